@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "narrate",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "narrate", targets: ["narrate"]),
+        .library(name: "NarrateKit", targets: ["NarrateKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CEspeakNG",
+            pkgConfig: "espeak-ng",
+            providers: [.apt(["libespeak-ng-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSndFile",
+            pkgConfig: "sndfile",
+            providers: [.apt(["libsndfile1-dev"])]
+        ),
+        .target(
+            name: "NarrateKit",
+            dependencies: ["CEspeakNG", "CSndFile", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "narrate",
+            dependencies: ["NarrateKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "NarrateKitTests", dependencies: ["NarrateKit"]),
+        .testTarget(name: "NarrateEndToEndTests", dependencies: ["NarrateKit"]),
+    ]
+)

@@ -1,0 +1,99 @@
+import Foundation
+
+/// The espeak-ng voices and variants that really work on this machine, and how the names a
+/// user types resolve to them (`en-GB`, `Storm` or `storm`).
+public struct VoiceCatalog: Sendable {
+    public struct Voice: Hashable, Sendable {
+        /// What the cast file and espeak-ng call it: the voice's first language code.
+        public var name: String
+        public var description: String
+        public var languages: [String]
+        public var gender: Gender
+    }
+
+    public struct Variant: Hashable, Sendable {
+        /// The variant's file name, as espeak-ng wants it (case matters to espeak-ng).
+        public var name: String
+        public var description: String
+        public var gender: Gender
+    }
+
+    public let voices: [Voice]
+    public let variants: [Variant]
+
+    public static func installed() throws(NarrateError) -> VoiceCatalog {
+        let (voices, variants) = try SpeechEngine.shared.installedVoices()
+        let mbrolaFolder = "/usr/share/mbrola"
+        let usable = voices.filter { voice in
+            // MBROLA voices are listed whether or not their databases are installed.
+            guard voice.identifier.hasPrefix("mb/") else { return true }
+            let database = voice.identifier.dropFirst("mb/mb-".count).prefix { $0 != "-" }
+            return FileManager.default.fileExists(atPath: "\(mbrolaFolder)/\(database)")
+        }
+        return VoiceCatalog(
+            voices: usable.compactMap { voice in
+                guard let first = voice.languages.first else { return nil }
+                return Voice(name: first.lowercased(), description: voice.name, languages: voice.languages, gender: voice.gender)
+            }.sorted { $0.name < $1.name },
+            variants: variants.map { variant in
+                let file = variant.identifier.split(separator: "/").last.map(String.init) ?? variant.name
+                return Variant(name: file, description: variant.name, gender: variant.gender)
+            }.sorted { $0.name.lowercased() < $1.name.lowercased() })
+    }
+
+    package init(voices: [Voice], variants: [Variant]) {
+        self.voices = voices
+        self.variants = variants
+    }
+
+    public func hasVoice(_ name: String) -> Bool { voices.contains { $0.name == name } }
+
+    /// A voice by language code, code of any of its languages, or description, in any case.
+    public func resolveVoice(_ typed: String) throws(NarrateError) -> String {
+        let key = Self.normalized(typed)
+        if let exact = voices.first(where: { $0.name == key }) { return exact.name }
+        // A bare language (`en`) means its plainest voice: the shortest name that lists it.
+        if let byLanguage = voices.filter({ $0.languages.contains { Self.normalized($0) == key } })
+            .min(by: { ($0.name.count, $0.name) < ($1.name.count, $1.name) })
+        {
+            return byLanguage.name
+        }
+        if let byDescription = voices.first(where: { Self.normalized($0.description) == key }) { return byDescription.name }
+        let suggestions = Self.closest(to: key, among: voices.map(\.name))
+        throw NarrateError(.voice, "unknown voice \"\(typed)\"; did you mean \(suggestions)? (`narrate voices` lists them all)")
+    }
+
+    /// A variant by file name or description, in any case, returned as espeak-ng spells it.
+    public func resolveVariant(_ typed: String) throws(NarrateError) -> String {
+        let key = Self.normalized(typed)
+        if let match = variants.first(where: { Self.normalized($0.name) == key }) { return match.name }
+        if let match = variants.first(where: { Self.normalized($0.description) == key }) { return match.name }
+        let suggestions = Self.closest(to: key, among: variants.map(\.name))
+        throw NarrateError(.voice, "unknown variant \"\(typed)\"; did you mean \(suggestions)? (`narrate voices` lists them all)")
+    }
+
+    private static func normalized(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "-")
+    }
+
+    /// The three names nearest by edit distance, for "did you mean".
+    static func closest(to key: String, among names: [String]) -> String {
+        let ranked = names.map { ($0, editDistance(key, $0.lowercased())) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        return ranked.prefix(3).map { "\"\($0.0)\"" }.joined(separator: ", ")
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        var row = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// What a finished render produced.
+public struct RenderReport: Sendable {
+    public let output: URL
+    public let sampleRate: Int
+    public let frames: Int
+    public let speakers: [Speaker]
+    public let cues: [Cue]
+    public var duration: Double { Double(frames) / Double(sampleRate) }
+}
+
+/// Progress of a render, for a progress bar: segments done of the total.
+public struct RenderProgress: Sendable {
+    public let done: Int
+    public let total: Int
+}
+
+/// Speaks a script with its cast and writes the recording: the whole book, or some paragraphs.
+public struct Renderer: Sendable {
+    public let cast: Cast
+
+    public init(cast: Cast) {
+        self.cast = cast
+    }
+
+    /// - Parameters:
+    ///   - paragraphs: which paragraphs to render (0-based); nil for all.
+    ///   - isCancelled: polled between segments; a cancelled render leaves no file behind.
+    public func render(
+        _ script: Script, paragraphs: Range<Int>? = nil, to output: URL, subtitles: URL? = nil,
+        isCancelled: @Sendable () -> Bool = { false },
+        progress: (RenderProgress) -> Void = { _ in }
+    ) throws(NarrateError) -> RenderReport {
+        let subtitleFormat = try subtitles.map { (url: URL) throws(NarrateError) -> SubtitleFormat in
+            guard let format = SubtitleFormat(path: url.path) else {
+                throw NarrateError(.usage, "subtitles \(url.path): use a .vtt or .srt file name")
+            }
+            return format
+        }
+        let selected = script.segments.filter { paragraphs?.contains($0.paragraph) ?? true }
+        let engine = SpeechEngine.shared
+        let sampleRate = try engine.sampleRate()
+        let staged = try StagedFile(output)
+        let stagedSubtitles = try subtitles.map { (url: URL) throws(NarrateError) in try StagedFile(url) }
+        var mixer = Mixer(writer: try SoundFileWriter(path: staged.temporary.path, sampleRate: sampleRate, title: script.title), sampleRate: sampleRate)
+        var cues: [Cue] = []
+        var speakers: [Speaker] = []
+        var previous: Segment?
+        for (done, segment) in selected.enumerated() {
+            if isCancelled() { throw NarrateError(.usage, "render cancelled; nothing was written to \(output.path)") }
+            if let previous { try mixer.pause(pause(between: previous, and: segment, in: script)) }
+            previous = segment
+            let text = Self.speakable(segment.text)
+            if !text.isEmpty {
+                let speech = try engine.synthesize(text, voice: cast.voice(for: segment.speaker))
+                let placed = try mixer.append(speech, gain: 1)
+                cues.append(Cue(segment: segment.index, speaker: segment.speaker, text: segment.text, samples: placed))
+                if !speakers.contains(segment.speaker) { speakers.append(segment.speaker) }
+            }
+            progress(RenderProgress(done: done + 1, total: selected.count))
+        }
+        let frames = mixer.position
+        try mixer.finish()
+        if let subtitles, let subtitleFormat, let stagedSubtitles {
+            let text = SubtitleWriter.render(cues, format: subtitleFormat, sampleRate: sampleRate)
+            do {
+                try Data(text.utf8).write(to: stagedSubtitles.temporary)
+            } catch {
+                throw NarrateError(.output, "cannot write \(subtitles.path): \(error.localizedDescription)")
+            }
+        }
+        try staged.commit()
+        try stagedSubtitles?.commit()
+        return RenderReport(output: output, sampleRate: sampleRate, frames: frames, speakers: speakers, cues: cues)
+    }
+
+    private func pause(between previous: Segment, and next: Segment, in script: Script) -> Pause {
+        guard previous.paragraph != next.paragraph else { return .withinParagraph }
+        let kinds = [script.paragraphs[previous.paragraph].kind, script.paragraphs[next.paragraph].kind]
+        if kinds.contains(.sceneBreak) { return .sceneBreak }
+        if kinds.contains(.heading) { return .heading }
+        return .betweenParagraphs
+    }
+
+    /// Text as espeak-ng should read it: no italics underscores, dashes as pauses, one line.
+    static func speakable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return "" }
+        var result = text.replacingOccurrences(of: "_", with: "")
+        result = result.replacingOccurrences(of: "--", with: ", ").replacingOccurrences(of: "—", with: ", ")
+        return result.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

@@ -1,0 +1,424 @@
+/// Decides who speaks every quotation, most certain evidence first. Stage 1 takes speech tags
+/// that name a character (`said Ianto`, `Ianto confessed`, `The monster taunted Jack,`); stage 2
+/// walks the text in order, keeping track of who was last mentioned and who last spoke, and
+/// tries for each quotation still open: continuation of a speech, pronoun and description tags,
+/// first person, a character named in the paragraph, the one addressed in the previous line,
+/// turn-taking, and last the nearest likely speaker.
+struct Attributor {
+    let scalars: [Unicode.Scalar]
+    let paragraphs: [Paragraph]
+    let pieces: [QuotePiece]
+    let tokens: [Token]
+    let mentions: [CharacterIndex.Mention]
+    let characters: [Character]
+    let firstPersonNarrator: Bool
+
+    /// One speaker's consecutive quotation pieces within a paragraph.
+    struct Turn {
+        var pieces: [Int]
+        var paragraph: Int
+        var continuesSpeech: Bool
+        var tag: Tag?
+        var vocatives: [Int] = []
+        var speaker: Speaker?
+        var attribution: Attribution?
+    }
+
+    enum Subject: Equatable {
+        case character(Int), pronoun(Gender), firstPerson, description(String, Gender)
+    }
+
+    struct Tag {
+        var subject: Subject
+        var evidence: Range<Int>
+    }
+
+    private var mentionStarting: [Int: Int] = [:]
+
+    init(
+        scalars: [Unicode.Scalar], paragraphs: [Paragraph], pieces: [QuotePiece], tokens: [Token],
+        mentions: [CharacterIndex.Mention], characters: [Character], firstPersonNarrator: Bool
+    ) {
+        self.scalars = scalars
+        self.paragraphs = paragraphs
+        self.pieces = pieces
+        self.tokens = tokens
+        self.mentions = mentions
+        self.characters = characters
+        self.firstPersonNarrator = firstPersonNarrator
+        for (index, mention) in mentions.enumerated() { mentionStarting[mention.tokens.lowerBound] = index }
+    }
+
+    func attribute() -> [Turn] {
+        var turns = makeTurns()
+        resolveNamedTags(&turns)
+        resolveInOrder(&turns)
+        return turns
+    }
+
+    // MARK: Turns and tags
+
+    /// The first token at or after a scalar offset.
+    private func token(atOrAfter offset: Int) -> Int {
+        var low = 0, high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    private func quoteStart(_ piece: QuotePiece) -> Int { piece.openMark ?? piece.range.lowerBound }
+    private func quoteEnd(_ piece: QuotePiece) -> Int { (piece.closeMark ?? piece.range.upperBound - 1) + 1 }
+
+    private func makeTurns() -> [Turn] {
+        var turns: [Turn] = []
+        var index = 0
+        while index < pieces.count {
+            let paragraph = pieces[index].paragraph
+            var end = index
+            while end < pieces.count, pieces[end].paragraph == paragraph { end += 1 }
+            let continues = index > 0 && pieces[index - 1].quotation == pieces[index].quotation
+            var current = Turn(pieces: [], paragraph: paragraph, continuesSpeech: continues)
+            for pieceIndex in index..<end {
+                let piece = pieces[pieceIndex]
+                let range = paragraphs[paragraph].range
+                let after = token(atOrAfter: quoteEnd(piece))..<token(atOrAfter: pieceIndex + 1 < end ? quoteStart(pieces[pieceIndex + 1]) : range.upperBound)
+                let before = token(atOrAfter: pieceIndex > index ? quoteEnd(pieces[pieceIndex - 1]) : range.lowerBound)..<token(atOrAfter: quoteStart(piece))
+                let ownTag = tagAfter(after) ?? (pieceIndex == index ? tagBefore(before) : nil)
+                // A second tag naming someone else in the same paragraph starts a new turn.
+                if let ownTag, let existing = current.tag, !current.pieces.isEmpty, existing.subject != ownTag.subject,
+                    case .character = ownTag.subject
+                {
+                    turns.append(current)
+                    current = Turn(pieces: [], paragraph: paragraph, continuesSpeech: false)
+                }
+                current.pieces.append(pieceIndex)
+                if current.tag == nil { current.tag = ownTag ?? tagBefore(before) }
+            }
+            turns.append(current)
+            index = end
+        }
+        for index in turns.indices { turns[index].vocatives = vocatives(in: turns[index]) }
+        return turns
+    }
+
+    private func isSpeechVerb(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.isWord, Lexicon.speechVerbs.contains(token.lower) else { return false }
+        if Lexicon.particleVerbs.contains(token.lower) {
+            return index + 1 < tokens.count && ["on", "in"].contains(tokens[index + 1].lower)
+        }
+        return true
+    }
+
+    private static let adverbs: Set<String> = ["again", "then", "now", "presently", "once", "too", "also", "still", "aloud", "softly", "at", "last", "first"]
+
+    private func isAdverb(_ token: Token) -> Bool {
+        token.isWord && !token.isCapitalized && (token.lower.hasSuffix("ly") || Self.adverbs.contains(token.lower))
+    }
+
+    /// The subject phrase that starts at a token: a character, a pronoun, `I`, or a description.
+    private func subject(at index: Int, limit: Int) -> (Subject, end: Int)? {
+        guard index < limit, tokens[index].isWord else { return nil }
+        if let mention = mentionStarting[index].map({ mentions[$0] }), mention.tokens.upperBound <= limit {
+            return tokens[mention.tokens.upperBound - 1].isPossessive ? nil : (.character(mention.character), mention.tokens.upperBound)
+        }
+        let token = tokens[index]
+        if let gender = Lexicon.subjectPronouns[token.lower] { return (.pronoun(gender), index + 1) }
+        if token.word == "I" { return (.firstPerson, index + 1) }
+        if ["the", "a", "an", "his", "her", "my", "their", "our", "its", "this", "that"].contains(token.lower) {
+            var end = index + 1
+            while end < limit, end - index <= 3, tokens[end].isWord, !tokens[end].isCapitalized,
+                !Lexicon.speechVerbs.contains(tokens[end].lower), !Lexicon.prepositions.contains(tokens[end].lower),
+                !["who", "and", "as", "which", "that", "but"].contains(tokens[end].lower), !isAdverb(tokens[end])
+            {
+                end += 1
+            }
+            guard end > index + 1 else { return nil }
+            let head = tokens[end - 1].lower
+            guard let gender = Lexicon.personNouns[head] ?? (tokens[index].lower == "his" || tokens[index].lower == "her" ? nil : nil) else {
+                return nil
+            }
+            let phrase = tokens[index..<end].map(\.lower).joined(separator: " ")
+            return (.description(phrase, gender), end)
+        }
+        return nil
+    }
+
+    private func clauseEnd(from start: Int, in window: Range<Int>, words maxWords: Int) -> Int {
+        var end = start, words = 0
+        while end < window.upperBound, !tokens[end].isClauseEnd, words < maxWords {
+            if tokens[end].isWord { words += 1 }
+            end += 1
+        }
+        return end
+    }
+
+    /// `"…," said Ianto` · `"…," Ianto said quietly` · `"…," he replied` · `"…," said the old man`.
+    func tagAfter(_ window: Range<Int>) -> Tag? {
+        guard !window.isEmpty else { return nil }
+        let end = clauseEnd(from: window.lowerBound, in: window, words: 9)
+        guard let verb = (window.lowerBound..<end).first(where: isSpeechVerb) else { return nil }
+        // Subject right before the verb (`Ianto said`, `he quietly said`).
+        var cursor = verb - 1
+        while cursor >= window.lowerBound, isAdverb(tokens[cursor]) { cursor -= 1 }
+        var before: (Subject, Int)?
+        for start in stride(from: cursor, through: max(window.lowerBound, cursor - 3), by: -1) {
+            if let found = subject(at: start, limit: verb), found.end == cursor + 1 {
+                if start > window.lowerBound, Lexicon.prepositions.contains(tokens[start - 1].lower) { break }
+                before = (found.0, start)
+                break
+            }
+        }
+        if let before { return Tag(subject: before.0, evidence: tokenSpan(before.1..<(verb + 1))) }
+        // Inverted tags: `said Ianto`, `said he`, `replied the old sailor`.
+        var after = verb + 1
+        while after < end, isAdverb(tokens[after]) { after += 1 }
+        if let found = subject(at: after, limit: window.upperBound) {
+            return Tag(subject: found.0, evidence: tokenSpan(verb..<found.end))
+        }
+        // The subject of the clause further back: `"…," Jack answered, and then said`.
+        for start in window.lowerBound..<verb {
+            if start > window.lowerBound, Lexicon.prepositions.contains(tokens[start - 1].lower) { continue }
+            if let found = subject(at: start, limit: verb) {
+                return Tag(subject: found.0, evidence: tokenSpan(start..<(verb + 1)))
+            }
+        }
+        return nil
+    }
+
+    /// `The monster taunted Jack, "…"`: the subject of the speech verb in the sentence that
+    /// leads into the quotation, never its object.
+    func tagBefore(_ window: Range<Int>) -> Tag? {
+        guard !window.isEmpty else { return nil }
+        var start = window.upperBound
+        while start > window.lowerBound, !tokens[start - 1].isSentenceEnd { start -= 1 }
+        guard let verb = (start..<window.upperBound).last(where: isSpeechVerb) else { return nil }
+        var cursor = start
+        while cursor < verb {
+            if cursor > start, Lexicon.prepositions.contains(tokens[cursor - 1].lower) {
+                cursor += 1
+                continue
+            }
+            if let found = subject(at: cursor, limit: verb) {
+                return Tag(subject: found.0, evidence: tokenSpan(cursor..<(verb + 1)))
+            }
+            cursor += 1
+        }
+        if let found = subject(at: verb + 1, limit: window.upperBound) {
+            return Tag(subject: found.0, evidence: tokenSpan(verb..<found.end))
+        }
+        return nil
+    }
+
+    private func tokenSpan(_ range: Range<Int>) -> Range<Int> {
+        guard !range.isEmpty else { return 0..<0 }
+        return tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound
+    }
+
+    /// Characters addressed by name in a turn: `"Mara, listen."`, `"Come here, Mara!"`.
+    private func vocatives(in turn: Turn) -> [Int] {
+        var result: [Int] = []
+        for pieceIndex in turn.pieces {
+            let piece = pieces[pieceIndex]
+            let range = token(atOrAfter: piece.range.lowerBound)..<token(atOrAfter: piece.range.upperBound)
+            for index in range {
+                guard let mention = mentionStarting[index].map({ mentions[$0] }) else { continue }
+                let previous = index > range.lowerBound ? tokens[index - 1] : nil
+                let nextIndex = mention.tokens.upperBound
+                let next = nextIndex < range.upperBound ? tokens[nextIndex] : nil
+                let opens = previous.map { (!$0.isWord && ",;!?.—".contains($0.word)) || ["dear", "oh", "o", "my"].contains($0.lower) } ?? true
+                let closes = next.map { !$0.isWord && ",!?.;—".contains($0.word) } ?? true
+                if opens && closes { result.append(mention.character) }
+            }
+        }
+        return result
+    }
+
+    // MARK: Stage 1
+
+    private func resolveNamedTags(_ turns: inout [Turn]) {
+        for index in turns.indices {
+            guard let tag = turns[index].tag else { continue }
+            if case .character(let character) = tag.subject {
+                turns[index].speaker = .character(characters[character].name)
+                turns[index].attribution = Attribution(method: .explicitTag, confidence: 0.95, evidence: text(tag.evidence))
+            } else if case .description(let phrase, _) = tag.subject,
+                let character = characters.firstIndex(where: { $0.name.lowercased() == phrase || $0.aliases.contains { $0.lowercased() == phrase } })
+            {
+                turns[index].speaker = .character(characters[character].name)
+                turns[index].attribution = Attribution(method: .descriptionTag, confidence: 0.85, evidence: text(tag.evidence))
+            }
+        }
+    }
+
+    // MARK: Stage 2
+
+    private struct Salience {
+        var mentioned: [Speaker: Int] = [:]
+        var spoke: [Speaker: Int] = [:]
+        /// The character last seen as the subject of a sentence of narration.
+        var subject: Speaker?
+        func last(_ speaker: Speaker) -> Int { max(mentioned[speaker] ?? -1, spoke[speaker] ?? -1) }
+    }
+
+    private func gender(of speaker: Speaker) -> Gender {
+        guard case .character(let name) = speaker, let character = characters.first(where: { $0.name == name }) else {
+            return .unknown
+        }
+        return character.gender
+    }
+
+    private func resolveInOrder(_ turns: inout [Turn]) {
+        var salience = Salience()
+        var mentionCursor = 0
+        let speakerOf = characters.map { Speaker.character($0.name) }
+        let narrationMentions = mentions.filter { !tokens[$0.tokens.lowerBound].inQuote }
+        var firstPersonTokens: [Int] = []
+        if firstPersonNarrator {
+            firstPersonTokens = tokens.indices.filter { !tokens[$0].inQuote && tokens[$0].word == "I" }
+        }
+        var firstPersonCursor = 0
+        func advance(to position: Int) {
+            while mentionCursor < narrationMentions.count, narrationMentions[mentionCursor].tokens.lowerBound < position {
+                let mention = narrationMentions[mentionCursor]
+                salience.mentioned[speakerOf[mention.character]] = mention.tokens.lowerBound
+                if isSentenceSubject(mention.tokens.lowerBound) { salience.subject = speakerOf[mention.character] }
+                mentionCursor += 1
+            }
+            while firstPersonCursor < firstPersonTokens.count, firstPersonTokens[firstPersonCursor] < position {
+                salience.mentioned[.narrator] = firstPersonTokens[firstPersonCursor]
+                firstPersonCursor += 1
+            }
+        }
+
+        var conversation: [Int] = []
+        var lastParagraph = -1
+        for index in turns.indices {
+            let turn = turns[index]
+            let firstPiece = pieces[turn.pieces[0]]
+            let position = token(atOrAfter: quoteStart(firstPiece))
+            // A paragraph of narration alone ends a conversation.
+            if turn.paragraph > lastParagraph + 1 && !turn.continuesSpeech { conversation.removeAll() }
+            lastParagraph = turn.paragraph
+            let tagPosition = turn.tag.map { token(atOrAfter: $0.evidence.lowerBound) } ?? position
+            advance(to: max(position, tagPosition))
+            let previous = conversation.last.flatMap { turns[$0].speaker }
+            let beforePrevious = conversation.count >= 2 ? turns[conversation[conversation.count - 2]].speaker : nil
+            let addressedNow = Set(turn.vocatives.map { speakerOf[$0] })
+
+            if turns[index].speaker == nil {
+                let decided = decide(turns[index], index: index, turns: turns, previous: previous, beforePrevious: beforePrevious,
+                                     addressedNow: addressedNow, salience: salience, position: position, speakerOf: speakerOf)
+                turns[index].speaker = decided.0
+                turns[index].attribution = decided.1
+            }
+            if let speaker = turns[index].speaker { salience.spoke[speaker] = position }
+            conversation.append(index)
+            let paragraphEnd = token(atOrAfter: paragraphs[turn.paragraph].range.upperBound)
+            advance(to: paragraphEnd)
+        }
+    }
+
+    private func decide(
+        _ turn: Turn, index: Int, turns: [Turn], previous: Speaker?, beforePrevious: Speaker?,
+        addressedNow: Set<Speaker>, salience: Salience, position: Int, speakerOf: [Speaker]
+    ) -> (Speaker?, Attribution) {
+        if turn.continuesSpeech, index > 0, let speaker = turns[index - 1].speaker {
+            return (speaker, Attribution(method: .continuation, confidence: turns[index - 1].attribution?.confidence ?? 0.5, evidence: "the speech goes on from the paragraph before"))
+        }
+        if let tag = turn.tag {
+            let evidence = text(tag.evidence)
+            switch tag.subject {
+            case .firstPerson:
+                return (.narrator, Attribution(method: .firstPerson, confidence: 0.9, evidence: evidence))
+            case .pronoun(let gender):
+                if let speaker = resolve(gender, previous: previous, turnParagraph: turn.paragraph, salience: salience, position: position, exclude: addressedNow) {
+                    return (speaker, Attribution(method: .pronounTag, confidence: 0.8, evidence: evidence))
+                }
+            case .description(let phrase, let gender):
+                if let speaker = resolve(gender, previous: previous, turnParagraph: turn.paragraph, salience: salience, position: position, exclude: addressedNow) {
+                    return (speaker, Attribution(method: .descriptionTag, confidence: 0.55, evidence: evidence + " (\(phrase))"))
+                }
+            case .character: break
+            }
+        }
+        if let named = paragraphMention(turn, exclude: addressedNow, speakerOf: speakerOf) {
+            return (named.0, Attribution(method: .paragraphMention, confidence: 0.7, evidence: named.1))
+        }
+        if let last = turns.indices.last(where: { $0 < index && turns[$0].paragraph == turn.paragraph - 1 }),
+            let addressed = turns[last].vocatives.map({ speakerOf[$0] }).last, addressed != previous, !addressedNow.contains(addressed)
+        {
+            return (addressed, Attribution(method: .vocative, confidence: 0.65, evidence: "addressed as \(addressed.name) in the line before"))
+        }
+        if let beforePrevious, beforePrevious != previous, !addressedNow.contains(beforePrevious) {
+            return (beforePrevious, Attribution(method: .turnTaking, confidence: 0.6, evidence: "answers \(previous?.name ?? "the line before") in turn"))
+        }
+        if let subject = salience.subject, subject != previous, !addressedNow.contains(subject) {
+            return (subject, Attribution(method: .nearest, confidence: 0.35, evidence: "the subject of the narration just before"))
+        }
+        let candidates = salience.mentioned.keys.filter { $0 != previous && !addressedNow.contains($0) && position - salience.last($0) < 800 }
+            .sorted { (salience.last($0), $0.name) > (salience.last($1), $1.name) }
+        if let nearest = candidates.first {
+            return (nearest, Attribution(method: .nearest, confidence: 0.3, evidence: "the character last mentioned nearby"))
+        }
+        return (previous ?? .narrator, Attribution(method: .unresolved, confidence: 0.1, evidence: "no evidence"))
+    }
+
+    /// He or she: the last compatible character mentioned in narration; in an exchange, not the
+    /// one who spoke the line before unless narration named them since.
+    private func resolve(_ gender: Gender, previous: Speaker?, turnParagraph: Int, salience: Salience, position: Int, exclude: Set<Speaker>) -> Speaker? {
+        let known = Set(salience.mentioned.keys).union(salience.spoke.keys)
+        let matching = known.filter { $0 != .narrator && !exclude.contains($0) && (gender == .unknown || self.gender(of: $0) == gender) }
+            .sorted { (salience.last($0), $0.name) > (salience.last($1), $1.name) }
+        guard var best = matching.first else {
+            let unknownGender = known.filter { $0 != .narrator && self.gender(of: $0) == .unknown && !exclude.contains($0) }
+                .sorted { (salience.last($0), $0.name) > (salience.last($1), $1.name) }
+            return unknownGender.first
+        }
+        if best == previous, matching.count > 1, let lastSpoke = salience.spoke[best],
+            (salience.mentioned[best] ?? -1) < lastSpoke, position - salience.last(matching[1]) < 600
+        {
+            best = matching[1]
+        }
+        return best
+    }
+
+    /// A character named in the paragraph's own narration: the only one, or the subject of
+    /// the sentence that leads into the quotation.
+    private func paragraphMention(_ turn: Turn, exclude: Set<Speaker>, speakerOf: [Speaker]) -> (Speaker, String)? {
+        let range = paragraphs[turn.paragraph].range
+        let tokenRange = token(atOrAfter: range.lowerBound)..<token(atOrAfter: range.upperBound)
+        var found: [(Speaker, Int)] = []
+        for index in tokenRange where !tokens[index].inQuote {
+            guard let mention = mentionStarting[index].map({ mentions[$0] }) else { continue }
+            if index > tokenRange.lowerBound, Lexicon.prepositions.contains(tokens[index - 1].lower) { continue }
+            let speaker = speakerOf[mention.character]
+            if !exclude.contains(speaker) { found.append((speaker, index)) }
+        }
+        let distinct = Set(found.map(\.0))
+        if distinct.count == 1 {
+            return (found[0].0, text(tokenSpan(found[0].1..<(found[0].1 + 1))))
+        }
+        if let first = found.first(where: { tokens[$0.1].startsSentence }) {
+            return (first.0, text(tokenSpan(first.1..<(first.1 + 1))))
+        }
+        return nil
+    }
+
+    /// The first name of its sentence, not governed by a preposition: `Jack tilted his head`.
+    private func isSentenceSubject(_ index: Int) -> Bool {
+        var cursor = index - 1
+        while cursor >= 0, !tokens[cursor].isSentenceEnd, tokens[cursor].paragraph == tokens[index].paragraph {
+            if mentionStarting[cursor] != nil || Lexicon.subjectPronouns[tokens[cursor].lower] != nil { return false }
+            if tokens[cursor].inQuote { break }
+            cursor -= 1
+        }
+        return index == 0 || !Lexicon.prepositions.contains(tokens[index - 1].lower)
+    }
+
+    private func text(_ range: Range<Int>) -> String {
+        String(String.UnicodeScalarView(scalars[range]))
+    }
+}

@@ -1,0 +1,203 @@
+/// Finds the characters of a text that comes without a cast: capitalised names used like names
+/// (beside speech verbs, with titles, with he/she after them), merged into one character per
+/// person (`Elizabeth Bennet`, `Elizabeth`, `Miss Elizabeth`), and the descriptions that speak
+/// (`the old sailor`).
+struct CharacterDiscovery {
+    let tokens: [Token]
+
+    private struct Form {
+        var words: [String]
+        var count = 0
+        var inTags = 0
+        var midSentence = 0
+        var maleVotes = 0
+        var femaleVotes = 0
+        var title: String? { words.count > 1 && Lexicon.titles[words[0]] != nil ? words[0] : nil }
+        var core: [String] { title == nil ? words : Array(words.dropFirst()) }
+        var titleGender: Gender? { title.flatMap { Lexicon.titles[$0] } }
+    }
+
+    func discover() -> [Character] {
+        var lowercaseCounts: [String: Int] = [:]
+        for token in tokens where token.isWord && !token.isCapitalized { lowercaseCounts[token.word, default: 0] += 1 }
+        let forms = collectForms(lowercaseCounts: lowercaseCounts)
+        var characters = merge(forms)
+        characters += descriptions()
+        return characters
+    }
+
+    /// Capitalised runs of narration, less leading words that are never names.
+    private func collectForms(lowercaseCounts: [String: Int]) -> [Form] {
+        var forms: [[String]: Form] = [:]
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            guard token.isWord, token.isCapitalized, !token.inQuote else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < tokens.count, end - index < 4, !tokens[end - 1].isPossessive, tokens[end].isWord,
+                tokens[end].isCapitalized, !tokens[end].inQuote, tokens[end].paragraph == token.paragraph
+            {
+                end += 1
+            }
+            var start = index
+            while start < end, Lexicon.titles[tokens[start].word] == nil,
+                Lexicon.notNames.contains(tokens[start].word) || tokens[start].word.count < 2
+                    || tokens[start].word.uppercased() == tokens[start].word
+            {
+                start += 1
+            }
+            // A title alone is not a name; a name never ends with a title.
+            while end > start, Lexicon.titles[tokens[end - 1].word] != nil { end -= 1 }
+            if start < end {
+                let words = tokens[start..<end].map(\.word)
+                let isLead = Lexicon.titles[words[0]] != nil
+                let capitalisedAnyway = lowercaseCounts[words[0].lowercased(), default: 0]
+                if isLead || words.count > 1 || capitalisedAnyway * 2 < 3 {
+                    var form = forms[words] ?? Form(words: words)
+                    form.count += 1
+                    if !tokens[start].startsSentence { form.midSentence += 1 }
+                    if isSpeechTag(around: start..<end) { form.inTags += 1 }
+                    voteGender(after: end, into: &form)
+                    forms[words] = form
+                }
+            }
+            index = end
+        }
+        return forms.values.filter { form in
+            let lower = form.words.count == 1 ? lowercaseCounts[form.words[0].lowercased(), default: 0] : 0
+            if lower > form.midSentence { return false }
+            if form.title != nil { return form.count >= 2 || form.inTags >= 1 }
+            if form.inTags >= 1 && (form.midSentence >= 1 || form.inTags >= 2) { return true }
+            let votes = form.maleVotes + form.femaleVotes
+            return form.midSentence >= 3 && votes >= 3 && max(form.maleVotes, form.femaleVotes) * 3 >= votes * 2
+        }.sorted { $0.words.lexicographicallyPrecedes($1.words) }
+    }
+
+    /// A name beside a speech verb in the narration of a paragraph that has dialogue.
+    private func isSpeechTag(around range: Range<Int>) -> Bool {
+        let paragraph = tokens[range.lowerBound].paragraph
+        let window = max(0, range.lowerBound - 3)..<min(tokens.count, range.upperBound + 3)
+        let near = max(0, range.lowerBound - 6)..<min(tokens.count, range.upperBound + 6)
+        guard tokens[near].contains(where: { $0.inQuote && $0.paragraph == paragraph }) else { return false }
+        return tokens[window].contains { $0.isWord && !$0.inQuote && Lexicon.speechVerbs.contains($0.lower) }
+    }
+
+    /// He or she soon after a name, in the same sentence or the next, says which the name is.
+    private func voteGender(after end: Int, into form: inout Form) {
+        var sentences = 0
+        var cursor = end
+        while cursor < tokens.count, cursor < end + 15, sentences < 2 {
+            let token = tokens[cursor]
+            if token.isSentenceEnd { sentences += 1 }
+            if token.isWord, token.isCapitalized, !token.startsSentence, Lexicon.titles[token.word] == nil { break }
+            if token.isWord, !token.inQuote, let gender = Lexicon.pronouns[token.lower] {
+                if gender == .male { form.maleVotes += 1 } else { form.femaleVotes += 1 }
+                break
+            }
+            cursor += 1
+        }
+    }
+
+    /// One character per person: full names first, then titled and bare short forms join the one
+    /// full name they can belong to, or stand alone.
+    private func merge(_ forms: [Form]) -> [Character] {
+        struct Group {
+            var forms: [Form]
+            var title: Gender?
+            var first: String?
+            var last: String?
+            var gender: Gender {
+                if let title, title != .unknown { return title }
+                let male = forms.reduce(0) { $0 + $1.maleVotes }, female = forms.reduce(0) { $0 + $1.femaleVotes }
+                if male >= 2 * max(1, female) || (male >= 1 && female == 0) { return .male }
+                if female >= 2 * max(1, male) || (female >= 1 && male == 0) { return .female }
+                return .unknown
+            }
+        }
+        func compatible(_ a: Gender?, _ b: Gender?) -> Bool {
+            guard let a, let b, a != .unknown, b != .unknown else { return true }
+            return a == b
+        }
+        var groups: [Group] = []
+        let byLength = forms.sorted { ($0.core.count, $0.count) > ($1.core.count, $1.count) }
+        for form in byLength {
+            let core = form.core
+            if core.count >= 2 {
+                if let index = groups.firstIndex(where: { $0.first == core.first && $0.last == core.last && compatible($0.title, form.titleGender) }) {
+                    groups[index].forms.append(form)
+                    if groups[index].title == nil { groups[index].title = form.titleGender }
+                } else {
+                    groups.append(Group(forms: [form], title: form.titleGender, first: core.first, last: core.last))
+                }
+                continue
+            }
+            let word = core[0]
+            let titleGender = form.titleGender
+            let firstMatches = groups.indices.filter { groups[$0].first == word && compatible(groups[$0].title ?? groups[$0].gender, titleGender) }
+            let lastMatches = groups.indices.filter {
+                groups[$0].last == word && groups[$0].first != nil && compatible(groups[$0].title ?? groups[$0].gender, titleGender)
+            }
+            let sameTitle = groups.indices.filter {
+                groups[$0].first == nil && groups[$0].last == word && (titleGender == nil || groups[$0].title == titleGender)
+            }
+            if firstMatches.count == 1 {
+                groups[firstMatches[0]].forms.append(form)
+            } else if sameTitle.count == 1 {
+                groups[sameTitle[0]].forms.append(form)
+            } else if lastMatches.count == 1 && (titleGender != nil || firstMatches.isEmpty) {
+                groups[lastMatches[0]].forms.append(form)
+                if groups[lastMatches[0]].title == nil { groups[lastMatches[0]].title = titleGender }
+            } else if titleGender == nil, sameTitle.count > 1,
+                let male = sameTitle.first(where: { groups[$0].title == .male })
+            {
+                // A bare surname shared by a family most often means its man (`Bennet`).
+                groups[male].forms.append(form)
+            } else {
+                groups.append(Group(forms: [form], title: titleGender, first: titleGender == nil ? word : nil, last: titleGender == nil ? nil : word))
+            }
+        }
+        return groups.map { group in
+            // The name a reader sees most in speech tags stands for the character.
+            let ranked = group.forms.sorted { ($0.inTags, $0.count, $0.words.count) > ($1.inTags, $1.count, $1.words.count) }
+            let names = ranked.map { Self.display($0.words) }
+            return Character(name: names[0], aliases: Array(names.dropFirst()), gender: group.gender)
+        }.sorted { $0.name < $1.name }
+    }
+
+    static func display(_ words: [String]) -> String {
+        words.enumerated().map { index, word in
+            index == 0 && words.count > 1 && Tokenizer.isAbbreviatedTitle(word) ? word + "." : word
+        }.joined(separator: " ")
+    }
+
+    /// `the old sailor` speaks when it stands beside a speech verb as its subject.
+    private func descriptions() -> [Character] {
+        var counts: [String: (count: Int, gender: Gender)] = [:]
+        for (index, token) in tokens.enumerated() where token.isWord && !token.inQuote && token.lower == "the" {
+            var end = index + 1
+            while end < tokens.count, end - index <= 3, tokens[end].isWord, !tokens[end].isCapitalized,
+                !tokens[end].inQuote, !Lexicon.speechVerbs.contains(tokens[end].lower)
+            {
+                end += 1
+            }
+            guard end > index + 1, end < tokens.count else { continue }
+            let head = tokens[end - 1].lower
+            guard let gender = Lexicon.personNouns[head], head != "old", head != "voice" else { continue }
+            let verbAfter = tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].lower)
+            let verbBefore = index > 0 && tokens[index - 1].isWord && Lexicon.speechVerbs.contains(tokens[index - 1].lower)
+            guard verbAfter || verbBefore, isSpeechTag(around: index..<end) else { continue }
+            let phrase = tokens[index..<end].map(\.lower).joined(separator: " ")
+            counts[phrase, default: (0, gender)].count += 1
+        }
+        return counts.keys.sorted().map { Character(name: $0, gender: counts[$0]!.gender) }
+    }
+}
+
+extension Tokenizer {
+    static func isAbbreviatedTitle(_ word: String) -> Bool {
+        ["Mr", "Mrs", "Ms", "Dr", "St", "Mme", "Mlle", "Capt", "Col", "Rev", "Prof", "Mx"].contains(word)
+    }
+}

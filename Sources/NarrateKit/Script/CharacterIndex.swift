@@ -1,0 +1,116 @@
+/// Finds mentions of known characters in the token stream: every name and alias, longest first,
+/// plus the short forms a reader uses (`Elizabeth` for `Elizabeth Bennet`, `Mr. Darcy` for
+/// `Fitzwilliam Darcy`) where no other character could be meant.
+struct CharacterIndex {
+    struct Mention {
+        var tokens: Range<Int>
+        var character: Int
+    }
+
+    let characters: [Character]
+    /// First word (lowercased) → alias word sequences and their character, longest first.
+    private var forms: [String: [(words: [String], capitalized: Bool, character: Int)]] = [:]
+
+    init(characters: [Character]) {
+        self.characters = characters
+        var explicit: [[String]: Int] = [:]
+        var ambiguous = Set<[String]>()
+        for (index, character) in characters.enumerated() where !character.name.hasPrefix("_") {
+            for name in [character.name] + character.aliases {
+                let words = Self.words(of: name)
+                guard !words.isEmpty else { continue }
+                if let owner = explicit[words], owner != index { ambiguous.insert(words) }
+                else { explicit[words] = index }
+            }
+        }
+        var derived: [[String]: Int] = [:]
+        var derivedAmbiguous = Set<[String]>()
+        for (index, character) in characters.enumerated() where !character.name.hasPrefix("_") {
+            for name in [character.name] + character.aliases {
+                for form in Self.shortForms(of: Self.words(of: name), gender: character.gender)
+                where explicit[form] == nil {
+                    if let owner = derived[form], owner != index { derivedAmbiguous.insert(form) }
+                    else { derived[form] = index }
+                }
+            }
+        }
+        for (words, character) in explicit where !ambiguous.contains(words) { add(words, character) }
+        for (words, character) in derived where !derivedAmbiguous.contains(words) { add(words, character) }
+        for key in forms.keys { forms[key]!.sort { $0.words.count > $1.words.count } }
+    }
+
+    private mutating func add(_ words: [String], _ character: Int) {
+        let capitalized = words[0].unicodeScalars.first!.properties.isUppercase
+        forms[words[0].lowercased(), default: []].append((words.map { $0.lowercased() }, capitalized, character))
+    }
+
+    /// Name words as the tokenizer writes them: `Mr.` becomes `Mr`.
+    static func words(of name: String) -> [String] {
+        name.split(whereSeparator: { $0 == " " || $0 == "\t" }).map {
+            var word = String($0)
+            while word.hasSuffix(".") { word.removeLast() }
+            return word
+        }.filter { !$0.isEmpty }
+    }
+
+    /// `Mr. Frank Churchill` → `Frank Churchill`, `Frank`, `Mr. Churchill`; never a lone title.
+    static func shortForms(of words: [String], gender: Gender) -> [[String]] {
+        guard !words.isEmpty else { return [] }
+        var title: String?
+        var core = words
+        if words.count > 1, Lexicon.titles[words[0]] != nil || Lexicon.titles[words[0] + "."] != nil {
+            title = words[0]
+            core = Array(words.dropFirst())
+        }
+        guard core.allSatisfy({ $0.first?.isUppercase == true }) else { return [] }
+        var result: [[String]] = []
+        if title != nil { result.append(core) }
+        if core.count >= 2 {
+            if !Lexicon.notNames.contains(core[0]) { result.append([core[0]]) }
+            if let title { result.append([title, core[core.count - 1]]) }
+            if title == nil, gender != .unknown {
+                result.append([gender == .male ? "Mr" : "Miss", core[core.count - 1]])
+            }
+        }
+        return result
+    }
+
+    /// All mentions in the tokens, in order, each the longest form that matches there.
+    func mentions(in tokens: [Token]) -> [Mention] {
+        var result: [Mention] = []
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            guard token.isWord, let candidates = forms[token.lower] else {
+                index += 1
+                continue
+            }
+            var matched = false
+            for candidate in candidates {
+                let end = index + candidate.words.count
+                guard end <= tokens.count else { continue }
+                if candidate.capitalized && !token.isCapitalized { continue }
+                var ok = true
+                for offset in 1..<max(1, candidate.words.count) {
+                    let next = tokens[index + offset]
+                    if !next.isWord || next.lower != candidate.words[offset] || next.paragraph != token.paragraph {
+                        ok = false
+                        break
+                    }
+                }
+                // A possessive only ends a name, it never sits inside one.
+                if ok, candidate.words.count > 1, tokens[index..<(end - 1)].contains(where: { $0.isPossessive }) {
+                    ok = false
+                }
+                if ok {
+                    result.append(Mention(tokens: index..<end, character: candidate.character))
+                    index = end
+                    matched = true
+                    break
+                }
+            }
+            if !matched { index += 1 }
+        }
+        return result
+    }
+}

@@ -1,0 +1,126 @@
+/// General English knowledge the script builder needs: words of speech, titles, pronouns.
+/// Nothing here belongs to a particular book.
+enum Lexicon {
+    /// Verbs that introduce or tag speech, in the forms a tag uses.
+    static let speechVerbs: Set<String> = {
+        let stems = """
+            say said says saying ask asked asks reply replied replies answer answered answers \
+            cry cried cries exclaim exclaimed exclaims whisper whispered whispers mutter muttered mutters \
+            murmur murmured murmurs return returned continue continued continues add added adds \
+            observe observed observes interrupt interrupted interrupts resume resumed resumes \
+            shout shouted shouts call called calls yell yelled scream screamed shriek shrieked \
+            repeat repeated repeats remark remarked remarks rejoin rejoined retort retorted \
+            declare declared declares insist insisted insists explain explained explains \
+            begin began inquire inquired inquires enquire enquired demand demanded demands \
+            protest protested protests suggest suggested suggests admit admitted admits \
+            agree agreed agrees confess confessed confesses confessing promise promised \
+            growl growled snap snapped snarl snarled sob sobbed sigh sighed sighs laugh laughed laughs \
+            chuckle chuckled giggle giggled smile smiled smiles grin grinned sneer sneered \
+            gasp gasped groan groaned moan moaned wail wailed whine whined hiss hissed \
+            stammer stammered stutter stuttered mumble mumbled grumble grumbled \
+            tell told tells speak spoke speaks breathe breathed sang sing sings \
+            announce announced state stated note noted concede conceded conclude concluded \
+            counter countered persist persisted pursue pursued urge urged plead pleaded pled \
+            beg begged warn warned assure assured assent assented object objected \
+            venture ventured hazard hazarded volunteer volunteered offer offered \
+            reason reasoned argue argued complain complained lament lamented \
+            bellow bellowed roar roared thunder thundered bark barked boom boomed \
+            squeal squealed squeak squeaked chirp chirped croak croaked rasp rasped \
+            blurt blurted burst exclaiming answering replying asking crying saying whispering \
+            reply reassure reassured taunt taunted tease teased soothe soothed console consoled \
+            joke joked quip quipped mock mocked scoff scoffed jeer jeered coax coaxed \
+            prompt prompted correct corrected interpose interposed put went observe \
+            think thought thinks wonder wondered write wrote read \
+            finish finished end ended go goes cut break broke reflect reflected \
+            acknowledge acknowledged confirm confirmed deny denied recall recalled \
+            command commanded order ordered instruct instructed direct directed \
+            greet greeted hail hailed pray prayed implore implored entreat entreated \
+            inform informed remind reminded report reported respond responded
+            """
+        return Set(stems.split(separator: " ").map(String.init))
+    }()
+
+    /// Verbs that only tag speech when right beside a quotation and never start a new topic:
+    /// `went on`, `put in` need their particle; `thought`, `wrote` mark other kinds of words.
+    static let particleVerbs: Set<String> = ["went", "go", "goes", "put", "broke", "break", "cut"]
+
+    static let pronouns: [String: Gender] = [
+        "he": .male, "she": .female, "him": .male, "her": .female, "his": .male, "hers": .female,
+        "himself": .male, "herself": .female,
+    ]
+
+    static let subjectPronouns: [String: Gender] = ["he": .male, "she": .female]
+
+    /// Titles that come before a name, with the gender they imply.
+    static let titles: [String: Gender] = [
+        "Mr": .male, "Mr.": .male, "Mister": .male, "Sir": .male, "Lord": .male, "Master": .male,
+        "Mrs": .female, "Mrs.": .female, "Miss": .female, "Ms": .female, "Ms.": .female,
+        "Lady": .female, "Madam": .female, "Madame": .female, "Mme": .female, "Mme.": .female,
+        "Mlle": .female, "Mlle.": .female, "Dame": .female, "Aunt": .female, "Uncle": .male,
+        "Dr": .unknown, "Dr.": .unknown, "Doctor": .unknown, "Professor": .unknown, "Prof.": .unknown,
+        "Colonel": .male, "Col.": .male, "Captain": .male, "Capt.": .male, "Major": .male,
+        "General": .male, "Lieutenant": .male, "Sergeant": .male, "Admiral": .male, "Rev.": .male,
+        "Reverend": .male, "Father": .male, "Brother": .male, "Sister": .female, "Mother": .female,
+        "King": .male, "Queen": .female, "Prince": .male, "Princess": .female, "Duke": .male,
+        "Duchess": .female, "Count": .male, "Countess": .female, "Baron": .male, "Baroness": .female,
+        "Monsieur": .male, "Herr": .male, "Frau": .female, "Senor": .male, "Señor": .male,
+        "Señora": .female, "Signor": .male, "Signora": .female, "Saint": .unknown, "St.": .unknown,
+        "Mx": .unknown, "Mx.": .unknown, "Granny": .female, "Grandpa": .male, "Grandma": .female,
+    ]
+
+    /// Nouns that head a description of a person (`the old sailor`), with their gender.
+    static let personNouns: [String: Gender] = [
+        "man": .male, "woman": .female, "boy": .male, "girl": .female, "gentleman": .male,
+        "lady": .female, "lad": .male, "lass": .female, "fellow": .male, "husband": .male,
+        "wife": .female, "father": .male, "mother": .female, "son": .male, "daughter": .female,
+        "brother": .male, "sister": .female, "uncle": .male, "aunt": .female, "king": .male,
+        "queen": .female, "prince": .male, "princess": .female, "sailor": .unknown,
+        "stranger": .unknown, "voice": .unknown, "child": .unknown, "monster": .unknown,
+        "creature": .unknown, "doctor": .unknown, "captain": .male, "soldier": .male,
+        "officer": .unknown, "driver": .unknown, "servant": .unknown, "maid": .female,
+        "nurse": .female, "landlady": .female, "landlord": .male, "widow": .female, "old": .unknown,
+        "visitor": .unknown, "guard": .unknown, "clerk": .unknown, "waiter": .male, "host": .male,
+        "hostess": .female, "girls": .unknown, "lawyer": .unknown, "priest": .male, "nun": .female,
+        "knight": .male, "witch": .female, "wizard": .male, "beast": .unknown, "cook": .unknown,
+        "housekeeper": .female, "footman": .male, "butler": .male, "farmer": .male, "boatman": .male,
+        "gentlewoman": .female, "youth": .male, "mistress": .female, "master": .male, "friend": .unknown,
+        "companion": .unknown, "chap": .male, "dame": .female, "grandmother": .female,
+        "grandfather": .male, "baby": .unknown, "miss": .female, "sir": .male, "madam": .female,
+    ]
+
+    /// Words that start a sentence with a capital but never name a person.
+    static let notNames: Set<String> = {
+        let words = """
+            I A An The This That These Those There Then Than Here Now Well Yes No Oh Ah O Not \
+            What Who Whom Whose Which When Where Why How If But And Or Nor So Yet For As At By In \
+            On Of To Up Do Does Did Is Are Was Were Be Been Am It Its He She His Her Him They \
+            Them Their We Our Us You Your My Me Mine Let All Any Some Each Every Both Either \
+            Neither One Two Three Four Five Six Seven Eight Nine Ten First Second Last Next \
+            Only Just Even Still Very Much Many More Most Such Perhaps Indeed Really Surely \
+            Certainly Why Dear Good Poor Pray Please Thank Thanks Hush Come Go Look See Stop Wait \
+            After Before Again Always Never Ever Once While Though Although Because Since Until \
+            Unless With Without Within Into Upon From About Above Below Over Under Through \
+            Mr Mrs Miss Ms Sir Lady Lord Dr Chapter Part Book Volume God Heaven Lord Christmas \
+            Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March \
+            April May June July August September October November December English French \
+            Hello Hallo Hi Goodbye Good-bye Alas Aye Nay Ay Oh Ohh Hm Hmm Ha Ugh Eh Yeah Nope \
+            Everybody Everyone Nobody Someone Somebody Anybody Anyone Nothing Something \
+            Everything Anything Whatever Whoever However Meanwhile Besides Instead Otherwise \
+            Mamma Mama Papa Madam Ma'am Mother Father Sister Brother Aunt Uncle Darling Sweetheart \
+            Lor Bless Damn Sure Quite Nonsense Ay Oui Non Ja Nein Ah Alas Fie Bah Pooh Pshaw
+            """
+        return Set(words.split(separator: " ").map(String.init))
+    }()
+
+    /// Words of address that close a vocative phrase but are not names (`my dear`).
+    static let prepositions: Set<String> = [
+        "to", "at", "with", "of", "for", "from", "toward", "towards", "by", "upon", "on", "about",
+        "into", "beside", "behind", "after", "before", "than", "like", "unto", "under", "over",
+    ]
+
+    static let elisions: Set<String> = [
+        "tis", "twas", "twere", "twill", "twould", "em", "cause", "cos", "til", "till", "bout", "n",
+        "im", "er", "ere", "ow", "appen", "ad", "alf", "ave", "ome", "oo", "ee", "un", "uns", "s",
+        "nough", "neath", "mongst", "midst", "gainst", "spose", "pon", "fore", "scuse", "course",
+    ]
+}

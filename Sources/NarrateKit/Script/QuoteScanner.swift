@@ -1,0 +1,232 @@
+/// A stretch of quoted words inside one paragraph. A quotation interrupted by narration is
+/// several pieces with one `quotation` number; so is a speech that runs over paragraphs.
+struct QuotePiece: Hashable {
+    var paragraph: Int
+    /// The words inside the marks.
+    var range: Range<Int>
+    /// Where the marks are; nil when the paragraph ends before a closing mark.
+    var openMark: Int?
+    var closeMark: Int?
+    var quotation: Int
+    /// True for scare quotes and titles (`a "native"`, `"NOTICE TO TENANTS"`): read as narration.
+    var isMention = false
+}
+
+/// Which marks carry dialogue in this text.
+enum QuoteConvention: Equatable {
+    /// `"…"` and `“…”`; single marks inside are nested quotations or apostrophes.
+    case double
+    /// `‘…’` and `'…'`, where the closing mark is also the apostrophe.
+    case single
+}
+
+/// Finds quotations. Double-quote texts toggle on straight marks and follow the direction of
+/// curly ones; every paragraph starts closed, so a stray mark never swallows more than one
+/// paragraph. A paragraph that ends inside a quotation continues it only when the next paragraph
+/// reopens with a mark, the convention for speeches over several paragraphs.
+struct QuoteScanner {
+    let scalars: [Unicode.Scalar]
+    let paragraphs: [Paragraph]
+
+    static func convention(of scalars: [Unicode.Scalar]) -> QuoteConvention {
+        var doubleMarks = 0, singleOpeners = 0
+        var previous: Unicode.Scalar = " "
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "\"", "“", "”": doubleMarks += 1
+            case "‘", "'":
+                let next = index + 1 < scalars.count ? scalars[index + 1] : " "
+                if Self.isOpeningContext(previous) && next.properties.isAlphabetic
+                    && !Self.isElision(scalars, after: index)
+                {
+                    singleOpeners += 1
+                }
+            default: break
+            }
+            previous = scalar
+        }
+        return singleOpeners > doubleMarks + 2 ? .single : .double
+    }
+
+    func scan() -> [QuotePiece] {
+        let convention = Self.convention(of: scalars)
+        var pieces: [QuotePiece] = []
+        var quotation = -1
+        var previousEndedOpen = false
+        for paragraph in paragraphs {
+            guard paragraph.kind == .prose else {
+                previousEndedOpen = false
+                continue
+            }
+            let startsWithMark = isOpeningMark(at: paragraph.range.lowerBound, convention)
+            let continues = previousEndedOpen && startsWithMark
+            let scanned = convention == .double
+                ? scanDouble(paragraph) : scanSingle(paragraph)
+            for (offset, var piece) in scanned.pieces.enumerated() {
+                if !(offset == 0 && continues) { quotation += 1 }
+                piece.quotation = quotation
+                pieces.append(piece)
+            }
+            previousEndedOpen = scanned.endedOpen
+        }
+        markMentions(&pieces)
+        return pieces
+    }
+
+    private func isOpeningMark(at index: Int, _ convention: QuoteConvention) -> Bool {
+        guard index < scalars.count else { return false }
+        switch convention {
+        case .double: return scalars[index] == "\"" || scalars[index] == "“"
+        case .single: return (scalars[index] == "'" || scalars[index] == "‘") && !Self.isElision(scalars, after: index)
+        }
+    }
+
+    private func scanDouble(_ paragraph: Paragraph) -> (pieces: [QuotePiece], endedOpen: Bool) {
+        var pieces: [QuotePiece] = []
+        var openAt: Int?
+        for index in paragraph.range {
+            switch scalars[index] {
+            case "\"":
+                if let open = openAt {
+                    pieces.append(piece(paragraph, open, index))
+                    openAt = nil
+                } else {
+                    openAt = index
+                }
+            case "“":
+                // An opening mark inside an open quotation means the last one was never closed.
+                if let open = openAt { pieces.append(piece(paragraph, open, index)) }
+                openAt = index
+            case "”":
+                if let open = openAt {
+                    pieces.append(piece(paragraph, open, index))
+                    openAt = nil
+                }
+            default: break
+            }
+        }
+        if let open = openAt {
+            pieces.append(piece(paragraph, open, nil))
+            return (pieces, true)
+        }
+        return (pieces, false)
+    }
+
+    private func scanSingle(_ paragraph: Paragraph) -> (pieces: [QuotePiece], endedOpen: Bool) {
+        var pieces: [QuotePiece] = []
+        var openAt: Int?
+        let range = paragraph.range
+        for index in range where scalars[index] == "'" || scalars[index] == "‘" || scalars[index] == "’" {
+            let previous = index > range.lowerBound ? scalars[index - 1] : " "
+            let next = index + 1 < range.upperBound ? scalars[index + 1] : " "
+            if let open = openAt {
+                guard scalars[index] != "‘", !previous.properties.isWhitespace,
+                    !next.properties.isAlphabetic, next.properties.numericType == nil
+                else { continue }
+                if isClosingMark(at: index, paragraphEnd: range.upperBound) {
+                    pieces.append(piece(paragraph, open, index))
+                    openAt = nil
+                }
+            } else if scalars[index] != "’" || previous.properties.isWhitespace || index == range.lowerBound,
+                Self.isOpeningContext(previous), !next.properties.isWhitespace,
+                !Self.isElision(scalars, after: index)
+            {
+                openAt = index
+            }
+        }
+        if let open = openAt {
+            pieces.append(piece(paragraph, open, nil))
+            return (pieces, true)
+        }
+        return (pieces, false)
+    }
+
+    /// A closing single mark after a letter is usually an apostrophe (`goin'`, `James'`) unless a
+    /// speech tag or the end of the paragraph follows it.
+    private func isClosingMark(at index: Int, paragraphEnd: Int) -> Bool {
+        let previous = scalars[index - 1]
+        if !previous.properties.isAlphabetic { return true }
+        var cursor = index + 1
+        while cursor < paragraphEnd, ",.;:!?".unicodeScalars.contains(scalars[cursor]) { cursor += 1 }
+        while cursor < paragraphEnd, scalars[cursor].properties.isWhitespace { cursor += 1 }
+        if cursor >= paragraphEnd { return true }
+        var word = ""
+        while cursor < paragraphEnd, scalars[cursor].properties.isAlphabetic {
+            word.unicodeScalars.append(scalars[cursor])
+            cursor += 1
+        }
+        let tagWord = Lexicon.speechVerbs.contains(word) || Lexicon.pronouns[word] != nil
+        let apostropheLike = wordBefore(index).hasSuffix("in") || wordBefore(index).hasSuffix("s")
+        return tagWord || !apostropheLike
+    }
+
+    private func wordBefore(_ index: Int) -> String {
+        var start = index
+        while start > 0, scalars[start - 1].properties.isAlphabetic { start -= 1 }
+        return String(String.UnicodeScalarView(scalars[start..<index])).lowercased()
+    }
+
+    private func piece(_ paragraph: Paragraph, _ open: Int, _ close: Int?) -> QuotePiece {
+        let end = close ?? paragraph.range.upperBound
+        var lower = open + 1, upper = end
+        while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
+        while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+        return QuotePiece(paragraph: paragraph.index, range: lower..<upper, openMark: open, closeMark: close, quotation: 0)
+    }
+
+    static func isOpeningContext(_ previous: Unicode.Scalar) -> Bool {
+        previous.properties.isWhitespace || "([{—–-\"“:;".unicodeScalars.contains(previous)
+    }
+
+    /// `'tis`, `'em`, `'cause`: a mark at a word's start that stands for dropped letters.
+    static func isElision(_ scalars: [Unicode.Scalar], after index: Int) -> Bool {
+        var word = ""
+        var cursor = index + 1
+        while cursor < scalars.count, scalars[cursor].properties.isAlphabetic, word.unicodeScalars.count < 8 {
+            word.unicodeScalars.append(scalars[cursor])
+            cursor += 1
+        }
+        if cursor < scalars.count, scalars[cursor] == "'" || scalars[cursor] == "’" { return false }
+        return Lexicon.elisions.contains(word.lowercased())
+    }
+
+    /// Scare quotes and titles are short, sit inside a sentence of narration with no speech verb
+    /// beside them, and carry no sentence punctuation of their own.
+    private func markMentions(_ pieces: inout [QuotePiece]) {
+        for index in pieces.indices {
+            let piece = pieces[index]
+            guard let open = piece.openMark, let close = piece.closeMark, !piece.range.isEmpty else { continue }
+            let words = scalars[piece.range].split(whereSeparator: { $0.properties.isWhitespace })
+            let letters = scalars[piece.range].filter { $0.properties.isAlphabetic }
+            let paragraph = paragraphs[piece.paragraph].range
+            let wholeParagraph = open == paragraph.lowerBound && close == paragraph.upperBound - 1
+            if wholeParagraph, letters.count >= 2, letters.allSatisfy({ $0.properties.isUppercase }),
+                let last = scalars[piece.range].last, !".!?,".unicodeScalars.contains(last)
+            {
+                pieces[index].isMention = true
+                continue
+            }
+            guard words.count <= 4, let last = scalars[piece.range].last,
+                !".,!?;:—–-…".unicodeScalars.contains(last)
+            else { continue }
+            var before = open - 1
+            while before >= paragraph.lowerBound, scalars[before].properties.isWhitespace { before -= 1 }
+            guard before >= paragraph.lowerBound, scalars[before].properties.isAlphabetic else { continue }
+            let precedingWord = wordBefore(before + 1)
+            var after = close + 1
+            while after < paragraph.upperBound, scalars[after].properties.isWhitespace { after += 1 }
+            var followingWord = ""
+            while after < paragraph.upperBound, scalars[after].properties.isAlphabetic {
+                followingWord.unicodeScalars.append(scalars[after])
+                after += 1
+            }
+            if Lexicon.speechVerbs.contains(precedingWord) || Lexicon.speechVerbs.contains(followingWord)
+                || Lexicon.pronouns[followingWord.lowercased()] != nil
+            {
+                continue
+            }
+            pieces[index].isMention = true
+        }
+    }
+}
+

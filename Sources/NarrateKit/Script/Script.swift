@@ -1,0 +1,103 @@
+/// Who speaks a segment: the narrator or a character, by the character's cast name.
+public enum Speaker: Hashable, Sendable, Comparable, CustomStringConvertible {
+    case narrator
+    case character(String)
+
+    public var name: String {
+        switch self {
+        case .narrator: "Narrator"
+        case .character(let name): name
+        }
+    }
+
+    public var description: String { name }
+}
+
+public enum Gender: String, Codable, Hashable, Sendable, CaseIterable {
+    case male, female, unknown
+}
+
+/// How a paragraph sounds in the mix: headings and scene breaks get the longest pauses.
+public enum ParagraphKind: String, Hashable, Sendable {
+    case prose, heading, sceneBreak = "scene-break"
+}
+
+public struct Paragraph: Hashable, Sendable {
+    public let index: Int
+    public let range: Range<Int>
+    public let kind: ParagraphKind
+}
+
+/// One stretch of the text spoken by one voice.
+public struct Segment: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable { case narration, dialogue }
+
+    public let index: Int
+    public let paragraph: Int
+    public let kind: Kind
+    public let speaker: Speaker
+    /// Code-point offsets into the source text; for dialogue the words inside the marks.
+    public let range: Range<Int>
+    public let text: String
+    public let attribution: Attribution?
+}
+
+/// Why a dialogue segment was given to its speaker.
+public struct Attribution: Hashable, Sendable {
+    public let method: Method
+    public let confidence: Double
+    /// The words of the text that decided it, for `--explain`.
+    public let evidence: String
+
+    public enum Method: String, Hashable, Sendable, CaseIterable {
+        case explicitTag = "explicit-tag"
+        case pronounTag = "pronoun-tag"
+        case descriptionTag = "description-tag"
+        case firstPerson = "first-person"
+        case continuation
+        case paragraphMention = "paragraph-mention"
+        case vocative
+        case turnTaking = "turn-taking"
+        case nearest
+        case unresolved
+    }
+}
+
+/// A character of the story as the script builder knows it.
+public struct Character: Hashable, Sendable {
+    public var name: String
+    public var aliases: [String]
+    public var gender: Gender
+
+    public init(name: String, aliases: [String] = [], gender: Gender = .unknown) {
+        self.name = name
+        self.aliases = aliases
+        self.gender = gender
+    }
+}
+
+public struct Script: Sendable {
+    public let source: SourceText
+    public let title: String
+    public let paragraphs: [Paragraph]
+    public let segments: [Segment]
+    public let characters: [Character]
+
+    /// Characters in order of how many lines they speak, most first; ties by name.
+    public var lineCounts: [Speaker: Int] {
+        segments.reduce(into: [:]) { counts, segment in
+            if segment.kind == .dialogue { counts[segment.speaker, default: 0] += 1 }
+        }
+    }
+
+    public var speakers: [Speaker] {
+        var seen = Set<Speaker>()
+        return segments.compactMap { seen.insert($0.speaker).inserted ? $0.speaker : nil }
+    }
+
+    public func segments(inParagraph index: Int) -> ArraySlice<Segment> {
+        let start = segments.firstIndex { $0.paragraph >= index } ?? segments.endIndex
+        let end = segments[start...].firstIndex { $0.paragraph > index } ?? segments.endIndex
+        return segments[start..<end]
+    }
+}

@@ -1,0 +1,65 @@
+/// Turns a text into a script: paragraphs, quotations, characters, speakers.
+public struct ScriptBuilder: Sendable {
+    /// The cast's characters; when empty they are discovered from the text.
+    public var characters: [Character]
+
+    public init(characters: [Character] = []) {
+        self.characters = characters
+    }
+
+    public func build(_ source: SourceText) -> Script {
+        let scalars = source.scalars
+        let paragraphs = ParagraphSplitter.split(scalars)
+        let allPieces = QuoteScanner(scalars: scalars, paragraphs: paragraphs).scan()
+        let dialogue = allPieces.filter { !$0.isMention }
+        let quoted = dialogue.map { ($0.openMark ?? $0.range.lowerBound)..<(($0.closeMark ?? ($0.range.upperBound - 1)) + 1) }
+        let tokens = Tokenizer.tokenize(scalars, paragraphs: paragraphs, quoted: quoted)
+        let characters = self.characters.isEmpty ? CharacterDiscovery(tokens: tokens).discover() : self.characters
+        let index = CharacterIndex(characters: characters)
+        let mentions = index.mentions(in: tokens)
+        let turns = Attributor(
+            scalars: scalars, paragraphs: paragraphs, pieces: dialogue, tokens: tokens, mentions: mentions,
+            characters: characters, firstPersonNarrator: Self.isFirstPerson(tokens)
+        ).attribute()
+
+        var speakerOfPiece: [Int: (Speaker, Attribution?)] = [:]
+        for turn in turns {
+            for piece in turn.pieces { speakerOfPiece[piece] = (turn.speaker ?? .narrator, turn.attribution) }
+        }
+        var segments: [Segment] = []
+        var pieceIndex = 0
+        func add(_ kind: Segment.Kind, _ range: Range<Int>, _ paragraph: Int, _ speaker: Speaker, _ attribution: Attribution?) {
+            var lower = range.lowerBound, upper = range.upperBound
+            while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
+            while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+            guard lower < upper else { return }
+            segments.append(Segment(
+                index: segments.count, paragraph: paragraph, kind: kind, speaker: speaker, range: lower..<upper,
+                text: source[lower..<upper], attribution: attribution))
+        }
+        for paragraph in paragraphs {
+            var cursor = paragraph.range.lowerBound
+            while pieceIndex < dialogue.count, dialogue[pieceIndex].paragraph == paragraph.index {
+                let piece = dialogue[pieceIndex]
+                add(.narration, cursor..<(piece.openMark ?? piece.range.lowerBound), paragraph.index, .narrator, nil)
+                let (speaker, attribution) = speakerOfPiece[pieceIndex] ?? (.narrator, nil)
+                add(.dialogue, piece.range, paragraph.index, speaker, attribution)
+                cursor = piece.closeMark.map { $0 + 1 } ?? piece.range.upperBound
+                pieceIndex += 1
+            }
+            add(.narration, cursor..<paragraph.range.upperBound, paragraph.index, .narrator, nil)
+        }
+        let title = paragraphs.first.flatMap { $0.kind == .heading ? source[$0.range] : nil } ?? source.name
+        return Script(source: source, title: title, paragraphs: paragraphs, segments: segments, characters: characters)
+    }
+
+    /// A narrator who says `I` in the narration tells the story in the first person.
+    static func isFirstPerson(_ tokens: [Token]) -> Bool {
+        var firstPerson = 0, words = 0
+        for token in tokens where token.isWord && !token.inQuote {
+            words += 1
+            if token.word == "I" { firstPerson += 1 }
+        }
+        return words > 0 && firstPerson * 200 > words
+    }
+}

@@ -1,0 +1,92 @@
+/// A word or punctuation mark of the source text, with what the attributor needs to know of it.
+struct Token {
+    var range: Range<Int>
+    /// The word as written, less a possessive `'s` and an abbreviation's full stop.
+    var word: String
+    var lower: String
+    var isWord: Bool
+    var isCapitalized: Bool
+    var isPossessive: Bool
+    /// Inside quotation marks: spoken, not narrated.
+    var inQuote: Bool
+    /// The first word of a sentence, whose capital says nothing about being a name.
+    var startsSentence: Bool
+    var paragraph: Int
+
+    /// Ends a clause for the purpose of finding a speech tag's subject.
+    var isClauseEnd: Bool { !isWord && (word == "." || word == "!" || word == "?" || word == ";" || word == ":") }
+    var isSentenceEnd: Bool { !isWord && (word == "." || word == "!" || word == "?") }
+}
+
+enum Tokenizer {
+    private static let abbreviations: Set<String> = [
+        "Mr", "Mrs", "Ms", "Dr", "St", "Mme", "Mlle", "Capt", "Col", "Rev", "Prof", "Messrs", "Gen", "Lt", "Sgt", "Mx",
+    ]
+
+    /// Tokenizes every paragraph; `quoted` holds the ranges of quotation pieces (marks included).
+    static func tokenize(_ scalars: [Unicode.Scalar], paragraphs: [Paragraph], quoted: [Range<Int>]) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5)
+        var quoteIndex = 0
+        for paragraph in paragraphs where paragraph.kind == .prose {
+            var index = paragraph.range.lowerBound
+            var sentenceStart = true
+            var lastQuoteState = false
+            while index < paragraph.range.upperBound {
+                let scalar = scalars[index]
+                if scalar.properties.isWhitespace || scalar == "_" {
+                    index += 1
+                    continue
+                }
+                while quoteIndex < quoted.count, quoted[quoteIndex].upperBound <= index { quoteIndex += 1 }
+                let inQuote = quoteIndex < quoted.count && quoted[quoteIndex].contains(index)
+                if inQuote != lastQuoteState { sentenceStart = true }
+                lastQuoteState = inQuote
+                if isWordScalar(scalar) {
+                    var end = index + 1
+                    while end < paragraph.range.upperBound {
+                        let next = scalars[end]
+                        if isWordScalar(next) {
+                            end += 1
+                        } else if (next == "'" || next == "’" || next == "-"), end + 1 < paragraph.range.upperBound,
+                            scalars[end + 1].properties.isAlphabetic
+                        {
+                            end += 2
+                        } else {
+                            break
+                        }
+                    }
+                    var text = String(String.UnicodeScalarView(scalars[index..<end]))
+                    var possessive = false
+                    if text.hasSuffix("'s") || text.hasSuffix("’s") {
+                        text.removeLast(2)
+                        possessive = true
+                    }
+                    var range = index..<end
+                    if end < paragraph.range.upperBound, scalars[end] == ".", abbreviations.contains(text) {
+                        range = index..<(end + 1)
+                    }
+                    let first = text.unicodeScalars.first!
+                    tokens.append(Token(
+                        range: range, word: text, lower: text.lowercased(), isWord: true,
+                        isCapitalized: first.properties.isUppercase, isPossessive: possessive,
+                        inQuote: inQuote, startsSentence: sentenceStart, paragraph: paragraph.index))
+                    sentenceStart = false
+                    index = range.upperBound
+                } else {
+                    let text = String(scalar)
+                    tokens.append(Token(
+                        range: index..<(index + 1), word: text, lower: text, isWord: false, isCapitalized: false,
+                        isPossessive: false, inQuote: inQuote, startsSentence: false, paragraph: paragraph.index))
+                    if ".!?\"“”‘:;—".unicodeScalars.contains(scalar) { sentenceStart = true }
+                    index += 1
+                }
+            }
+        }
+        return tokens
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+}

@@ -1,0 +1,177 @@
+internal import CEspeakNG
+import Foundation
+import Synchronization
+
+/// Audio and word timings that espeak-ng produced for one piece of text.
+package struct Speech: Sendable {
+    /// Mono 16-bit samples at `SpeechEngine.sampleRate`.
+    package var samples: [Int16]
+    package var events: [SpeechEvent]
+}
+
+/// Where a word or sentence starts, in the text given and in the audio: what subtitles and
+/// highlighting need.
+package struct SpeechEvent: Hashable, Sendable {
+    package enum Kind: Sendable { case word, sentence }
+    package var kind: Kind
+    /// Offset in Unicode scalars into the synthesised text.
+    package var textOffset: Int
+    package var length: Int
+    package var sample: Int
+}
+
+/// A voice espeak-ng can speak with, as `espeak_ListVoices` reports it.
+package struct EngineVoice: Hashable, Sendable {
+    package var name: String
+    package var identifier: String
+    package var languages: [String]
+    package var gender: Gender
+}
+
+/// The one owner of espeak-ng's process-wide state. espeak-ng is not thread-safe and its
+/// parameters outlive a voice change, so every call goes through this lock and every synthesis
+/// sets every parameter. Parallel synthesis belongs in separate processes, each with its own.
+package final class SpeechEngine: Sendable {
+    package static let shared = SpeechEngine()
+
+    private struct State: ~Copyable {
+        var sampleRate: Int?
+        /// Voice name as narrate spells it (its first language) → the file espeak-ng loads it
+        /// from: `espeak_SetVoiceByName` finds `en-us` but not `en-gb`, whose file is `gmw/en`.
+        var identifiers: [String: String] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    private init() {}
+
+    /// Starts espeak-ng on first use. The corresponding C function is `espeak_Initialize`.
+    private func initialized(_ state: inout State) throws(NarrateError) -> Int {
+        if let rate = state.sampleRate { return rate }
+        let rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nil, Int32(espeakINITIALIZE_DONT_EXIT))
+        guard rate > 0 else {
+            throw NarrateError(.synthesis, "espeak-ng could not start (its data folder is missing?); install espeak-ng-data")
+        }
+        espeak_SetSynthCallback(synthCallback)
+        state.sampleRate = Int(rate)
+        for voice in Self.list(nil) {
+            if let language = voice.languages.first?.lowercased(), state.identifiers[language] == nil {
+                state.identifiers[language] = voice.identifier
+            }
+        }
+        return Int(rate)
+    }
+
+    package func sampleRate() throws(NarrateError) -> Int {
+        try state.withLock { (state: inout State) throws(NarrateError) -> Int in try initialized(&state) }
+    }
+
+    /// Every voice installed, and separately the variants (`!v/…`). The corresponding C function
+    /// is `espeak_ListVoices`.
+    package func installedVoices() throws(NarrateError) -> (voices: [EngineVoice], variants: [EngineVoice]) {
+        try state.withLock { (state: inout State) throws(NarrateError) in
+            _ = try initialized(&state)
+            let voices = Self.list(nil)
+            let variants = "variant".withCString { pointer -> [EngineVoice] in
+                var spec = espeak_VOICE()
+                spec.languages = pointer
+                return Self.list(&spec)
+            }
+            return (voices, variants)
+        }
+    }
+
+    private static func list(_ spec: UnsafeMutablePointer<espeak_VOICE>?) -> [EngineVoice] {
+        guard let list = espeak_ListVoices(spec) else { return [] }
+        var result: [EngineVoice] = []
+        var index = 0
+        while let voice = list[index]?.pointee {
+            index += 1
+            var languages: [String] = []
+            if var cursor = voice.languages {
+                // A list of (priority byte, NUL-terminated name), ended by an empty name.
+                while cursor.pointee != 0 {
+                    let name = String(cString: cursor + 1)
+                    if name.isEmpty { break }
+                    languages.append(name)
+                    cursor += name.utf8.count + 2
+                }
+            }
+            let gender: Gender = voice.gender == 1 ? .male : voice.gender == 2 ? .female : .unknown
+            result.append(EngineVoice(
+                name: voice.name.map { String(cString: $0) } ?? "",
+                identifier: voice.identifier.map { String(cString: $0) } ?? "",
+                languages: languages, gender: gender))
+        }
+        return result
+    }
+
+    /// Speaks `text` with `voice`, every parameter set afresh. The corresponding C functions are
+    /// `espeak_SetVoiceByName`, `espeak_SetParameter` and `espeak_Synth`.
+    package func synthesize(_ text: String, voice: VoiceSettings) throws(NarrateError) -> Speech {
+        try state.withLock { (state: inout State) throws(NarrateError) -> Speech in
+            let rate = try initialized(&state)
+            guard let identifier = state.identifiers[voice.voice.lowercased()] else {
+                throw NarrateError(.voice, "espeak-ng has no voice \"\(voice.voice)\"; run `narrate voices` to see the ones installed")
+            }
+            let name = voice.variant.map { "\(identifier)+\($0)" } ?? identifier
+            guard espeak_SetVoiceByName(name) == EE_OK else {
+                throw NarrateError(.voice, "espeak-ng cannot load voice \"\(name)\"; run `narrate voices` to see the ones installed")
+            }
+            // espeak-ng 1.51 answers EE_INTERNAL_ERROR when punctuation and capitals are set even
+            // though it takes them, so those two are set but not checked.
+            espeak_SetParameter(espeakPUNCTUATION, 0, 0)
+            espeak_SetParameter(espeakCAPITALS, 0, 0)
+            let parameters: [(espeak_PARAMETER, Int)] = [
+                (espeakRATE, voice.rate), (espeakVOLUME, voice.volume), (espeakPITCH, voice.pitch),
+                (espeakRANGE, voice.range), (espeakWORDGAP, 0),
+            ]
+            for (parameter, value) in parameters {
+                guard espeak_SetParameter(parameter, Int32(value), 0) == EE_OK else {
+                    throw NarrateError(.synthesis, "espeak-ng refused parameter \(parameter.rawValue)=\(value)")
+                }
+            }
+            let collector = Collector(sampleRate: rate)
+            let context = Unmanaged.passRetained(collector)
+            defer { context.release() }
+            let status = text.withCString { pointer in
+                espeak_Synth(pointer, text.utf8.count + 1, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil, context.toOpaque())
+            }
+            guard status == EE_OK else {
+                throw NarrateError(.synthesis, "espeak-ng failed to speak a segment (error \(status.rawValue))")
+            }
+            return Speech(samples: collector.samples, events: collector.events)
+        }
+    }
+}
+
+/// Receives espeak-ng's audio blocks for one `espeak_Synth` call; reached through `user_data`.
+private final class Collector {
+    let sampleRate: Int
+    var samples: [Int16] = []
+    var events: [SpeechEvent] = []
+
+    init(sampleRate: Int) { self.sampleRate = sampleRate }
+}
+
+/// Captures nothing: the collector travels in each event's `user_data`.
+private func synthCallback(_ wav: UnsafeMutablePointer<Int16>?, _ count: Int32, _ events: UnsafeMutablePointer<espeak_EVENT>?) -> Int32 {
+    guard let events, let userData = events.pointee.user_data else { return 0 }
+    let collector = Unmanaged<Collector>.fromOpaque(userData).takeUnretainedValue()
+    var event = events
+    while event.pointee.type != espeakEVENT_LIST_TERMINATED {
+        let kind: SpeechEvent.Kind? = switch event.pointee.type {
+        case espeakEVENT_WORD: .word
+        case espeakEVENT_SENTENCE: .sentence
+        default: nil
+        }
+        if let kind {
+            collector.events.append(SpeechEvent(
+                kind: kind, textOffset: max(0, Int(event.pointee.text_position) - 1), length: Int(event.pointee.length),
+                sample: Int(event.pointee.audio_position) * collector.sampleRate / 1000))
+        }
+        event += 1
+    }
+    if let wav, count > 0 { collector.samples.append(contentsOf: UnsafeBufferPointer(start: wav, count: Int(count))) }
+    return 0
+}

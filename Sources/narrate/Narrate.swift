@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import NarrateKit
+
+@main
+struct Narrate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Turns prose fiction into a multi-voice, audiobook-style recording.",
+        discussion: "Try: narrate render Examples/the-lighthouse-keeper.txt",
+        subcommands: [Render.self, Preview.self, ScriptCommand.self, CastCommand.self, Voices.self])
+}
+
+/// Options every command that reads a story shares.
+struct StoryOptions: ParsableArguments {
+    @Argument(help: "The story, as a plain UTF-8 text file.")
+    var input: String
+
+    @Option(help: "The cast file (YAML). Default: Voices/<input name>.yaml when it exists.")
+    var cast: String?
+
+    func production() throws(NarrateError) -> Production {
+        try Production(input: URL(fileURLWithPath: input), castFile: cast.map { URL(fileURLWithPath: $0) })
+    }
+}
+
+/// Runs a command body, turning narrate's errors into one line on stderr and exit code 1.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as NarrateError {
+        FileHandle.standardError.write(Data("narrate: error: \(error.message)\n".utf8))
+        throw ExitCode(1)
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}
+
+/// Where a render goes when `-o` is not given: `Output/<name>.wav`, the folder made if needed.
+func defaultOutput(_ name: String) -> URL {
+    let folder = URL(fileURLWithPath: "Output")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder.appendingPathComponent(name)
+}
+
+func formatDuration(_ seconds: Double) -> String {
+    let total = Int(seconds.rounded())
+    let tenths = Int((seconds * 10).rounded()) % 10
+    return total >= 60 ? String(format: "%d:%02d", total / 60, total % 60) : "\(Int(seconds)).\(tenths) s"
+}

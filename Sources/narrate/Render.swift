@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import NarrateKit
+import Synchronization
+
+/// Set by Ctrl-C so that a render stops between segments and leaves no partial file.
+let interrupted = Atomic<Bool>(false)
+
+func stopOnInterrupt() {
+    signal(SIGINT) { _ in interrupted.store(true, ordering: .relaxed) }
+    signal(SIGTERM) { _ in interrupted.store(true, ordering: .relaxed) }
+}
+
+func renderReport(_ report: RenderReport, script: Script) -> String {
+    let speakers = report.speakers.map(\.name).joined(separator: ", ")
+    return "\(report.output.path)\n  duration: \(formatDuration(report.duration)) (\(report.frames) samples at \(report.sampleRate) Hz)\n  speakers: \(speakers)\n"
+}
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Render a whole story to a WAV file.")
+
+    @OptionGroup var story: StoryOptions
+
+    @Option(name: .shortAndLong, help: "The WAV file to write. Default: Output/<input name>.wav")
+    var output: String?
+
+    @Option(help: "Also write subtitles, one cue per segment: a .vtt or .srt path.")
+    var subtitles: String?
+
+    func run() throws {
+        try reportingErrors {
+            let production = try story.production()
+            let cast = try production.cast()
+            let url = output.map { URL(fileURLWithPath: $0) } ?? defaultOutput("\(production.script.source.name).wav")
+            stopOnInterrupt()
+            let showProgress = isatty(STDERR_FILENO) != 0
+            let report = try Renderer(cast: cast).render(
+                production.script, to: url, subtitles: subtitles.map { URL(fileURLWithPath: $0) },
+                isCancelled: { interrupted.load(ordering: .relaxed) },
+                progress: { step in
+                    if showProgress { printError("\rrendering \(step.done * 100 / max(1, step.total))% (\(step.done)/\(step.total) segments)") }
+                })
+            if showProgress { printError("\r\u{1B}[K") }
+            print(renderReport(report, script: production.script), terminator: "")
+            if let subtitles { print("  subtitles: \(subtitles)") }
+        }
+    }
+}
+
+struct Preview: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render one paragraph with the voices the whole render would use.",
+        discussion: "Paragraphs are numbered from 1, as `narrate script` shows them.")
+
+    @OptionGroup var story: StoryOptions
+
+    @Option(help: "The paragraph to render, counting from 1.")
+    var paragraph: Int?
+
+    @Option(help: "Render the paragraph that contains these words.")
+    var find: String?
+
+    @Option(name: .shortAndLong, help: "The WAV file to write. Default: Output/preview.wav")
+    var output: String?
+
+    func validate() throws {
+        if (paragraph == nil) == (find == nil) {
+            throw ValidationError("give either --paragraph N or --find TEXT")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let production = try story.production()
+            let count = production.script.paragraphs.count
+            let index: Int
+            if let paragraph {
+                guard (1...count).contains(paragraph) else {
+                    throw NarrateError(.usage, "paragraph \(paragraph) does not exist; the story has paragraphs 1 to \(count)")
+                }
+                index = paragraph - 1
+            } else {
+                index = try production.paragraph(containing: find ?? "")
+            }
+            let cast = try production.cast()
+            let url = output.map { URL(fileURLWithPath: $0) } ?? defaultOutput("preview.wav")
+            let report = try Renderer(cast: cast).render(production.script, paragraphs: index..<(index + 1), to: url)
+            print("paragraph \(index + 1) of \(count)")
+            print(renderReport(report, script: production.script), terminator: "")
+        }
+    }
+}
