@@ -398,11 +398,14 @@ struct Attributor {
             if !exclude.contains(speaker) { found.append((speaker, index)) }
         }
         let distinct = Set(found.map(\.0))
+        func evidence(_ index: Int) -> String {
+            text(tokenSpan(mentions[mentionStarting[index]!].tokens))
+        }
         if distinct.count == 1 {
-            return (found[0].0, text(tokenSpan(found[0].1..<(found[0].1 + 1))))
+            return (found[0].0, evidence(found[0].1))
         }
         if let first = found.first(where: { tokens[$0.1].startsSentence }) {
-            return (first.0, text(tokenSpan(first.1..<(first.1 + 1))))
+            return (first.0, evidence(first.1))
         }
         return nil
     }

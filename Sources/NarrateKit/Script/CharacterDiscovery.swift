@@ -36,12 +36,15 @@ struct CharacterDiscovery {
                 index += 1
                 continue
             }
+            let runEnd: Int
             var end = index + 1
+            defer { index = max(index + 1, runEnd) }
             while end < tokens.count, end - index < 4, !tokens[end - 1].isPossessive, tokens[end].isWord,
                 tokens[end].isCapitalized, !tokens[end].inQuote, tokens[end].paragraph == token.paragraph
             {
                 end += 1
             }
+            runEnd = end
             var start = index
             while start < end, Lexicon.titles[tokens[start].word] == nil,
                 Lexicon.notNames.contains(tokens[start].word) || tokens[start].word.count < 2
@@ -64,7 +67,6 @@ struct CharacterDiscovery {
                     forms[words] = form
                 }
             }
-            index = end
         }
         return forms.values.filter { form in
             let lower = form.words.count == 1 ? lowercaseCounts[form.words[0].lowercased(), default: 0] : 0
@@ -85,19 +87,39 @@ struct CharacterDiscovery {
         return tokens[window].contains { $0.isWord && !$0.inQuote && Lexicon.speechVerbs.contains($0.lower) }
     }
 
-    /// He or she soon after a name, in the same sentence or the next, says which the name is.
+    /// He or she after a name says which the name is: the first pronoun of narration later in
+    /// the same sentence, unless another name comes first; and, for a name that is the subject
+    /// of its sentence, a `He`/`She` that starts the next one (counted twice).
     private func voteGender(after end: Int, into form: inout Form) {
-        var sentences = 0
+        let isSubject = end > 0 && tokens[end - 1 - (form.words.count - 1)].startsSentence
         var cursor = end
-        while cursor < tokens.count, cursor < end + 15, sentences < 2 {
+        var sameSentence = true
+        while cursor < tokens.count, cursor < end + 30 {
             let token = tokens[cursor]
-            if token.isSentenceEnd { sentences += 1 }
-            if token.isWord, token.isCapitalized, !token.startsSentence, Lexicon.titles[token.word] == nil { break }
-            if token.isWord, !token.inQuote, let gender = Lexicon.pronouns[token.lower] {
-                if gender == .male { form.maleVotes += 1 } else { form.femaleVotes += 1 }
+            cursor += 1
+            if token.inQuote { continue }
+            if token.isSentenceEnd {
+                if !sameSentence || !isSubject { break }
+                sameSentence = false
+                continue
+            }
+            guard token.isWord else { continue }
+            if sameSentence {
+                if token.isCapitalized, !token.startsSentence, Lexicon.titles[token.word] == nil { break }
+                // Another person entering the sentence (`a man`) takes the pronouns that follow.
+                if Lexicon.personNouns[token.lower] != nil, token.lower != "old" { break }
+                if let gender = Lexicon.pronouns[token.lower] {
+                    if gender == .male { form.maleVotes += 1 } else { form.femaleVotes += 1 }
+                    if !isSubject { break }
+                    sameSentence = false
+                    while cursor < tokens.count, !tokens[cursor].isSentenceEnd { cursor += 1 }
+                }
+            } else {
+                if let gender = Lexicon.subjectPronouns[token.lower] {
+                    if gender == .male { form.maleVotes += 2 } else { form.femaleVotes += 2 }
+                }
                 break
             }
-            cursor += 1
         }
     }
 
