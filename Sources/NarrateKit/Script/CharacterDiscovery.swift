@@ -72,7 +72,9 @@ struct CharacterDiscovery {
             let lower = form.words.count == 1 ? lowercaseCounts[form.words[0].lowercased(), default: 0] : 0
             if lower > form.midSentence { return false }
             if form.title != nil { return form.count >= 2 || form.inTags >= 1 }
-            if form.inTags >= 1 && (form.midSentence >= 1 || form.inTags >= 2) { return true }
+            // A word never written in lower case that tags speech is a name, even if it always
+            // starts its sentence (`"Hello," Jo whispered.`).
+            if form.inTags >= 1 && (form.midSentence >= 1 || form.inTags >= 2 || lower == 0) { return true }
             let votes = form.maleVotes + form.femaleVotes
             return form.midSentence >= 3 && votes >= 3 && max(form.maleVotes, form.femaleVotes) * 3 >= votes * 2
         }.sorted { $0.words.lexicographicallyPrecedes($1.words) }

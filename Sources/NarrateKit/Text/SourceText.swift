@@ -53,7 +53,8 @@ public struct SourceText: Sendable {
         return source
     }
 
-    /// The byte offset of the first byte that does not belong to a well-formed UTF-8 sequence.
+    /// The byte offset where the first ill-formed UTF-8 sequence starts: in a Latin-1 file, the
+    /// accented letter itself.
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
         var index = 0
         while index < bytes.count {
@@ -73,9 +74,9 @@ public struct SourceText: Sendable {
             }
             guard index + length <= bytes.count else { return index }
             let second = bytes[index + 1]
-            if second < minSecond || second > maxSecond { return index + 1 }
+            if second < minSecond || second > maxSecond { return index }
             for continuation in 2..<length where bytes[index + continuation] & 0xC0 != 0x80 {
-                return index + continuation
+                return index
             }
             index += length
         }

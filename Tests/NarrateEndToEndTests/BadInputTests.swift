@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// Every kind of bad input: one line on stderr saying what and how to fix it, a non-zero exit,
+/// no new partial file and any existing output untouched.
+@Suite struct BadInputTests {
+    struct Case: CustomStringConvertible, Sendable {
+        var name: String
+        var input: [UInt8]?
+        var castFile: String?
+        var expected: String
+        var description: String { name }
+    }
+
+    static let story = Array("\"Hello,\" said Jo.\n\n\"Hi,\" said Al.\n".utf8)
+
+    static let cases: [Case] = [
+        Case(name: "missing input", input: nil, expected: "no such file"),
+        Case(name: "empty", input: [], expected: "is empty"),
+        Case(name: "white space only", input: Array("  \n\n \t\n".utf8), expected: "is empty"),
+        Case(name: "binary", input: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00], expected: "looks like binary data"),
+        Case(name: "invalid UTF-8", input: Array("Caf".utf8) + [0xE9] + Array(" au lait".utf8), expected: "not valid UTF-8 (bad byte at offset 3)"),
+        Case(name: "cast not YAML", input: story, castFile: "characters:\n  - name: Jo\n   gender: x\n", expected: "not valid YAML"),
+        Case(name: "unknown key", input: story, castFile: "characters:\n  - name: Jo\n    hat: red\n", expected: "cast.yaml:3: unknown key \"hat\""),
+        Case(name: "unknown voice", input: story, castFile: "characters:\n  - name: Jo\n    voice: en-uss\n", expected: "unknown voice \"en-uss\"; did you mean \"en-us\""),
+        Case(name: "unknown variant", input: story, castFile: "characters:\n  - name: Jo\n    variant: stromm\n", expected: "unknown variant \"stromm\"; did you mean \"Storm\""),
+        Case(name: "out of range", input: story, castFile: "narrator:\n  volume: 900\n", expected: "volume 900 is out of range; use 0–200"),
+        Case(name: "missing cast", input: story, castFile: nil, expected: "cast file"),
+    ]
+
+    @Test(arguments: cases)
+    func renderRefusesBadInput(_ badCase: Case) throws {
+        let folder = try NarrateBinary.scratch()
+        if let input = badCase.input { try Data(input).write(to: folder.appendingPathComponent("story.txt")) }
+        var arguments = ["render", "story.txt", "-o", "out.wav"]
+        if let castFile = badCase.castFile {
+            try castFile.write(to: folder.appendingPathComponent("cast.yaml"), atomically: true, encoding: .utf8)
+            arguments += ["--cast", "cast.yaml"]
+        } else if badCase.name == "missing cast" {
+            arguments += ["--cast", "nowhere.yaml"]
+        }
+        try Data("previous render".utf8).write(to: folder.appendingPathComponent("out.wav"))
+        let result = try NarrateBinary.run(arguments, in: folder)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(badCase.expected), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files.allSatisfy { ["story.txt", "cast.yaml", "out.wav"].contains($0) }, "\(files)")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("out.wav")) == Data("previous render".utf8))
+    }
+
+    @Test func unwritableOutputFolder() throws {
+        let folder = try NarrateBinary.scratch()
+        try Data(Self.story).write(to: folder.appendingPathComponent("story.txt"))
+        for target in ["no/such/folder/out.wav", "/proc/out.wav"] {
+            let result = try NarrateBinary.run(["render", "story.txt", "-o", target], in: folder)
+            #expect(result.status != 0)
+            #expect(result.stderr.hasPrefix("narrate: error: cannot write"), "\(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1)
+        }
+    }
+
+    @Test func paragraphOutOfRange() throws {
+        let folder = try NarrateBinary.scratch()
+        try Data(Self.story).write(to: folder.appendingPathComponent("story.txt"))
+        let result = try NarrateBinary.run(["preview", "story.txt", "--paragraph", "9"], in: folder)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("the story has paragraphs 1 to 2"))
+    }
+}

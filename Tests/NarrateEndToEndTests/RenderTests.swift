@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+@testable import NarrateKit
+
+/// The three everyday uses, run through the real binary, the audio read back with libsndfile.
+@Suite struct RenderTests {
+    let story = NarrateBinary.example("the-lighthouse-keeper.txt")
+    let cast = NarrateBinary.voices("the-lighthouse-keeper.yaml")
+
+    /// Cue start and end times in seconds, by speaker, from a WebVTT file.
+    private func cues(_ vtt: String) -> [(speaker: String, start: Double, end: Double)] {
+        func seconds(_ stamp: Substring) -> Double {
+            let parts = stamp.split(separator: ":").map { Double($0)! }
+            return parts[0] * 3600 + parts[1] * 60 + parts[2]
+        }
+        let lines = vtt.components(separatedBy: "\n")
+        var result: [(String, Double, Double)] = []
+        for (index, line) in lines.enumerated() where line.contains(" --> ") {
+            let times = line.components(separatedBy: " --> ")
+            let text = lines[index + 1]
+            guard text.hasPrefix("<v "), let close = text.firstIndex(of: ">") else { continue }
+            result.append((String(text[text.index(text.startIndex, offsetBy: 3)..<close]), seconds(Substring(times[0])), seconds(Substring(times[1]))))
+        }
+        return result
+    }
+
+    @Test func rendersTheWholeStoryWithDistinctVoices() throws {
+        let folder = try NarrateBinary.scratch()
+        let result = try NarrateBinary.run(["render", story, "--cast", cast, "--subtitles", "story.vtt"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let wav = folder.appendingPathComponent("Output/the-lighthouse-keeper.wav")
+        #expect(result.stdout.contains(wav.lastPathComponent))
+        #expect(result.stdout.contains("speakers: Narrator, Tobias, Mara"))
+        let audio = try SoundFileContents(path: wav.path)
+        #expect(audio.sampleRate == 22050)
+        #expect(audio.channels == 1)
+        #expect(audio.isPCM16WAV)
+        #expect(audio.title == "The Lighthouse Keeper")
+        #expect(audio.duration > 120 && audio.duration < 300)
+
+        let vtt = try String(contentsOf: folder.appendingPathComponent("story.vtt"), encoding: .utf8)
+        let all = cues(vtt)
+        #expect(all.count > 50)
+        #expect(abs((all.last?.end ?? 0) - audio.duration) < 0.01)
+        // Mara (f2, pitch 68) and the old sailor (croak, pitch 22) must sound far apart.
+        func pitch(of speaker: String) throws -> Double {
+            let ranges = all.filter { $0.speaker == speaker }.prefix(4)
+            let samples = ranges.flatMap { audio.samples[Int($0.start * 22050)..<Int($0.end * 22050)] }
+            return try #require(PitchAnalysis.medianPitch(samples[...], sampleRate: 22050))
+        }
+        let mara = try pitch(of: "Mara"), sailor = try pitch(of: "the old sailor"), tobias = try pitch(of: "Tobias")
+        #expect(mara > sailor * 1.5, "Mara \(mara) Hz, sailor \(sailor) Hz")
+        #expect(mara > tobias * 1.3, "Mara \(mara) Hz, Tobias \(tobias) Hz")
+    }
+
+    @Test func defaultCastComesFromVoicesFolder() throws {
+        let folder = try NarrateBinary.scratch()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Voices"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: cast, toPath: folder.appendingPathComponent("Voices/the-lighthouse-keeper.yaml").path)
+        let result = try NarrateBinary.run(["script", story, "--format", "json"], in: folder)
+        #expect(result.status == 0)
+        // The cast file names him Elias Wren; discovered, he would be plain Elias.
+        #expect(result.stdout.contains("\"speaker\":\"Elias Wren\""))
+    }
+
+    @Test func previewRendersOneParagraph() throws {
+        let folder = try NarrateBinary.scratch()
+        let byNumber = try NarrateBinary.run(["preview", story, "--cast", cast, "--paragraph", "15"], in: folder)
+        #expect(byNumber.status == 0, "\(byNumber.stderr)")
+        let preview = try SoundFileContents(path: folder.appendingPathComponent("Output/preview.wav").path)
+        #expect(preview.duration > 1 && preview.duration < 10)
+        let byWords = try NarrateBinary.run(["preview", story, "--cast", cast, "--find", "not for LONG", "-o", "found.wav"], in: folder)
+        #expect(byWords.status == 0)
+        #expect(byWords.stdout.hasPrefix("paragraph 15 of"))
+        let missing = try NarrateBinary.run(["preview", story, "--find", "submarine"], in: folder)
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("no paragraph contains \"submarine\""))
+    }
+
+    /// Tweak one character in the cast file and hear the change in a preview.
+    @Test func voiceTweakChangesThatCharacterOnly() throws {
+        let folder = try NarrateBinary.scratch()
+        let original = try String(contentsOfFile: cast, encoding: .utf8)
+        let tweaked = original.replacingOccurrences(of: "    variant: f2\n    rate: 170\n    pitch: 68", with: "    variant: f2\n    rate: 170\n    pitch: 20")
+        #expect(tweaked != original)
+        try tweaked.write(to: folder.appendingPathComponent("tweaked.yaml"), atomically: true, encoding: .utf8)
+        func maraPitch(_ castPath: String, _ name: String) throws -> Double {
+            // Paragraph 6 is Mara's: "“The gate was stuck again,” Mara said. “I had to kick it.”"
+            let result = try NarrateBinary.run(["preview", story, "--cast", castPath, "--paragraph", "6", "-o", name], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            let audio = try SoundFileContents(path: folder.appendingPathComponent(name).path)
+            return try #require(PitchAnalysis.medianPitch(audio.samples[...], sampleRate: audio.sampleRate))
+        }
+        let before = try maraPitch(cast, "before.wav")
+        let after = try maraPitch("tweaked.yaml", "after.wav")
+        #expect(after < before * 0.85, "before \(before) Hz, after \(after) Hz")
+    }
+
+    @Test func castCommandWritesAFileThatReadsBack() throws {
+        let folder = try NarrateBinary.scratch()
+        let written = try NarrateBinary.run(["cast", story, "-o", "cast.yaml"], in: folder)
+        #expect(written.status == 0, "\(written.stderr)")
+        let file = try CastFile.load(contentsOf: folder.appendingPathComponent("cast.yaml"))
+        #expect(file.entries.map(\.character.name).sorted() == ["Elias", "Mara", "Tobias", "the old sailor"])
+        #expect(file.entries.allSatisfy { $0.request.voice != nil && $0.request.pitch != nil })
+        let again = try NarrateBinary.run(["cast", story], in: folder)
+        #expect(again.stdout == (try String(contentsOf: folder.appendingPathComponent("cast.yaml"), encoding: .utf8)))
+    }
+
+    @Test func voicesListsWhatWorks() throws {
+        let result = try NarrateBinary.run(["voices"], in: try NarrateBinary.scratch())
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("en-gb-x-rp"))
+        #expect(result.stdout.contains("Storm"))
+        #expect(!result.stdout.contains("mb-en1"))
+    }
+
+    @Test func scriptJSONFollowsTheContract() throws {
+        let result = try NarrateBinary.run(["script", story, "--cast", cast, "--format", "json"], in: try NarrateBinary.scratch())
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let segments = json["segments"] as! [[String: Any]]
+        let text = Array(try String(contentsOfFile: story, encoding: .utf8).unicodeScalars)
+        for segment in segments {
+            let start = segment["start"] as! Int, end = segment["end"] as! Int
+            #expect(String(String.UnicodeScalarView(text[start..<end])) == segment["text"] as! String)
+            #expect(["narration", "dialogue"].contains(segment["kind"] as! String))
+        }
+        let interrupted = segments.filter { ($0["text"] as! String) == "Yes," || ($0["text"] as! String).hasPrefix("but not for long") }
+        #expect(interrupted.map { $0["speaker"] as! String } == ["Mara", "Mara"])
+    }
+}

@@ -1,0 +1,116 @@
+import Testing
+
+@testable import NarrateKit
+
+/// Each stage of attribution on passages written for these tests.
+@Suite struct AttributionTests {
+    private struct Line: Equatable, CustomStringConvertible {
+        var speaker: String
+        var method: Attribution.Method?
+        var description: String { "\(speaker) (\(method?.rawValue ?? "-"))" }
+    }
+
+    private func lines(_ text: String, cast: [Character] = []) -> [Line] {
+        ScriptBuilder(characters: cast).build(SourceText(name: "t", text: text)).segments
+            .filter { $0.kind == .dialogue }.map { Line(speaker: $0.speaker.name, method: $0.attribution?.method) }
+    }
+
+    private func speakers(_ text: String, cast: [Character] = []) -> [String] { lines(text, cast: cast).map(\.speaker) }
+
+    private let rosaAndBen = [Character(name: "Rosa", gender: .female), Character(name: "Ben", aliases: ["Benjamin Hale"], gender: .male)]
+
+    @Test func explicitTagsInEitherOrder() {
+        let text = "\"Early,\" said Rosa.\n\n\"Late,\" Ben said.\n\n\"Never,\" Rosa answered quietly.\n\nBen replied, \"Always.\""
+        #expect(lines(text, cast: rosaAndBen) == [
+            Line(speaker: "Rosa", method: .explicitTag), Line(speaker: "Ben", method: .explicitTag),
+            Line(speaker: "Rosa", method: .explicitTag), Line(speaker: "Ben", method: .explicitTag),
+        ])
+    }
+
+    @Test func subjectSpeaksNotObject() {
+        let text = "The guard stopped Ben at the gate.\n\nRosa warned Ben, \"They are watching.\""
+        #expect(speakers(text, cast: rosaAndBen) == ["Rosa"])
+    }
+
+    @Test func pronounTagTakesLastCharacterOfThatGender() {
+        let text = "Rosa put the kettle on while Ben stood by the door.\n\n\"We should go,\" he said.\n\n\"Not yet,\" she said."
+        #expect(lines(text, cast: rosaAndBen) == [Line(speaker: "Ben", method: .pronounTag), Line(speaker: "Rosa", method: .pronounTag)])
+    }
+
+    @Test func pronounIgnoresNamesInsideTheQuote() {
+        let text = "Ben came in from the yard.\n\n\"Rosa left an hour ago,\" he said."
+        #expect(speakers(text, cast: rosaAndBen) == ["Ben"])
+    }
+
+    @Test func untaggedExchangeTakesTurns() {
+        let text = "\"Is it far?\" asked Rosa.\n\n\"Two miles,\" said Ben.\n\n\"On foot?\"\n\n\"Unless you can fly.\"\n\n\"Very funny.\""
+        #expect(speakers(text, cast: rosaAndBen) == ["Rosa", "Ben", "Rosa", "Ben", "Rosa"])
+        #expect(lines(text, cast: rosaAndBen)[2].method == .turnTaking)
+    }
+
+    @Test func narrationParagraphBreaksTheAlternation() {
+        let text = "\"Is it far?\" asked Rosa.\n\n\"Two miles,\" said Ben.\n\nRosa looked at the sky for a long time and said nothing.\n\n\"Then we walk.\""
+        #expect(speakers(text, cast: rosaAndBen).last == "Rosa")
+    }
+
+    @Test func theOneAddressedAnswersNext() {
+        let text = "Ben and Rosa and Tom sat by the fire.\n\n\"Rosa, listen to me,\" said Tom.\n\n\"I am listening.\""
+        let cast = rosaAndBen + [Character(name: "Tom", gender: .male)]
+        #expect(lines(text, cast: cast).last == Line(speaker: "Rosa", method: .vocative))
+    }
+
+    @Test func vocativeIsNotTheSpeaker() {
+        let text = "Ben and Rosa waited.\n\n\"Ben, the door.\""
+        #expect(speakers(text, cast: rosaAndBen) == ["Rosa"])
+    }
+
+    @Test func characterNamedInTheParagraph() {
+        let text = "The wind rose.\n\nBen shut the window. \"That's better.\""
+        #expect(lines(text, cast: rosaAndBen) == [Line(speaker: "Ben", method: .paragraphMention)])
+    }
+
+    @Test func firstPersonNarratorSpeaks() {
+        let text = "I walked to the harbour. I was tired and I wanted to sleep, but I went on.\n\n\"Is anyone there?\" I said."
+        #expect(lines(text) == [Line(speaker: "Narrator", method: .firstPerson)])
+    }
+
+    @Test func aliasesAndShortFormsFindTheCharacter() {
+        let text = "\"Ready,\" said Benjamin Hale.\n\n\"Steady,\" said Mr. Hale."
+        #expect(speakers(text, cast: rosaAndBen) == ["Ben", "Ben"])
+    }
+
+    @Test func speechAcrossParagraphsKeepsItsSpeaker() {
+        let text = "\"First,\" said Ben, \"we need rope.\n\n\"Then we need a boat.\"\n\n\"And me?\" asked Rosa."
+        #expect(speakers(text, cast: rosaAndBen) == ["Ben", "Ben", "Ben", "Rosa"])
+    }
+
+    @Test func descriptionsSpeakWithoutACast() {
+        let text = "Ben waited on the quay.\n\n\"Fair wind tonight,\" said the old sailor.\n\n\"Is it?\" Ben asked."
+        #expect(speakers(text) == ["the old sailor", "Ben"])
+    }
+
+    @Test func discoveryMergesAliasesAndFindsGender() {
+        let text = """
+            Mr. Arthur Penrose came down to breakfast late. He was in a bad temper.
+
+            "Where is the paper?" said Mr. Penrose.
+
+            "On the table," said Clara. She did not look up.
+
+            "I never see it there," said Penrose.
+
+            "Then you never look," Clara said, and she smiled.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        let penrose = script.characters.first { $0.aliases.contains("Penrose") || $0.name == "Penrose" }
+        #expect(penrose?.gender == .male)
+        #expect(script.characters.first { $0.name == "Clara" }?.gender == .female)
+        #expect(Set(script.segments.filter { $0.kind == .dialogue }.map(\.speaker)).count == 2)
+    }
+
+    @Test func sentenceStartWordsAreNotCharacters() {
+        let text = "Well, the rain came.\n\n\"Yes,\" said Rosa. \"Well, it always does.\"\n\nWell, it did."
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.characters.map(\.name) == ["Rosa"])
+    }
+}

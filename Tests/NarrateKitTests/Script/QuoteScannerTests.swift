@@ -1,0 +1,62 @@
+import Testing
+
+@testable import NarrateKit
+
+@Suite struct QuoteScannerTests {
+    /// The dialogue a script builds from a text, as strings.
+    private func dialogue(_ text: String) -> [String] {
+        ScriptBuilder().build(SourceText(name: "t", text: text)).segments.filter { $0.kind == .dialogue }.map(\.text)
+    }
+
+    @Test func straightAndCurlyDoubleQuotes() {
+        #expect(dialogue("\"Come in,\" said Rosa.\n\n“Thank you,” said Ben.") == ["Come in,", "Thank you,"])
+    }
+
+    @Test func quotationInterruptedByNarration() {
+        #expect(dialogue("\"Yes,\" she said, \"but not now.\"") == ["Yes,", "but not now."])
+    }
+
+    @Test func speechOverSeveralParagraphsStaysOneQuotation() {
+        let text = "\"I went to the market first,\n\n\"and then to the docks,\n\n\"and then home.\" Rosa sat down."
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        let lines = script.segments.filter { $0.kind == .dialogue }
+        #expect(lines.map(\.text) == ["I went to the market first,", "and then to the docks,", "and then home."])
+        #expect(Set(lines.map(\.speaker)).count == 1)
+    }
+
+    @Test func unclosedMarkStopsAtItsParagraph() {
+        let text = "\"Wait, she called.\n\nThe door shut. Nobody answered. The house was quiet for a long time."
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.segments.last?.kind == .narration)
+        #expect(script.segments.last?.text.hasPrefix("The door shut.") == true)
+    }
+
+    @Test func britishSingleQuotesWithApostrophes() {
+        let text = """
+            ‘I can’t,’ she said. ‘It’s James’ boat, and he’s goin’ out.’
+
+            ‘’Tis no matter,’ said Ben.
+
+            ‘Where are the Smiths’ nets?’ asked Rosa.
+            """
+        #expect(dialogue(text) == ["I can’t,", "It’s James’ boat, and he’s goin’ out.", "’Tis no matter,", "Where are the Smiths’ nets?"])
+    }
+
+    @Test func straightSingleQuoteDialogue() {
+        let text = "'Don't go,' said Ben. 'It's late.'\n\n'I'll be back,' said Rosa. 'Keep the fire in.'"
+        #expect(dialogue(text) == ["Don't go,", "It's late.", "I'll be back,", "Keep the fire in."])
+    }
+
+    @Test func nestedQuotationStaysInside() {
+        #expect(dialogue("\"He told me 'never again' and left,\" said Rosa.") == ["He told me 'never again' and left,"])
+    }
+
+    @Test func scareQuotesAndTitlesAreNotDialogue() {
+        let text = "The village called him a \"native\" of the hills.\n\n\"NOTICE TO TENANTS\"\n\n\"Read it,\" said Ben."
+        #expect(dialogue(text) == ["Read it,"])
+    }
+
+    @Test func dashJoinedQuotations() {
+        #expect(dialogue("\"I was going to--\" \"Don't.\"") == ["I was going to--", "Don't."])
+    }
+}
