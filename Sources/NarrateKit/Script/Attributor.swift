@@ -85,7 +85,11 @@ struct Attributor {
                 let range = paragraphs[paragraph].range
                 let after = token(atOrAfter: quoteEnd(piece))..<token(atOrAfter: pieceIndex + 1 < end ? quoteStart(pieces[pieceIndex + 1]) : range.upperBound)
                 let before = token(atOrAfter: pieceIndex > index ? quoteEnd(pieces[pieceIndex - 1]) : range.lowerBound)..<token(atOrAfter: quoteStart(piece))
-                let ownTag = tagAfter(after) ?? (pieceIndex == index ? tagBefore(before) : nil)
+                // A lead-in that runs straight into this quotation (`Alice went on eagerly:`)
+                // belongs to it; otherwise the tag after it, or for a paragraph's first
+                // quotation, whatever narration leads into it.
+                let leadIn = leadsIntoQuote(before) ? tagBefore(before) : nil
+                let ownTag = leadIn ?? tagAfter(after) ?? (pieceIndex == index ? tagBefore(before) : nil)
                 // A second tag naming someone else in the same paragraph starts a new turn.
                 if let ownTag, let existing = current.tag, !current.pieces.isEmpty, existing.subject != ownTag.subject,
                     case .character = ownTag.subject
@@ -94,7 +98,10 @@ struct Attributor {
                     current = Turn(pieces: [], paragraph: paragraph, continuesSpeech: false)
                 }
                 current.pieces.append(pieceIndex)
-                if current.tag == nil { current.tag = ownTag ?? tagBefore(before) }
+                if current.tag == nil { current.tag = ownTag }
+            }
+            if current.tag == nil, !current.continuesSpeech, let first = current.pieces.first {
+                current.tag = tagInParagraphBefore(pieces[first])
             }
             turns.append(current)
             index = end
@@ -103,9 +110,28 @@ struct Attributor {
         return turns
     }
 
+    /// Narration that ends on `,` `:` or a dash, or on a speech verb and its complement
+    /// (`saying to her daughter`), leads into the quotation that follows.
+    private func leadsIntoQuote(_ window: Range<Int>) -> Bool {
+        guard let last = window.last, !tokens[last].inQuote else { return false }
+        if !tokens[last].isWord { return [",", ":", "—", "–", "-"].contains(tokens[last].word) && window.dropLast().suffix(6).contains(where: isSpeechVerb) }
+        var words = 0
+        for index in window.reversed() {
+            if tokens[index].isSentenceEnd || tokens[index].inQuote || words >= 4 { return false }
+            if isSpeechVerb(index) { return true }
+            if tokens[index].isWord { words += 1 }
+        }
+        return false
+    }
+
     private func isSpeechVerb(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.isWord, Lexicon.speechVerbs.contains(token.lower) else { return false }
+        // `did not answer`, `never replied`: no speech here.
+        for back in 1...2 where index - back >= 0 {
+            let previous = tokens[index - back].lower
+            if previous == "not" || previous == "never" || previous.hasSuffix("n't") || previous == "no" { return false }
+        }
         if Lexicon.particleVerbs.contains(token.lower) {
             return index + 1 < tokens.count && ["on", "in"].contains(tokens[index + 1].lower)
         }
@@ -193,23 +219,88 @@ struct Attributor {
     func tagBefore(_ window: Range<Int>) -> Tag? {
         guard !window.isEmpty else { return nil }
         var start = window.upperBound
-        while start > window.lowerBound, !tokens[start - 1].isSentenceEnd { start -= 1 }
+        while start > window.lowerBound, !tokens[start - 1].isWord { start -= 1 }
+        while start > window.lowerBound, !tokens[start - 1].isSentenceEnd, !tokens[start - 1].inQuote { start -= 1 }
         guard let verb = (start..<window.upperBound).last(where: isSpeechVerb) else { return nil }
-        var cursor = start
-        while cursor < verb {
-            if cursor > start, Lexicon.prepositions.contains(tokens[cursor - 1].lower) {
-                cursor += 1
-                continue
-            }
-            if let found = subject(at: cursor, limit: verb) {
-                return Tag(subject: found.0, evidence: tokenSpan(cursor..<(verb + 1)))
-            }
-            cursor += 1
+        // The agent of a passive: `thus accosted by Miss Bingley,`.
+        if verb + 2 < window.upperBound, tokens[verb + 1].lower == "by", let agent = subject(at: verb + 2, limit: window.upperBound) {
+            return Tag(subject: agent.0, evidence: tokenSpan(verb..<agent.end))
+        }
+        if let found = subject(endingAt: verb, from: start) {
+            return Tag(subject: found.0, evidence: tokenSpan(found.1..<(verb + 1)))
         }
         if let found = subject(at: verb + 1, limit: window.upperBound) {
             return Tag(subject: found.0, evidence: tokenSpan(verb..<found.end))
         }
         return nil
+    }
+
+    private static let auxiliaries: Set<String> = ["did", "would", "could", "should", "must", "might", "then", "thus", "had", "has", "was", "at", "once", "last", "length", "presently", "suddenly", "quickly", "not"]
+
+    /// The subject of a speech verb: right before it (`Mr. Collins thus addressed`), else the
+    /// first subject of its clause, else of the clauses before it in the sentence. Clauses end at
+    /// `;`, `:`, dashes and `, and`/`, but`/`, or`; a name after a preposition is an object,
+    /// except the subject of `for X to`.
+    private func subject(endingAt verb: Int, from sentenceStart: Int) -> (Subject, Int)? {
+        var cursor = verb - 1
+        while cursor >= sentenceStart, isAdverb(tokens[cursor]) || Self.auxiliaries.contains(tokens[cursor].lower) { cursor -= 1 }
+        for start in stride(from: cursor, through: max(sentenceStart, cursor - 3), by: -1) {
+            if let found = subject(at: start, limit: verb), found.end == cursor + 1 {
+                if start > sentenceStart, Lexicon.prepositions.contains(tokens[start - 1].lower) { break }
+                return (found.0, start)
+            }
+        }
+        var clauseEnd = verb
+        while clauseEnd > sentenceStart {
+            var clauseStart = clauseEnd - 1
+            while clauseStart > sentenceStart, !isClauseBoundary(clauseStart - 1) { clauseStart -= 1 }
+            var index = clauseStart
+            while index < clauseEnd {
+                let governed = index > sentenceStart && Lexicon.prepositions.contains(tokens[index - 1].lower)
+                if let found = subject(at: index, limit: clauseEnd) {
+                    let forTo = index > sentenceStart && tokens[index - 1].lower == "for" && found.end < tokens.count && tokens[found.end].lower == "to"
+                    if !governed || forTo { return (found.0, index) }
+                    index = found.end
+                    continue
+                }
+                index += 1
+            }
+            clauseEnd = clauseStart - 1
+        }
+        return nil
+    }
+
+    private func isClauseBoundary(_ index: Int) -> Bool {
+        let token = tokens[index]
+        if token.inQuote { return true }
+        if !token.isWord { return [";", ":", "—", "–", "-", "(", ")"].contains(token.word) || token.isSentenceEnd }
+        return ["and", "but", "or", "while", "when", "as", "till", "until"].contains(token.lower)
+            && index > 0 && !tokens[index - 1].isWord && tokens[index - 1].word == ","
+    }
+
+    /// `…and then, rising, Lady Anne said to her,` ⏎ `"…"`: a paragraph that opens with a
+    /// quotation can be tagged by the end of the narration paragraph before it, when that ends
+    /// on a speech verb or on the comma, colon or dash that leads into speech.
+    private func tagInParagraphBefore(_ piece: QuotePiece) -> Tag? {
+        let paragraph = paragraphs[piece.paragraph]
+        guard quoteStart(piece) == paragraph.range.lowerBound, piece.paragraph > 0 else { return nil }
+        let previous = paragraphs[piece.paragraph - 1]
+        guard previous.kind == .prose else { return nil }
+        var window = token(atOrAfter: previous.range.lowerBound)..<token(atOrAfter: previous.range.upperBound)
+        guard let last = window.last, !tokens[last].inQuote else { return nil }
+        // Only the narration after that paragraph's own last quotation, which its tags belong to.
+        let hadDialogue = window.contains { tokens[$0].inQuote }
+        if let lastQuoted = window.last(where: { tokens[$0].inQuote }) { window = (lastQuoted + 1)..<window.upperBound }
+        let leadsIn = !tokens[last].isWord && [",", ":", "-", "—", "–"].contains(tokens[last].word)
+        if hadDialogue && !leadsIn { return nil }
+        var words = 0, verbNearEnd = false
+        for index in window.reversed() where tokens[index].isWord {
+            if tokens[index].inQuote || words >= 3 { break }
+            if isSpeechVerb(index) { verbNearEnd = true }
+            words += 1
+        }
+        guard leadsIn || verbNearEnd else { return nil }
+        return tagBefore(window)
     }
 
     private func tokenSpan(_ range: Range<Int>) -> Range<Int> {

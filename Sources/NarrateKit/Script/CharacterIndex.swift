@@ -40,7 +40,9 @@ struct CharacterIndex {
     }
 
     private mutating func add(_ words: [String], _ character: Int) {
+        // A name that is a description (`A Young Lucas`) is written in lower case in the text.
         let capitalized = words[0].unicodeScalars.first!.properties.isUppercase
+            && !["a", "an", "the"].contains(words[0].lowercased())
         forms[words[0].lowercased(), default: []].append((words.map { $0.lowercased() }, capitalized, character))
     }
 
@@ -68,6 +70,7 @@ struct CharacterIndex {
         if core.count >= 2 {
             if !Lexicon.notNames.contains(core[0]) { result.append([core[0]]) }
             if let title { result.append([title, core[core.count - 1]]) }
+            if let title { result.append([title, core[0]]) }
             if title == nil, gender != .unknown {
                 result.append([gender == .male ? "Mr" : "Miss", core[core.count - 1]])
             }

@@ -35,7 +35,8 @@ enum Lexicon {
             acknowledge acknowledged confirm confirmed deny denied recall recalled \
             command commanded order ordered instruct instructed direct directed \
             greet greeted hail hailed pray prayed implore implored entreat entreated \
-            inform informed remind reminded report reported respond responded
+            inform informed remind reminded report reported respond responded \
+            accost accosted address addressed
             """
         return Set(stems.split(separator: " ").map(String.init))
     }()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a text into a script: paragraphs, quotations, characters, speakers.
 public struct ScriptBuilder: Sendable {
     /// The cast's characters; when empty they are discovered from the text.
@@ -14,7 +16,7 @@ public struct ScriptBuilder: Sendable {
         let dialogue = allPieces.filter { !$0.isMention }
         let quoted = dialogue.map { ($0.openMark ?? $0.range.lowerBound)..<(($0.closeMark ?? ($0.range.upperBound - 1)) + 1) }
         let tokens = Tokenizer.tokenize(scalars, paragraphs: paragraphs, quoted: quoted)
-        let characters = self.characters.isEmpty ? CharacterDiscovery(tokens: tokens).discover() : self.characters
+        let characters = self.characters.isEmpty ? CharacterDiscovery(tokens: tokens).discover() : Self.mergingStubs(self.characters)
         let index = CharacterIndex(characters: characters)
         let mentions = index.mentions(in: tokens)
         let turns = Attributor(
@@ -51,6 +53,29 @@ public struct ScriptBuilder: Sendable {
         }
         let title = paragraphs.first.flatMap { $0.kind == .heading ? source[$0.range] : nil } ?? source.name
         return Script(source: source, title: title, paragraphs: paragraphs, segments: segments, characters: characters)
+    }
+
+    /// Cast files often list one person twice: a full entry (`Josiah Bounderby`, male, aliases)
+    /// and a bare surname with nothing else (`Bounderby`). The bare entry joins the one fuller
+    /// character with that surname (its man, when a family shares it), so that tags naming the
+    /// surname go to one voice and one name.
+    static func mergingStubs(_ characters: [Character]) -> [Character] {
+        var result = characters
+        var removed = IndexSet()
+        for (index, stub) in characters.enumerated()
+        where stub.aliases.isEmpty && stub.gender == .unknown && !stub.name.hasPrefix("_") && !stub.name.contains(" ") {
+            let bearers = characters.indices.filter { other in
+                other != index && ([characters[other].name] + characters[other].aliases).contains {
+                    let words = $0.split(separator: " ")
+                    return words.count > 1 && words.last.map(String.init) == stub.name
+                }
+            }
+            let men = bearers.filter { characters[$0].gender == .male }
+            guard let target = bearers.count == 1 ? bearers.first : men.count == 1 ? men.first : nil else { continue }
+            result[target].aliases.append(stub.name)
+            removed.insert(index)
+        }
+        return result.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
     }
 
     /// A narrator who says `I` in the narration tells the story in the first person.
