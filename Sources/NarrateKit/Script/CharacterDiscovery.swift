@@ -10,6 +10,9 @@ struct CharacterDiscovery {
         var count = 0
         var inTags = 0
         var midSentence = 0
+        /// Occurrences right after a preposition (`in Spanish`, `to New York`): places and
+        /// languages live there, people mostly do not.
+        var governed = 0
         var maleVotes = 0
         var femaleVotes = 0
         var title: String? { words.count > 1 && Lexicon.titles[words[0]] != nil ? words[0] : nil }
@@ -62,6 +65,7 @@ struct CharacterDiscovery {
                     var form = forms[words] ?? Form(words: words)
                     form.count += 1
                     if !tokens[start].startsSentence { form.midSentence += 1 }
+                    if start > 0, Lexicon.prepositions.contains(tokens[start - 1].lower) { form.governed += 1 }
                     if isSpeechTag(around: start..<end) { form.inTags += 1 }
                     voteGender(after: end, into: &form)
                     forms[words] = form
@@ -70,7 +74,10 @@ struct CharacterDiscovery {
         }
         return forms.values.filter { form in
             let lower = form.words.count == 1 ? lowercaseCounts[form.words[0].lowercased(), default: 0] : 0
-            if lower > form.midSentence { return false }
+            // A word mostly written in lower case is a word (`Well`, `Will`), unless it keeps
+            // tagging speech (`Bill said`).
+            if lower > form.midSentence && form.inTags < 3 { return false }
+            if form.governed * 10 > form.count * 6 { return false }
             if form.title != nil { return form.count >= 2 || form.inTags >= 1 }
             // A word never written in lower case that tags speech is a name, even if it always
             // starts its sentence (`"Hello," Jo whispered.`).
@@ -146,7 +153,8 @@ struct CharacterDiscovery {
             return a == b
         }
         var groups: [Group] = []
-        let byLength = forms.sorted { ($0.core.count, $0.count) > ($1.core.count, $1.count) }
+        // Full names first, then titled short forms, so that bare names find what they belong to.
+        let byLength = forms.sorted { ($0.core.count, $0.title != nil ? 1 : 0, $0.count) > ($1.core.count, $1.title != nil ? 1 : 0, $1.count) }
         for form in byLength {
             let core = form.core
             if core.count >= 2 {
@@ -161,14 +169,21 @@ struct CharacterDiscovery {
             let word = core[0]
             let titleGender = form.titleGender
             let firstMatches = groups.indices.filter { groups[$0].first == word && compatible(groups[$0].title ?? groups[$0].gender, titleGender) }
+            // `Mr. Knightley` is not `Mr. John Knightley`: a full name written with its title
+            // marks someone who must be told apart from the plain titled surname.
             let lastMatches = groups.indices.filter {
                 groups[$0].last == word && groups[$0].first != nil && compatible(groups[$0].title ?? groups[$0].gender, titleGender)
+                    && !(titleGender != nil && groups[$0].forms.contains { $0.title != nil && $0.core.count >= 2 })
             }
             let sameTitle = groups.indices.filter {
                 groups[$0].first == nil && groups[$0].last == word && (titleGender == nil || groups[$0].title == titleGender)
             }
+            let titledMen = groups.indices.filter { groups[$0].first == nil && groups[$0].last == word && groups[$0].title == .male }
             if firstMatches.count == 1 {
                 groups[firstMatches[0]].forms.append(form)
+            } else if titleGender == nil, titledMen.count == 1 {
+                // A bare surname most often means the man who bears it (`Bingley`, `Darcy`).
+                groups[titledMen[0]].forms.append(form)
             } else if sameTitle.count == 1 {
                 groups[sameTitle[0]].forms.append(form)
             } else if lastMatches.count == 1 && (titleGender != nil || firstMatches.isEmpty) {

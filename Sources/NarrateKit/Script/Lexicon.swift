@@ -108,7 +108,7 @@ enum Lexicon {
             Everybody Everyone Nobody Someone Somebody Anybody Anyone Nothing Something \
             Everything Anything Whatever Whoever However Meanwhile Besides Instead Otherwise \
             Mamma Mama Papa Madam Ma'am Mother Father Sister Brother Aunt Uncle Darling Sweetheart \
-            Lor Bless Damn Sure Quite Nonsense Ay Oui Non Ja Nein Ah Alas Fie Bah Pooh Pshaw
+            Lor Bless Damn Sure Quite Nonsense Ay Oui Non Ja Nein Ah Alas Fie Bah Pshaw
             """
         return Set(words.split(separator: " ").map(String.init))
     }()
