@@ -180,6 +180,14 @@ struct Attributor {
             guard let gender = Lexicon.personNouns[head] ?? (tokens[index].lower == "his" || tokens[index].lower == "her" ? nil : nil) else {
                 return nil
             }
+            // `the voice of old Mr. Emerson`: the voice is his.
+            if head == "voice", end + 1 < limit, tokens[end].lower == "of" {
+                var owner = end + 1
+                while owner < min(limit, end + 4), mentionStarting[owner] == nil, tokens[owner].isWord, !tokens[owner].isCapitalized { owner += 1 }
+                if let mention = mentionStarting[owner].map({ mentions[$0] }), mention.tokens.upperBound <= limit {
+                    return (.character(mention.character), mention.tokens.upperBound)
+                }
+            }
             let phrase = tokens[index..<end].map(\.lower).joined(separator: " ")
             return (.description(phrase, gender), end)
         }
@@ -262,6 +270,14 @@ struct Attributor {
     private func subject(endingAt verb: Int, from sentenceStart: Int) -> (Subject, Int)? {
         var cursor = verb - 1
         while cursor >= sentenceStart, isAdverb(tokens[cursor]) || Self.auxiliaries.contains(tokens[cursor].lower) { cursor -= 1 }
+        // `He turned to Mr. Gradgrind, who answered`: the relative pronoun's antecedent speaks.
+        if cursor - 1 > sentenceStart, tokens[cursor].lower == "who", tokens[cursor - 1].word == "," {
+            var start = cursor - 2
+            while start > sentenceStart, mentionStarting[start] == nil, cursor - start < 5 { start -= 1 }
+            if let mention = mentionStarting[start].map({ mentions[$0] }), mention.tokens.upperBound == cursor - 1 {
+                return (.character(mention.character), start)
+            }
+        }
         for start in stride(from: cursor, through: max(sentenceStart, cursor - 3), by: -1) {
             if let found = subject(at: start, limit: verb), found.end == cursor + 1 {
                 if start > sentenceStart, Self.objectMarkers.contains(tokens[start - 1].lower) { break }

@@ -200,7 +200,14 @@ struct CharacterDiscovery {
         }
         return groups.map { group in
             // The name a reader sees most in speech tags stands for the character.
-            let ranked = group.forms.sorted { ($0.inTags, $0.count, $0.words.count) > ($1.inTags, $1.count, $1.words.count) }
+            var ranked = group.forms.sorted { ($0.inTags, $0.count, $0.words.count) > ($1.inTags, $1.count, $1.words.count) }
+            // A titled form in steady use (`Mr. Bounderby` beside `Bounderby`) is how the book
+            // names the person formally, and the most recognisable name for a cast.
+            if let titled = ranked.filter({ $0.title != nil }).max(by: { $0.count < $1.count }),
+                titled.count * 4 >= ranked[0].count, let position = ranked.firstIndex(where: { $0.words == titled.words })
+            {
+                ranked.insert(ranked.remove(at: position), at: 0)
+            }
             let names = ranked.map { Self.display($0.words) }
             return Character(name: names[0], aliases: Array(names.dropFirst()), gender: group.gender)
         }.sorted { $0.name < $1.name }

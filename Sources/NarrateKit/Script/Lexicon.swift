@@ -36,7 +36,7 @@ enum Lexicon {
             command commanded order ordered instruct instructed direct directed \
             greet greeted hail hailed pray prayed implore implored entreat entreated \
             inform informed remind reminded report reported respond responded \
-            accost accosted address addressed
+            accost accosted address addressed submit submitted
             """
         return Set(stems.split(separator: " ").map(String.init))
     }()

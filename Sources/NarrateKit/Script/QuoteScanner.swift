@@ -206,8 +206,10 @@ struct QuoteScanner {
                 pieces[index].isMention = true
                 continue
             }
+            // American punctuation puts a sentence's comma or full stop inside even a scare
+            // quote (`marked "poison,"`); a question or exclamation is speech.
             guard words.count <= 4, let last = scalars[piece.range].last,
-                !".,!?;:—–-…".unicodeScalars.contains(last)
+                !"!?;:—–-…".unicodeScalars.contains(last)
             else { continue }
             var before = open - 1
             while before >= paragraph.lowerBound, scalars[before].properties.isWhitespace { before -= 1 }
