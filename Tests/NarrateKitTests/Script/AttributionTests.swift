@@ -113,4 +113,58 @@ import Testing
         let script = ScriptBuilder().build(SourceText(name: "t", text: text))
         #expect(script.characters.map(\.name) == ["Rosa"])
     }
+
+    @Test func tagAtTheEndOfTheParagraphBefore() {
+        let text = "Rosa set down her cup, looked at the clock, and said,\n\n\"It is later than I thought.\""
+        #expect(lines(text, cast: rosaAndBen) == [Line(speaker: "Rosa", method: .explicitTag)])
+    }
+
+    @Test func theSpeechVerbsOwnClauseDecides() {
+        let text = "Ben played a slow tune on the piano; and soon afterwards Rosa, crossing the room, said to him--\n\n\"Play it again.\""
+        #expect(speakers(text, cast: rosaAndBen) == ["Rosa"])
+    }
+
+    @Test func negatedVerbIsNoTag() {
+        let text = "\"Are you coming?\" said Rosa. Ben did not answer, so Rosa went on: \"We leave at six.\""
+        #expect(speakers(text, cast: rosaAndBen) == ["Rosa", "Rosa"])
+    }
+
+    @Test func passiveAgentSpeaks() {
+        let text = "Ben was thinking of the sea when thus accosted by Rosa, \"You are miles away.\""
+        #expect(speakers(text, cast: rosaAndBen) == ["Rosa"])
+    }
+
+    @Test func relativeClauseAntecedentSpeaks() {
+        let text = "Ben turned to Rosa, who answered \"Yes.\""
+        #expect(speakers(text, cast: rosaAndBen) == ["Rosa"])
+    }
+
+    @Test func castStubJoinsTheFullCharacter() {
+        let cast = [Character(name: "Ben Hale", aliases: ["Benjamin"], gender: .male), Character(name: "Hale"), Character(name: "Rosa", gender: .female)]
+        let text = "\"Nonsense,\" said Hale.\n\n\"Sense,\" said Rosa."
+        #expect(speakers(text, cast: cast) == ["Ben Hale", "Rosa"])
+    }
+
+    @Test func theReplyNamesWhoSpokeFirst() {
+        let text = "The door opened.\n\n\"Who is there?\"\n\n\"Only me, Rosa,\" said Ben."
+        #expect(lines(text, cast: rosaAndBen).first == Line(speaker: "Rosa", method: .vocative))
+    }
+
+    @Test func hisWifeIsTheWomanOfHisName() {
+        let cast = [Character(name: "Mr. Hale", gender: .male), Character(name: "Mrs. Hale", gender: .female), Character(name: "Rosa", gender: .female)]
+        let text = "Rosa had gone out.\n\n\"My dear Mr. Hale,\" said his wife, \"the Bartons are coming.\""
+        #expect(speakers(text, cast: cast) == ["Mrs. Hale", "Mrs. Hale"])
+    }
+
+    @Test func discoveredPeopleAreNamedByTheirTitledForm() {
+        let text = """
+            "Good morning," said Mr. Penrose.
+
+            "Is it?" said Clara. Penrose only smiled. Mr. Penrose was not a talker.
+
+            "It is," said Penrose.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(Set(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name)) == ["Mr. Penrose", "Clara"])
+    }
 }

@@ -56,6 +56,11 @@ import Testing
         #expect(dialogue(text) == ["Read it,"])
     }
 
+    @Test func scareQuotesKeepTheirSentencePunctuationInside() {
+        let text = "The bottle was not marked \"poison,\" so she drank it. They called it \"the house.\"\n\n\"Drink,\" said Ben."
+        #expect(dialogue(text) == ["Drink,"])
+    }
+
     @Test func dashJoinedQuotations() {
         #expect(dialogue("\"I was going to--\" \"Don't.\"") == ["I was going to--", "Don't."])
     }
