@@ -23,9 +23,14 @@ let package = Package(
             pkgConfig: "sndfile",
             providers: [.apt(["libsndfile1-dev"])]
         ),
+        .systemLibrary(
+            name: "CEBUR128",
+            pkgConfig: "libebur128",
+            providers: [.apt(["libebur128-dev"])]
+        ),
         .target(
             name: "NarrateKit",
-            dependencies: ["CEspeakNG", "CSndFile", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CEspeakNG", "CSndFile", "CEBUR128", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "narrate",

@@ -52,6 +52,17 @@ import Testing
         let mara = try pitch(of: "Mara"), sailor = try pitch(of: "the old sailor"), tobias = try pitch(of: "Tobias")
         #expect(mara > sailor * 1.5, "Mara \(mara) Hz, sailor \(sailor) Hz")
         #expect(mara > tobias * 1.3, "Mara \(mara) Hz, Tobias \(tobias) Hz")
+
+        // Equally loud: every speaker's lines within 2 LU of each other (EBU R128), and no clipping.
+        var loudness: [String: Double] = [:]
+        for speaker in Set(all.map(\.speaker)) {
+            let samples = all.filter { $0.speaker == speaker }.flatMap { audio.samples[Int($0.start * 22050)..<min(audio.samples.count, Int($0.end * 22050))] }
+            loudness[speaker] = Loudness.measure(samples, sampleRate: 22050)?.loudness
+        }
+        let levels = loudness.values
+        #expect(levels.count == 5)
+        #expect((levels.max() ?? 0) - (levels.min() ?? 0) < 2, "\(loudness)")
+        #expect(audio.samples.allSatisfy { abs(Int($0)) <= 32_000 })
     }
 
     @Test func defaultCastComesFromVoicesFolder() throws {

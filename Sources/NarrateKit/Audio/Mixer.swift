@@ -33,6 +33,9 @@ struct Mixer: ~Copyable {
         let audible = Self.audibleRange(speech.samples, margin: sampleRate / 50)
         let start = position
         var samples = Array(speech.samples[audible])
+        // The voice's gain, held back where this segment's own peak would clip.
+        let peak = samples.reduce(0) { max($0, abs(Int($1))) }
+        let gain = peak > 0 ? min(gain, 32_000 / Double(peak)) : gain
         if gain != 1 {
             for index in samples.indices {
                 samples[index] = Int16(clamping: Int((Double(samples[index]) * gain).rounded()))

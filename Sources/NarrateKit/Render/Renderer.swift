@@ -47,14 +47,16 @@ public struct Renderer: Sendable {
         var cues: [Cue] = []
         var speakers: [Speaker] = []
         var previous: Segment?
+        var levels = VoiceLevels()
         for (done, segment) in selected.enumerated() {
             if isCancelled() { throw NarrateError(.usage, "render cancelled; nothing was written to \(output.path)") }
             if let previous { try mixer.pause(pause(between: previous, and: segment, in: script)) }
             previous = segment
             let text = Self.speakable(segment.text)
             if !text.isEmpty {
-                let speech = try engine.synthesize(text, voice: cast.voice(for: segment.speaker))
-                let placed = try mixer.append(speech, gain: 1)
+                let voice = cast.voice(for: segment.speaker)
+                let speech = try engine.synthesize(text, voice: voice)
+                let placed = try mixer.append(speech, gain: try levels.gain(for: voice, engine: engine, sampleRate: sampleRate))
                 cues.append(Cue(segment: segment.index, speaker: segment.speaker, text: segment.text, samples: placed))
                 if !speakers.contains(segment.speaker) { speakers.append(segment.speaker) }
             }

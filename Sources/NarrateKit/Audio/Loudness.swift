@@ -1,0 +1,38 @@
+internal import CEBUR128
+import Foundation
+
+/// EBU R128 loudness through libebur128: how loud a voice sounds, so that every voice can be
+/// brought to the same level.
+package enum Loudness {
+    /// The level every voice is brought to, in LUFS. espeak-ng speaks near it already, so gains
+    /// stay small and clipping rare.
+    package static let target = -20.0
+
+    /// Integrated loudness (LUFS) and sample peak (0…1) of mono 16-bit audio; nil when it is
+    /// too short or silent to measure. The corresponding C functions are `ebur128_init`,
+    /// `ebur128_add_frames_short`, `ebur128_loudness_global` and `ebur128_sample_peak`.
+    package static func measure(_ samples: [Int16], sampleRate: Int) -> (loudness: Double, peak: Double)? {
+        guard !samples.isEmpty, let state = ebur128_init(1, UInt(sampleRate), Int32(EBUR128_MODE_I.rawValue | EBUR128_MODE_SAMPLE_PEAK.rawValue)) else {
+            return nil
+        }
+        defer {
+            var owned: UnsafeMutablePointer<ebur128_state>? = state
+            ebur128_destroy(&owned)
+        }
+        let added = samples.withUnsafeBufferPointer { ebur128_add_frames_short(state, $0.baseAddress, $0.count) }
+        var loudness = 0.0, peak = 0.0
+        guard added == Int32(EBUR128_SUCCESS.rawValue),
+            ebur128_loudness_global(state, &loudness) == Int32(EBUR128_SUCCESS.rawValue),
+            ebur128_sample_peak(state, 0, &peak) == Int32(EBUR128_SUCCESS.rawValue),
+            loudness.isFinite
+        else { return nil }
+        return (loudness, peak)
+    }
+
+    /// The gain that brings audio measured at `loudness` to the target, held back so that the
+    /// measured peak stays below full scale.
+    package static func gain(loudness: Double, peak: Double) -> Double {
+        let wanted = Foundation.pow(10, (target - loudness) / 20)
+        return peak > 0 ? min(wanted, 0.98 / peak) : wanted
+    }
+}
