@@ -87,7 +87,7 @@ public struct Renderer: Sendable {
 
     /// Text as espeak-ng should read it: no italics underscores, dashes as pauses, one line.
     static func speakable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return "" }
+        guard text.unicodeScalars.contains(where: { $0.isLetter || $0.properties.numericType != nil }) else { return "" }
         var result = text.replacingOccurrences(of: "_", with: "")
         result = result.replacingOccurrences(of: "--", with: ", ").replacingOccurrences(of: "—", with: ", ")
         return result.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")

@@ -581,6 +581,8 @@ struct Attributor {
     /// Measured on the development set (0–3 each): small, steady gains.
     static let participantBonus = 1.0
     static let expectedBonus = 3.0
+    /// The subject of the last sentence of narration (centering): measured best at 2–3.
+    static let lastSubjectBonus = 2.5
 
     private func resolve(
         _ gender: Gender, previous: Speaker?, salience: Salience, position: Int, exclude: Set<Speaker>, addressed: Set<Speaker>,
@@ -608,6 +610,7 @@ struct Attributor {
             var total = byMention[speaker, default: 0] + 1.5 * bySubject[speaker, default: 0] + bySpeaking[speaker, default: 0]
             if addressed.contains(speaker) { total += 4 }
             if participants.contains(speaker) { total += Self.participantBonus }
+            if speaker == salience.subject { total += Self.lastSubjectBonus }
             if speaker == expected { total += Self.expectedBonus }
             if self.gender(of: speaker) != gender && gender != .unknown { total -= 3 }
             if speaker == previous, (salience.mentioned[speaker] ?? -1) < (salience.spoke[speaker] ?? -1) { total -= 3 }

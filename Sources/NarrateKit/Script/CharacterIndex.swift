@@ -41,7 +41,7 @@ struct CharacterIndex {
 
     private mutating func add(_ words: [String], _ character: Int) {
         // A name that is a description (`A Young Lucas`) is written in lower case in the text.
-        let capitalized = words[0].unicodeScalars.first!.properties.isUppercase
+        let capitalized = words[0].unicodeScalars.first!.isUpper
             && !["a", "an", "the"].contains(words[0].lowercased())
         forms[words[0].lowercased(), default: []].append((words.map { $0.lowercased() }, capitalized, character))
     }

@@ -36,7 +36,7 @@ struct QuoteScanner {
             case "\"", "“", "”": doubleMarks += 1
             case "‘", "'":
                 let next = index + 1 < scalars.count ? scalars[index + 1] : " "
-                if Self.isOpeningContext(previous) && next.properties.isAlphabetic
+                if Self.isOpeningContext(previous) && next.isLetter
                     && !Self.isElision(scalars, after: index)
                 {
                     singleOpeners += 1
@@ -120,15 +120,15 @@ struct QuoteScanner {
             let previous = index > range.lowerBound ? scalars[index - 1] : " "
             let next = index + 1 < range.upperBound ? scalars[index + 1] : " "
             if let open = openAt {
-                guard scalars[index] != "‘", !previous.properties.isWhitespace,
-                    !next.properties.isAlphabetic, next.properties.numericType == nil
+                guard scalars[index] != "‘", !previous.isSpace,
+                    !next.isLetter, next.properties.numericType == nil
                 else { continue }
                 if isClosingMark(at: index, paragraphEnd: range.upperBound) {
                     pieces.append(piece(paragraph, open, index))
                     openAt = nil
                 }
-            } else if scalars[index] != "’" || previous.properties.isWhitespace || index == range.lowerBound,
-                Self.isOpeningContext(previous), !next.properties.isWhitespace,
+            } else if scalars[index] != "’" || previous.isSpace || index == range.lowerBound,
+                Self.isOpeningContext(previous), !next.isSpace,
                 !Self.isElision(scalars, after: index)
             {
                 openAt = index
@@ -145,13 +145,13 @@ struct QuoteScanner {
     /// speech tag or the end of the paragraph follows it.
     private func isClosingMark(at index: Int, paragraphEnd: Int) -> Bool {
         let previous = scalars[index - 1]
-        if !previous.properties.isAlphabetic { return true }
+        if !previous.isLetter { return true }
         var cursor = index + 1
         while cursor < paragraphEnd, ",.;:!?".unicodeScalars.contains(scalars[cursor]) { cursor += 1 }
-        while cursor < paragraphEnd, scalars[cursor].properties.isWhitespace { cursor += 1 }
+        while cursor < paragraphEnd, scalars[cursor].isSpace { cursor += 1 }
         if cursor >= paragraphEnd { return true }
         var word = ""
-        while cursor < paragraphEnd, scalars[cursor].properties.isAlphabetic {
+        while cursor < paragraphEnd, scalars[cursor].isLetter {
             word.unicodeScalars.append(scalars[cursor])
             cursor += 1
         }
@@ -162,27 +162,27 @@ struct QuoteScanner {
 
     private func wordBefore(_ index: Int) -> String {
         var start = index
-        while start > 0, scalars[start - 1].properties.isAlphabetic { start -= 1 }
+        while start > 0, scalars[start - 1].isLetter { start -= 1 }
         return String(String.UnicodeScalarView(scalars[start..<index])).lowercased()
     }
 
     private func piece(_ paragraph: Paragraph, _ open: Int, _ close: Int?) -> QuotePiece {
         let end = close ?? paragraph.range.upperBound
         var lower = open + 1, upper = end
-        while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
-        while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+        while lower < upper, scalars[lower].isSpace { lower += 1 }
+        while upper > lower, scalars[upper - 1].isSpace { upper -= 1 }
         return QuotePiece(paragraph: paragraph.index, range: lower..<upper, openMark: open, closeMark: close, quotation: 0)
     }
 
     static func isOpeningContext(_ previous: Unicode.Scalar) -> Bool {
-        previous.properties.isWhitespace || "([{—–-\"“:;".unicodeScalars.contains(previous)
+        previous.isSpace || "([{—–-\"“:;".unicodeScalars.contains(previous)
     }
 
     /// `'tis`, `'em`, `'cause`: a mark at a word's start that stands for dropped letters.
     static func isElision(_ scalars: [Unicode.Scalar], after index: Int) -> Bool {
         var word = ""
         var cursor = index + 1
-        while cursor < scalars.count, scalars[cursor].properties.isAlphabetic, word.unicodeScalars.count < 8 {
+        while cursor < scalars.count, scalars[cursor].isLetter, word.unicodeScalars.count < 8 {
             word.unicodeScalars.append(scalars[cursor])
             cursor += 1
         }
@@ -196,11 +196,11 @@ struct QuoteScanner {
         for index in pieces.indices {
             let piece = pieces[index]
             guard let open = piece.openMark, let close = piece.closeMark, !piece.range.isEmpty else { continue }
-            let words = scalars[piece.range].split(whereSeparator: { $0.properties.isWhitespace })
-            let letters = scalars[piece.range].filter { $0.properties.isAlphabetic }
+            let words = scalars[piece.range].split(whereSeparator: { $0.isSpace })
+            let letters = scalars[piece.range].filter { $0.isLetter }
             let paragraph = paragraphs[piece.paragraph].range
             let wholeParagraph = open == paragraph.lowerBound && close == paragraph.upperBound - 1
-            if wholeParagraph, letters.count >= 2, letters.allSatisfy({ $0.properties.isUppercase }),
+            if wholeParagraph, letters.count >= 2, letters.allSatisfy({ $0.isUpper }),
                 let last = scalars[piece.range].last, !".!?,".unicodeScalars.contains(last)
             {
                 pieces[index].isMention = true
@@ -212,13 +212,13 @@ struct QuoteScanner {
                 !"!?;:—–-…".unicodeScalars.contains(last)
             else { continue }
             var before = open - 1
-            while before >= paragraph.lowerBound, scalars[before].properties.isWhitespace { before -= 1 }
-            guard before >= paragraph.lowerBound, scalars[before].properties.isAlphabetic else { continue }
+            while before >= paragraph.lowerBound, scalars[before].isSpace { before -= 1 }
+            guard before >= paragraph.lowerBound, scalars[before].isLetter else { continue }
             let precedingWord = wordBefore(before + 1)
             var after = close + 1
-            while after < paragraph.upperBound, scalars[after].properties.isWhitespace { after += 1 }
+            while after < paragraph.upperBound, scalars[after].isSpace { after += 1 }
             var followingWord = ""
-            while after < paragraph.upperBound, scalars[after].properties.isAlphabetic {
+            while after < paragraph.upperBound, scalars[after].isLetter {
                 followingWord.unicodeScalars.append(scalars[after])
                 after += 1
             }

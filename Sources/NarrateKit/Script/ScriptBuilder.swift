@@ -32,8 +32,8 @@ public struct ScriptBuilder: Sendable {
         var pieceIndex = 0
         func add(_ kind: Segment.Kind, _ range: Range<Int>, _ paragraph: Int, _ speaker: Speaker, _ attribution: Attribution?) {
             var lower = range.lowerBound, upper = range.upperBound
-            while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
-            while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+            while lower < upper, scalars[lower].isSpace { lower += 1 }
+            while upper > lower, scalars[upper - 1].isSpace { upper -= 1 }
             guard lower < upper else { return }
             segments.append(Segment(
                 index: segments.count, paragraph: paragraph, kind: kind, speaker: speaker, range: lower..<upper,

@@ -40,48 +40,47 @@ public enum ScriptFormatter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private struct Document: Encodable {
-        struct CharacterEntry: Encodable {
-            var name: String
-            var aliases: [String]
-            var gender: String
-            var lines: Int
-        }
-        struct SegmentEntry: Encodable {
-            var index: Int
-            var paragraph: Int
-            var kind: String
-            var speaker: String
-            var text: String
-            var start: Int
-            var end: Int
-            var method: String
-            var confidence: Double
-            var evidence: String?
-        }
-        var title: String
-        var characters: [CharacterEntry]
-        var segments: [SegmentEntry]
-    }
-
     /// The JSON contract: characters with their line counts, and segments with code-point ranges.
+    /// Keys are written in a fixed order so that the same script prints byte for byte the same.
     public static func json(_ script: Script) -> String {
         let counts = script.lineCounts
-        let document = Document(
-            title: script.title,
-            characters: script.characters.map {
-                .init(name: $0.name, aliases: $0.aliases, gender: $0.gender.rawValue, lines: counts[.character($0.name), default: 0])
-            },
-            segments: script.segments.map {
-                .init(
-                    index: $0.index, paragraph: $0.paragraph, kind: $0.kind.rawValue, speaker: $0.speaker.name, text: $0.text,
-                    start: $0.range.lowerBound, end: $0.range.upperBound,
-                    method: $0.attribution?.method.rawValue ?? "narration", confidence: $0.attribution?.confidence ?? 1,
-                    evidence: $0.attribution?.evidence)
-            })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var out = "{\"title\":\(quoted(script.title)),\"characters\":["
+        for (index, character) in script.characters.enumerated() {
+            if index > 0 { out += "," }
+            out += "{\"name\":\(quoted(character.name)),\"aliases\":[\(character.aliases.map(quoted).joined(separator: ","))],"
+            out += "\"gender\":\"\(character.gender.rawValue)\",\"lines\":\(counts[.character(character.name), default: 0])}"
+        }
+        out += "],\"segments\":["
+        for segment in script.segments {
+            if segment.index > 0 { out += ",\n" }
+            out += "{\"index\":\(segment.index),\"paragraph\":\(segment.paragraph),\"kind\":\"\(segment.kind.rawValue)\","
+            out += "\"speaker\":\(quoted(segment.speaker.name)),\"text\":\(quoted(segment.text)),"
+            out += "\"start\":\(segment.range.lowerBound),\"end\":\(segment.range.upperBound),"
+            if let attribution = segment.attribution {
+                out += "\"method\":\"\(attribution.method.rawValue)\",\"confidence\":\(attribution.confidence),\"evidence\":\(quoted(attribution.evidence))}"
+            } else {
+                out += "\"method\":\"narration\",\"confidence\":1.0}"
+            }
+        }
+        return out + "]}\n"
+    }
+
+    /// A JSON string literal.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }

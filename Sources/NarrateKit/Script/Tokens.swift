@@ -34,7 +34,7 @@ enum Tokenizer {
             var lastQuoteState = false
             while index < paragraph.range.upperBound {
                 let scalar = scalars[index]
-                if scalar.properties.isWhitespace || scalar == "_" {
+                if scalar.isSpace || scalar == "_" {
                     index += 1
                     continue
                 }
@@ -49,7 +49,7 @@ enum Tokenizer {
                         if isWordScalar(next) {
                             end += 1
                         } else if (next == "'" || next == "’" || next == "-"), end + 1 < paragraph.range.upperBound,
-                            scalars[end + 1].properties.isAlphabetic
+                            scalars[end + 1].isLetter
                         {
                             end += 2
                         } else {
@@ -69,7 +69,7 @@ enum Tokenizer {
                     let first = text.unicodeScalars.first!
                     tokens.append(Token(
                         range: range, word: text, lower: text.lowercased(), isWord: true,
-                        isCapitalized: first.properties.isUppercase, isPossessive: possessive,
+                        isCapitalized: first.isUpper, isPossessive: possessive,
                         inQuote: inQuote, startsSentence: sentenceStart, paragraph: paragraph.index))
                     sentenceStart = false
                     index = range.upperBound
@@ -87,6 +87,6 @@ enum Tokenizer {
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        scalar.isLetter || scalar.isDigit
     }
 }

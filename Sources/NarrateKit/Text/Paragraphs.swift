@@ -45,13 +45,13 @@ enum ParagraphSplitter {
     }
 
     static func isBlank(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        scalars[range].allSatisfy { $0.properties.isWhitespace }
+        scalars[range].allSatisfy { $0.isSpace }
     }
 
     static func trimmed(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
-        while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+        while lower < upper, scalars[lower].isSpace { lower += 1 }
+        while upper > lower, scalars[upper - 1].isSpace { upper -= 1 }
         return lower..<upper
     }
 
@@ -65,7 +65,7 @@ enum ParagraphSplitter {
         if text.contains(where: { "\"“”‘".unicodeScalars.contains($0) }) { return .prose }
         let words = String(String.UnicodeScalarView(text)).split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard let first = words.first?.unicodeScalars.first, words.count <= 10 else { return .prose }
-        if first.properties.isLowercase { return .prose }
+        if first.isLower { return .prose }
         let capitalised = words.filter { $0.first?.isUppercase == true || $0.first?.isNumber == true }.count
         let chapterLike = ["chapter", "part", "book", "prologue", "epilogue", "section", "volume"]
             .contains(words[0].lowercased())

@@ -47,7 +47,7 @@ public struct SourceText: Sendable {
             throw NarrateError(.input, "\(path) looks like binary data (\(controls) control characters); narrate reads plain UTF-8 text")
         }
         let source = SourceText(name: name, text: text)
-        if source.scalars.allSatisfy({ $0.properties.isWhitespace }) {
+        if source.scalars.allSatisfy({ $0.isSpace }) {
             throw NarrateError(.input, "\(path) is empty; give a text file with the story in it")
         }
         return source

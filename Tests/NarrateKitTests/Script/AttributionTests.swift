@@ -167,4 +167,18 @@ import Testing
         let script = ScriptBuilder().build(SourceText(name: "t", text: text))
         #expect(Set(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name)) == ["Mr. Penrose", "Clara"])
     }
+
+    @Test func pronounPrefersTheOneWhoJustEntered() {
+        let cast = rosaAndBen + [Character(name: "Tom Reed", aliases: ["Tom"], gender: .male)]
+        let text = """
+            "Not again," said Ben.
+
+            "Again," said Rosa.
+
+            Then the door opened. Tom Reed stood there with a lantern.
+
+            "Is anyone hurt?" he said.
+            """
+        #expect(speakers(text, cast: cast).last == "Tom Reed")
+    }
 }
