@@ -9,7 +9,7 @@ the double quote mark, reset at blank lines, in Python (also scored for detectio
 
 usage: Benchmarks/attribution.py CORPUS_DIR [--narrate PATH] [--only NAME] [--no-build]
 """
-import argparse, json, os, resource, subprocess, sys, time
+import argparse, json, os, subprocess, sys, tempfile, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,14 +113,16 @@ def run_narrate(narrate, novel, with_cast):
     cmd = [str(narrate), "script", str(novel / "text.txt"), "--format", "json"]
     if with_cast:
         cmd += ["--cast", str(novel / "cast.yaml")]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    out = subprocess.run(cmd, capture_output=True, text=True, cwd="/")
-    elapsed = time.perf_counter() - started
-    if out.returncode != 0:
-        sys.exit(f"narrate failed on {novel.name}: {out.stderr.strip()}")
-    rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return json.loads(out.stdout)["segments"], elapsed, rss_kb
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd="/")
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        if status != 0:
+            sys.exit(f"narrate failed on {novel.name}: {err.read().decode().strip()}")
+        return json.loads(out.read())["segments"], elapsed, usage.ru_maxrss
 
 
 def ratio(a, b):
@@ -143,6 +145,7 @@ def main():
     settings = [("gold cast", True), ("no cast", False)]
     totals = {name: {} for name, _ in settings}
     totals["toggle baseline"] = {}
+    peak_rss = {name: 0 for name, _ in settings}
     header = f"{'novel':30} {'setting':10} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'expl':>6} {'other':>6} {'time s':>7} {'x base':>7} {'RSS MB':>7}"
     print(header)
     print("-" * len(header))
@@ -173,16 +176,17 @@ def main():
             segments, elapsed, rss = run_narrate(args.narrate, novel, with_cast)
             r = score(novel, segments)
             r["time"], r["base"] = elapsed, baseline_time
+            peak_rss[name] = max(peak_rss[name], rss)
             add(totals[name], r)
             line("", "cast" if with_cast else "no cast", r, elapsed, baseline_time, rss)
     print("-" * len(header))
     line("ALL NOVELS", "toggle", totals["toggle baseline"])
     for name, with_cast in settings:
         t = totals[name]
-        line("", "cast" if with_cast else "no cast", t, t["time"], t["base"], rss)
+        line("", "cast" if with_cast else "no cast", t, t["time"], t["base"], peak_rss[name])
     print("\nP/R/F1: quotation detection; acc: attribution accuracy (expl: Explicit spans, other: the rest);")
     print("time s: narrate script (release) wall time; x base: that time over the Python toggle baseline's;")
-    print("RSS MB: the largest resident set of any narrate run so far.")
+    print("RSS MB: narrate's peak resident memory (per novel; in the totals, the largest).")
 
 
 if __name__ == "__main__":

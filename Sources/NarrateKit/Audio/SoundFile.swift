@@ -13,11 +13,14 @@ package struct SoundFileWriter: ~Copyable {
         var info = SF_INFO()
         info.samplerate = Int32(sampleRate)
         info.channels = 1
-        info.format = Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_16)
+        // RF64 that turns itself back into plain WAV on closing when the file stays under 4 GB:
+        // a WAV header cannot count past that (about 27 hours at 22 kHz), and novels get there.
+        info.format = Int32(SF_FORMAT_RF64 | SF_FORMAT_PCM_16)
         guard let file = sf_open(path, Int32(SFM_WRITE), &info) else {
             let reason = String(cString: sf_strerror(nil))
             throw NarrateError(.output, "cannot write \(path): \(reason); choose a writable path with -o")
         }
+        sf_command(file, Int32(SFC_RF64_AUTO_DOWNGRADE), nil, Int32(SF_TRUE))
         self.file = file
         self.path = path
         if let title, !title.isEmpty {

@@ -35,20 +35,40 @@ public struct Production: Sendable {
         try Casting(catalog: VoiceCatalog.installed()).cast(charactersByImportance, file: castFile)
     }
 
-    /// The 0-based index of the paragraph holding `text` (case and spacing ignored).
+    /// The 0-based index of the paragraph holding `text` (case, curly quotes and spacing ignored).
     public func paragraph(containing text: String) throws(NarrateError) -> Int {
-        let wanted = Self.folded(text)
+        let wanted = Self.folded(Array(text.unicodeScalars)[...])
         guard !wanted.isEmpty else { throw NarrateError(.usage, "--find needs some words to look for") }
-        let source = script.source
-        let matches = script.paragraphs.filter { Self.folded(source[$0.range]).contains(wanted) }
-        guard let first = matches.first else {
-            throw NarrateError(.usage, "no paragraph contains \"\(text)\"; check the words, or use --paragraph N (`narrate script` numbers them)")
+        let scalars = script.source.scalars
+        for paragraph in script.paragraphs where Self.folded(scalars[paragraph.range]).contains(wanted) {
+            return paragraph.index
         }
-        return first.index
+        throw NarrateError(.usage, "no paragraph contains \"\(text)\"; check the words, or use --paragraph N (`narrate script` numbers them)")
     }
 
-    private static func folded(_ text: String) -> String {
-        text.lowercased().replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "“", with: "\"")
-            .replacingOccurrences(of: "”", with: "\"").split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    /// Lower case, straight quotes, one space for any run of white space.
+    private static func folded(_ scalars: ArraySlice<Unicode.Scalar>) -> [UInt32] {
+        var result: [UInt32] = []
+        result.reserveCapacity(scalars.count)
+        var pendingSpace = false
+        for scalar in scalars {
+            if scalar.isSpace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace { result.append(0x20) }
+            pendingSpace = false
+            switch scalar {
+            case "’", "‘": result.append(0x27)
+            case "“", "”": result.append(0x22)
+            default:
+                if scalar.isUpper {
+                    result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars.map(\.value))
+                } else {
+                    result.append(scalar.value)
+                }
+            }
+        }
+        return result
     }
 }

@@ -21,3 +21,17 @@ extension Unicode.Scalar {
         value < 0x80 ? value >= 0x30 && value <= 0x39 : properties.numericType != nil
     }
 }
+
+extension Array where Element == UInt32 {
+    /// Whether `needle` occurs as a contiguous run.
+    func contains(_ needle: [UInt32]) -> Bool {
+        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
+        let first = needle[0]
+        var index = 0
+        while index <= count - needle.count {
+            if self[index] == first, self[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
+    }
+}
