@@ -9,18 +9,19 @@ package struct SoundFileWriter: ~Copyable {
     package private(set) var frameCount = 0
 
     /// Opens `path` for writing. The corresponding C function is `sf_open`.
-    package init(path: String, sampleRate: Int, title: String?) throws(NarrateError) {
+    /// - Parameter large: write RF64, for files that may pass 4 GB.
+    package init(path: String, sampleRate: Int, title: String?, large: Bool = false) throws(NarrateError) {
         var info = SF_INFO()
         info.samplerate = Int32(sampleRate)
         info.channels = 1
-        // RF64 that turns itself back into plain WAV on closing when the file stays under 4 GB:
-        // a WAV header cannot count past that (about 27 hours at 22 kHz), and novels get there.
-        info.format = Int32(SF_FORMAT_RF64 | SF_FORMAT_PCM_16)
+        // A WAV header cannot count past 4 GB (about 27 hours at 22 kHz), and long novels get
+        // there: those are written as RF64. Everything else is classic PCM WAV, which every
+        // player reads.
+        info.format = Int32((large ? SF_FORMAT_RF64 : SF_FORMAT_WAV) | SF_FORMAT_PCM_16)
         guard let file = sf_open(path, Int32(SFM_WRITE), &info) else {
             let reason = String(cString: sf_strerror(nil))
             throw NarrateError(.output, "cannot write \(path): \(reason); choose a writable path with -o")
         }
-        sf_command(file, Int32(SFC_RF64_AUTO_DOWNGRADE), nil, Int32(SF_TRUE))
         self.file = file
         self.path = path
         if let title, !title.isEmpty {
@@ -73,7 +74,7 @@ package struct SoundFileContents: Sendable {
         defer { sf_close(file) }
         sampleRate = Int(info.samplerate)
         channels = Int(info.channels)
-        isPCM16WAV = info.format == Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_16)
+        isPCM16WAV = info.format == Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_16) || info.format == Int32(SF_FORMAT_RF64 | SF_FORMAT_PCM_16)
         var buffer = [Int16](repeating: 0, count: Int(info.frames) * Int(info.channels))
         let read = buffer.withUnsafeMutableBufferPointer { sf_readf_short(file, $0.baseAddress, info.frames) }
         samples = Array(buffer.prefix(Int(read) * Int(info.channels)))

@@ -43,7 +43,11 @@ public struct Renderer: Sendable {
         let sampleRate = try engine.sampleRate()
         let staged = try StagedFile(output)
         let stagedSubtitles = try subtitles.map { (url: URL) throws(NarrateError) in try StagedFile(url) }
-        var mixer = Mixer(writer: try SoundFileWriter(path: staged.temporary.path, sampleRate: sampleRate, title: script.title), sampleRate: sampleRate)
+        var mixer = Mixer(
+            writer: try SoundFileWriter(
+                path: staged.temporary.path, sampleRate: sampleRate, title: script.title,
+                large: estimatedBytes(selected, sampleRate: sampleRate) > 2_000_000_000),
+            sampleRate: sampleRate)
         var cues: [Cue] = []
         var speakers: [Speaker] = []
         var previous: Segment?
@@ -75,6 +79,16 @@ public struct Renderer: Sendable {
         try staged.commit()
         try stagedSubtitles?.commit()
         return RenderReport(output: output, sampleRate: sampleRate, frames: frames, speakers: speakers, cues: cues)
+    }
+
+    /// A generous guess at the file size: every character at the slowest voice's pace (about six
+    /// characters a word), plus the longest pause per segment. Only decides WAV or RF64.
+    private func estimatedBytes(_ segments: [Segment], sampleRate: Int) -> Int {
+        let slowest = Double(([cast.narrator] + cast.members.map(\.voice)).map(\.rate).min() ?? 80)
+        let secondsPerCharacter = 60 / (slowest * 6)
+        let characters = segments.reduce(0) { $0 + $1.range.count }
+        let seconds = Double(characters) * secondsPerCharacter + Double(segments.count) * Pause.sceneBreak.seconds
+        return Int(seconds * Double(sampleRate)) * 2
     }
 
     private func pause(between previous: Segment, and next: Segment, in script: Script) -> Pause {

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+@testable import NarrateKit
+
+@Suite struct SoundFileTests {
+    @Test(arguments: [false, true])
+    func writtenSamplesReadBack(large: Bool) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("narrate-\(UUID().uuidString).wav").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let samples: [Int16] = (0..<22050).map { Int16(truncatingIfNeeded: $0 * 7) }
+        var writer = try SoundFileWriter(path: path, sampleRate: 22050, title: "A Title", large: large)
+        try writer.write(Array(samples[..<10000]))
+        try writer.write(Array(samples[10000...]))
+        #expect(writer.frameCount == 22050)
+        try writer.close()
+        let contents = try SoundFileContents(path: path)
+        #expect(contents.samples == samples)
+        #expect(contents.sampleRate == 22050)
+        #expect(contents.isPCM16WAV)
+        #expect(contents.title == "A Title")
+        let header = try #require(FileManager.default.contents(atPath: path)?.prefix(4))
+        #expect(String(decoding: header, as: UTF8.self) == (large ? "RF64" : "RIFF"))
+    }
+
+    @Test func unwritablePathIsAnError() {
+        #expect(throws: NarrateError.self) { try SoundFileWriter(path: "/nonexistent/folder/x.wav", sampleRate: 22050, title: nil) }
+    }
+}
