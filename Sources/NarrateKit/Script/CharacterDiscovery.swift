@@ -32,6 +32,10 @@ struct CharacterDiscovery {
     /// Capitalised runs of narration, less leading words that are never names.
     private func collectForms(lowercaseCounts: [String: Int]) -> [Form] {
         var forms: [[String]: Form] = [:]
+        var capitalisedMidSentence: [String: Int] = [:]
+        for token in tokens where token.isWord && token.isCapitalized && !token.startsSentence {
+            capitalisedMidSentence[token.word, default: 0] += 1
+        }
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
@@ -49,9 +53,14 @@ struct CharacterDiscovery {
             }
             runEnd = end
             var start = index
+            // Leading words that are not names: known ones, initials, shouting, and ordinary words
+            // capitalised only by the sentence (`Later Bill`), which the text mostly writes in
+            // lower case.
             while start < end, Lexicon.titles[tokens[start].word] == nil,
                 Lexicon.notNames.contains(tokens[start].word) || tokens[start].word.count < 2
                     || tokens[start].word.uppercased() == tokens[start].word
+                    || (tokens[start].startsSentence
+                        && lowercaseCounts[tokens[start].lower, default: 0] > capitalisedMidSentence[tokens[start].word, default: 0])
             {
                 start += 1
             }
@@ -59,9 +68,7 @@ struct CharacterDiscovery {
             while end > start, Lexicon.titles[tokens[end - 1].word] != nil { end -= 1 }
             if start < end {
                 let words = tokens[start..<end].map(\.word)
-                let isLead = Lexicon.titles[words[0]] != nil
-                let capitalisedAnyway = lowercaseCounts[words[0].lowercased(), default: 0]
-                if isLead || words.count > 1 || capitalisedAnyway * 2 < 3 {
+                do {
                     var form = forms[words] ?? Form(words: words)
                     form.count += 1
                     if !tokens[start].startsSentence { form.midSentence += 1 }
