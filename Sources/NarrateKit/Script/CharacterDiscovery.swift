@@ -13,6 +13,8 @@ struct CharacterDiscovery {
         /// Occurrences right after a preposition (`in Spanish`, `to New York`): places and
         /// languages live there, people mostly do not.
         var governed = 0
+        /// Occurrences right after `the` (`the Hatter`): such a character is named with it.
+        var afterThe = 0
         var maleVotes = 0
         var femaleVotes = 0
         var title: String? { words.count > 1 && Lexicon.titles[words[0]] != nil ? words[0] : nil }
@@ -73,6 +75,7 @@ struct CharacterDiscovery {
                     form.count += 1
                     if !tokens[start].startsSentence { form.midSentence += 1 }
                     if start > 0, Lexicon.prepositions.contains(tokens[start - 1].lower) { form.governed += 1 }
+                    if start > 0, tokens[start - 1].lower == "the" { form.afterThe += 1 }
                     if isSpeechTag(around: start..<end) { form.inTags += 1 }
                     voteGender(after: end, into: &form)
                     forms[words] = form
@@ -215,7 +218,10 @@ struct CharacterDiscovery {
             {
                 ranked.insert(ranked.remove(at: position), at: 0)
             }
-            let names = ranked.map { Self.display($0.words) }
+            var names = ranked.map { Self.display($0.words) }
+            if ranked[0].title == nil, ranked[0].afterThe * 2 > ranked[0].count {
+                names.insert("The " + names[0], at: 0)
+            }
             return Character(name: names[0], aliases: Array(names.dropFirst()), gender: group.gender)
         }.sorted { $0.name < $1.name }
     }

@@ -181,4 +181,10 @@ import Testing
             """
         #expect(speakers(text, cast: cast).last == "Tom Reed")
     }
+
+    @Test func charactersCalledTheSomethingKeepTheirArticle() {
+        let text = "\"Tea?\" said the Dormouse.\n\n\"Always,\" said the Dormouse, and the Hare laughed.\n\n\"Never,\" said Rosa."
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name) == ["The Dormouse", "The Dormouse", "Rosa"])
+    }
 }
