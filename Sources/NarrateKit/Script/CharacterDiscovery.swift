@@ -66,8 +66,10 @@ struct CharacterDiscovery {
             {
                 start += 1
             }
-            // A title alone is not a name; a name never ends with a title.
-            while end > start, Lexicon.titles[tokens[end - 1].word] != nil { end -= 1 }
+            // A title alone is not a name and a name never ends with a title, except a title
+            // that is the character (`the King`, `the Duchess`).
+            let titleIsTheCharacter = end == start + 1 && start > 0 && tokens[start - 1].lower == "the"
+            while end > start, !titleIsTheCharacter, Lexicon.titles[tokens[end - 1].word] != nil { end -= 1 }
             if start < end {
                 let words = tokens[start..<end].map(\.word)
                 do {

@@ -56,8 +56,9 @@ enum Lexicon {
     static let titles: [String: Gender] = [
         "Mr": .male, "Mr.": .male, "Mister": .male, "Sir": .male, "Lord": .male, "Master": .male,
         "Mrs": .female, "Mrs.": .female, "Miss": .female, "Ms": .female, "Ms.": .female,
-        "Lady": .female, "Madam": .female, "Madame": .female, "Mme": .female, "Mme.": .female,
-        "Mlle": .female, "Mlle.": .female, "Dame": .female, "Aunt": .female, "Uncle": .male,
+        "Lady": .female, "Madame": .female, "Mme": .female, "Mme.": .female,
+        "Mlle": .female, "Mlle.": .female, "Mademoiselle": .female, "Signorina": .female, "Senorita": .female,
+        "Señorita": .female, "Fräulein": .female, "Madam": .female, "Dame": .female, "Aunt": .female, "Uncle": .male,
         "Dr": .unknown, "Dr.": .unknown, "Doctor": .unknown, "Professor": .unknown, "Prof.": .unknown,
         "Colonel": .male, "Col.": .male, "Captain": .male, "Capt.": .male, "Major": .male,
         "General": .male, "Lieutenant": .male, "Sergeant": .male, "Admiral": .male, "Rev.": .male,
