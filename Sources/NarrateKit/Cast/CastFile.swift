@@ -45,7 +45,8 @@ public struct CastFile: Hashable, Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw NarrateError(.cast, "cast file \(url.path) does not exist; write one with `narrate cast INPUT -o \(url.path)`")
         }
-        guard let data = try? Data(contentsOf: url) else {
+        // Read through a handle: `Data(contentsOf:)` refuses devices such as /dev/null.
+        guard let handle = try? FileHandle(forReadingFrom: url), let data = try? handle.readToEnd() ?? Data() else {
             throw NarrateError(.cast, "cast file \(url.path) cannot be read; check its permissions")
         }
         guard let text = String(data: data, encoding: .utf8) else {
