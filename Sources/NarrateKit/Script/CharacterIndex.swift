@@ -67,6 +67,9 @@ struct CharacterIndex {
         guard core.allSatisfy({ $0.first?.isUppercase == true }) else { return [] }
         var result: [[String]] = []
         if title != nil { result.append(core) }
+        // `said Mademoiselle`, `the Colonel`: the title alone, when one character bears it (a
+        // title two characters share is dropped as ambiguous).
+        if let title, !["Mr", "Mrs", "Miss", "Ms", "Mx"].contains(title) { result.append([title]) }
         if core.count >= 2 {
             if !Lexicon.notNames.contains(core[0]) { result.append([core[0]]) }
             if let title { result.append([title, core[core.count - 1]]) }
