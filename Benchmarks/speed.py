@@ -10,7 +10,7 @@ the same invocation, the `espeak-ng` program speaking the same text in one voice
 usage: Benchmarks/speed.py TEXT [TEXT ...] [--paragraph N] [--repeat K] [--no-build]
 (the baseline needs the espeak-ng program: apt-get install espeak-ng)
 """
-import argparse, os, shutil, subprocess, sys, tempfile, time, wave
+import argparse, json, os, re, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,23 +18,26 @@ NARRATE = ROOT / ".build/release/narrate"
 
 
 def timed(cmd, stdin_text=None):
-    """Wall time and peak RSS (KiB) of one process."""
+    """Wall time, peak RSS (KiB) and standard output of one process."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if stdin_text else subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if stdin_text:
-        proc.stdin.write(stdin_text)
-        proc.stdin.close()
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - started
-    if status != 0:
-        sys.exit(f"failed: {' '.join(map(str, cmd))}: {proc.stderr.read().strip()}")
-    return elapsed, usage.ru_maxrss
+    with tempfile.TemporaryFile() as out:
+        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if stdin_text else subprocess.DEVNULL,
+                                stdout=out, stderr=subprocess.PIPE, text=True)
+        if stdin_text:
+            proc.stdin.write(stdin_text)
+            proc.stdin.close()
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - started
+        if status != 0:
+            sys.exit(f"failed: {' '.join(map(str, cmd))}: {proc.stderr.read().strip()}")
+        out.seek(0)
+        return elapsed, usage.ru_maxrss, out.read().decode()
 
 
-def duration(path):
-    with wave.open(str(path)) as w:
-        return w.getnframes() / w.getframerate()
+def duration(report):
+    """Seconds of audio, from narrate's own report: `(N samples at R Hz)`."""
+    match = re.search(r"\((\d+) samples at (\d+) Hz\)", report)
+    return int(match.group(1)) / int(match.group(2))
 
 
 def best(runs):
@@ -57,15 +60,14 @@ def main():
         name = Path(text).name if Path(text).name != "text.txt" else Path(text).parent.name
         out = work / "out.wav"
         narrate = best([timed([NARRATE, "render", text, "-o", out]) for _ in range(args.repeat)])
-        audio = duration(out)
+        audio = duration(narrate[2])
         base = best([timed([espeak, "-w", work / "base.wav", "-f", text]) for _ in range(args.repeat)]) if espeak else None
         ratio = f"{narrate[0] / base[0]:8.2f}" if base else f"{'-':>8}"
         print(f"{name:34} {'render':8} {narrate[0]:9.3f} {audio:8.1f} {audio / narrate[0]:10.0f} {base[0] if base else 0:8.3f} {ratio} {narrate[1] / 1024:7.1f}")
 
         preview = best([timed([NARRATE, "preview", text, "--paragraph", str(args.paragraph), "-o", out]) for _ in range(args.repeat)])
-        audio = duration(out)
+        audio = duration(preview[2])
         paragraph = subprocess.run([NARRATE, "script", text, "--format", "json"], capture_output=True, text=True).stdout
-        import json
         segments = [s["text"] for s in json.loads(paragraph)["segments"] if s["paragraph"] == args.paragraph - 1]
         base = best([timed([espeak, "-w", work / "base.wav", "--stdin"], " ".join(segments)) for _ in range(args.repeat)]) if espeak else None
         ratio = f"{preview[0] / base[0]:8.2f}" if base else f"{'-':>8}"

@@ -11,7 +11,7 @@ func stopOnInterrupt() {
     signal(SIGTERM) { _ in interrupted.store(true, ordering: .relaxed) }
 }
 
-func renderReport(_ report: RenderReport, script: Script) -> String {
+func renderReport(_ report: RenderReport) -> String {
     let speakers = report.speakers.map(\.name).joined(separator: ", ")
     return "\(report.output.path)\n  duration: \(formatDuration(report.duration)) (\(report.frames) samples at \(report.sampleRate) Hz)\n  speakers: \(speakers)\n"
 }
@@ -41,7 +41,7 @@ struct Render: ParsableCommand {
                     if showProgress { printError("\rrendering \(step.done * 100 / max(1, step.total))% (\(step.done)/\(step.total) segments)") }
                 })
             if showProgress { printError("\r\u{1B}[K") }
-            print(renderReport(report, script: production.script), terminator: "")
+            print(renderReport(report), terminator: "")
             if let subtitles { print("  subtitles: \(subtitles)") }
         }
     }
@@ -86,7 +86,7 @@ struct Preview: ParsableCommand {
             let url = output.map { URL(fileURLWithPath: $0) } ?? defaultOutput("preview.wav")
             let report = try Renderer(cast: cast).render(production.script, paragraphs: index..<(index + 1), to: url)
             print("paragraph \(index + 1) of \(count)")
-            print(renderReport(report, script: production.script), terminator: "")
+            print(renderReport(report), terminator: "")
         }
     }
 }

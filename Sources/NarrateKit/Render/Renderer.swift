@@ -46,7 +46,7 @@ public struct Renderer: Sendable {
         var mixer = Mixer(
             writer: try SoundFileWriter(
                 path: staged.temporary.path, sampleRate: sampleRate, title: script.title,
-                large: estimatedBytes(selected, sampleRate: sampleRate) > 2_000_000_000),
+                large: estimatedBytes(selected, sampleRate: sampleRate) > 3_000_000_000),
             sampleRate: sampleRate)
         var cues: [Cue] = []
         var speakers: [Speaker] = []

@@ -572,18 +572,18 @@ struct Attributor {
         return (previous ?? .narrator, Attribution(method: .unresolved, confidence: 0.1, evidence: "no evidence"))
     }
 
+    /// Weights of the pronoun resolver, measured on the development set: the book's most
+    /// prominent character of that sex (1–2 helps, more hurts), someone in the exchange, the
+    /// speaker alternation expects (0–3 each: small, steady gains), the subject of the last
+    /// sentence of narration (centering; best at 2–3).
+    static let focalBonus = 1.5
+    static let participantBonus = 1.0
+    static let expectedBonus = 3.0
+    static let lastSubjectBonus = 2.5
+
     /// He or she: among recent characters of that gender, the one a reader would take: the one
     /// just addressed by name, the subject of recent narration, someone taking part in the
     /// exchange; not the one who spoke the line before unless narration has named them since.
-    /// Measured on the development set: 1 to 2 helps, more hurts.
-    static let focalBonus = 1.5
-
-    /// Measured on the development set (0–3 each): small, steady gains.
-    static let participantBonus = 1.0
-    static let expectedBonus = 3.0
-    /// The subject of the last sentence of narration (centering): measured best at 2–3.
-    static let lastSubjectBonus = 2.5
-
     private func resolve(
         _ gender: Gender, previous: Speaker?, salience: Salience, position: Int, exclude: Set<Speaker>, addressed: Set<Speaker>,
         expected: Speaker? = nil, participants: Set<Speaker> = []

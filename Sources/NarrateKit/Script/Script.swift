@@ -1,5 +1,5 @@
 /// Who speaks a segment: the narrator or a character, by the character's cast name.
-public enum Speaker: Hashable, Sendable, Comparable, CustomStringConvertible {
+public enum Speaker: Hashable, Sendable, CustomStringConvertible {
     case narrator
     case character(String)
 
@@ -83,21 +83,10 @@ public struct Script: Sendable {
     public let segments: [Segment]
     public let characters: [Character]
 
-    /// Characters in order of how many lines they speak, most first; ties by name.
+    /// How many dialogue segments each speaker has.
     public var lineCounts: [Speaker: Int] {
         segments.reduce(into: [:]) { counts, segment in
             if segment.kind == .dialogue { counts[segment.speaker, default: 0] += 1 }
         }
-    }
-
-    public var speakers: [Speaker] {
-        var seen = Set<Speaker>()
-        return segments.compactMap { seen.insert($0.speaker).inserted ? $0.speaker : nil }
-    }
-
-    public func segments(inParagraph index: Int) -> ArraySlice<Segment> {
-        let start = segments.firstIndex { $0.paragraph >= index } ?? segments.endIndex
-        let end = segments[start...].firstIndex { $0.paragraph > index } ?? segments.endIndex
-        return segments[start..<end]
     }
 }
