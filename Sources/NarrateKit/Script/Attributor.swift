@@ -123,7 +123,7 @@ struct Attributor {
     /// (`saying to her daughter`), leads into the quotation that follows.
     private func leadsIntoQuote(_ window: Range<Int>) -> Bool {
         guard let last = window.last, !tokens[last].inQuote else { return false }
-        if !tokens[last].isWord { return [",", ":", "—", "–", "-"].contains(tokens[last].word) && window.dropLast().suffix(6).contains(where: isSpeechVerb) }
+        if !tokens[last].isWord { return [",", ":", "—", "–", "-"].contains(tokens[last].word) && window.dropLast().suffix(Self.leadInReach).contains(where: isSpeechVerb) }
         var words = 0
         for index in window.reversed() {
             if tokens[index].isSentenceEnd || tokens[index].inQuote || words >= 4 { return false }
@@ -257,9 +257,9 @@ struct Attributor {
         return nil
     }
 
-    /// Words after which a name is an object even right before a verb (`to Jane said` never is
-    /// a subject; `than Emma exclaimed` is).
-    private static let objectMarkers: Set<String> = ["to", "at", "with", "of", "for", "from", "by", "upon", "on", "into", "toward", "towards"]
+    /// How many tokens before a lead-in's final comma or colon its speech verb may stand
+    /// (`the Gryphon answered, very nearly in the same words as before,`).
+    static let leadInReach = 10
 
     private static let auxiliaries: Set<String> = ["did", "would", "could", "should", "must", "might", "then", "thus", "had", "has", "was", "at", "once", "last", "length", "presently", "suddenly", "quickly", "not"]
 
@@ -280,7 +280,6 @@ struct Attributor {
         }
         for start in stride(from: cursor, through: max(sentenceStart, cursor - 3), by: -1) {
             if let found = subject(at: start, limit: verb), found.end == cursor + 1 {
-                if start > sentenceStart, Self.objectMarkers.contains(tokens[start - 1].lower) { break }
                 return (found.0, start)
             }
         }
@@ -334,7 +333,27 @@ struct Attributor {
             words += 1
         }
         guard leadsIn || verbNearEnd else { return nil }
-        return tagBefore(window)
+        if let tag = tagBefore(window) { return tag }
+        // `Emma thus moralised to herself:--`, `accosted her with,`: a colon, or `with` and a
+        // comma, leads into speech even without a verb the lexicon knows; its sentence's subject speaks.
+        let wordIndices = window.filter { tokens[$0].isWord }
+        let endsWithColon = window.suffix(3).contains { tokens[$0].word == ":" }
+        let endsWithWith = wordIndices.last.map { tokens[$0].lower == "with" } ?? false
+        guard endsWithColon || endsWithWith else { return nil }
+        var start = window.upperBound
+        while start > window.lowerBound, !tokens[start - 1].isWord { start -= 1 }
+        let end = start
+        while start > window.lowerBound, !tokens[start - 1].isSentenceEnd { start -= 1 }
+        for index in start..<end {
+            if index > start, Lexicon.prepositions.contains(tokens[index - 1].lower) { continue }
+            if let mention = mentionStarting[index].map({ mentions[$0] }), mention.tokens.upperBound <= end {
+                return Tag(subject: .character(mention.character), evidence: tokenSpan(index..<end))
+            }
+            if let gender = Lexicon.subjectPronouns[tokens[index].lower] {
+                return Tag(subject: .pronoun(gender), evidence: tokenSpan(index..<end))
+            }
+        }
+        return nil
     }
 
     private func tokenSpan(_ range: Range<Int>) -> Range<Int> {

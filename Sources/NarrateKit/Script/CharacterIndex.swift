@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds mentions of known characters in the token stream: every name and alias, longest first,
 /// plus the short forms a reader uses (`Elizabeth` for `Elizabeth Bennet`, `Mr. Darcy` for
 /// `Fitzwilliam Darcy`) where no other character could be meant.
@@ -34,8 +36,20 @@ struct CharacterIndex {
                 }
             }
         }
+        // `Jack (young)`, `Christopher Robin - Story`: a qualifier is no part of the name the
+        // text uses; entries that share the spoken name go to the first listed.
+        var spoken: [[String]: Int] = [:]
+        for (index, character) in characters.enumerated() where !character.name.hasPrefix("_") {
+            for name in [character.name] + character.aliases {
+                let base = Self.withoutQualifier(name)
+                guard base != name else { continue }
+                let words = Self.words(of: base)
+                if !words.isEmpty, explicit[words] == nil, spoken[words] == nil { spoken[words] = index }
+            }
+        }
         for (words, character) in explicit where !ambiguous.contains(words) { add(words, character) }
-        for (words, character) in derived where !derivedAmbiguous.contains(words) { add(words, character) }
+        for (words, character) in derived where !derivedAmbiguous.contains(words) && spoken[words] == nil { add(words, character) }
+        for (words, character) in spoken { add(words, character) }
         for key in forms.keys { forms[key]!.sort { $0.words.count > $1.words.count } }
     }
 
@@ -44,6 +58,13 @@ struct CharacterIndex {
         let capitalized = words[0].unicodeScalars.first!.isUpper
             && !["a", "an", "the"].contains(words[0].lowercased())
         forms[words[0].lowercased(), default: []].append((words.map { $0.lowercased() }, capitalized, character))
+    }
+
+    static func withoutQualifier(_ name: String) -> String {
+        var base = name
+        if let dash = base.range(of: " - ") { base = String(base[..<dash.lowerBound]) }
+        if let parenthesis = base.firstIndex(of: "(") { base = String(base[..<parenthesis]) }
+        return base.trimmingCharacters(in: .whitespaces)
     }
 
     /// Name words as the tokenizer writes them: `Mr.` becomes `Mr`.

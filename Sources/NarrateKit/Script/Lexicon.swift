@@ -36,7 +36,13 @@ enum Lexicon {
             command commanded order ordered instruct instructed direct directed \
             greet greeted hail hailed pray prayed implore implored entreat entreated \
             inform informed remind reminded report reported respond responded \
-            accost accosted address addressed submit submitted
+            accost accosted address addressed submit submitted \
+            flash flashed nod nodded quaver quavered falter faltered chime chimed drawl drawled lisp lisped \
+            pipe piped purr purred sniff sniffed snort snorted bawl bawled moralise moralised moralize moralized \
+            apologise apologised apologize apologized shouting calling whispering muttering murmuring answering \
+            adding observing continuing remarking repeating returning interrupting declaring laughing sobbing \
+            sighing screaming shrieking resuming rejoining retorting inquiring enquiring demanding protesting \
+            suggesting insisting explaining beginning pleading begging warning urging stammering gasping
             """
         return Set(stems.split(separator: " ").map(String.init))
     }()
