@@ -187,4 +187,15 @@ import Testing
         let script = ScriptBuilder().build(SourceText(name: "t", text: text))
         #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name) == ["The Dormouse", "The Dormouse", "Rosa"])
     }
+
+    @Test func qualifiedCastNamesAnswerToTheSpokenName() {
+        let cast = [Character(name: "Jack (young)", gender: .male), Character(name: "Jack - older", gender: .male), Character(name: "Rosa", gender: .female)]
+        let text = "\"Wait for me,\" said Jack.\n\n\"Hurry up,\" said Rosa."
+        #expect(speakers(text, cast: cast) == ["Jack (young)", "Rosa"])
+    }
+
+    @Test func colonLeadsIntoSpeechWithoutASpeechVerb() {
+        let text = "The rain had stopped at last.\n\nRosa looked up from her book with a sigh:\n\n\"Not again.\""
+        #expect(lines(text, cast: rosaAndBen) == [Line(speaker: "Rosa", method: .explicitTag)])
+    }
 }
