@@ -26,6 +26,8 @@ struct Attributor {
 
     enum Subject: Equatable {
         case character(Int), pronoun(Gender), firstPerson, description(String, Gender)
+        /// A cast character reached through a descriptive name or alias (`the girl`).
+        case described(Int, String)
     }
 
     struct Tag {
@@ -161,6 +163,9 @@ struct Attributor {
             // A possessive is a subject only of a gerund: `Mr. Woodhouse's giving a sigh, and saying`.
             if tokens[end - 1].isPossessive {
                 return end < tokens.count && tokens[end].lower.hasSuffix("ing") ? (.character(mention.character), end) : nil
+            }
+            if mention.descriptive && !isDefinedDescription(mention.character) {
+                return (.described(mention.character, tokens[mention.tokens].map(\.lower).joined(separator: " ")), end)
             }
             return (.character(mention.character), end)
         }
@@ -382,6 +387,14 @@ struct Attributor {
         return result
     }
 
+    /// A description the cast defines as a person: the character's own name, with a gender
+    /// (`the old sailor`, `The Queen`). A label with nothing else (`The Clergyman`) or a
+    /// descriptive alias of a named character (`The Girl`) could be anyone of that kind.
+    private func isDefinedDescription(_ character: Int) -> Bool {
+        let name = characters[character].name.lowercased()
+        return characters[character].gender != .unknown && (name.hasPrefix("the ") || name.hasPrefix("a ") || name.hasPrefix("an "))
+    }
+
     // MARK: Stage 1
 
     private func resolveNamedTags(_ turns: inout [Turn]) {
@@ -551,6 +564,17 @@ struct Attributor {
                 if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: addressedNow, addressed: addressedBefore, expected: beforePrevious, participants: participants) {
                     return (speaker, Attribution(method: .descriptionTag, confidence: 0.55, evidence: evidence + " (\(phrase))"))
                 }
+            case .described(let character, let phrase):
+                // The named character when in the scene, else whoever fits the description.
+                let named = speakerOf[character]
+                if position - (salience.mentioned[named] ?? -10_000) < Self.nearbyWindow || position - (salience.spoke[named] ?? -10_000) < Self.nearbyWindow {
+                    return (named, Attribution(method: .descriptionTag, confidence: 0.75, evidence: evidence))
+                }
+                let gender = characters[character].gender
+                if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: addressedNow, addressed: addressedBefore, expected: beforePrevious, participants: participants) {
+                    return (speaker, Attribution(method: .descriptionTag, confidence: 0.55, evidence: evidence + " (\(phrase))"))
+                }
+                return (named, Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence))
             case .character: break
             }
         }

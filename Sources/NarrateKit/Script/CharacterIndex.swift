@@ -7,6 +7,8 @@ struct CharacterIndex {
     struct Mention {
         var tokens: Range<Int>
         var character: Int
+        /// Matched through a description (`the girl`) rather than a name.
+        var descriptive = false
     }
 
     let characters: [Character]
@@ -130,7 +132,8 @@ struct CharacterIndex {
                     ok = false
                 }
                 if ok {
-                    result.append(Mention(tokens: index..<end, character: candidate.character))
+                    let descriptive = ["the", "a", "an"].contains(candidate.words[0])
+                    result.append(Mention(tokens: index..<end, character: candidate.character, descriptive: descriptive))
                     index = end
                     matched = true
                     break

@@ -198,4 +198,10 @@ import Testing
         let text = "The rain had stopped at last.\n\nRosa looked up from her book with a sigh:\n\n\"Not again.\""
         #expect(lines(text, cast: rosaAndBen) == [Line(speaker: "Rosa", method: .explicitTag)])
     }
+
+    @Test func descriptiveAliasNeedsItsCharacterInTheScene() {
+        let cast = [Character(name: "Persephone", aliases: ["The Girl"], gender: .female), Character(name: "Rosa", gender: .female), Character(name: "The Sailor", gender: .male)]
+        let text = "Rosa came down to the harbour alone.\n\n\"Is the boat in?\" said the girl.\n\n\"Not yet,\" said the sailor."
+        #expect(speakers(text, cast: cast) == ["Rosa", "The Sailor"])
+    }
 }
