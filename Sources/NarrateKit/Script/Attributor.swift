@@ -12,6 +12,9 @@ struct Attributor {
     let mentions: [CharacterIndex.Mention]
     let characters: [Character]
     let firstPersonNarrator: Bool
+    /// Characters were discovered in this text, descriptions included, rather than listed in a
+    /// cast file, whose bare labels may stand for anyone of that kind.
+    let discovered: Bool
 
     /// One speaker's consecutive quotation pieces within a paragraph.
     struct Turn {
@@ -41,7 +44,7 @@ struct Attributor {
 
     init(
         scalars: [Unicode.Scalar], paragraphs: [Paragraph], pieces: [QuotePiece], tokens: [Token],
-        mentions: [CharacterIndex.Mention], characters: [Character], firstPersonNarrator: Bool
+        mentions: [CharacterIndex.Mention], characters: [Character], firstPersonNarrator: Bool, discovered: Bool
     ) {
         self.scalars = scalars
         self.paragraphs = paragraphs
@@ -50,6 +53,7 @@ struct Attributor {
         self.mentions = mentions
         self.characters = characters
         self.firstPersonNarrator = firstPersonNarrator
+        self.discovered = discovered
         var counts = [Int](repeating: 0, count: characters.count)
         for (index, mention) in mentions.enumerated() {
             mentionStarting[mention.tokens.lowerBound] = index
@@ -391,6 +395,7 @@ struct Attributor {
     /// (`the old sailor`, `The Queen`). A label with nothing else (`The Clergyman`) or a
     /// descriptive alias of a named character (`The Girl`) could be anyone of that kind.
     private func isDefinedDescription(_ character: Int) -> Bool {
+        if discovered { return true }
         let name = characters[character].name.lowercased()
         return characters[character].gender != .unknown && (name.hasPrefix("the ") || name.hasPrefix("a ") || name.hasPrefix("an "))
     }

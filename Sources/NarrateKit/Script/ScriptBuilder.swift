@@ -21,7 +21,7 @@ public struct ScriptBuilder: Sendable {
         let mentions = index.mentions(in: tokens)
         let turns = Attributor(
             scalars: scalars, paragraphs: paragraphs, pieces: dialogue, tokens: tokens, mentions: mentions,
-            characters: characters, firstPersonNarrator: Self.isFirstPerson(tokens)
+            characters: characters, firstPersonNarrator: Self.isFirstPerson(tokens), discovered: self.characters.isEmpty
         ).attribute()
 
         var speakerOfPiece: [Int: (Speaker, Attribution?)] = [:]
