@@ -61,6 +61,15 @@ import Testing
         }
     }
 
+    @Test func outputMustBeWAV() throws {
+        let folder = try NarrateBinary.scratch()
+        try Data(Self.story).write(to: folder.appendingPathComponent("story.txt"))
+        let result = try NarrateBinary.run(["render", "story.txt", "-o", "story.mp3"], in: folder)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("give a .wav file name"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["story.txt"])
+    }
+
     @Test func paragraphOutOfRange() throws {
         let folder = try NarrateBinary.scratch()
         try Data(Self.story).write(to: folder.appendingPathComponent("story.txt"))

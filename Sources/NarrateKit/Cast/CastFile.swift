@@ -42,8 +42,12 @@ public struct CastFile: Hashable, Sendable {
     }
 
     public static func load(contentsOf url: URL) throws(NarrateError) -> CastFile {
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw NarrateError(.cast, "cast file \(url.path) does not exist; write one with `narrate cast INPUT -o \(url.path)`")
+        }
+        if isDirectory.boolValue {
+            throw NarrateError(.cast, "cast file \(url.path) is a folder; give the path of a .yaml cast file")
         }
         // Read through a handle: `Data(contentsOf:)` refuses devices such as /dev/null.
         guard let handle = try? FileHandle(forReadingFrom: url), let data = try? handle.readToEnd() ?? Data() else {

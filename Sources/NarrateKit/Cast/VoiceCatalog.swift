@@ -59,7 +59,7 @@ public struct VoiceCatalog: Sendable {
             return byLanguage.name
         }
         if let byDescription = voices.first(where: { Self.normalized($0.description) == key }) { return byDescription.name }
-        let suggestions = Self.closest(to: key, among: voices.map(\.name))
+        let suggestions = Self.closest(to: key, among: voices.map { ($0.name, [$0.name] + $0.languages + [$0.description]) })
         throw NarrateError(.voice, "unknown voice \"\(typed)\"; did you mean \(suggestions)? (`narrate voices` lists them all)")
     }
 
@@ -68,7 +68,7 @@ public struct VoiceCatalog: Sendable {
         let key = Self.normalized(typed)
         if let match = variants.first(where: { Self.normalized($0.name) == key }) { return match.name }
         if let match = variants.first(where: { Self.normalized($0.description) == key }) { return match.name }
-        let suggestions = Self.closest(to: key, among: variants.map(\.name))
+        let suggestions = Self.closest(to: key, among: variants.map { ($0.name, [$0.name, $0.description]) })
         throw NarrateError(.voice, "unknown variant \"\(typed)\"; did you mean \(suggestions)? (`narrate voices` lists them all)")
     }
 
@@ -76,9 +76,16 @@ public struct VoiceCatalog: Sendable {
         text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "-")
     }
 
-    /// The three names nearest by edit distance, for "did you mean".
-    static func closest(to key: String, among names: [String]) -> String {
-        let ranked = names.map { ($0, editDistance(key, $0.lowercased())) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+    /// The three names nearest by edit distance to any of their spellings (name, languages,
+    /// description: `klingon` finds `tlh`), for "did you mean".
+    static func closest(to key: String, among entries: [(name: String, spellings: [String])]) -> String {
+        let ranked = entries.map { entry in
+            // Whole spellings and the words inside them (`English (Great Britain)`).
+            let words = entry.spellings.flatMap { spelling in
+                [normalized(spelling)] + spelling.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            }
+            return (entry.name, words.map { editDistance(key, $0) }.min() ?? Int.max)
+        }.sorted { ($0.1, $0.0.count, $0.0) < ($1.1, $1.0.count, $1.0) }
         return ranked.prefix(3).map { "\"\($0.0)\"" }.joined(separator: ", ")
     }
 

@@ -38,6 +38,9 @@ public struct Renderer: Sendable {
             }
             return format
         }
+        guard output.pathExtension.lowercased() == "wav" else {
+            throw NarrateError(.usage, "\(output.path): narrate writes WAV audio; give a .wav file name (convert afterwards, e.g. with ffmpeg, for other formats)")
+        }
         let selected = script.segments.filter { paragraphs?.contains($0.paragraph) ?? true }
         let engine = SpeechEngine.shared
         let sampleRate = try engine.sampleRate()
