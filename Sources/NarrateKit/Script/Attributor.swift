@@ -83,8 +83,8 @@ struct Attributor {
         return low
     }
 
-    private func quoteStart(_ piece: QuotePiece) -> Int { piece.openMark ?? piece.range.lowerBound }
-    private func quoteEnd(_ piece: QuotePiece) -> Int { (piece.closeMark ?? piece.range.upperBound - 1) + 1 }
+    private func quoteStart(_ piece: QuotePiece) -> Int { piece.markedRange.lowerBound }
+    private func quoteEnd(_ piece: QuotePiece) -> Int { piece.markedRange.upperBound }
 
     private func makeTurns() -> [Turn] {
         var turns: [Turn] = []

@@ -10,6 +10,11 @@ struct QuotePiece: Hashable {
     var quotation: Int
     /// True for scare quotes and titles (`a "native"`, `"NOTICE TO TENANTS"`): read as narration.
     var isMention = false
+
+    /// The quotation with its marks (to the paragraph's end when it has no closing mark).
+    var markedRange: Range<Int> {
+        (openMark ?? range.lowerBound)..<((closeMark ?? (range.upperBound - 1)) + 1)
+    }
 }
 
 /// Which marks carry dialogue in this text.

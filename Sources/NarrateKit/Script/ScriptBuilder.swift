@@ -14,7 +14,7 @@ public struct ScriptBuilder: Sendable {
         let paragraphs = ParagraphSplitter.split(scalars)
         let allPieces = QuoteScanner(scalars: scalars, paragraphs: paragraphs).scan()
         let dialogue = allPieces.filter { !$0.isMention }
-        let quoted = dialogue.map { ($0.openMark ?? $0.range.lowerBound)..<(($0.closeMark ?? ($0.range.upperBound - 1)) + 1) }
+        let quoted = dialogue.map(\.markedRange)
         let tokens = Tokenizer.tokenize(scalars, paragraphs: paragraphs, quoted: quoted)
         let characters = self.characters.isEmpty ? CharacterDiscovery(tokens: tokens).discover() : Self.mergingStubs(self.characters)
         let index = CharacterIndex(characters: characters)
