@@ -75,7 +75,55 @@ struct QuoteScanner {
             previousEndedOpen = scanned.endedOpen
         }
         markMentions(&pieces)
-        return pieces
+        return pieces.flatMap(splittingStageDirections)
+    }
+
+    private static let personal: Set<String> = ["i", "me", "my", "mine", "you", "your", "yours", "we", "us", "our", "ours"]
+    private static let directionOpeners: Set<String> = ["with", "in", "to", "aside", "then", "after", "turning", "looking", "sotto"]
+
+    /// `'Yes--(rather hesitatingly)--I believe I do.'`: a parenthesis inside a quotation that
+    /// describes how the words are said, rather than saying anything in the first or second
+    /// person, is narration; the quotation goes on after it.
+    private func splittingStageDirections(_ piece: QuotePiece) -> [QuotePiece] {
+        guard !piece.isMention else { return [piece] }
+        var result: [QuotePiece] = []
+        var current = piece
+        var index = current.range.lowerBound
+        while index < current.range.upperBound {
+            guard scalars[index] == "(", let close = scalars[index..<current.range.upperBound].firstIndex(of: ")"), close - index <= 80 else {
+                index += 1
+                continue
+            }
+            let words = String(String.UnicodeScalarView(scalars[(index + 1)..<close])).lowercased()
+                .split(whereSeparator: { !$0.isLetter }).map(String.init)
+            let describes = !words.isEmpty && !words.contains(where: Self.personal.contains)
+                && (Self.directionOpeners.contains(words[0]) || words.contains { $0.hasSuffix("ing") || $0.hasSuffix("ly") })
+            guard describes else {
+                index = close + 1
+                continue
+            }
+            var before = current
+            before.range = current.range.lowerBound..<index
+            before.closeMark = nil
+            var after = current
+            after.range = (close + 1)..<current.range.upperBound
+            after.openMark = nil
+            for part in [before] where part.range.contains(where: { scalars[$0].isLetter }) { result.append(trimmed(part)) }
+            current = after
+            index = close + 1
+        }
+        if current.range.contains(where: { scalars[$0].isLetter }) || result.isEmpty { result.append(trimmed(current)) }
+        return result
+    }
+
+    /// A piece's words without the white space and dashes that joined it to a stage direction.
+    private func trimmed(_ piece: QuotePiece) -> QuotePiece {
+        var piece = piece
+        var lower = piece.range.lowerBound, upper = piece.range.upperBound
+        while lower < upper, scalars[lower].isSpace || (piece.openMark == nil && "-—–,".unicodeScalars.contains(scalars[lower])) { lower += 1 }
+        while upper > lower, scalars[upper - 1].isSpace || (piece.closeMark == nil && "-—–".unicodeScalars.contains(scalars[upper - 1])) { upper -= 1 }
+        piece.range = lower..<upper
+        return piece
     }
 
     private func isOpeningMark(at index: Int, _ convention: QuoteConvention) -> Bool {

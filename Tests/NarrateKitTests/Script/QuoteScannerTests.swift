@@ -61,6 +61,14 @@ import Testing
         #expect(dialogue(text) == ["Drink,"])
     }
 
+    @Test func stageDirectionsInsideAQuotationAreNarration() {
+        let text = "\"Yes--(rather slowly)--I think so. The answer is (as you know) no.\" said Rosa."
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.segments.map(\.text) == ["Yes", "--(rather slowly)--", "I think so. The answer is (as you know) no.", "said Rosa."])
+        #expect(script.segments.map(\.kind) == [.dialogue, .narration, .dialogue, .narration])
+        #expect(Set(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name)) == ["Rosa"])
+    }
+
     @Test func dashJoinedQuotations() {
         #expect(dialogue("\"I was going to--\" \"Don't.\"") == ["I was going to--", "Don't."])
     }

@@ -20,6 +20,8 @@ import Testing
         * * *
 
         ‘Single,’ said Al, ‘quotes.’ The end.
+
+        "Well--(with a bow)--after you," said Jo.
         """
 
     /// Every character of the input outside the quotation marks (and the white space between
