@@ -161,7 +161,7 @@ def main():
         ex = ratio(r["explicit_correct"], r["explicit"])
         other = ratio(r["correct"] - r["explicit_correct"], r["scored"] - r["explicit"])
         timing = f"{elapsed:7.3f} {ratio(elapsed, base):7.1f} {rss / 1024:7.1f}" if elapsed is not None else ""
-        accs = f"{acc:6.3f} {ex:6.3f} {other:6.3f}" if setting != "toggle" else f"{'':6} {'':6} {'':6}"
+        accs = f"{acc:6.4f} {ex:6.4f} {other:6.4f}" if setting != "toggle" else f"{'':6} {'':6} {'':6}"
         print(f"{name:30} {setting:10} {p:6.4f} {rc:6.4f} {f1:6.4f} {accs} {timing}")
 
     for novel in novels:

@@ -168,7 +168,8 @@ struct Attributor {
             if tokens[end - 1].isPossessive {
                 return end < tokens.count && tokens[end].lower.hasSuffix("ing") ? (.character(mention.character), end) : nil
             }
-            if mention.descriptive && !isDefinedDescription(mention.character) {
+            // `the Mouse` written with a capital is used as a name; `the girl` is a description.
+            if mention.descriptive && !isDefinedDescription(mention.character) && !tokens[end - 1].isCapitalized {
                 return (.described(mention.character, tokens[mention.tokens].map(\.lower).joined(separator: " ")), end)
             }
             return (.character(mention.character), end)
@@ -203,6 +204,14 @@ struct Attributor {
         return nil
     }
 
+    /// A possessive name starting at `index` (`Mr. Weston's`).
+    private func possessor(at index: Int, limit: Int) -> (character: Int, end: Int)? {
+        guard index < limit, let mention = mentionStarting[index].map({ mentions[$0] }), mention.tokens.upperBound <= limit,
+            tokens[mention.tokens.upperBound - 1].isPossessive
+        else { return nil }
+        return (mention.character, mention.tokens.upperBound)
+    }
+
     private func clauseEnd(from start: Int, in window: Range<Int>, words maxWords: Int) -> Int {
         var end = start, words = 0
         while end < window.upperBound, !tokens[end].isClauseEnd, words < maxWords {
@@ -215,6 +224,10 @@ struct Attributor {
     /// `"…," said Ianto` · `"…," Ianto said quietly` · `"…," he replied` · `"…," said the old man`.
     func tagAfter(_ window: Range<Int>) -> Tag? {
         guard !window.isEmpty else { return nil }
+        // `"…," was Mr. Weston's quick amendment.`
+        if tokens[window.lowerBound].lower == "was", let owner = possessor(at: window.lowerBound + 1, limit: window.upperBound) {
+            return Tag(subject: .character(owner.character), evidence: tokenSpan(window.lowerBound..<owner.end))
+        }
         let end = clauseEnd(from: window.lowerBound, in: window, words: 9)
         guard let verb = (window.lowerBound..<end).first(where: isSpeechVerb) else { return nil }
         // Subject right before the verb (`Ianto said`, `he quietly said`).
@@ -252,7 +265,17 @@ struct Attributor {
         var start = window.upperBound
         while start > window.lowerBound, !tokens[start - 1].isWord { start -= 1 }
         while start > window.lowerBound, !tokens[start - 1].isSentenceEnd, !tokens[start - 1].inQuote { start -= 1 }
-        guard let verb = (start..<window.upperBound).last(where: isSpeechVerb) else { return nil }
+        guard let verb = (start..<window.upperBound).last(where: isSpeechVerb) else {
+            // `Emma's remark was--`: a possessive name whose words follow.
+            let words = (start..<window.upperBound).filter { tokens[$0].isWord }
+            guard let last = words.last, tokens[last].lower == "was" else { return nil }
+            for index in words.suffix(5) {
+                if let owner = possessor(at: index, limit: last) {
+                    return Tag(subject: .character(owner.character), evidence: tokenSpan(index..<(last + 1)))
+                }
+            }
+            return nil
+        }
         // The agent of a passive: `thus accosted by Miss Bingley,`.
         if verb + 2 < window.upperBound, tokens[verb + 1].lower == "by", let agent = subject(at: verb + 2, limit: window.upperBound) {
             return Tag(subject: agent.0, evidence: tokenSpan(verb..<agent.end))

@@ -204,4 +204,9 @@ import Testing
         let text = "Rosa came down to the harbour alone.\n\n\"Is the boat in?\" said the girl.\n\n\"Not yet,\" said the sailor."
         #expect(speakers(text, cast: cast) == ["Rosa", "The Sailor"])
     }
+
+    @Test func possessiveNamesTagToo() {
+        let text = "\"We leave at six,\" was Rosa's answer.\n\nBen's reply was--\n\n\"Then I'll be up at five.\""
+        #expect(speakers(text, cast: rosaAndBen) == ["Rosa", "Ben"])
+    }
 }
