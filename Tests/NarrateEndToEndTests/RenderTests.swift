@@ -119,6 +119,24 @@ import Testing
         #expect(again.stdout == (try String(contentsOf: folder.appendingPathComponent("cast.yaml"), encoding: .utf8)))
     }
 
+    /// The same text and cast always give the same script, so the same voices. Swift seeds
+    /// hashing per process, so this runs the binary several times on a line whose speaker
+    /// depends on choosing between two people addressed at once.
+    @Test func sameInputGivesTheSameScriptEveryRun() throws {
+        let folder = try NarrateBinary.scratch()
+        let cast = "characters:\n  - {name: Mr. Hale, gender: male}\n  - {name: Mrs. Hale, gender: female}\n"
+            + "  - {name: Mr. Bell, gender: male}\n  - {name: Mrs. Bell, gender: female}\n"
+        try cast.write(to: folder.appendingPathComponent("cast.yaml"), atomically: true, encoding: .utf8)
+        let story = "Mr. Hale and Mr. Bell sat by the fire.\n\n\"Mr. Hale, Mr. Bell, dinner is ready,\" said his wife."
+        try story.write(to: folder.appendingPathComponent("story.txt"), atomically: true, encoding: .utf8)
+        var outputs = Set<String>()
+        for _ in 0..<6 {
+            outputs.insert(try NarrateBinary.run(["script", "story.txt", "--cast", "cast.yaml", "--format", "json"], in: folder).stdout)
+        }
+        #expect(outputs.count == 1)
+        #expect(outputs.first?.contains("\"speaker\":\"Mrs. Bell\"") == true)
+    }
+
     @Test func voicesListsWhatWorks() throws {
         let result = try NarrateBinary.run(["voices"], in: try NarrateBinary.scratch())
         #expect(result.status == 0)

@@ -702,7 +702,8 @@ struct Attributor {
     private func relative(_ phrase: String, addressed: Set<Speaker>, previous: Speaker?, salience: Salience, position: Int, speakerOf: [Speaker]) -> Speaker? {
         let words = phrase.split(separator: " ").map(String.init)
         guard words.count == 2, let ownerGender = Lexicon.pronouns[words[0]], let relation = Self.relations[words[1]] else { return nil }
-        let owner = addressed.first { gender(of: $0) == ownerGender }
+        // In name order: a Set's own order changes from run to run.
+        let owner = addressed.sorted { $0.name < $1.name }.first { gender(of: $0) == ownerGender }
             ?? resolve(ownerGender, previous: previous, salience: salience, position: position, exclude: [], addressed: [])
         guard case .character(let ownerName)? = owner,
             let ownerCharacter = characters.first(where: { $0.name == ownerName }),
