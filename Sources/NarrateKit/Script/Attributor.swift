@@ -41,6 +41,7 @@ struct Attributor {
     private var mentionStarting: [Int: Int] = [:]
     /// The most mentioned character of each gender: the guess when a pronoun has no antecedent.
     private var prominent: [Gender: Int] = [:]
+    private var genderByName: [String: Gender] = [:]
 
     init(
         scalars: [Unicode.Scalar], paragraphs: [Paragraph], pieces: [QuotePiece], tokens: [Token],
@@ -59,6 +60,8 @@ struct Attributor {
             mentionStarting[mention.tokens.lowerBound] = index
             counts[mention.character] += 1
         }
+        // The first character of a name decides, as a linear search would.
+        for character in characters.reversed() { genderByName[character.name] = character.gender }
         for gender in [Gender.male, .female] {
             prominent[gender] = characters.indices.filter { characters[$0].gender == gender }.max { counts[$0] < counts[$1] }
         }
@@ -453,10 +456,8 @@ struct Attributor {
     }
 
     private func gender(of speaker: Speaker) -> Gender {
-        guard case .character(let name) = speaker, let character = characters.first(where: { $0.name == name }) else {
-            return .unknown
-        }
-        return character.gender
+        guard case .character(let name) = speaker else { return .unknown }
+        return genderByName[name] ?? .unknown
     }
 
     private func resolveInOrder(_ turns: inout [Turn]) {
