@@ -232,7 +232,11 @@ struct Attributor {
             return Tag(subject: .character(owner.character), evidence: tokenSpan(window.lowerBound..<owner.end))
         }
         let end = clauseEnd(from: window.lowerBound, in: window, words: 9)
-        guard let verb = (window.lowerBound..<end).first(where: isSpeechVerb) else { return nil }
+        // A gesture tags only a quotation that runs on into it (`"Yes," she smiled`).
+        let runsOn = window.lowerBound > 0 && [",", "—", "–", "-"].contains(tokens[window.lowerBound - 1].word)
+            || (tokens[window.lowerBound].isWord && !tokens[window.lowerBound].isCapitalized)
+        guard let verb = (window.lowerBound..<end).first(where: { isSpeechVerb($0) && (runsOn || !Lexicon.gestureVerbs.contains(tokens[$0].lower)) })
+        else { return nil }
         // Subject right before the verb (`Ianto said`, `he quietly said`).
         var cursor = verb - 1
         while cursor >= window.lowerBound, isAdverb(tokens[cursor]) { cursor -= 1 }
@@ -364,7 +368,7 @@ struct Attributor {
         var words = 0, verbNearEnd = false
         for index in window.reversed() where tokens[index].isWord {
             if tokens[index].inQuote || words >= 3 { break }
-            if isSpeechVerb(index) { verbNearEnd = true }
+            if isSpeechVerb(index) && !Lexicon.gestureVerbs.contains(tokens[index].lower) { verbNearEnd = true }
             words += 1
         }
         guard leadsIn || verbNearEnd else { return nil }
@@ -622,6 +626,14 @@ struct Attributor {
         }
         if let addressed = addressedBefore.sorted(by: { $0.name < $1.name }).first(where: { $0 != previous && !addressedNow.contains($0) }) {
             return (addressed, Attribution(method: .vocative, confidence: 0.65, evidence: "addressed as \(addressed.name) in the line before"))
+        }
+        // `"…" ⏎ "Impossible, Mr. Bennet…"`: the one the reply addresses said the line it answers.
+        if index + 1 < turns.count, turns[index + 1].paragraph == turn.paragraph + 1, !turns[index + 1].continuesSpeech,
+            let called = turns[index + 1].vocatives.map({ speakerOf[$0] }).first(where: {
+                $0 != turns[index + 1].speaker && $0 != previous && !addressedNow.contains($0) && position - salience.last($0) < 800
+            })
+        {
+            return (called, Attribution(method: .vocative, confidence: 0.6, evidence: "addressed as \(called.name) in the reply"))
         }
         if let beforePrevious, beforePrevious != previous, beforePrevious != replier, !addressedNow.contains(beforePrevious) {
             return (beforePrevious, Attribution(method: .turnTaking, confidence: 0.6, evidence: "answers \(previous?.name ?? "the line before") in turn"))

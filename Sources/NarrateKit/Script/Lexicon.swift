@@ -47,6 +47,16 @@ enum Lexicon {
         return Set(stems.split(separator: " ").map(String.init))
     }()
 
+    /// Speech verbs that are first of all gestures (`nodded`, `smiled`): they tag a quotation
+    /// only when written as part of its sentence (`"Yes," she smiled`); as a sentence of their
+    /// own (`"Yes." Lucy smiled.`) they are as often the listener's reaction.
+    static let gestureVerbs: Set<String> = [
+        "nod", "nodded", "smile", "smiled", "smiles", "grin", "grinned", "laugh", "laughed", "laughs",
+        "chuckle", "chuckled", "giggle", "giggled", "sigh", "sighed", "sighs", "assent", "assented",
+        "sniff", "sniffed", "snort", "snorted", "flash", "flashed", "sob", "sobbed", "gasp", "gasped",
+        "groan", "groaned", "moan", "moaned", "sneer", "sneered",
+    ]
+
     /// Verbs that only tag speech when right beside a quotation and never start a new topic:
     /// `went on`, `put in` need their particle; `thought`, `wrote` mark other kinds of words.
     static let particleVerbs: Set<String> = ["went", "go", "goes", "put", "broke", "break", "cut"]
