@@ -772,6 +772,7 @@ struct Attributor {
     private func isSentenceSubject(_ index: Int) -> Bool {
         var cursor = index - 1
         while cursor >= 0, !tokens[cursor].isSentenceEnd, tokens[cursor].paragraph == tokens[index].paragraph {
+            if isClauseBoundary(cursor) { break }
             if mentionStarting[cursor] != nil || Lexicon.subjectPronouns[tokens[cursor].lower] != nil { return false }
             if tokens[cursor].inQuote { break }
             cursor -= 1
