@@ -146,7 +146,9 @@ struct Attributor {
         let token = tokens[index]
         guard token.isWord, Lexicon.speechVerbs.contains(token.lower) else { return false }
         // `did not answer`, `never replied`: no speech here.
-        for back in 1...2 where index - back >= 0 {
+        // `could not help replying`, `could not but say`: speech after all.
+        let helped = index > 0 && ["help", "but", "forbear"].contains(tokens[index - 1].lower)
+        for back in 1...2 where index - back >= 0 && !helped {
             let previous = tokens[index - back].lower
             if previous == "not" || previous == "never" || previous.hasSuffix("n't") || previous == "no" { return false }
         }
@@ -300,7 +302,7 @@ struct Attributor {
     /// (`the Gryphon answered, very nearly in the same words as before,`).
     static let leadInReach = 10
 
-    private static let auxiliaries: Set<String> = ["did", "would", "could", "should", "must", "might", "then", "thus", "had", "has", "was", "at", "once", "last", "length", "presently", "suddenly", "quickly", "not"]
+    private static let auxiliaries: Set<String> = ["did", "would", "could", "should", "must", "might", "may", "can", "cannot", "will", "shall", "help", "to", "began", "only", "just", "then", "thus", "had", "has", "was", "at", "once", "last", "length", "presently", "suddenly", "quickly", "not"]
 
     /// The subject of a speech verb: right before it (`Mr. Collins thus addressed`), else the
     /// first subject of its clause, else of the clauses before it in the sentence. Clauses end at
