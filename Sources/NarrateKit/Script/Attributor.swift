@@ -309,6 +309,15 @@ struct Attributor {
     /// `;`, `:`, dashes and `, and`/`, but`/`, or`; a name after a preposition is an object,
     /// except the subject of `for X to`.
     private func subject(endingAt verb: Int, from sentenceStart: Int) -> (Subject, Int)? {
+        // `without Mr. Woodhouse's giving a sigh, and saying`: a gerund shares the subject of the
+        // possessive gerund it is joined to.
+        if tokens[verb].lower.hasSuffix("ing") {
+            for index in stride(from: verb - 2, through: max(sentenceStart, verb - 14), by: -1) {
+                if let owner = possessor(at: index, limit: verb), owner.end < verb, tokens[owner.end].lower.hasSuffix("ing") {
+                    return (.character(owner.character), index)
+                }
+            }
+        }
         var cursor = verb - 1
         while cursor >= sentenceStart, isAdverb(tokens[cursor]) || Self.auxiliaries.contains(tokens[cursor].lower) { cursor -= 1 }
         // `He turned to Mr. Gradgrind, who answered`: the relative pronoun's antecedent speaks.
