@@ -519,7 +519,7 @@ struct Attributor {
             let participants = Set(conversation.suffix(4).compactMap { turns[$0].speaker })
             // Only someone present can be addressed: named or heard lately.
             let addressedBefore = (conversation.last.map { Set(turns[$0].vocatives.map { speakerOf[$0] }) } ?? [])
-                .filter { position - salience.last($0) < 800 }
+                .filter { position - salience.last($0) < 2000 }
 
             if turns[index].speaker == nil {
                 let decided = decide(turns[index], index: index, turns: turns, previous: previous, beforePrevious: beforePrevious,
@@ -670,11 +670,13 @@ struct Attributor {
     /// Weights of the pronoun resolver, measured on the development set: the book's most
     /// prominent character of that sex (1–2 helps, more hurts), someone in the exchange, the
     /// speaker alternation expects (0–3 each: small, steady gains), the subject of the last
-    /// sentence of narration (centering; best at 2–3).
+    /// sentence of narration (centering; best at 2–3), the one the line before addressed by name
+    /// (decisive: 9 and more best; 4 let narration outweigh it).
     static let focalBonus = 1.5
     static let participantBonus = 1.0
     static let expectedBonus = 3.0
     static let lastSubjectBonus = 2.5
+    static let addressedBonus = 10.0
 
     /// He or she: among recent characters of that gender, the one a reader would take: the one
     /// just addressed by name, the subject of recent narration, someone taking part in the
@@ -684,8 +686,9 @@ struct Attributor {
         expected: Speaker? = nil, participants: Set<Speaker> = []
     ) -> Speaker? {
         let known = Set(salience.mentioned.keys).union(salience.spoke.keys)
-        let candidates = known.filter {
-            $0 != .narrator && !exclude.contains($0) && position - salience.last($0) < 1500
+        // The one just addressed by name is present, however long since the narration named them.
+        let candidates = known.union(addressed).filter {
+            $0 != .narrator && !exclude.contains($0) && (position - salience.last($0) < 1500 || addressed.contains($0))
                 && (gender == .unknown || self.gender(of: $0) == gender || self.gender(of: $0) == .unknown)
         }
         guard !candidates.isEmpty else {
@@ -703,7 +706,7 @@ struct Attributor {
         let bySpeaking = rank { salience.spoke[$0] }
         func score(_ speaker: Speaker) -> Double {
             var total = byMention[speaker, default: 0] + 1.5 * bySubject[speaker, default: 0] + bySpeaking[speaker, default: 0]
-            if addressed.contains(speaker) { total += 4 }
+            if addressed.contains(speaker) { total += Self.addressedBonus }
             if participants.contains(speaker) { total += Self.participantBonus }
             if speaker == salience.subject { total += Self.lastSubjectBonus }
             if speaker == expected { total += Self.expectedBonus }
