@@ -146,6 +146,8 @@ struct Attributor {
         let token = tokens[index]
         guard token.isWord, Lexicon.speechVerbs.contains(token.lower) else { return false }
         // `did not answer`, `never replied`: no speech here.
+        // `in a half whisper`, `her answer`: a noun, not a verb.
+        if index > 0, Self.nounMarkers.contains(tokens[index - 1].lower) { return false }
         // `could not help replying`, `could not but say`: speech after all.
         let helped = index > 0 && ["help", "but", "forbear"].contains(tokens[index - 1].lower)
         for back in 1...2 where index - back >= 0 && !helped {
@@ -157,6 +159,12 @@ struct Attributor {
         }
         return true
     }
+
+    /// Words after which a speech word is a noun: determiners and the adjectives of a voice.
+    private static let nounMarkers: Set<String> = [
+        "a", "an", "the", "his", "her", "their", "my", "your", "our", "its", "this", "that",
+        "half", "low", "loud", "faint", "gentle", "soft", "short", "sharp", "ready", "quick",
+    ]
 
     private static let adverbs: Set<String> = ["again", "then", "now", "presently", "once", "too", "also", "still", "aloud", "softly", "at", "last", "first"]
 
@@ -328,6 +336,22 @@ struct Attributor {
                 return (.character(mention.character), start)
             }
         }
+        // `by Lydia, who, flying to her, cried`: the same with a participle between.
+        if tokens[cursor].word == "," {
+            var back = cursor - 1
+            while back > sentenceStart, cursor - back < 8, tokens[back].lower != "who", !tokens[back].isClauseEnd,
+                tokens[back].word == "," || (tokens[back].isWord && !tokens[back].isCapitalized && Lexicon.subjectPronouns[tokens[back].lower] == nil)
+            {
+                back -= 1
+            }
+            if back - 1 > sentenceStart, tokens[back].lower == "who", tokens[back + 1].word == ",", tokens[back - 1].word == "," {
+                var start = back - 2
+                while start > sentenceStart, mentionStarting[start] == nil, back - start < 6 { start -= 1 }
+                if let mention = mentionStarting[start].map({ mentions[$0] }), mention.tokens.upperBound == back - 1 {
+                    return (.character(mention.character), start)
+                }
+            }
+        }
         for start in stride(from: cursor, through: max(sentenceStart, cursor - 3), by: -1) {
             if let found = subject(at: start, limit: verb), found.end == cursor + 1 {
                 return (found.0, start)
@@ -388,6 +412,7 @@ struct Attributor {
         // comma, leads into speech even without a verb the lexicon knows; its sentence's subject speaks.
         let wordIndices = window.filter { tokens[$0].isWord }
         let endsWithColon = window.suffix(3).contains { tokens[$0].word == ":" }
+            || (window.last.map { ["—", "–", "-"].contains(tokens[$0].word) } ?? false)
         let endsWithWith = wordIndices.last.map { tokens[$0].lower == "with" } ?? false
         guard endsWithColon || endsWithWith else { return nil }
         var start = window.upperBound
