@@ -209,4 +209,55 @@ import Testing
         let text = "\"We leave at six,\" was Rosa's answer.\n\nBen's reply was--\n\n\"Then I'll be up at five.\""
         #expect(speakers(text, cast: rosaAndBen) == ["Rosa", "Ben"])
     }
+
+    private let threeFriends = [
+        Character(name: "Rosa", gender: .female), Character(name: "Ben", gender: .male), Character(name: "Tom", gender: .male),
+    ]
+
+    @Test func aGestureOfItsOwnIsTheListenersNotATag() {
+        // Ben's nod answers Rosa's question; as part of the quotation's sentence it would tag it.
+        let text = "Rosa and Ben sat by the fire.\n\n\"Are you cold?\" asked Rosa.\n\n\"A little.\" Ben nodded.\n\n\"Then come closer,\" she smiled."
+        #expect(speakers(text, cast: rosaAndBen) == ["Rosa", "Ben", "Rosa"])
+        let ownSentence = "Rosa and Ben sat by the fire.\n\n\"Shall we go?\" said Ben.\n\nRosa smiled.\n\n\"Not yet, I think.\""
+        #expect(lines(ownSentence, cast: rosaAndBen).last?.method != .explicitTag)
+    }
+
+    @Test func theOneTheReplyAddressesSaidTheLineBefore() {
+        let text = "Rosa, Tom and Ben sat down to supper. Ben lit the lamp.\n\n\"We leave at dawn,\" said Rosa.\n\n\"The roads will be flooded.\"\n\n\"Nonsense, Tom, they were dry yesterday.\""
+        #expect(speakers(text, cast: threeFriends) == ["Rosa", "Tom", "Rosa"])
+    }
+
+    @Test func theOneAddressedByNameAnswersAPronounTag() {
+        // Narration has made Tom the focus and not named Ben for pages; the question to Ben
+        // decides who `he` is.
+        let pages = String(repeating: "The rain fell on the roof all that long week. ", count: 150)
+        let text = "Ben went out early.\n\n\(pages)\n\nTom stood at the window. Tom watched the rain.\n\n\"Where were you, Ben?\" asked Rosa.\n\n\"At the mill,\" he replied."
+        #expect(speakers(text, cast: threeFriends) == ["Rosa", "Ben"])
+    }
+
+    @Test func helplessSpeechIsStillSpeech() {
+        let text = "Ben laughed at the hat, and Rosa could not help replying,\n\n\"It was my grandmother's.\""
+        #expect(lines(text, cast: rosaAndBen) == [Line(speaker: "Rosa", method: .explicitTag)])
+    }
+
+    @Test func aGerundSharesTheSubjectOfItsPossessiveGerund() {
+        let text = "Rosa never left without Ben's giving a sigh, and saying, \"Come back soon.\""
+        #expect(speakers(text, cast: rosaAndBen) == ["Ben"])
+    }
+
+    @Test func aRelativeClauseWithAParticipleBetween() {
+        let text = "She was met at the door by Rosa, who, running to her, cried in a half whisper, \"You came!\""
+        #expect(lines(text, cast: threeFriends) == [Line(speaker: "Rosa", method: .explicitTag)])
+    }
+
+    @Test func aDashAtTheEndOfNarrationLeadsIntoSpeech() {
+        let text = "The candles were guttering.\n\nRosa made one more inquiry of--\n\n\"Who sent it?\""
+        #expect(lines(text, cast: rosaAndBen) == [Line(speaker: "Rosa", method: .explicitTag)])
+    }
+
+    @Test func theFocusIsTheSubjectOfTheLastClause() {
+        // `when Ben turned to her` makes Ben the focus, though Rosa began the sentence.
+        let text = "\"Hello,\" said Tom.\n\nRosa was still thinking of the letter, when Ben turned to her again.\n\n\"You have not heard a word.\""
+        #expect(speakers(text, cast: threeFriends) == ["Tom", "Ben"])
+    }
 }
