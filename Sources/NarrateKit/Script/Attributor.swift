@@ -217,6 +217,14 @@ struct Attributor {
         return nil
     }
 
+    /// Whom `his` or `her` in `his wife`, `her mother` points to: the one the quotation
+    /// addresses, else the one a pronoun would.
+    private func owner(_ gender: Gender, addressed: Set<Speaker>, previous: Speaker?, salience: Salience, position: Int) -> Speaker? {
+        // In name order: a Set's own order changes from run to run.
+        addressed.sorted { $0.name < $1.name }.first { self.gender(of: $0) == gender }
+            ?? resolve(gender, previous: previous, salience: salience, position: position, exclude: [], addressed: [])
+    }
+
     /// A possessive name starting at `index` (`Mr. Weston's`).
     private func possessor(at index: Int, limit: Int) -> (character: Int, end: Int)? {
         guard index < limit, let mention = mentionStarting[index].map({ mentions[$0] }), mention.tokens.upperBound <= limit,
@@ -630,7 +638,14 @@ struct Attributor {
                 if let speaker = relative(phrase, addressed: addressedNow, previous: previous, salience: salience, position: position, speakerOf: speakerOf) {
                     return (speaker, Attribution(method: .descriptionTag, confidence: 0.7, evidence: evidence + " (\(phrase))"))
                 }
-                if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: addressedNow, addressed: addressedBefore, expected: beforePrevious, participants: participants) {
+                // `said her mother`: whoever it is, not the one `her` points to.
+                var others = addressedNow
+                if let first = phrase.split(separator: " ").first, let ownerGender = Lexicon.pronouns[String(first)],
+                    let owner = owner(ownerGender, addressed: addressedNow, previous: previous, salience: salience, position: position)
+                {
+                    others.insert(owner)
+                }
+                if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: others, addressed: addressedBefore, expected: beforePrevious, participants: participants) {
                     return (speaker, Attribution(method: .descriptionTag, confidence: 0.55, evidence: evidence + " (\(phrase))"))
                 }
             case .described(let character, let phrase):
@@ -754,10 +769,7 @@ struct Attributor {
     private func relative(_ phrase: String, addressed: Set<Speaker>, previous: Speaker?, salience: Salience, position: Int, speakerOf: [Speaker]) -> Speaker? {
         let words = phrase.split(separator: " ").map(String.init)
         guard words.count == 2, let ownerGender = Lexicon.pronouns[words[0]], let relation = Self.relations[words[1]] else { return nil }
-        // In name order: a Set's own order changes from run to run.
-        let owner = addressed.sorted { $0.name < $1.name }.first { gender(of: $0) == ownerGender }
-            ?? resolve(ownerGender, previous: previous, salience: salience, position: position, exclude: [], addressed: [])
-        guard case .character(let ownerName)? = owner,
+        guard case .character(let ownerName)? = owner(ownerGender, addressed: addressed, previous: previous, salience: salience, position: position),
             let ownerCharacter = characters.first(where: { $0.name == ownerName }),
             let surname = ([ownerCharacter.name] + ownerCharacter.aliases).compactMap({ name -> String? in
                 let parts = CharacterIndex.words(of: name)
@@ -774,7 +786,7 @@ struct Attributor {
                 return parts.count == 2 && (parts[0] == "Mrs" || parts[0] == "Mr") && parts[1] == surname
             }
         }
-        if ["wife", "lady", "husband"].contains(words[1]), married.count == 1 { return speakerOf[married[0]] }
+        if ["wife", "lady", "husband", "mother", "father"].contains(words[1]), married.count == 1 { return speakerOf[married[0]] }
         return kin.count == 1 ? speakerOf[kin[0]] : nil
     }
 

@@ -260,4 +260,17 @@ import Testing
         let text = "\"Hello,\" said Tom.\n\nRosa was still thinking of the letter, when Ben turned to her again.\n\n\"You have not heard a word.\""
         #expect(speakers(text, cast: threeFriends) == ["Tom", "Ben"])
     }
+
+    @Test func herMotherIsNotTheOneHerPointsTo() {
+        // No surname links them, so the mother is unknown; but she is not Rosa.
+        let cast = [Character(name: "Rosa", gender: .female), Character(name: "Nell", gender: .female), Character(name: "Ben", gender: .male)]
+        let text = "Nell sat sewing by the window. Rosa came in from the garden with her hands full of roses.\n\n\"Put them in water at once,\" said her mother."
+        #expect(speakers(text, cast: cast) == ["Nell"])
+    }
+
+    @Test func herMotherIsTheMarriedWomanOfHerName() {
+        let cast = [Character(name: "Rosa Hale", gender: .female), Character(name: "Mrs. Hale", gender: .female), Character(name: "Kitty Hale", gender: .female)]
+        let text = "Kitty Hale was asleep. Rosa Hale came in from the garden.\n\n\"Wipe your feet,\" said her mother."
+        #expect(speakers(text, cast: cast) == ["Mrs. Hale"])
+    }
 }
