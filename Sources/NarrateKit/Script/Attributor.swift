@@ -717,6 +717,7 @@ struct Attributor {
     static let expectedBonus = 3.0
     static let lastSubjectBonus = 2.5
     static let addressedBonus = 10.0
+    static let paragraphSubjectBonus = 4.0
 
     /// He or she: among recent characters of that gender, the one a reader would take: the one
     /// just addressed by name, the subject of recent narration, someone taking part in the
@@ -748,7 +749,13 @@ struct Attributor {
             var total = byMention[speaker, default: 0] + 1.5 * bySubject[speaker, default: 0] + bySpeaking[speaker, default: 0]
             if addressed.contains(speaker) { total += Self.addressedBonus }
             if participants.contains(speaker) { total += Self.participantBonus }
-            if speaker == salience.subject { total += Self.lastSubjectBonus }
+            if speaker == salience.subject {
+                total += Self.lastSubjectBonus
+                // `Mr. Gradgrind found an opening. "…," said he.`: in the quotation's own paragraph.
+                if let at = salience.subjectAt[speaker], tokens[at].paragraph == tokens[min(position, tokens.count - 1)].paragraph {
+                    total += Self.paragraphSubjectBonus
+                }
+            }
             if speaker == expected { total += Self.expectedBonus }
             if self.gender(of: speaker) != gender && gender != .unknown { total -= 3 }
             if speaker == previous, (salience.mentioned[speaker] ?? -1) < (salience.spoke[speaker] ?? -1) { total -= 3 }
