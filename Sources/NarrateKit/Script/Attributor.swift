@@ -160,6 +160,9 @@ struct Attributor {
         return true
     }
 
+    /// Words that open a clause with a subject of its own: `until Mr. Bounderby took the case in hand`.
+    private static let subordinators: Set<String> = ["when", "while", "until", "till", "as", "because", "since", "though", "although", "before", "after", "where", "whereupon"]
+
     /// Words after which a speech word is a noun: determiners and the adjectives of a voice.
     private static let nounMarkers: Set<String> = [
         "a", "an", "the", "his", "her", "their", "my", "your", "our", "its", "this", "that",
@@ -830,7 +833,7 @@ struct Attributor {
     private func isSentenceSubject(_ index: Int) -> Bool {
         var cursor = index - 1
         while cursor >= 0, !tokens[cursor].isSentenceEnd, tokens[cursor].paragraph == tokens[index].paragraph {
-            if isClauseBoundary(cursor) { break }
+            if isClauseBoundary(cursor) || (cursor == index - 1 && Self.subordinators.contains(tokens[cursor].lower)) { break }
             if mentionStarting[cursor] != nil || Lexicon.subjectPronouns[tokens[cursor].lower] != nil { return false }
             if tokens[cursor].inQuote { break }
             cursor -= 1
