@@ -71,8 +71,18 @@ struct Attributor {
         var turns = makeTurns()
         resolveNamedTags(&turns)
         resolveInOrder(&turns)
+        // A second reading: the guesses, made knowing only what came before, are made again
+        // knowing who speaks the lines after them.
+        for index in turns.indices where turns[index].attribution.map({ Self.guesses.contains($0.method) }) ?? false {
+            turns[index].speaker = nil
+            turns[index].attribution = nil
+        }
+        resolveInOrder(&turns)
         return turns
     }
+
+    /// Methods that guess from the shape of the exchange rather than read evidence.
+    static let guesses: Set<Attribution.Method> = [.turnTaking, .nearest, .unresolved]
 
     // MARK: Turns and tags
 
@@ -671,7 +681,7 @@ struct Attributor {
         // The reply decides: `"…" said X. "…, Y."` after this line makes it Y's, and never X's.
         var replier: Speaker?
         if index + 1 < turns.count, turns[index + 1].paragraph == turn.paragraph + 1, !turns[index + 1].continuesSpeech,
-            turns[index + 1].attribution?.method == .explicitTag, let next = turns[index + 1].speaker
+            let method = turns[index + 1].attribution?.method, !Self.guesses.contains(method), let next = turns[index + 1].speaker
         {
             replier = next
             if let called = turns[index + 1].vocatives.map({ speakerOf[$0] }).first(where: { $0 != next && !addressedNow.contains($0) }) {
