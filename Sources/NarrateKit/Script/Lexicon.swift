@@ -42,7 +42,11 @@ enum Lexicon {
             apologise apologised apologize apologized shouting calling whispering muttering murmuring answering \
             adding observing continuing remarking repeating returning interrupting declaring laughing sobbing \
             sighing screaming shrieking resuming rejoining retorting inquiring enquiring demanding protesting \
-            suggesting insisting explaining beginning pleading begging warning urging stammering gasping
+            suggesting insisting explaining beginning pleading begging warning urging stammering gasping \
+            echo echoed echoes query queried muse mused scold scolded caution cautioned ejaculate ejaculated \
+            expostulate expostulated remonstrate remonstrated vociferate vociferated pant panted \
+            proceed proceeded whimper whimpered splutter spluttered sputter sputtered insinuate insinuated \
+            concur concurred demur demurred opine opined assert asserted quoth
             """
         return Set(stems.split(separator: " ").map(String.init))
     }()

@@ -273,4 +273,11 @@ import Testing
         let text = "Kitty Hale was asleep. Rosa Hale came in from the garden.\n\n\"Wipe your feet,\" said her mother."
         #expect(speakers(text, cast: cast) == ["Mrs. Hale"])
     }
+
+    @Test func aSecondReadingKnowsWhoRepliesByPronoun() {
+        // Read in order, the first line goes to Rosa, the focus of the narration; the reply,
+        // which `she` gives to Rosa, says it was Ben's.
+        let text = "Ben held the gate open. Rosa stepped through it.\n\n\"I thought you would feel more at home indoors.\"\n\n\"Indoors?\" she echoed."
+        #expect(speakers(text, cast: rosaAndBen) == ["Ben", "Rosa"])
+    }
 }
