@@ -173,6 +173,8 @@ struct Attributor {
     /// Words that open a clause with a subject of its own: `until Mr. Bounderby took the case in hand`.
     private static let subordinators: Set<String> = ["when", "while", "until", "till", "as", "because", "since", "though", "although", "before", "after", "where", "whereupon"]
 
+    private static let objectPronouns: Set<String> = ["him", "her", "them", "me", "us"]
+
     /// Words after which a speech word is a noun: determiners and the adjectives of a voice.
     private static let nounMarkers: Set<String> = [
         "a", "an", "the", "his", "her", "their", "my", "your", "our", "its", "this", "that",
@@ -582,7 +584,7 @@ struct Attributor {
 
     /// `Lucy mumbled that…`, `Lucy found no answer.`: a paragraph of narration just before that
     /// reports someone's words or silence; the quotation after it is usually the other's reply.
-    private func reportedSpeaker(before paragraph: Int, speakerOf: [Speaker]) -> Speaker? {
+    private func reportedSpeaker(before paragraph: Int, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
         guard paragraph > 0, paragraphs[paragraph - 1].kind == .prose else { return nil }
         let range = token(atOrAfter: paragraphs[paragraph - 1].range.lowerBound)..<token(atOrAfter: paragraphs[paragraph - 1].range.upperBound)
         guard !range.isEmpty, !range.contains(where: { tokens[$0].inQuote }) else { return nil }
@@ -591,9 +593,20 @@ struct Attributor {
             if tokens[index].isSentenceEnd { sentenceStart = index + 1 }
             let word = tokens[index].lower
             let silence = (word == "answer" || word == "reply") && index > range.lowerBound && tokens[index - 1].lower == "no"
-            guard silence || (isSpeechVerb(index) && index + 1 < range.upperBound && tokens[index + 1].lower == "that") else { continue }
+            // `assured her that…`: reported words, with or without the one they were told to.
+            let reported = isSpeechVerb(index) && (1...2).contains { index + $0 < range.upperBound && tokens[index + $0].lower == "that" }
+                && (index + 1 < range.upperBound && (tokens[index + 1].lower == "that" || Self.objectPronouns.contains(tokens[index + 1].lower) || mentionStarting[index + 1] != nil))
+            // `Piglet nodded.`: an answer without words.
+            let gesture = Lexicon.gestureVerbs.contains(word) && !Lexicon.gestureVerbs.contains(tokens[max(range.lowerBound, index - 1)].lower)
+                && index > range.lowerBound && !Self.nounMarkers.contains(tokens[index - 1].lower)
+            guard silence || reported || gesture else { continue }
             if let found = subject(endingAt: silence ? max(sentenceStart, index - 2) : index, from: sentenceStart) {
-                if case .character(let character) = found.0 { return speakerOf[character] }
+                switch found.0 {
+                case .character(let character): return speakerOf[character]
+                case .pronoun(let gender):
+                    if let focus = salience.subject, self.gender(of: focus) == gender { return focus }
+                default: break
+                }
             }
         }
         return nil
@@ -702,7 +715,7 @@ struct Attributor {
         if let beforePrevious, beforePrevious != previous, beforePrevious != replier, !addressedNow.contains(beforePrevious) {
             return (beforePrevious, Attribution(method: .turnTaking, confidence: 0.6, evidence: "answers \(previous?.name ?? "the line before") in turn"))
         }
-        if let reported = reportedSpeaker(before: turn.paragraph, speakerOf: speakerOf) {
+        if let reported = reportedSpeaker(before: turn.paragraph, salience: salience, speakerOf: speakerOf) {
             let others = salience.spoke.keys.filter { $0 != reported && !addressedNow.contains($0) && position - salience.spoke[$0]! < 1000 }
                 .sorted { (salience.spoke[$0]!, $0.name) > (salience.spoke[$1]!, $1.name) }
             if let other = others.first {
