@@ -596,10 +596,8 @@ struct Attributor {
             // `assured her that…`: reported words, with or without the one they were told to.
             let reported = isSpeechVerb(index) && (1...2).contains { index + $0 < range.upperBound && tokens[index + $0].lower == "that" }
                 && (index + 1 < range.upperBound && (tokens[index + 1].lower == "that" || Self.objectPronouns.contains(tokens[index + 1].lower) || mentionStarting[index + 1] != nil))
-            // `Piglet nodded.`: an answer without words.
-            let gesture = Lexicon.gestureVerbs.contains(word) && !Lexicon.gestureVerbs.contains(tokens[max(range.lowerBound, index - 1)].lower)
-                && index > range.lowerBound && !Self.nounMarkers.contains(tokens[index - 1].lower)
-            guard silence || reported || gesture else { continue }
+            // (A gesture, `Anne nodded.`, says nothing either way: as often the nodder speaks next.)
+            guard silence || reported else { continue }
             if let found = subject(endingAt: silence ? max(sentenceStart, index - 2) : index, from: sentenceStart) {
                 switch found.0 {
                 case .character(let character): return speakerOf[character]

@@ -280,4 +280,9 @@ import Testing
         let text = "Ben held the gate open. Rosa stepped through it.\n\n\"I thought you would feel more at home indoors.\"\n\n\"Indoors?\" she echoed."
         #expect(speakers(text, cast: rosaAndBen) == ["Ben", "Rosa"])
     }
+
+    @Test func reportedWordsMakeTheNextLineTheOthers() {
+        let text = "\"You will want a lamp,\" said Ben.\n\nRosa assured him that she would not, and took the path alone.\n\n\"Then take the dog at least.\""
+        #expect(speakers(text, cast: rosaAndBen) == ["Ben", "Ben"])
+    }
 }
