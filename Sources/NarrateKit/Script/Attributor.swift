@@ -710,8 +710,18 @@ struct Attributor {
         {
             return (called, Attribution(method: .vocative, confidence: 0.6, evidence: "addressed as \(called.name) in the reply"))
         }
-        if let beforePrevious, beforePrevious != previous, beforePrevious != replier, !addressedNow.contains(beforePrevious) {
+        // `"…, sir?"` asks a man to answer: the turn goes to a man.
+        let calledGender = index > 0 && turns[index - 1].paragraph == turn.paragraph - 1 ? addressedGender(turns[index - 1]) : nil
+        if let beforePrevious, beforePrevious != previous, beforePrevious != replier, !addressedNow.contains(beforePrevious),
+            calledGender == nil || gender(of: beforePrevious) == .unknown || gender(of: beforePrevious) == calledGender
+        {
             return (beforePrevious, Attribution(method: .turnTaking, confidence: 0.6, evidence: "answers \(previous?.name ?? "the line before") in turn"))
+        }
+        if let calledGender, let answering = participants.union(salience.spoke.keys.filter { position - salience.spoke[$0]! < Self.nearbyWindow })
+            .filter({ $0 != previous && $0 != replier && !addressedNow.contains($0) && gender(of: $0) == calledGender })
+            .max(by: { (salience.last($0), $0.name) < (salience.last($1), $1.name) })
+        {
+            return (answering, Attribution(method: .turnTaking, confidence: 0.5, evidence: "answers the \(calledGender == .male ? "man" : "woman") the line before addressed"))
         }
         if let reported = reportedSpeaker(before: turn.paragraph, salience: salience, speakerOf: speakerOf) {
             let others = salience.spoke.keys.filter { $0 != reported && !addressedNow.contains($0) && position - salience.spoke[$0]! < 1000 }
@@ -730,6 +740,23 @@ struct Attributor {
         }
         return (previous ?? .narrator, Attribution(method: .unresolved, confidence: 0.1, evidence: "no evidence"))
     }
+
+    /// The sex of whoever a turn calls `sir` or `ma'am`.
+    private func addressedGender(_ turn: Turn) -> Gender? {
+        for pieceIndex in turn.pieces {
+            let range = token(atOrAfter: pieces[pieceIndex].range.lowerBound)..<token(atOrAfter: pieces[pieceIndex].range.upperBound)
+            for index in range where tokens[index].isWord {
+                guard let gender = Self.addressWords[tokens[index].lower] else { continue }
+                let before = index > range.lowerBound ? tokens[index - 1] : nil
+                let after = index + 1 < range.upperBound ? tokens[index + 1] : nil
+                // Set off by commas or ending the sentence: `Yes, sir.`, `Sir, I…`, `…, ma'am?`.
+                if (before.map { !$0.isWord } ?? true) && (after.map { !$0.isWord } ?? true) { return gender }
+            }
+        }
+        return nil
+    }
+
+    private static let addressWords: [String: Gender] = ["sir": .male, "ma'am": .female, "madam": .female, "ma’am": .female, "mum": .female]
 
     /// Weights of the pronoun resolver, measured on the development set: the book's most
     /// prominent character of that sex (1–2 helps, more hurts), someone in the exchange, the

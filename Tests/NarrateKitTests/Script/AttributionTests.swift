@@ -285,4 +285,11 @@ import Testing
         let text = "\"You will want a lamp,\" said Ben.\n\nRosa assured him that she would not, and took the path alone.\n\n\"Then take the dog at least.\""
         #expect(speakers(text, cast: rosaAndBen) == ["Ben", "Ben"])
     }
+
+    @Test func sirCallsAManToAnswer() {
+        // Alternation would give the third line back to Nell; `sir` says a man answers it.
+        let cast = [Character(name: "Nell", gender: .female), Character(name: "Rosa", gender: .female), Character(name: "Ben", gender: .male)]
+        let text = "Nell, Rosa and Ben stood in the hall.\n\n\"Is the carriage ready?\" asked Nell.\n\n\"It is at the door,\" said Rosa. \"Will you come with us, sir?\"\n\n\"Not tonight.\""
+        #expect(speakers(text, cast: cast) == ["Nell", "Rosa", "Rosa", "Ben"])
+    }
 }
