@@ -717,7 +717,7 @@ struct Attributor {
         {
             return (beforePrevious, Attribution(method: .turnTaking, confidence: 0.6, evidence: "answers \(previous?.name ?? "the line before") in turn"))
         }
-        if let calledGender, let answering = participants.union(salience.spoke.keys.filter { position - salience.spoke[$0]! < Self.nearbyWindow })
+        if let calledGender, let answering = participants.union(Set(salience.mentioned.keys).union(salience.spoke.keys).filter { position - salience.last($0) < Self.nearbyWindow })
             .filter({ $0 != previous && $0 != replier && !addressedNow.contains($0) && gender(of: $0) == calledGender })
             .max(by: { (salience.last($0), $0.name) < (salience.last($1), $1.name) })
         {
