@@ -88,6 +88,8 @@ struct CharacterIndex {
             core = Array(words.dropFirst())
         }
         guard core.allSatisfy({ $0.first?.isUppercase == true }) else { return [] }
+        // `Italian Lady`, `Old Man`: a description written as a name has no short forms.
+        if title == nil, core.count >= 2, Lexicon.personNouns[core[core.count - 1].lowercased()] != nil { return [] }
         var result: [[String]] = []
         if title != nil { result.append(core) }
         // `said Mademoiselle`, `the Colonel`: the title alone, when one character bears it (a
