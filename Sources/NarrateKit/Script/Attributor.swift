@@ -158,6 +158,8 @@ struct Attributor {
         // `did not answer`, `never replied`: no speech here.
         // `in a half whisper`, `her answer`: a noun, not a verb.
         if index > 0, Self.nounMarkers.contains(tokens[index - 1].lower) { return false }
+        // `said nothing`.
+        if index + 1 < tokens.count, tokens[index + 1].lower == "nothing" { return false }
         // `could not help replying`, `could not but say`: speech after all.
         let helped = index > 0 && ["help", "but", "forbear"].contains(tokens[index - 1].lower)
         for back in 1...2 where index - back >= 0 && !helped {
@@ -594,13 +596,20 @@ struct Attributor {
         for index in range {
             if tokens[index].isSentenceEnd { sentenceStart = index + 1 }
             let word = tokens[index].lower
-            let silence = (word == "answer" || word == "reply") && index > range.lowerBound && tokens[index - 1].lower == "no"
+            let before = index > range.lowerBound ? tokens[index - 1].lower : ""
+            // `made no answer`, `was silent`, `said nothing`, `did not reply`.
+            var silentVerb: Int?
+            if (word == "answer" || word == "reply") && before == "no" { silentVerb = max(sentenceStart, index - 2) }
+            if word == "silent" && ["was", "were", "remained", "kept", "fell"].contains(before) { silentVerb = index }
+            if word == "nothing" && ["said", "answered", "replied", "say"].contains(before) { silentVerb = index - 1 }
+            if Lexicon.speechVerbs.contains(word) && !isSpeechVerb(index) && ["not", "never"].contains(before) { silentVerb = index }
+            let silence = silentVerb != nil
             // `assured her that…`: reported words, with or without the one they were told to.
             let reported = isSpeechVerb(index) && (1...2).contains { index + $0 < range.upperBound && tokens[index + $0].lower == "that" }
                 && (index + 1 < range.upperBound && (tokens[index + 1].lower == "that" || Self.objectPronouns.contains(tokens[index + 1].lower) || mentionStarting[index + 1] != nil))
             // (A gesture, `Anne nodded.`, says nothing either way: as often the nodder speaks next.)
             guard silence || reported else { continue }
-            if let found = subject(endingAt: silence ? max(sentenceStart, index - 2) : index, from: sentenceStart) {
+            if let found = subject(endingAt: silentVerb ?? index, from: sentenceStart) {
                 switch found.0 {
                 case .character(let character): return speakerOf[character]
                 case .pronoun(let gender):

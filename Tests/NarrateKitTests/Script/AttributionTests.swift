@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func narrationParagraphBreaksTheAlternation() {
-        let text = "\"Is it far?\" asked Rosa.\n\n\"Two miles,\" said Ben.\n\nRosa looked at the sky for a long time and said nothing.\n\n\"Then we walk.\""
+        let text = "\"Is it far?\" asked Rosa.\n\n\"Two miles,\" said Ben.\n\nRosa looked at the sky for a long time.\n\n\"Then we walk.\""
         #expect(speakers(text, cast: rosaAndBen).last == "Rosa")
     }
 
@@ -291,5 +291,12 @@ import Testing
         let cast = [Character(name: "Nell", gender: .female), Character(name: "Rosa", gender: .female), Character(name: "Ben", gender: .male)]
         let text = "Nell, Rosa and Ben stood in the hall.\n\n\"Is the carriage ready?\" asked Nell.\n\n\"It is at the door,\" said Rosa. \"Will you come with us, sir?\"\n\n\"Not tonight.\""
         #expect(speakers(text, cast: cast) == ["Nell", "Rosa", "Rosa", "Ben"])
+    }
+
+    @Test func silenceMakesTheNextLineTheOthers() {
+        for silence in ["Rosa was silent.", "Rosa said nothing.", "Rosa did not answer.", "Rosa made no reply."] {
+            let text = "\"You went without me,\" said Ben.\n\n\(silence)\n\n\"And you never wrote.\""
+            #expect(speakers(text, cast: rosaAndBen) == ["Ben", "Ben"], "\(silence)")
+        }
     }
 }
