@@ -158,6 +158,13 @@ struct Attributor {
         // `did not answer`, `never replied`: no speech here.
         // `in a half whisper`, `her answer`: a noun, not a verb.
         if index > 0, Self.nounMarkers.contains(tokens[index - 1].lower) { return false }
+        // `smoking a pendant pipe`: a bare stem after an article and an adjective is a noun.
+        let stem = !token.lower.hasSuffix("ed") && !token.lower.hasSuffix("ing") && !token.lower.hasSuffix("s") && !Self.pastForms.contains(token.lower)
+        if stem, index > 1, ["a", "an", "the"].contains(tokens[index - 2].lower), tokens[index - 1].isWord,
+            !tokens[index - 1].isCapitalized, Lexicon.personNouns[tokens[index - 1].lower] == nil
+        {
+            return false
+        }
         // `said nothing`.
         if index + 1 < tokens.count, tokens[index + 1].lower == "nothing" { return false }
         // `could not help replying`, `could not but say`: speech after all.
@@ -174,6 +181,8 @@ struct Attributor {
 
     /// Words that open a clause with a subject of its own: `until Mr. Bounderby took the case in hand`.
     private static let subordinators: Set<String> = ["when", "while", "until", "till", "as", "because", "since", "though", "although", "before", "after", "where", "whereupon"]
+
+    private static let pastForms: Set<String> = ["said", "spoke", "told", "began", "thought", "wrote", "went", "broke", "sang", "burst", "pled", "quoth", "cut", "put", "read"]
 
     private static let objectPronouns: Set<String> = ["him", "her", "them", "me", "us"]
 
