@@ -779,13 +779,13 @@ struct Attributor {
     private static let addressWords: [String: Gender] = ["sir": .male, "ma'am": .female, "madam": .female, "ma’am": .female, "mum": .female]
 
     /// Weights of the pronoun resolver, measured on the development set: the book's most
-    /// prominent character of that sex (1–2 helps, more hurts), someone in the exchange, the
-    /// speaker alternation expects (0–3 each: small, steady gains), the subject of the last
+    /// prominent character of that sex (1–2 helps, more hurts), someone in the exchange (0–2:
+    /// small, steady gains), the speaker alternation expects (best near 4.5), the subject of the last
     /// sentence of narration (centering; best at 2–3), the one the line before addressed by name
     /// (decisive: 9 and more best; 4 let narration outweigh it).
     static let focalBonus = 1.5
     static let participantBonus = 1.0
-    static let expectedBonus = 3.0
+    static let expectedBonus = 4.5
     static let lastSubjectBonus = 2.5
     static let addressedBonus = 10.0
     static let paragraphSubjectBonus = 4.0
@@ -895,7 +895,7 @@ struct Attributor {
 
     /// How far back (in words and marks) a character still counts as nearby when nothing else
     /// decides; past it the line stays with the previous speaker. Measured: 300 to 500 best.
-    static let nearbyWindow = 300
+    static let nearbyWindow = 450
 
     /// The first name of its sentence, not governed by a preposition: `Jack tilted his head`.
     private func isSentenceSubject(_ index: Int) -> Bool {
