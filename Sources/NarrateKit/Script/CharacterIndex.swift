@@ -102,6 +102,8 @@ struct CharacterIndex {
             if title == nil, gender != .unknown {
                 result.append([gender == .male ? "Mr" : "Miss", core[core.count - 1]])
             }
+            // A man is often called by his surname alone: `said Bingley`.
+            if title == nil, gender == .male, !Lexicon.notNames.contains(core[core.count - 1]) { result.append([core[core.count - 1]]) }
         }
         return result
     }

@@ -75,8 +75,8 @@ import Testing
     }
 
     @Test func aliasesAndShortFormsFindTheCharacter() {
-        let text = "\"Ready,\" said Benjamin Hale.\n\n\"Steady,\" said Mr. Hale."
-        #expect(speakers(text, cast: rosaAndBen) == ["Ben", "Ben"])
+        let text = "\"Ready,\" said Benjamin Hale.\n\n\"Steady,\" said Mr. Hale.\n\n\"Go,\" said Hale."
+        #expect(speakers(text, cast: rosaAndBen) == ["Ben", "Ben", "Ben"])
     }
 
     @Test func speechAcrossParagraphsKeepsItsSpeaker() {
