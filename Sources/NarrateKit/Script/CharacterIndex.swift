@@ -103,7 +103,7 @@ struct CharacterIndex {
                 result.append([gender == .male ? "Mr" : "Miss", core[core.count - 1]])
             }
             // A man is often called by his surname alone: `said Bingley`.
-            if title == nil, gender == .male, !Lexicon.notNames.contains(core[core.count - 1]) { result.append([core[core.count - 1]]) }
+            if gender == .male, !Lexicon.notNames.contains(core[core.count - 1]) { result.append([core[core.count - 1]]) }
         }
         return result
     }
