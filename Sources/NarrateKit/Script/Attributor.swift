@@ -23,6 +23,8 @@ struct Attributor {
         var continuesSpeech: Bool
         var tag: Tag?
         var vocatives: [Int] = []
+        /// Those called in the turn's first sentence: who a reply turns to.
+        var openingVocatives: [Int] = []
         var speaker: Speaker?
         var attribution: Attribution?
     }
@@ -134,7 +136,10 @@ struct Attributor {
             turns.append(current)
             index = end
         }
-        for index in turns.indices { turns[index].vocatives = vocatives(in: turns[index]) }
+        for index in turns.indices {
+            turns[index].vocatives = vocatives(in: turns[index])
+            turns[index].openingVocatives = vocatives(in: turns[index], openingOnly: true)
+        }
         return turns
     }
 
@@ -471,11 +476,12 @@ struct Attributor {
     }
 
     /// Characters addressed by name in a turn: `"Mara, listen."`, `"Come here, Mara!"`.
-    private func vocatives(in turn: Turn) -> [Int] {
+    private func vocatives(in turn: Turn, openingOnly: Bool = false) -> [Int] {
         var result: [Int] = []
-        for pieceIndex in turn.pieces {
+        for pieceIndex in openingOnly ? Array(turn.pieces.prefix(1)) : turn.pieces {
             let piece = pieces[pieceIndex]
-            let range = token(atOrAfter: piece.range.lowerBound)..<token(atOrAfter: piece.range.upperBound)
+            var range = token(atOrAfter: piece.range.lowerBound)..<token(atOrAfter: piece.range.upperBound)
+            if openingOnly, let end = range.first(where: { tokens[$0].isSentenceEnd }) { range = range.lowerBound..<(end + 1) }
             for index in range {
                 guard let mention = mentionStarting[index].map({ mentions[$0] }) else { continue }
                 let previous = index > range.lowerBound ? tokens[index - 1] : nil
@@ -715,7 +721,7 @@ struct Attributor {
             let method = turns[index + 1].attribution?.method, !Self.guesses.contains(method), let next = turns[index + 1].speaker
         {
             replier = next
-            if let called = turns[index + 1].vocatives.map({ speakerOf[$0] }).first(where: { $0 != next && !addressedNow.contains($0) }) {
+            if let called = turns[index + 1].openingVocatives.map({ speakerOf[$0] }).first(where: { $0 != next && !addressedNow.contains($0) }) {
                 return (called, Attribution(method: .vocative, confidence: 0.55, evidence: "\(next.name) answers \(called.name) by name"))
             }
         }
