@@ -44,6 +44,9 @@ struct Attributor {
     /// The most mentioned character of each gender: the guess when a pronoun has no antecedent.
     private var prominent: [Gender: Int] = [:]
     private var genderByName: [String: Gender] = [:]
+    /// Where each character is first named, in text order.
+    private var firstMentions: [(position: Int, character: Int)] = []
+    private static let strangers: Set<String> = ["stranger", "newcomer", "new-comer"]
 
     init(
         scalars: [Unicode.Scalar], paragraphs: [Paragraph], pieces: [QuotePiece], tokens: [Token],
@@ -64,6 +67,10 @@ struct Attributor {
         }
         // The first character of a name decides, as a linear search would.
         for character in characters.reversed() { genderByName[character.name] = character.gender }
+        var seen = Set<Int>()
+        for mention in mentions where !mention.descriptive && seen.insert(mention.character).inserted {
+            firstMentions.append((mention.tokens.lowerBound, mention.character))
+        }
         for gender in [Gender.male, .female] {
             prominent[gender] = characters.indices.filter { characters[$0].gender == gender }.max { counts[$0] < counts[$1] }
         }
@@ -685,6 +692,13 @@ struct Attributor {
                     return (speaker, Attribution(method: .pronounTag, confidence: 0.8, evidence: evidence))
                 }
             case .description(let phrase, let gender):
+                // `said the stranger`: someone the story has not named yet; most often the next
+                // character it names.
+                if let head = phrase.split(separator: " ").last, Self.strangers.contains(String(head)),
+                    let newcomer = firstMentions.first(where: { $0.position > position && $0.position - position < 5000 })
+                {
+                    return (speakerOf[newcomer.character], Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase), named later)"))
+                }
                 if let speaker = relative(phrase, addressed: addressedNow, previous: previous, salience: salience, position: position, speakerOf: speakerOf) {
                     return (speaker, Attribution(method: .descriptionTag, confidence: 0.7, evidence: evidence + " (\(phrase))"))
                 }
@@ -701,6 +715,11 @@ struct Attributor {
             case .described(let character, let phrase):
                 // The named character when in the scene, else whoever fits the description.
                 let named = speakerOf[character]
+                // `the stranger`, the cast says, is one the story has not yet named.
+                let unnamedYet = !firstMentions.contains { $0.character == character && $0.position < position }
+                if unnamedYet, let head = phrase.split(separator: " ").last, Self.strangers.contains(String(head)) {
+                    return (named, Attribution(method: .descriptionTag, confidence: 0.7, evidence: evidence))
+                }
                 if position - (salience.mentioned[named] ?? -10_000) < Self.nearbyWindow || position - (salience.spoke[named] ?? -10_000) < Self.nearbyWindow {
                     return (named, Attribution(method: .descriptionTag, confidence: 0.75, evidence: evidence))
                 }

@@ -302,4 +302,21 @@ import Testing
             #expect(speakers(text, cast: rosaAndBen) == ["Ben", "Ben"], "\(silence)")
         }
     }
+
+    @Test func theStrangerIsTheOneTheStoryNamesNext() {
+        let cast = [Character(name: "Rosa", gender: .female), Character(name: "Ben", gender: .male), Character(name: "Jasper Crane", gender: .male)]
+        let text = """
+            Ben was out in the yard when a tall man walked up to the door where Rosa stood.
+
+            "Is this the road to the mill?" said the stranger.
+
+            "It is," said Rosa.
+
+            "Then I am expected there. My name is Jasper Crane."
+            """
+        #expect(speakers(text, cast: cast).first == "Jasper Crane")
+        // The same when the cast lists the description as his alias.
+        let aliased = [cast[0], cast[1], Character(name: "Jasper Crane", aliases: ["The Stranger"], gender: .male)]
+        #expect(speakers(text, cast: aliased).first == "Jasper Crane")
+    }
 }
