@@ -873,11 +873,13 @@ struct Attributor {
         let words = phrase.split(separator: " ").map(String.init)
         guard words.count == 2, let ownerGender = Lexicon.pronouns[words[0]], let relation = Self.relations[words[1]] else { return nil }
         guard case .character(let ownerName)? = owner(ownerGender, addressed: addressed, previous: previous, salience: salience, position: position),
-            let ownerCharacter = characters.first(where: { $0.name == ownerName }),
-            let surname = ([ownerCharacter.name] + ownerCharacter.aliases).compactMap({ name -> String? in
-                let parts = CharacterIndex.words(of: name)
-                return parts.count >= 2 ? parts.last : nil
-            }).first
+            let ownerCharacter = characters.first(where: { $0.name == ownerName })
+        else { return nil }
+        let ownerNames = ([ownerCharacter.name] + ownerCharacter.aliases).map(CharacterIndex.words(of:))
+        // A married woman's father, mother, brother or sister do not bear her married name.
+        let marriedName = ownerNames.first { $0.count == 2 && $0[0] == "Mrs" }?.last
+        let blood = ["father", "mother", "brother", "sister"].contains(words[1])
+        guard let surname = ownerNames.compactMap({ $0.count >= 2 ? $0.last : nil }).first(where: { !(blood && $0 == marriedName) })
         else { return nil }
         let kin = characters.indices.filter { index in
             characters[index].name != ownerName && characters[index].gender == relation

@@ -319,4 +319,13 @@ import Testing
         let aliased = [cast[0], cast[1], Character(name: "Jasper Crane", aliases: ["The Stranger"], gender: .male)]
         #expect(speakers(text, cast: aliased).first == "Jasper Crane")
     }
+
+    @Test func aMarriedWomansFatherDoesNotBearHerMarriedName() {
+        let cast = [
+            Character(name: "Nell Hale", aliases: ["Mrs. Hale"], gender: .female), Character(name: "John Hale", aliases: ["Mr. Hale"], gender: .male),
+            Character(name: "Mr. Dunn", gender: .male),
+        ]
+        let text = "Mr. Dunn and John Hale talked by the fire. Nell Hale came in with the tea.\n\n\"You look tired, my dear,\" said her husband.\n\n\"She always does,\" said her father."
+        #expect(speakers(text, cast: cast) == ["John Hale", "Mr. Dunn"])
+    }
 }
