@@ -702,6 +702,18 @@ struct Attributor {
                 if let speaker = relative(phrase, addressed: addressedNow, previous: previous, salience: salience, position: position, speakerOf: speakerOf) {
                     return (speaker, Attribution(method: .descriptionTag, confidence: 0.7, evidence: evidence + " (\(phrase))"))
                 }
+                // `said the old man` for the cast's `Old Mr. Emerson`: the one character of that
+                // sex whose name carries the description's word.
+                let descriptive = phrase.split(separator: " ").dropFirst().dropLast().map(String.init)
+                let bearers = characters.indices.filter { index in
+                    (gender == .unknown || characters[index].gender == gender)
+                        && ([characters[index].name] + characters[index].aliases).contains { name in
+                            CharacterIndex.words(of: name).contains { descriptive.contains($0.lowercased()) }
+                        }
+                }
+                if !descriptive.isEmpty, bearers.count == 1 {
+                    return (speakerOf[bearers[0]], Attribution(method: .descriptionTag, confidence: 0.6, evidence: evidence + " (\(phrase))"))
+                }
                 // `said her mother`: whoever it is, not the one `her` points to.
                 var others = addressedNow
                 if let first = phrase.split(separator: " ").first, let ownerGender = Lexicon.pronouns[String(first)],

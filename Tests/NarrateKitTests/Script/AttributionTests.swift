@@ -328,4 +328,13 @@ import Testing
         let text = "Mr. Dunn and John Hale talked by the fire. Nell Hale came in with the tea.\n\n\"You look tired, my dear,\" said her husband.\n\n\"She always does,\" said her father."
         #expect(speakers(text, cast: cast) == ["John Hale", "Mr. Dunn"])
     }
+
+    @Test func theOldManIsTheOneTheCastCallsOld() {
+        let cast = [
+            Character(name: "Mr. Penrose", aliases: ["Old Mr. Penrose"], gender: .male), Character(name: "Arthur Penrose", gender: .male),
+            Character(name: "Rosa", gender: .female),
+        ]
+        let text = "Rosa found Arthur Penrose and his father in the garden.\n\n\"You are late,\" said the old man."
+        #expect(speakers(text, cast: cast) == ["Mr. Penrose"])
+    }
 }
