@@ -1,9 +1,10 @@
 /// The silences between segments, longest where the story turns.
 enum Pause: Hashable, Sendable {
-    case withinParagraph, betweenParagraphs, heading, sceneBreak
+    case withinSpeech, withinParagraph, betweenParagraphs, heading, sceneBreak
 
     var seconds: Double {
         switch self {
+        case .withinSpeech: 0.12
         case .withinParagraph: 0.25
         case .betweenParagraphs: 0.65
         case .heading: 1.2

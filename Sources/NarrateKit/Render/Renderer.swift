@@ -95,6 +95,10 @@ public struct Renderer: Sendable {
     }
 
     private func pause(between previous: Segment, and next: Segment, in script: Script) -> Pause {
+        // Into and out of words a speaker quotes: the marks, not a new line.
+        if previous.paragraph == next.paragraph, previous.speaker == next.speaker, previous.kind == .quoted || next.kind == .quoted {
+            return .withinSpeech
+        }
         guard previous.paragraph != next.paragraph else { return .withinParagraph }
         let kinds = [script.paragraphs[previous.paragraph].kind, script.paragraphs[next.paragraph].kind]
         if kinds.contains(.sceneBreak) { return .sceneBreak }

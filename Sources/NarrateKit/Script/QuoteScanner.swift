@@ -10,6 +10,9 @@ struct QuotePiece: Hashable {
     var quotation: Int
     /// True for scare quotes and titles (`a "native"`, `"NOTICE TO TENANTS"`): read as narration.
     var isMention = false
+    /// Words the speaker quotes inside their own speech (`I said: 'Come in.'`): spoken in the
+    /// speaker's voice, but not the speaker's own words.
+    var isEmbedded = false
 
     /// The quotation with its marks (to the paragraph's end when it has no closing mark).
     var markedRange: Range<Int> {
@@ -75,7 +78,62 @@ struct QuoteScanner {
             previousEndedOpen = scanned.endedOpen
         }
         markMentions(&pieces)
-        return pieces.flatMap(splittingStageDirections)
+        return pieces.flatMap(splittingStageDirections).flatMap { splittingEmbedded($0, convention) }
+    }
+
+    static let embeddedMinimumWords = 3
+
+    /// `"Then I said, 'Take her or leave her,' and went out."`: the quotation inside a speech,
+    /// marked the other way, is a piece of its own between the speaker's own words.
+    private func splittingEmbedded(_ piece: QuotePiece, _ convention: QuoteConvention) -> [QuotePiece] {
+        guard !piece.isMention else { return [piece] }
+        let openers: [Unicode.Scalar] = convention == .double ? ["'", "‘"] : ["\"", "“"]
+        let closers: [Unicode.Scalar] = convention == .double ? ["'", "’"] : ["\"", "”"]
+        var result: [QuotePiece] = []
+        var current = piece
+        var index = current.range.lowerBound
+        while index < current.range.upperBound {
+            let scalar = scalars[index]
+            let next = index + 1 < current.range.upperBound ? scalars[index + 1] : " "
+            let previous = index > current.range.lowerBound ? scalars[index - 1] : " "
+            guard openers.contains(scalar), next.isLetter || next.isDigit || next == "_", Self.isOpeningContext(previous) || previous == ",",
+                convention == .single || !Self.isElision(scalars, after: index)
+            else {
+                index += 1
+                continue
+            }
+            var close = index + 2
+            var found: Int?
+            while close < current.range.upperBound, close - index <= 1_000 {
+                let after = close + 1 < current.range.upperBound ? scalars[close + 1] : " "
+                if closers.contains(scalars[close]), !after.isLetter, !scalars[close - 1].isSpace { found = close; break }
+                close += 1
+            }
+            guard let close = found else { break }
+            // A word or two in marks (`'amiable,'`) is named, not quoted: it stays in the speech.
+            let words = String(String.UnicodeScalarView(scalars[(index + 1)..<close])).split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+            if words < Self.embeddedMinimumWords {
+                index = close + 1
+                continue
+            }
+            var before = current
+            before.range = current.range.lowerBound..<index
+            before.closeMark = nil
+            var inner = current
+            inner.range = (index + 1)..<close
+            inner.openMark = index
+            inner.closeMark = close
+            inner.isEmbedded = true
+            var after = current
+            after.range = (close + 1)..<current.range.upperBound
+            after.openMark = nil
+            if before.range.contains(where: { scalars[$0].isLetter }) { result.append(trimmed(before)) }
+            result.append(inner)
+            current = after
+            index = close + 1
+        }
+        if current.range.contains(where: { scalars[$0].isLetter }) || result.isEmpty { result.append(trimmed(current)) }
+        return result
     }
 
     private static let personal: Set<String> = ["i", "me", "my", "mine", "you", "your", "yours", "we", "us", "our", "ours"]

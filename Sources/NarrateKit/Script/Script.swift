@@ -30,7 +30,8 @@ public struct Paragraph: Hashable, Sendable {
 
 /// One stretch of the text spoken by one voice.
 public struct Segment: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable { case narration, dialogue }
+    /// `quoted`: words a speaker quotes within their speech, read in the speaker's voice.
+    public enum Kind: String, Hashable, Sendable { case narration, dialogue, quoted }
 
     public let index: Int
     public let paragraph: Int

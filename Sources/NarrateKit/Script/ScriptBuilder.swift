@@ -45,7 +45,7 @@ public struct ScriptBuilder: Sendable {
                 let piece = dialogue[pieceIndex]
                 add(.narration, cursor..<(piece.openMark ?? piece.range.lowerBound), paragraph.index, .narrator, nil)
                 let (speaker, attribution) = speakerOfPiece[pieceIndex] ?? (.narrator, nil)
-                add(.dialogue, piece.range, paragraph.index, speaker, attribution)
+                add(piece.isEmbedded ? .quoted : .dialogue, piece.range, paragraph.index, speaker, attribution)
                 cursor = piece.closeMark.map { $0 + 1 } ?? piece.range.upperBound
                 pieceIndex += 1
             }

@@ -20,6 +20,8 @@ public enum ScriptFormatter {
             if segment.kind == .dialogue {
                 let mark = (segment.attribution?.confidence ?? 1) < doubtful ? " ?" : ""
                 lines.append("  \(segment.speaker.name)\(mark): “\(text)”")
+            } else if segment.kind == .quoted {
+                lines.append("  \(segment.speaker.name), quoting: ‘\(text)’")
             } else {
                 lines.append("  Narrator: \(text)")
             }

@@ -72,4 +72,34 @@ import Testing
     @Test func dashJoinedQuotations() {
         #expect(dialogue("\"I was going to--\" \"Don't.\"") == ["I was going to--", "Don't."])
     }
+
+    @Test func wordsQuotedInsideSpeechAreTheirOwnPieceInTheSpeakersVoice() {
+        let text = "Rosa came in.\n\n\"Then I said, 'Take her or leave her,' and went out,\" said Ben. \"He was very 'amiable,' they say.\""
+        let script = ScriptBuilder(characters: [Character(name: "Ben", gender: .male), Character(name: "Rosa", gender: .female)])
+            .build(SourceText(name: "t", text: text))
+        let spoken = script.segments.filter { $0.kind != .narration }
+        #expect(spoken.map(\.text) == ["Then I said,", "Take her or leave her,", "and went out,", "He was very 'amiable,' they say."])
+        #expect(spoken.map(\.kind) == [.dialogue, .quoted, .dialogue, .dialogue])
+        #expect(Set(spoken.map(\.speaker)) == [.character("Ben")])
+        #expect(ScriptFormatter.text(script).contains("Ben, quoting: ‘Take her or leave her,’"))
+    }
+
+    @Test func quotedWordsInsideBritishSpeechUseDoubleMarks() {
+        let text = """
+            ‘Where is he?’ asked Rosa.
+
+            ‘Gone,’ said Ben. ‘Gone to sea.’
+
+            ‘When?’
+
+            ‘He told me “come at once and bring the boat” and then he left,’ said Ben. ‘It’s the Smiths’ boat.’
+            """
+        #expect(ScriptBuilder().build(SourceText(name: "t", text: text)).segments.filter { $0.kind == .quoted }.map(\.text) == ["come at once and bring the boat"])
+        #expect(dialogue(text).suffix(3) == ["He told me", "and then he left,", "It’s the Smiths’ boat."])
+    }
+
+    @Test func apostrophesInsideSpeechAreNotQuotations() {
+        let text = "\"The boys' nets an' 'em fishing lines ain't ours, 'tis certain,\" said Ben."
+        #expect(dialogue(text) == ["The boys' nets an' 'em fishing lines ain't ours, 'tis certain,"])
+    }
 }
