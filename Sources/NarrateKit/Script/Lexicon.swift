@@ -144,5 +144,6 @@ enum Lexicon {
         "tis", "twas", "twere", "twill", "twould", "em", "cause", "cos", "til", "till", "bout", "n",
         "im", "er", "ere", "ow", "appen", "ad", "alf", "ave", "ome", "oo", "ee", "un", "uns", "s",
         "nough", "neath", "mongst", "midst", "gainst", "spose", "pon", "fore", "scuse", "course",
+        "t",
     ]
 }

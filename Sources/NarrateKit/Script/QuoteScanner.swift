@@ -83,6 +83,11 @@ struct QuoteScanner {
 
     static let embeddedMinimumWords = 3
 
+    /// A word an apostrophe may close in speech (`goin'`, `wi'`, `o'`, `ha'`, `boys'`).
+    static func endsWithDroppedLetter(_ word: String) -> Bool {
+        word.hasSuffix("in") || word.hasSuffix("s") || ["wi", "o", "ha", "an", "th", "tha", "a", "i", "fro", "ow", "tak", "mak"].contains(word)
+    }
+
     /// `"Then I said, 'Take her or leave her,' and went out."`: the quotation inside a speech,
     /// marked the other way, is a piece of its own between the speaker's own words.
     private func splittingEmbedded(_ piece: QuotePiece, _ convention: QuoteConvention) -> [QuotePiece] {
@@ -106,7 +111,13 @@ struct QuoteScanner {
             var found: Int?
             while close < current.range.upperBound, close - index <= 1_000 {
                 let after = close + 1 < current.range.upperBound ? scalars[close + 1] : " "
-                if closers.contains(scalars[close]), !after.isLetter, !scalars[close - 1].isSpace { found = close; break }
+                // Not the apostrophe of a dropped letter: `goin'`, `wi'`, `the boys' nets`.
+                if closers.contains(scalars[close]), !after.isLetter, !scalars[close - 1].isSpace,
+                    convention == .single || !Self.endsWithDroppedLetter(wordBefore(close))
+                {
+                    found = close
+                    break
+                }
                 close += 1
             }
             guard let close = found else { break }
