@@ -482,6 +482,16 @@ struct Attributor {
         return tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound
     }
 
+    /// Characters named anywhere in a turn's words.
+    private func namedIn(_ turn: Turn, speakerOf: [Speaker]) -> Set<Speaker> {
+        var result = Set<Speaker>()
+        for pieceIndex in turn.pieces {
+            let range = token(atOrAfter: pieces[pieceIndex].range.lowerBound)..<token(atOrAfter: pieces[pieceIndex].range.upperBound)
+            for index in range { if let mention = mentionStarting[index] { result.insert(speakerOf[mentions[mention].character]) } }
+        }
+        return result
+    }
+
     /// Characters addressed by name in a turn: `"Mara, listen."`, `"Come here, Mara!"`.
     private func vocatives(in turn: Turn, openingOnly: Bool = false) -> [Int] {
         var result: [Int] = []
@@ -539,6 +549,8 @@ struct Attributor {
         var spoke: [Speaker: Int] = [:]
         /// The character last seen as the subject of a sentence of narration.
         var subject: Speaker?
+        /// Characters the current quotation speaks of: seldom its speaker.
+        var namedInQuote: Set<Speaker> = []
         func last(_ speaker: Speaker) -> Int { max(mentioned[speaker] ?? -1, spoke[speaker] ?? -1) }
     }
 
@@ -590,6 +602,7 @@ struct Attributor {
             let previous = conversation.last.flatMap { turns[$0].speaker }
             let beforePrevious = alternationAnchor(conversation: conversation, current: index, turns: turns)
             let addressedNow = Set(turn.vocatives.map { speakerOf[$0] })
+            salience.namedInQuote = namedIn(turn, speakerOf: speakerOf)
             let participants = Set(conversation.suffix(4).compactMap { turns[$0].speaker })
             // Only someone present can be addressed: named or heard lately.
             let addressedBefore = (conversation.last.map { Set(turns[$0].vocatives.map { speakerOf[$0] }) } ?? [])
@@ -826,6 +839,7 @@ struct Attributor {
     static let lastSubjectBonus = 2.5
     static let addressedBonus = 10.0
     static let paragraphSubjectBonus = 4.0
+    static let namedInQuotePenalty = 2.0
 
     /// He or she: among recent characters of that gender, the one a reader would take: the one
     /// just addressed by name, the subject of recent narration, someone taking part in the
@@ -866,6 +880,7 @@ struct Attributor {
             }
             if speaker == expected { total += Self.expectedBonus }
             if self.gender(of: speaker) != gender && gender != .unknown { total -= 3 }
+            if salience.namedInQuote.contains(speaker) { total -= Self.namedInQuotePenalty }
             if speaker == previous, (salience.mentioned[speaker] ?? -1) < (salience.spoke[speaker] ?? -1) { total -= 3 }
             if case .character(let name) = speaker, let focal = prominent[gender], characters[focal].name == name { total += Self.focalBonus }
             return total
