@@ -783,6 +783,7 @@ struct Attributor {
         // `"…, sir?"` asks a man to answer: the turn goes to a man.
         let calledGender = index > 0 && turns[index - 1].paragraph == turn.paragraph - 1 ? addressedGender(turns[index - 1]) : nil
         if let beforePrevious, beforePrevious != previous, beforePrevious != replier, !addressedNow.contains(beforePrevious),
+            !salience.namedInQuote.contains(beforePrevious),
             calledGender == nil || gender(of: beforePrevious) == .unknown || gender(of: beforePrevious) == calledGender
         {
             return (beforePrevious, Attribution(method: .turnTaking, confidence: 0.6, evidence: "answers \(previous?.name ?? "the line before") in turn"))
