@@ -927,7 +927,15 @@ struct Attributor {
     /// the sentence that leads into the quotation.
     private func paragraphMention(_ turn: Turn, exclude: Set<Speaker>, speakerOf: [Speaker]) -> (Speaker, String)? {
         let range = paragraphs[turn.paragraph].range
-        let tokenRange = token(atOrAfter: range.lowerBound)..<token(atOrAfter: range.upperBound)
+        var tokenRange = token(atOrAfter: range.lowerBound)..<token(atOrAfter: range.upperBound)
+        // `"…an ill-tempered man." Wickham only shook his head.`: who acts after a finished
+        // sentence of speech is more often its listener.
+        if let last = turn.pieces.last, let lastPiece = Optional(pieces[last]), lastPiece.range.upperBound > lastPiece.range.lowerBound,
+            ".!?".unicodeScalars.contains(scalars[lastPiece.range.upperBound - 1]),
+            let after = Optional(token(atOrAfter: quoteEnd(lastPiece))), after < tokens.count, tokens[after].isCapitalized
+        {
+            tokenRange = tokenRange.lowerBound..<max(tokenRange.lowerBound, min(tokenRange.upperBound, token(atOrAfter: quoteEnd(lastPiece))))
+        }
         var found: [(Speaker, Int)] = []
         for index in tokenRange where !tokens[index].inQuote {
             guard let mention = mentionStarting[index].map({ mentions[$0] }) else { continue }

@@ -337,4 +337,9 @@ import Testing
         let text = "Rosa found Arthur Penrose and his father in the garden.\n\n\"You are late,\" said the old man."
         #expect(speakers(text, cast: cast) == ["Mr. Penrose"])
     }
+
+    @Test func whoActsAfterAFinishedLineIsItsListener() {
+        let text = "Ben and Rosa stood at the door.\n\n\"Will it rain tonight?\" asked Rosa.\n\n\"I should think so.\" Rosa only shook her head at that."
+        #expect(speakers(text, cast: rosaAndBen) == ["Rosa", "Ben"])
+    }
 }
