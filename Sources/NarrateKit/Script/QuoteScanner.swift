@@ -127,17 +127,12 @@ struct QuoteScanner {
                 index = close + 1
                 continue
             }
-            var before = current
-            before.range = current.range.lowerBound..<index
-            before.closeMark = nil
+            let (before, after) = parts(of: current, around: index, close)
             var inner = current
             inner.range = (index + 1)..<close
             inner.openMark = index
             inner.closeMark = close
             inner.isEmbedded = true
-            var after = current
-            after.range = (close + 1)..<current.range.upperBound
-            after.openMark = nil
             if before.range.contains(where: { scalars[$0].isLetter }) { result.append(trimmed(before)) }
             result.append(inner)
             current = after
@@ -171,18 +166,24 @@ struct QuoteScanner {
                 index = close + 1
                 continue
             }
-            var before = current
-            before.range = current.range.lowerBound..<index
-            before.closeMark = nil
-            var after = current
-            after.range = (close + 1)..<current.range.upperBound
-            after.openMark = nil
+            let (before, after) = parts(of: current, around: index, close)
             for part in [before] where part.range.contains(where: { scalars[$0].isLetter }) { result.append(trimmed(part)) }
             current = after
             index = close + 1
         }
         if current.range.contains(where: { scalars[$0].isLetter }) || result.isEmpty { result.append(trimmed(current)) }
         return result
+    }
+
+    /// The piece's words before `open` and after `close`, each missing the mark on that side.
+    private func parts(of piece: QuotePiece, around open: Int, _ close: Int) -> (before: QuotePiece, after: QuotePiece) {
+        var before = piece
+        before.range = piece.range.lowerBound..<open
+        before.closeMark = nil
+        var after = piece
+        after.range = (close + 1)..<piece.range.upperBound
+        after.openMark = nil
+        return (before, after)
     }
 
     /// A piece's words without the white space and dashes that joined it to a stage direction.
