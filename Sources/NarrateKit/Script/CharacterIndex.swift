@@ -13,7 +13,7 @@ struct CharacterIndex {
 
     let characters: [Character]
     /// First word (lowercased) → alias word sequences and their character, longest first.
-    private var forms: [String: [(words: [String], capitalized: Bool, character: Int)]] = [:]
+    private var forms: [String: [(words: [String], capitalized: Bool, character: Int, descriptive: Bool)]] = [:]
 
     init(characters: [Character]) {
         self.characters = characters
@@ -59,7 +59,10 @@ struct CharacterIndex {
         // A name that is a description (`A Young Lucas`) is written in lower case in the text.
         let capitalized = words[0].unicodeScalars.first!.isUpper
             && !["a", "an", "the"].contains(words[0].lowercased())
-        forms[words[0].lowercased(), default: []].append((words.map { $0.lowercased() }, capitalized, character))
+        // `the count` for the one Count of the cast is as good as a name.
+        let titled = words.count == 2 && words[0] == "the" && Lexicon.titles[words[1].capitalized] != nil
+        let descriptive = ["a", "an", "the"].contains(words[0].lowercased()) && !titled
+        forms[words[0].lowercased(), default: []].append((words.map { $0.lowercased() }, capitalized, character, descriptive))
     }
 
     static func withoutQualifier(_ name: String) -> String {
@@ -94,7 +97,10 @@ struct CharacterIndex {
         if title != nil { result.append(core) }
         // `said Mademoiselle`, `the Colonel`: the title alone, when one character bears it (a
         // title two characters share is dropped as ambiguous).
-        if let title, !["Mr", "Mrs", "Miss", "Ms", "Mx"].contains(title) { result.append([title]) }
+        if let title, !["Mr", "Mrs", "Miss", "Ms", "Mx"].contains(title) {
+            result.append([title])
+            result.append(["the", title.lowercased()])
+        }
         if core.count >= 2 {
             if !Lexicon.notNames.contains(core[0]) { result.append([core[0]]) }
             if let title { result.append([title, core[core.count - 1]]) }
@@ -136,8 +142,7 @@ struct CharacterIndex {
                     ok = false
                 }
                 if ok {
-                    let descriptive = ["the", "a", "an"].contains(candidate.words[0])
-                    result.append(Mention(tokens: index..<end, character: candidate.character, descriptive: descriptive))
+                    result.append(Mention(tokens: index..<end, character: candidate.character, descriptive: candidate.descriptive))
                     index = end
                     matched = true
                     break

@@ -342,4 +342,10 @@ import Testing
         let text = "Ben and Rosa stood at the door.\n\n\"Will it rain tonight?\" asked Rosa.\n\n\"I should think so.\" Rosa only shook her head at that."
         #expect(speakers(text, cast: rosaAndBen) == ["Rosa", "Ben"])
     }
+
+    @Test func theCountIsTheOneCountOfTheCast() {
+        let cast = [Character(name: "Count Orlov", gender: .male), Character(name: "Ben", gender: .male), Character(name: "Rosa", gender: .female)]
+        let text = "Count Orlov, Ben and Rosa sat over their wine.\n\n\"You like it?\" said Rosa.\n\n\"Very much,\" said Ben.\n\n\"It is from my own cellar,\" said the count."
+        #expect(speakers(text, cast: cast) == ["Rosa", "Ben", "Count Orlov"])
+    }
 }
