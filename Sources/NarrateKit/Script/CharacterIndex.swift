@@ -60,7 +60,8 @@ struct CharacterIndex {
         let capitalized = words[0].unicodeScalars.first!.isUpper
             && !["a", "an", "the"].contains(words[0].lowercased())
         // `the count` for the one Count of the cast is as good as a name.
-        let titled = words.count == 2 && words[0] == "the" && Lexicon.titles[words[1].capitalized] != nil
+        let titled = words.count == 2 && words[0] == "the"
+            && (Lexicon.titles[words[1].capitalized] != nil || Self.spokenTitles.values.contains(words[1]))
         let descriptive = ["a", "an", "the"].contains(words[0].lowercased()) && !titled
         forms[words[0].lowercased(), default: []].append((words.map { $0.lowercased() }, capitalized, character, descriptive))
     }
@@ -99,7 +100,7 @@ struct CharacterIndex {
         // title two characters share is dropped as ambiguous).
         if let title, !["Mr", "Mrs", "Miss", "Ms", "Mx"].contains(title) {
             result.append([title])
-            result.append(["the", title.lowercased()])
+            result.append(["the", (Self.spokenTitles[title] ?? title).lowercased()])
         }
         if core.count >= 2 {
             if !Lexicon.notNames.contains(core[0]) { result.append([core[0]]) }
@@ -113,6 +114,9 @@ struct CharacterIndex {
         }
         return result
     }
+
+    /// What an abbreviated title is called in a sentence: `Dr. Mead` is `the doctor`.
+    private static let spokenTitles = ["Dr": "doctor", "Capt": "captain", "Col": "colonel", "Prof": "professor", "Gen": "general", "Lt": "lieutenant", "Sgt": "sergeant"]
 
     /// All mentions in the tokens, in order, each the longest form that matches there.
     func mentions(in tokens: [Token]) -> [Mention] {

@@ -347,5 +347,8 @@ import Testing
         let cast = [Character(name: "Count Orlov", gender: .male), Character(name: "Ben", gender: .male), Character(name: "Rosa", gender: .female)]
         let text = "Count Orlov, Ben and Rosa sat over their wine.\n\n\"You like it?\" said Rosa.\n\n\"Very much,\" said Ben.\n\n\"It is from my own cellar,\" said the count."
         #expect(speakers(text, cast: cast) == ["Rosa", "Ben", "Count Orlov"])
+        let doctor = [Character(name: "Dr. Mead", gender: .male), Character(name: "Ben", gender: .male), Character(name: "Rosa", gender: .female)]
+        let visit = "Dr. Mead, Ben and Rosa stood by the bed.\n\n\"Will he live?\" said Rosa.\n\n\"He must,\" said Ben.\n\n\"He will,\" said the doctor."
+        #expect(speakers(visit, cast: doctor) == ["Rosa", "Ben", "Dr. Mead"])
     }
 }
