@@ -228,6 +228,19 @@ struct Attributor {
         let token = tokens[index]
         if let gender = Lexicon.subjectPronouns[token.lower] { return (.pronoun(gender), index + 1) }
         if token.word == "I" { return (.firstPerson, index + 1) }
+        // `the former`, `the latter`: of the last two people named.
+        if token.lower == "the", index + 1 < limit, ["former", "latter"].contains(tokens[index + 1].lower) {
+            var named: [Int] = []
+            var cursor = index - 1
+            while cursor >= 0, index - cursor < 80, named.count < 2 {
+                if let mention = mentionStarting[cursor].map({ mentions[$0] }), !tokens[cursor].inQuote, !named.contains(mention.character) {
+                    named.append(mention.character)
+                }
+                cursor -= 1
+            }
+            guard named.count == 2 else { return nil }
+            return (.character(tokens[index + 1].lower == "former" ? named[1] : named[0]), index + 2)
+        }
         if ["the", "a", "an", "his", "her", "my", "their", "our", "its", "this", "that"].contains(token.lower) {
             var end = index + 1
             while end < limit, end - index <= 3, tokens[end].isWord, !tokens[end].isCapitalized,

@@ -351,4 +351,9 @@ import Testing
         let visit = "Dr. Mead, Ben and Rosa stood by the bed.\n\n\"Will he live?\" said Rosa.\n\n\"He must,\" said Ben.\n\n\"He will,\" said the doctor."
         #expect(speakers(visit, cast: doctor) == ["Rosa", "Ben", "Dr. Mead"])
     }
+
+    @Test func theFormerAndTheLatter() {
+        let text = "Rosa thought it certain, and Ben could not think it impossible; the former went on, saying, \"Then we leave tonight.\"\n\nThe latter answered, \"Not before supper.\""
+        #expect(speakers("Ben and Rosa sat by the fire.\n\n" + text, cast: rosaAndBen) == ["Rosa", "Ben"])
+    }
 }
