@@ -198,6 +198,8 @@ struct Attributor {
 
     private static let objectPronouns: Set<String> = ["him", "her", "them", "me", "us"]
 
+    private static let speechNouns: Set<String> = ["reply", "answer", "remark", "rejoinder", "response", "retort", "comment", "question", "exclamation", "observation", "cry"]
+
     /// Words after which a speech word is a noun: determiners and the adjectives of a voice.
     private static let nounMarkers: Set<String> = [
         "a", "an", "the", "his", "her", "their", "my", "your", "our", "its", "this", "that",
@@ -299,6 +301,12 @@ struct Attributor {
         // `"…," was Mr. Weston's quick amendment.`
         if tokens[window.lowerBound].lower == "was", let owner = possessor(at: window.lowerBound + 1, limit: window.upperBound) {
             return Tag(subject: .character(owner.character), evidence: tokenSpan(window.lowerBound..<owner.end))
+        }
+        // `"…," was her reply.`
+        if tokens[window.lowerBound].lower == "was", window.count >= 3, let gender = Lexicon.pronouns[tokens[window.lowerBound + 1].lower],
+            ["his", "her"].contains(tokens[window.lowerBound + 1].lower), Self.speechNouns.contains(tokens[window.lowerBound + 2].lower)
+        {
+            return Tag(subject: .pronoun(gender), evidence: tokenSpan(window.lowerBound..<(window.lowerBound + 3)))
         }
         let end = clauseEnd(from: window.lowerBound, in: window, words: 9)
         // A gesture tags only a quotation that runs on into it (`"Yes," she smiled`).

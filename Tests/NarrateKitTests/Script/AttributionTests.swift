@@ -211,6 +211,8 @@ import Testing
     @Test func possessiveNamesTagToo() {
         let text = "\"We leave at six,\" was Rosa's answer.\n\nBen's reply was--\n\n\"Then I'll be up at five.\""
         #expect(speakers(text, cast: rosaAndBen) == ["Rosa", "Ben"])
+        let pronouns = "Ben stood at the door and Rosa at the window.\n\n\"Is it late?\" asked Ben.\n\n\"Not very,\" was her reply."
+        #expect(lines(pronouns, cast: rosaAndBen).last == Line(speaker: "Rosa", method: .pronounTag))
     }
 
     private let threeFriends = [
