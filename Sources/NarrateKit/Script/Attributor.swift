@@ -219,6 +219,8 @@ struct Attributor {
             let end = mention.tokens.upperBound
             // A possessive is a subject only of a gerund: `Mr. Woodhouse's giving a sigh, and saying`.
             if tokens[end - 1].isPossessive {
+                // `Cecil's voice came:`
+                if end < limit, tokens[end].lower == "voice" { return (.character(mention.character), end + 1) }
                 return end < tokens.count && tokens[end].lower.hasSuffix("ing") ? (.character(mention.character), end) : nil
             }
             // `the Mouse` written with a capital is used as a name; `the girl` is a description.

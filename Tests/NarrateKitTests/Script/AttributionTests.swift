@@ -213,6 +213,7 @@ import Testing
         #expect(speakers(text, cast: rosaAndBen) == ["Rosa", "Ben"])
         let pronouns = "Ben stood at the door and Rosa at the window.\n\n\"Is it late?\" asked Ben.\n\n\"Not very,\" was her reply."
         #expect(lines(pronouns, cast: rosaAndBen).last == Line(speaker: "Rosa", method: .pronounTag))
+        #expect(speakers("Ben knocked at the door. Rosa's voice called, \"Come in!\"", cast: rosaAndBen) == ["Rosa"])
     }
 
     private let threeFriends = [
