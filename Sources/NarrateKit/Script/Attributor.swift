@@ -167,7 +167,6 @@ struct Attributor {
     private func isSpeechVerb(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.isWord, Lexicon.speechVerbs.contains(token.lower) else { return false }
-        // `did not answer`, `never replied`: no speech here.
         // `in a half whisper`, `her answer`: a noun, not a verb.
         if index > 0, Self.nounMarkers.contains(tokens[index - 1].lower) { return false }
         // `smoking a pendant pipe`: a bare stem after an article and an adjective is a noun.
@@ -181,6 +180,7 @@ struct Attributor {
         if index + 1 < tokens.count, tokens[index + 1].lower == "nothing" { return false }
         // `could not help replying`, `could not but say`: speech after all.
         let helped = index > 0 && ["help", "but", "forbear"].contains(tokens[index - 1].lower)
+        // `did not answer`, `never replied`: no speech here.
         for back in 1...2 where index - back >= 0 && !helped {
             let previous = tokens[index - back].lower
             if previous == "not" || previous == "never" || previous.hasSuffix("n't") || previous == "no" { return false }
@@ -953,11 +953,10 @@ struct Attributor {
         var tokenRange = token(atOrAfter: range.lowerBound)..<token(atOrAfter: range.upperBound)
         // `"…an ill-tempered man." Wickham only shook his head.`: who acts after a finished
         // sentence of speech is more often its listener.
-        if let last = turn.pieces.last, let lastPiece = Optional(pieces[last]), lastPiece.range.upperBound > lastPiece.range.lowerBound,
-            ".!?".unicodeScalars.contains(scalars[lastPiece.range.upperBound - 1]),
-            let after = Optional(token(atOrAfter: quoteEnd(lastPiece))), after < tokens.count, tokens[after].isCapitalized
-        {
-            tokenRange = tokenRange.lowerBound..<max(tokenRange.lowerBound, min(tokenRange.upperBound, token(atOrAfter: quoteEnd(lastPiece))))
+        let lastPiece = pieces[turn.pieces[turn.pieces.count - 1]]
+        let after = token(atOrAfter: quoteEnd(lastPiece))
+        if let lastScalar = lastPiece.range.last, ".!?".unicodeScalars.contains(scalars[lastScalar]), after < tokens.count, tokens[after].isCapitalized {
+            tokenRange = tokenRange.lowerBound..<max(tokenRange.lowerBound, min(tokenRange.upperBound, after))
         }
         var found: [(Speaker, Int)] = []
         for index in tokenRange where !tokens[index].inQuote {
