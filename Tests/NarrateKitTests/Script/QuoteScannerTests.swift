@@ -98,6 +98,12 @@ import Testing
         #expect(dialogue(text).suffix(3) == ["He told me", "and then he left,", "It’s the Smiths’ boat."])
     }
 
+    @Test func curlyQuotedWordsKeepTheirApostrophes() {
+        let text = "“I said, ‘It’s fine, isn’t it,’ and he nodded,” said Rosa."
+        #expect(ScriptBuilder().build(SourceText(name: "t", text: text)).segments.filter { $0.kind == .quoted }.map(\.text) == ["It’s fine, isn’t it,"])
+        #expect(dialogue(text) == ["I said,", "and he nodded,"])
+    }
+
     @Test func apostrophesInsideSpeechAreNotQuotations() {
         let text = "\"The boys' nets an' 'em fishing lines ain't ours, 'tis certain,\" said Ben."
         #expect(dialogue(text) == ["The boys' nets an' 'em fishing lines ain't ours, 'tis certain,"])
