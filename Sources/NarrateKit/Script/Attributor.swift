@@ -984,6 +984,10 @@ struct Attributor {
 
     /// The first name of its sentence, not governed by a preposition: `Jack tilted his head`.
     private func isSentenceSubject(_ index: Int) -> Bool {
+        // `she was overtaken by Wickham`: the agent of a passive is the one who acts.
+        if index > 1, tokens[index - 1].lower == "by", tokens[index - 2].lower.hasSuffix("ed") || tokens[index - 2].lower.hasSuffix("en") {
+            return true
+        }
         var cursor = index - 1
         while cursor >= 0, !tokens[cursor].isSentenceEnd, tokens[cursor].paragraph == tokens[index].paragraph {
             if isClauseBoundary(cursor) || (cursor == index - 1 && Self.subordinators.contains(tokens[cursor].lower)) { break }

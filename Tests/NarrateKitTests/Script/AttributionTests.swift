@@ -359,4 +359,10 @@ import Testing
         let text = "Rosa thought it certain, and Ben could not think it impossible; the former went on, saying, \"Then we leave tonight.\"\n\nThe latter answered, \"Not before supper.\""
         #expect(speakers("Ben and Rosa sat by the fire.\n\n" + text, cast: rosaAndBen) == ["Rosa", "Ben"])
     }
+
+    @Test func theAgentOfAPassiveIsInFocus() {
+        let cast = threeFriends
+        let text = "Tom had gone home early. Rosa walked alone by the river, and she was soon overtaken by Ben.\n\n\"You walk too fast,\" said he."
+        #expect(speakers(text, cast: cast) == ["Ben"])
+    }
 }
