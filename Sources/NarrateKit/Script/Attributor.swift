@@ -25,6 +25,8 @@ struct Attributor {
         var vocatives: [Int] = []
         /// Those called in the turn's first sentence: who a reply turns to.
         var openingVocatives: [Int] = []
+        /// Every character the turn's words name: seldom its speaker.
+        var named: Set<Int> = []
         var speaker: Speaker?
         var attribution: Attribution?
     }
@@ -146,6 +148,7 @@ struct Attributor {
         for index in turns.indices {
             turns[index].vocatives = vocatives(in: turns[index])
             turns[index].openingVocatives = vocatives(in: turns[index], openingOnly: true)
+            turns[index].named = Set(turns[index].pieces.flatMap { tokenRange(of: pieces[$0]) }.compactMap { mentionStarting[$0].map { mentions[$0].character } })
         }
         return turns
     }
@@ -505,14 +508,9 @@ struct Attributor {
         return tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound
     }
 
-    /// Characters named anywhere in a turn's words.
-    private func namedIn(_ turn: Turn, speakerOf: [Speaker]) -> Set<Speaker> {
-        var result = Set<Speaker>()
-        for pieceIndex in turn.pieces {
-            let range = token(atOrAfter: pieces[pieceIndex].range.lowerBound)..<token(atOrAfter: pieces[pieceIndex].range.upperBound)
-            for index in range { if let mention = mentionStarting[index] { result.insert(speakerOf[mentions[mention].character]) } }
-        }
-        return result
+    /// The tokens of a quotation piece's words.
+    private func tokenRange(of piece: QuotePiece) -> Range<Int> {
+        token(atOrAfter: piece.range.lowerBound)..<token(atOrAfter: piece.range.upperBound)
     }
 
     /// Characters addressed by name in a turn: `"Mara, listen."`, `"Come here, Mara!"`.
@@ -520,7 +518,7 @@ struct Attributor {
         var result: [Int] = []
         for pieceIndex in openingOnly ? Array(turn.pieces.prefix(1)) : turn.pieces {
             let piece = pieces[pieceIndex]
-            var range = token(atOrAfter: piece.range.lowerBound)..<token(atOrAfter: piece.range.upperBound)
+            var range = tokenRange(of: piece)
             if openingOnly, let end = range.first(where: { tokens[$0].isSentenceEnd }) { range = range.lowerBound..<(end + 1) }
             for index in range {
                 guard let mention = mentionStarting[index].map({ mentions[$0] }) else { continue }
@@ -625,7 +623,7 @@ struct Attributor {
             let previous = conversation.last.flatMap { turns[$0].speaker }
             let beforePrevious = alternationAnchor(conversation: conversation, current: index, turns: turns)
             let addressedNow = Set(turn.vocatives.map { speakerOf[$0] })
-            salience.namedInQuote = namedIn(turn, speakerOf: speakerOf)
+            salience.namedInQuote = Set(turn.named.map { speakerOf[$0] })
             let participants = Set(conversation.suffix(4).compactMap { turns[$0].speaker })
             // Only someone present can be addressed: named or heard lately.
             let addressedBefore = (conversation.last.map { Set(turns[$0].vocatives.map { speakerOf[$0] }) } ?? [])
@@ -838,7 +836,7 @@ struct Attributor {
     /// The sex of whoever a turn calls `sir` or `ma'am`.
     private func addressedGender(_ turn: Turn) -> Gender? {
         for pieceIndex in turn.pieces {
-            let range = token(atOrAfter: pieces[pieceIndex].range.lowerBound)..<token(atOrAfter: pieces[pieceIndex].range.upperBound)
+            let range = tokenRange(of: pieces[pieceIndex])
             for index in range where tokens[index].isWord {
                 guard let gender = Self.addressWords[tokens[index].lower] else { continue }
                 let before = index > range.lowerBound ? tokens[index - 1] : nil
