@@ -48,6 +48,9 @@ package struct SoundFileWriter: ~Copyable {
     package mutating func close() throws(NarrateError) {
         guard let file else { return }
         self.file = nil
+        // libsndfile 1.2 leaves the RIFF size short when no sample was ever written and tags
+        // were set (readers then refuse the file): write the header as it stands first.
+        if frameCount == 0 { sf_command(file, Int32(SFC_UPDATE_HEADER_NOW), nil, 0) }
         let status = sf_close(file)
         guard status == 0 else { throw NarrateError(.output, "closing \(path) failed (libsndfile error \(status))") }
     }

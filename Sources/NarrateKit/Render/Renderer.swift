@@ -42,6 +42,12 @@ public struct Renderer: Sendable {
             throw NarrateError(.usage, "\(output.path): narrate writes WAV audio; give a .wav file name (convert afterwards, e.g. with ffmpeg, for other formats)")
         }
         let selected = script.segments.filter { paragraphs?.contains($0.paragraph) ?? true }
+        guard selected.contains(where: { !Self.speakable($0.text).isEmpty }) else {
+            if let paragraphs {
+                throw NarrateError(.input, "paragraph \(paragraphs.lowerBound + 1) has nothing to speak (no words, only marks or punctuation); choose another with --paragraph or --find")
+            }
+            throw NarrateError(.input, "\(script.source.name) has nothing to speak: no words, only marks or punctuation; give a story with words in it")
+        }
         let engine = SpeechEngine.shared
         let sampleRate = try engine.sampleRate()
         let staged = try StagedFile(output)

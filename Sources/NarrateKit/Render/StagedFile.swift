@@ -1,11 +1,16 @@
 import Foundation
 
 /// An output file that appears at its path only when complete: written beside it under a hidden
-/// name, then renamed over it. Until `commit`, an existing file at the path is untouched. A class,
-/// not a `~Copyable` struct, because renders hold an optional one for subtitles.
+/// name, then renamed over it. Until `commit`, an existing file at the path is untouched.
+///
+/// While staged, the destination is locked (`.NAME.lock` beside it, with `flock`), so a second
+/// narrate writing the same file is refused rather than interleaved, and whatever a killed
+/// narrate left behind (`.NAME.partial-PID`) is removed: holding the lock proves its writer is
+/// gone. A class, not a `~Copyable` struct, because renders hold an optional one for subtitles.
 final class StagedFile {
     let destination: URL
     let temporary: URL
+    private let lock: DestinationLock
     private var committed = false
 
     init(_ destination: URL) throws(NarrateError) {
@@ -21,7 +26,12 @@ final class StagedFile {
             throw NarrateError(.output, "cannot write \(destination.path): it is a folder; give a file name")
         }
         self.destination = destination
-        self.temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        self.lock = try DestinationLock(destination)
+        let prefix = ".\(destination.lastPathComponent).partial-"
+        for leftover in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where leftover.hasPrefix(prefix) {
+            unlink(folder.appendingPathComponent(leftover).path)
+        }
+        self.temporary = folder.appendingPathComponent("\(prefix)\(ProcessInfo.processInfo.processIdentifier)")
     }
 
     func commit() throws(NarrateError) {
@@ -33,7 +43,58 @@ final class StagedFile {
 
     deinit {
         if !committed { unlink(temporary.path) }
+        lock.release()
     }
+}
+
+/// An exclusive, non-blocking `flock` on `.NAME.lock` beside a destination. The lock file is
+/// removed on release; a process that locked a file someone else had just removed sees that the
+/// path no longer names it and tries again, so two writers never both believe they hold it.
+private final class DestinationLock {
+    private let path: String
+    private var descriptor: Int32
+
+    init(_ destination: URL) throws(NarrateError) {
+        path = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).lock").path
+        for _ in 0..<20 {
+            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else {
+                throw NarrateError(.output, "cannot write \(destination.path): \(String(cString: strerror(errno))); choose another path")
+            }
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+                let owner = Self.owner(descriptor)
+                close(descriptor)
+                throw NarrateError(.output, "another narrate\(owner.map { " (process \($0))" } ?? "") is writing \(destination.path) right now; wait for it to finish or choose another output")
+            }
+            var held = stat(), named = stat()
+            if fstat(descriptor, &held) == 0, stat(path, &named) == 0, held.st_dev == named.st_dev, held.st_ino == named.st_ino {
+                let pid = "\(ProcessInfo.processInfo.processIdentifier)\n"
+                _ = ftruncate(descriptor, 0)
+                _ = pid.withCString { write(descriptor, $0, strlen($0)) }
+                self.descriptor = descriptor
+                return
+            }
+            close(descriptor)
+        }
+        throw NarrateError(.output, "cannot lock \(destination.path) for writing: another narrate keeps taking it; try again")
+    }
+
+    /// The process id the holder wrote into the lock file, for the message.
+    private static func owner(_ descriptor: Int32) -> Int? {
+        var buffer = [UInt8](repeating: 0, count: 32)
+        let count = pread(descriptor, &buffer, buffer.count - 1, 0)
+        guard count > 0 else { return nil }
+        return Int(String(decoding: buffer[0..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    func release() {
+        guard descriptor >= 0 else { return }
+        unlink(path)
+        close(descriptor)
+        descriptor = -1
+    }
+
+    deinit { release() }
 }
 
 /// Writes text to a path all at once, through a staged file.

@@ -107,6 +107,13 @@ struct Attributor {
         return low
     }
 
+    /// The tokens from one scalar offset to another; empty, never backwards, when stray marks
+    /// make the end come first.
+    private func tokens(from start: Int, to end: Int) -> Range<Int> {
+        let first = token(atOrAfter: start)
+        return first..<max(first, token(atOrAfter: end))
+    }
+
     private func quoteStart(_ piece: QuotePiece) -> Int { piece.markedRange.lowerBound }
     private func quoteEnd(_ piece: QuotePiece) -> Int { piece.markedRange.upperBound }
 
@@ -122,8 +129,8 @@ struct Attributor {
             for pieceIndex in index..<end {
                 let piece = pieces[pieceIndex]
                 let range = paragraphs[paragraph].range
-                let after = token(atOrAfter: quoteEnd(piece))..<token(atOrAfter: pieceIndex + 1 < end ? quoteStart(pieces[pieceIndex + 1]) : range.upperBound)
-                let before = token(atOrAfter: pieceIndex > index ? quoteEnd(pieces[pieceIndex - 1]) : range.lowerBound)..<token(atOrAfter: quoteStart(piece))
+                let after = tokens(from: quoteEnd(piece), to: pieceIndex + 1 < end ? quoteStart(pieces[pieceIndex + 1]) : range.upperBound)
+                let before = tokens(from: pieceIndex > index ? quoteEnd(pieces[pieceIndex - 1]) : range.lowerBound, to: quoteStart(piece))
                 // A lead-in that runs straight into this quotation (`Alice went on eagerly:`)
                 // belongs to it; otherwise the tag after it, or for a paragraph's first
                 // quotation, whatever narration leads into it.
@@ -400,6 +407,8 @@ struct Attributor {
         }
         var cursor = verb - 1
         while cursor >= sentenceStart, isAdverb(tokens[cursor]) || Self.auxiliaries.contains(tokens[cursor].lower) { cursor -= 1 }
+        // Nothing but adverbs before the verb (`said "Hello."` opening a text): no subject here.
+        guard cursor >= sentenceStart else { return nil }
         // `He turned to Mr. Gradgrind, who answered`: the relative pronoun's antecedent speaks.
         if cursor - 1 > sentenceStart, tokens[cursor].lower == "who", tokens[cursor - 1].word == "," {
             var start = cursor - 2
@@ -465,7 +474,7 @@ struct Attributor {
         guard quoteStart(piece) == paragraph.range.lowerBound, piece.paragraph > 0 else { return nil }
         let previous = paragraphs[piece.paragraph - 1]
         guard previous.kind == .prose else { return nil }
-        var window = token(atOrAfter: previous.range.lowerBound)..<token(atOrAfter: previous.range.upperBound)
+        var window = tokens(from: previous.range.lowerBound, to: previous.range.upperBound)
         guard let last = window.last, !tokens[last].inQuote else { return nil }
         // Only the narration after that paragraph's own last quotation, which its tags belong to.
         let hadDialogue = window.contains { tokens[$0].inQuote }
@@ -510,7 +519,7 @@ struct Attributor {
 
     /// The tokens of a quotation piece's words.
     private func tokenRange(of piece: QuotePiece) -> Range<Int> {
-        token(atOrAfter: piece.range.lowerBound)..<token(atOrAfter: piece.range.upperBound)
+        tokens(from: piece.range.lowerBound, to: piece.range.upperBound)
     }
 
     /// Characters addressed by name in a turn: `"Mara, listen."`, `"Come here, Mara!"`.
@@ -646,7 +655,7 @@ struct Attributor {
     /// reports someone's words or silence; the quotation after it is usually the other's reply.
     private func reportedSpeaker(before paragraph: Int, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
         guard paragraph > 0, paragraphs[paragraph - 1].kind == .prose else { return nil }
-        let range = token(atOrAfter: paragraphs[paragraph - 1].range.lowerBound)..<token(atOrAfter: paragraphs[paragraph - 1].range.upperBound)
+        let range = tokens(from: paragraphs[paragraph - 1].range.lowerBound, to: paragraphs[paragraph - 1].range.upperBound)
         guard !range.isEmpty, !range.contains(where: { tokens[$0].inQuote }) else { return nil }
         var sentenceStart = range.lowerBound
         for index in range {
@@ -948,7 +957,7 @@ struct Attributor {
     /// the sentence that leads into the quotation.
     private func paragraphMention(_ turn: Turn, exclude: Set<Speaker>, speakerOf: [Speaker]) -> (Speaker, String)? {
         let range = paragraphs[turn.paragraph].range
-        var tokenRange = token(atOrAfter: range.lowerBound)..<token(atOrAfter: range.upperBound)
+        var tokenRange = tokens(from: range.lowerBound, to: range.upperBound)
         // `"…an ill-tempered man." Wickham only shook his head.`: who acts after a finished
         // sentence of speech is more often its listener.
         let lastPiece = pieces[turn.pieces[turn.pieces.count - 1]]

@@ -122,7 +122,7 @@ struct QuoteScanner {
             }
             guard let close = found else { break }
             // A word or two in marks (`'amiable,'`) is named, not quoted: it stays in the speech.
-            let words = String(String.UnicodeScalarView(scalars[(index + 1)..<close])).split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+            let words = String(String.UnicodeScalarView(scalars[(index + 1)..<close])).split(whereSeparator: { $0.isWhitespace }).count
             if words < Self.embeddedMinimumWords {
                 index = close + 1
                 continue
@@ -217,8 +217,9 @@ struct QuoteScanner {
                     openAt = index
                 }
             case "“":
-                // An opening mark inside an open quotation means the last one was never closed.
-                if let open = openAt { pieces.append(piece(paragraph, open, index)) }
+                // An opening mark inside an open quotation means the last one was never closed:
+                // it ends before this mark, which belongs to the next.
+                if let open = openAt { pieces.append(piece(paragraph, open, nil, end: index)) }
                 openAt = index
             case "”":
                 if let open = openAt {
@@ -289,8 +290,9 @@ struct QuoteScanner {
         return String(String.UnicodeScalarView(scalars[start..<index])).lowercased()
     }
 
-    private func piece(_ paragraph: Paragraph, _ open: Int, _ close: Int?) -> QuotePiece {
-        let end = close ?? paragraph.range.upperBound
+    /// - Parameter end: where an unclosed quotation stops; the paragraph's end by default.
+    private func piece(_ paragraph: Paragraph, _ open: Int, _ close: Int?, end unclosedEnd: Int? = nil) -> QuotePiece {
+        let end = close ?? unclosedEnd ?? paragraph.range.upperBound
         var lower = open + 1, upper = end
         while lower < upper, scalars[lower].isSpace { lower += 1 }
         while upper > lower, scalars[upper - 1].isSpace { upper -= 1 }

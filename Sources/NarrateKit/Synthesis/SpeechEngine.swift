@@ -145,6 +145,16 @@ package final class SpeechEngine: Sendable {
     }
 }
 
+/// narrate never plays sound: it only asks espeak-ng for samples. Yet espeak-ng 1.51 creates a
+/// pcaudiolib device in `espeak_Initialize` whatever the output mode, which connects to
+/// PulseAudio or opens ALSA, and prints errors ("Failed to create secure directory") for a user
+/// without a home folder. Defining pcaudiolib's constructor here makes the dynamic linker resolve
+/// espeak-ng's call to this one, which answers "no device"; synchronous synthesis never uses it.
+@_cdecl("create_audio_device_object")
+func createNoAudioDevice(_ device: UnsafePointer<CChar>?, _ application: UnsafePointer<CChar>?, _ description: UnsafePointer<CChar>?) -> OpaquePointer? {
+    nil
+}
+
 /// Receives espeak-ng's audio blocks for one `espeak_Synth` call; reached through `user_data`.
 private final class Collector {
     let sampleRate: Int

@@ -33,12 +33,21 @@ enum ParagraphSplitter {
         }
     }
 
+    /// Lines end at LF, CRLF, a lone CR (old Mac and some Windows exports), or a Unicode line
+    /// or paragraph separator; the ranges exclude the line end.
     static func lineRanges(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
-        for (index, scalar) in scalars.enumerated() where scalar == "\n" || scalar == "\u{2029}" {
-            ranges.append(start..<index)
-            start = index + 1
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "\r" where index + 1 < scalars.count && scalars[index + 1] == "\n":
+                continue  // the LF that follows ends the line
+            case "\n", "\r", "\u{2028}", "\u{2029}":
+                ranges.append(start..<index)
+                start = index + 1
+            default:
+                continue
+            }
         }
         if start < scalars.count { ranges.append(start..<scalars.count) }
         return ranges
@@ -60,7 +69,7 @@ enum ParagraphSplitter {
     static func kind(of range: Range<Int>, in scalars: [Unicode.Scalar], isFirst: Bool) -> ParagraphKind {
         let text = scalars[range]
         if text.allSatisfy({ "*#~-_=•·+.⁂ \t".unicodeScalars.contains($0) }) { return .sceneBreak }
-        if text.contains(where: { $0 == "\n" }) { return .prose }
+        if text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" }) { return .prose }
         guard let last = text.last, !".,;:!?\"'“”‘’…—–)".unicodeScalars.contains(last) else { return .prose }
         if text.contains(where: { "\"“”‘".unicodeScalars.contains($0) }) { return .prose }
         let words = String(String.UnicodeScalarView(text)).split(whereSeparator: { $0 == " " || $0 == "\t" })

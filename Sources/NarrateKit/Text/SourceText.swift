@@ -31,26 +31,80 @@ public struct SourceText: Sendable {
         return try decode(data, name: name, path: path)
     }
 
+    /// Checks and decodes a file's bytes: UTF-8 (a byte-order mark allowed), or UTF-16 of either
+    /// byte order when a byte-order mark says so.
     package static func decode(_ data: Data, name: String, path: String) throws(NarrateError) -> SourceText {
         let bytes = [UInt8](data)
-        if let nul = bytes.firstIndex(of: 0) {
-            throw NarrateError(.input, "\(path) looks like binary data (a NUL byte at offset \(nul)); narrate reads plain UTF-8 text")
+        let text: String
+        if bytes.count >= 2, (bytes[0], bytes[1]) == (0xFF, 0xFE) || (bytes[0], bytes[1]) == (0xFE, 0xFF) {
+            text = try decodeUTF16(bytes.dropFirst(2), bigEndian: bytes[0] == 0xFE, path: path)
+        } else {
+            if let nul = bytes.firstIndex(of: 0) {
+                if looksLikeUTF16WithoutMark(bytes) {
+                    throw NarrateError(.input, "\(path) looks like UTF-16 without a byte-order mark; convert it to UTF-8, e.g. iconv -f utf-16le -t utf-8")
+                }
+                throw NarrateError(.input, "\(path) looks like binary data (a NUL byte at offset \(nul)); narrate reads plain UTF-8 or UTF-16 text")
+            }
+            if let bad = firstInvalidUTF8Offset(bytes) {
+                throw NarrateError(.input, "\(path) is not valid UTF-8 (bad byte at offset \(bad)); convert it, e.g. iconv -f windows-1252 -t utf-8")
+            }
+            text = String(decoding: bytes, as: UTF8.self)
         }
-        if let bad = firstInvalidUTF8Offset(bytes) {
-            throw NarrateError(.input, "\(path) is not valid UTF-8 (bad byte at offset \(bad)); convert it, e.g. iconv -f windows-1252 -t utf-8")
+        if text.unicodeScalars.contains("\u{0}") {
+            throw NarrateError(.input, "\(path) looks like binary data (it holds NUL characters); narrate reads plain UTF-8 or UTF-16 text")
         }
-        let text = String(decoding: bytes, as: UTF8.self)
         let controls = text.unicodeScalars.lazy.filter {
             $0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t" && $0 != "\u{0C}"
         }.count
         if controls > 0 && controls * 100 > max(1, text.unicodeScalars.count) {
-            throw NarrateError(.input, "\(path) looks like binary data (\(controls) control characters); narrate reads plain UTF-8 text")
+            throw NarrateError(.input, "\(path) looks like binary data (\(controls) control characters); narrate reads plain UTF-8 or UTF-16 text")
         }
         let source = SourceText(name: name, text: text)
-        if source.scalars.allSatisfy({ $0.isSpace }) {
+        if source.scalars.allSatisfy({ $0.isSpace || $0.properties.generalCategory == .format }) {
             throw NarrateError(.input, "\(path) is empty; give a text file with the story in it")
         }
         return source
+    }
+
+    /// UTF-16 code units to text; a lone surrogate or an odd byte at the end is an error naming
+    /// its byte offset (counting the byte-order mark).
+    private static func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool, path: String) throws(NarrateError) -> String {
+        let order = bigEndian ? "UTF-16BE" : "UTF-16LE"
+        guard bytes.count % 2 == 0 else {
+            throw NarrateError(.input, "\(path) is \(order) but ends in the middle of a character (byte \(bytes.count + 1)); the file may be cut short")
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let first = UInt16(bytes[index]), second = UInt16(bytes[index + 1])
+            units.append(bigEndian ? first << 8 | second : second << 8 | first)
+            index += 2
+        }
+        var text = String.UnicodeScalarView()
+        var decoder = UTF16()
+        var iterator = units.makeIterator()
+        var unitOffset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                text.append(scalar)
+                unitOffset += scalar.value > 0xFFFF ? 2 : 1
+            case .emptyInput:
+                return String(text)
+            case .error:
+                throw NarrateError(.input, "\(path) is not valid \(order) (a lone surrogate at byte \(2 + unitOffset * 2)); re-save it as UTF-8")
+            }
+        }
+    }
+
+    /// Text in UTF-16 without a byte-order mark: nearly every other byte is zero.
+    private static func looksLikeUTF16WithoutMark(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.prefix(4096)
+        guard sample.count >= 4 else { return false }
+        let zeros = stride(from: 0, to: sample.count, by: 2).map { (sample[$0] == 0 ? 1 : 0, $0 + 1 < sample.count && sample[$0 + 1] == 0 ? 1 : 0) }
+        let evenZeros = zeros.reduce(0) { $0 + $1.0 }, oddZeros = zeros.reduce(0) { $0 + $1.1 }
+        return max(evenZeros, oddZeros) * 10 >= zeros.count * 9 && min(evenZeros, oddZeros) * 10 < zeros.count
     }
 
     /// The byte offset where the first ill-formed UTF-8 sequence starts: in a Latin-1 file, the

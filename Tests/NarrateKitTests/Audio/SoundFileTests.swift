@@ -23,6 +23,19 @@ import Testing
         #expect(String(decoding: header, as: UTF8.self) == (large ? "RF64" : "RIFF"))
     }
 
+    /// A file with no samples still has a header whose sizes add up to the file's own.
+    @Test(arguments: [nil, "A Title"])
+    func emptyFileHasASoundHeader(title: String?) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("narrate-\(UUID().uuidString).wav").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var writer = try SoundFileWriter(path: path, sampleRate: 22050, title: title)
+        try writer.close()
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        let riffSize = bytes[4..<8].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+        #expect(riffSize + 8 == bytes.count)
+        #expect(try SoundFileContents(path: path).samples.isEmpty)
+    }
+
     @Test func unwritablePathIsAnError() {
         #expect(throws: NarrateError.self) { try SoundFileWriter(path: "/nonexistent/folder/x.wav", sampleRate: 22050, title: nil) }
     }

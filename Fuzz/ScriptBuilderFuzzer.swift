@@ -1,0 +1,30 @@
+// libFuzzer entry point over the script builder: bytes → SourceText → Script, with and without a
+// cast, and the script's contract checked on every input. Built by Scripts/fuzz together with
+// the library's Text and Script sources (they need nothing but Foundation), not by SwiftPM.
+import Foundation
+
+/// A cast that exercises the cast path: names, aliases, titles and a shared surname.
+private let fuzzCast = [
+    Character(name: "Jack Harkness", aliases: ["Captain Jack", "Harkness"], gender: .male),
+    Character(name: "Ianto Jones", aliases: ["Ianto"], gender: .male),
+    Character(name: "Mrs. Jones", gender: .female),
+    Character(name: "Gwen", gender: .female),
+    Character(name: "The Doctor"),
+]
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzScriptBuilder(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    guard size > 0 else { return 0 }
+    // The first byte chooses the cast; the rest is the story as a file would give it.
+    let withCast = data[0] & 1 == 1
+    let bytes = Data(UnsafeBufferPointer(start: data + 1, count: size - 1))
+    guard let source = try? SourceText.decode(bytes, name: "fuzz", path: "fuzz.txt") else { return 0 }
+    let script = ScriptBuilder(characters: withCast ? fuzzCast : []).build(source)
+    let problems = script.contractViolations()
+    if !problems.isEmpty {
+        fatalError("script contract broken: \(problems.prefix(3).joined(separator: "; "))")
+    }
+    _ = ScriptFormatter.json(script)
+    _ = ScriptFormatter.explanation(script)
+    return 0
+}
