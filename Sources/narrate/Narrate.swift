@@ -18,8 +18,8 @@ struct StoryOptions: ParsableArguments {
     @Option(help: "The cast file (YAML). Default: Voices/<input name>.yaml when it exists.")
     var cast: String?
 
-    func production() throws(NarrateError) -> Production {
-        try Production(input: URL(fileURLWithPath: input), castFile: cast.map { URL(fileURLWithPath: $0) })
+    func production(automaticCast: Bool = true) throws(NarrateError) -> Production {
+        try Production(input: URL(fileURLWithPath: input), castFile: cast.map { URL(fileURLWithPath: $0) }, automaticCast: automaticCast)
     }
 }
 
@@ -28,13 +28,15 @@ func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as NarrateError {
-        FileHandle.standardError.write(Data("narrate: error: \(error.message)\n".utf8))
+        printError("narrate: error: \(error.message)\n")
         throw ExitCode(1)
     }
 }
 
+/// Writes to standard error with plain `write`: after SIGHUP the terminal is gone, and a failed
+/// write must not become a crash.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    _ = text.withCString { write(STDERR_FILENO, $0, strlen($0)) }
 }
 
 /// Where a render goes when `-o` is not given: `Output/<name>.wav`, the folder made if needed.

@@ -3,12 +3,25 @@ import Foundation
 import NarrateKit
 import Synchronization
 
-/// Set by Ctrl-C so that a render stops between segments and leaves no partial file.
+/// Set by Ctrl-C, `kill` (SIGTERM) or a closed terminal or ssh connection (SIGHUP), so that a
+/// render stops between segments and leaves no partial file.
 let interrupted = Atomic<Bool>(false)
 
+/// The first signal asks the render to stop cleanly; a second one ends narrate at once (what
+/// it leaves behind, the next render to that file removes).
 func stopOnInterrupt() {
-    signal(SIGINT) { _ in interrupted.store(true, ordering: .relaxed) }
-    signal(SIGTERM) { _ in interrupted.store(true, ordering: .relaxed) }
+    var handled = sigset_t()
+    sigemptyset(&handled)
+    for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+        signal(signalNumber) { received in
+            interrupted.store(true, ordering: .relaxed)
+            signal(received, SIG_DFL)
+        }
+        sigaddset(&handled, signalNumber)
+    }
+    // A parent may start narrate with these blocked (a thread of a test runner or supervisor
+    // that blocks them): they would never arrive, and the render could not be stopped cleanly.
+    pthread_sigmask(SIG_UNBLOCK, &handled, nil)
 }
 
 func renderReport(_ report: RenderReport) -> String {
@@ -29,13 +42,15 @@ struct Render: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            stopOnInterrupt()
             let production = try story.production()
             let cast = try production.cast()
             let url = output.map { URL(fileURLWithPath: $0) } ?? defaultOutput("\(production.script.source.name).wav")
-            stopOnInterrupt()
+            let subtitlesURL = subtitles.map { URL(fileURLWithPath: $0) }
+            try production.checkOutputs([("-o", url)] + (subtitlesURL.map { [("--subtitles", $0)] } ?? []))
             let showProgress = isatty(STDERR_FILENO) != 0
             let report = try Renderer(cast: cast).render(
-                production.script, to: url, subtitles: subtitles.map { URL(fileURLWithPath: $0) },
+                production.script, to: url, subtitles: subtitlesURL,
                 isCancelled: { interrupted.load(ordering: .relaxed) },
                 progress: { step in
                     if showProgress { printError("\rrendering \(step.done * 100 / max(1, step.total))% (\(step.done)/\(step.total) segments)") }
@@ -84,7 +99,10 @@ struct Preview: ParsableCommand {
             }
             let cast = try production.cast()
             let url = output.map { URL(fileURLWithPath: $0) } ?? defaultOutput("preview.wav")
-            let report = try Renderer(cast: cast).render(production.script, paragraphs: index..<(index + 1), to: url)
+            try production.checkOutputs([("-o", url)])
+            stopOnInterrupt()
+            let report = try Renderer(cast: cast).render(
+                production.script, paragraphs: index..<(index + 1), to: url, isCancelled: { interrupted.load(ordering: .relaxed) })
             print("paragraph \(index + 1) of \(count)")
             print(renderReport(report), terminator: "")
         }

@@ -21,7 +21,11 @@ struct ScriptCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let script = try story.production().script
+            let production = try story.production()
+            // The same checks a render makes: a cast `script` accepts, `render` accepts too.
+            if production.castFile != nil { _ = try production.cast() }
+            if let output { try production.checkOutputs([("-o", URL(fileURLWithPath: output))]) }
+            let script = production.script
             let text = explain ? ScriptFormatter.explanation(script)
                 : format == .json ? ScriptFormatter.json(script) : ScriptFormatter.text(script)
             if let output {
@@ -39,18 +43,39 @@ struct CastCommand: ParsableCommand {
 
     @OptionGroup var story: StoryOptions
 
-    @Option(name: .shortAndLong, help: "The cast file to write. Default: standard output.")
+    @Option(name: .shortAndLong, help: "The cast file to write. An existing one is merged into: what you wrote stays, new characters are added. Default: standard output.")
     var output: String?
+
+    @Flag(help: "Replace the file given with -o instead of merging into it.")
+    var force = false
 
     func run() throws {
         try reportingErrors {
-            let production = try story.production()
-            let text = CastFile.render(try production.cast(), for: production.script.title)
-            if let output {
-                try writeAtomically(text, to: URL(fileURLWithPath: output))
+            guard let output else {
+                let production = try story.production()
+                print(CastFile.render(try production.cast(), for: production.script.title), terminator: "")
+                return
+            }
+            let url = URL(fileURLWithPath: output)
+            let merging = !force && FileManager.default.fileExists(atPath: url.path)
+                && !((try? String(contentsOf: url, encoding: .utf8))?.allSatisfy(\.isWhitespace) ?? false)
+            // Merging reads the file being updated itself, so it is not also loaded as the cast.
+            let production = try story.production(automaticCast: !merging && !force)
+            try production.checkOutputs([("-o", url)], castMayBeOutput: true)
+            guard merging else {
+                try writeAtomically(CastFile.render(try production.cast(), for: production.script.title), to: url)
                 print("wrote \(output): the narrator and \(production.charactersByImportance.count) characters")
+                return
+            }
+            let update = try production.castUpdate(merging: url)
+            if update.added.isEmpty {
+                print("\(output) is up to date: your \(update.kept) characters and every value you set are as they were; nothing new in the story")
             } else {
-                print(text, terminator: "")
+                try writeAtomically(update.text, to: url)
+                print("merged into \(output): kept your \(update.kept) characters and every value and comment; added \(update.added.count) new, marked # new: \(update.added.joined(separator: ", "))")
+            }
+            if !update.notFound.isEmpty {
+                print("not named in the story any more, kept in the file: \(update.notFound.joined(separator: ", "))")
             }
         }
     }

@@ -32,6 +32,30 @@ struct NarrateBinary {
         return url
     }
 
+    /// Starts narrate without waiting for it; its output goes to `stdout.log` and `stderr.log`.
+    static func start(_ arguments: [String], in folder: URL, log: String = "background") throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        FileManager.default.createFile(atPath: folder.appendingPathComponent("\(log).out").path, contents: nil)
+        FileManager.default.createFile(atPath: folder.appendingPathComponent("\(log).err").path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: folder.appendingPathComponent("\(log).out"))
+        process.standardError = try FileHandle(forWritingTo: folder.appendingPathComponent("\(log).err"))
+        try process.run()
+        return process
+    }
+
+    /// Waits up to `seconds` for `condition`, polling.
+    static func wait(seconds: Double, until condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(20_000)
+        }
+        return condition()
+    }
+
     @discardableResult
     static func run(_ arguments: [String], in folder: URL) throws -> Result {
         let process = Process()

@@ -62,7 +62,18 @@ public struct CastFile: Hashable, Sendable {
     private static let voiceKeys = ["voice", "variant", "rate", "pitch", "range", "volume"]
     private static let characterKeys = ["name", "aliases", "gender"] + voiceKeys
 
+    /// A cast file is a few kilobytes; past these it is not one, and parsing it would only cost time.
+    static let maximumBytes = 1_000_000
+    static let maximumNesting = 32
+    static let maximumValueLength = 200
+
     public static func parse(_ text: String, path: String) throws(NarrateError) -> CastFile {
+        guard text.utf8.count <= maximumBytes else {
+            throw NarrateError(.cast, "cast file \(path) is \(text.utf8.count) bytes, too large for a cast file (at most \(maximumBytes)); check you gave the right file")
+        }
+        if let line = lineNestedTooDeep(text) {
+            throw NarrateError(.cast, "\(path):\(line): nested more than \(maximumNesting) levels deep; a cast file needs only a few (narrator, characters, a character's fields)")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -73,13 +84,14 @@ public struct CastFile: Hashable, Sendable {
         }
         var file = CastFile(path: path)
         guard let root else { return file }
+        try checkDuplicateKeys(root, path: path)
         guard let mapping = root.mapping else {
             throw NarrateError(.cast, "\(path):\(line(root)): a cast file is a mapping with `narrator:` and `characters:`")
         }
         for (key, value) in mapping {
             switch key.string {
             case "narrator":
-                file.narrator = try request(value, allowed: voiceKeys, path: path)
+                file.narrator = try request(value, allowed: voiceKeys, path: path, owner: "the narrator")
                 file.narratorLine = line(value)
             case "characters":
                 guard let sequence = value.sequence else {
@@ -91,14 +103,102 @@ public struct CastFile: Hashable, Sendable {
                 throw NarrateError(.cast, "\(path):\(line(key)): unknown key \"\(key.string ?? "?")\"; a cast file has `narrator:` and `characters:`")
             }
         }
-        var seen: [String: Int] = [:]
-        for entry in file.entries {
-            if let first = seen[entry.character.name] {
-                throw NarrateError(.cast, "\(path):\(entry.line): character \"\(entry.character.name)\" is listed twice (first at line \(first)); merge the entries")
-            }
-            seen[entry.character.name] = entry.line
-        }
+        try checkNames(file.entries, path: path)
         return file
+    }
+
+    /// Every name and alias points to one character: a name listed twice, an alias that is
+    /// another character's name or alias, or the narrator's name would send one person's lines
+    /// to another without a word.
+    private static func checkNames(_ entries: [Entry], path: String) throws(NarrateError) {
+        var owners: [String: (name: String, line: Int)] = [:]
+        for entry in entries {
+            let name = entry.character.name
+            for (position, form) in ([name] + entry.character.aliases).enumerated() {
+                let key = form.lowercased()
+                if key == Speaker.narrator.name.lowercased() {
+                    throw NarrateError(.cast, "\(path):\(entry.line): \"\(shown(form))\" is the narrator's name; call the character something else (the narrator is set under `narrator:`)")
+                }
+                if let owner = owners[key] {
+                    let what = position == 0 ? "character \"\(shown(name))\"" : "alias \"\(shown(form))\" of \(shown(name))"
+                    let other = owner.name == name ? "listed twice for \(shown(name))" : "already names \(shown(owner.name)) (line \(owner.line))"
+                    throw NarrateError(.cast, "\(path):\(entry.line): \(what) is \(other); each name or alias may belong to one character only")
+                }
+                owners[key] = (name, entry.line)
+            }
+        }
+    }
+
+    /// Keys given twice in one mapping: YAML readers disagree on which wins, so the file is
+    /// ambiguous. Walks at most a cast file's worth of nodes, so anchors cannot multiply work.
+    private static func checkDuplicateKeys(_ root: Node, path: String) throws(NarrateError) {
+        var pending = [root]
+        var visited = 0
+        while let node = pending.popLast() {
+            visited += 1
+            if visited > 100_000 {
+                throw NarrateError(.cast, "cast file \(path) is too large or too repetitive to be a cast file (anchors and aliases expand past 100,000 values)")
+            }
+            if let mapping = node.mapping {
+                var seen: Set<String> = []
+                for (key, value) in mapping {
+                    let name = key.string ?? "\(key)"
+                    if !seen.insert(name).inserted {
+                        throw NarrateError(.cast, "\(path):\(line(key)): key \"\(shown(name))\" appears twice in the same place; keep one")
+                    }
+                    pending.append(value)
+                }
+            } else if let sequence = node.sequence {
+                pending.append(contentsOf: sequence)
+            }
+        }
+    }
+
+    /// The first line whose nesting, by indentation and flow brackets, passes the limit: checked
+    /// before the YAML parser, whose recursion a deeply nested file would overflow. It counts
+    /// generously (brackets in quoted text too), which only matters far past any real cast.
+    private static func lineNestedTooDeep(_ text: String) -> Int? {
+        var flowDepth = 0
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var indentation = 0
+            for character in line.unicodeScalars {
+                guard character == " " || character == "-" || character == "?" || character == "\t" else { break }
+                indentation += 1
+            }
+            scanning: for character in line.unicodeScalars {
+                switch character {
+                case "[", "{": flowDepth += 1
+                case "]", "}": flowDepth = max(0, flowDepth - 1)
+                case "#": break scanning
+                default: continue
+                }
+            }
+            if flowDepth > maximumNesting || indentation > maximumNesting * 4 { return number + 1 }
+        }
+        return nil
+    }
+
+    /// A value as an error message shows it: whole when short, else its start.
+    static func shown(_ value: String) -> String {
+        value.count <= 40 ? value : String(value.prefix(37)) + "…"
+    }
+
+    /// A text field: a string of sensible length, never empty.
+    private static func text(_ node: Node, field: String, of owner: String, path: String) throws(NarrateError) -> String {
+        guard let value = node.scalar?.string else {
+            throw NarrateError(.cast, "\(path):\(line(node)): \(field) of \(owner) must be a single value such as `\(field == "variant" ? "m3" : field == "voice" ? "en-us" : "Jack")`, not a list or mapping")
+        }
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else {
+            let hint = field == "variant" ? "write a variant such as m3, `none` for the voice's own, or delete the line to let narrate choose"
+                : field == "voice" ? "write a voice such as en-us (`narrate voices` lists them) or delete the line to let narrate choose"
+                : "write one or delete it"
+            throw NarrateError(.cast, "\(path):\(line(node)): \(field) of \(owner) is empty; \(hint)")
+        }
+        guard trimmed.count <= maximumValueLength else {
+            throw NarrateError(.cast, "\(path):\(line(node)): \(field) of \(owner) is \(trimmed.count) characters long (\"\(shown(trimmed))\"); at most \(maximumValueLength)")
+        }
+        return trimmed
     }
 
     private static func describe(_ error: YamlError) -> String {
@@ -116,34 +216,35 @@ public struct CastFile: Hashable, Sendable {
         guard let mapping = node.mapping else {
             throw NarrateError(.cast, "\(path):\(line(node)): each character is a mapping such as `- name: Jack`")
         }
-        guard let name = mapping["name"]?.string?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
+        guard let nameNode = mapping["name"], nameNode.null == nil else {
             throw NarrateError(.cast, "\(path):\(line(node)): a character has no `name:`; add one")
         }
+        let name = try text(nameNode, field: "name", of: "a character", path: path)
         var aliases: [String] = []
-        if let aliasNode = mapping["aliases"] {
+        if let aliasNode = mapping["aliases"], aliasNode.null == nil {
             if let list = aliasNode.sequence {
                 for alias in list {
-                    guard let text = alias.string else {
-                        throw NarrateError(.cast, "\(path):\(line(alias)): aliases of \(name) must be names, like [Captain Jack, Harkness]")
+                    guard alias.scalar != nil else {
+                        throw NarrateError(.cast, "\(path):\(line(alias)): aliases of \(shown(name)) must be names, like [Captain Jack, Harkness]")
                     }
-                    aliases.append(text)
+                    aliases.append(try text(alias, field: "an alias", of: shown(name), path: path))
                 }
-            } else if let single = aliasNode.string, aliasNode.null == nil {
-                aliases = [single]
+            } else {
+                aliases = [try text(aliasNode, field: "aliases", of: shown(name), path: path)]
             }
         }
         var gender = Gender.unknown
         if let genderNode = mapping["gender"], genderNode.null == nil {
             guard let text = genderNode.string, let value = Gender(rawValue: text.lowercased()) else {
-                throw NarrateError(.cast, "\(path):\(line(genderNode)): gender of \(name) must be male, female or unknown, not \"\(genderNode.string ?? "")\"")
+                throw NarrateError(.cast, "\(path):\(line(genderNode)): gender of \(shown(name)) must be male, female or unknown, not \"\(shown(genderNode.string ?? "a list"))\"")
             }
             gender = value
         }
-        let voice = try request(node, allowed: characterKeys, path: path)
+        let voice = try request(node, allowed: characterKeys, path: path, owner: shown(name))
         return Entry(character: Character(name: name, aliases: aliases, gender: gender), request: voice, line: line(node))
     }
 
-    private static func request(_ node: Node, allowed: [String], path: String) throws(NarrateError) -> VoiceRequest {
+    private static func request(_ node: Node, allowed: [String], path: String, owner: String) throws(NarrateError) -> VoiceRequest {
         if node.null != nil { return VoiceRequest() }
         guard let mapping = node.mapping else {
             throw NarrateError(.cast, "\(path):\(line(node)): expected voice fields such as `voice: en-us`")
@@ -152,15 +253,15 @@ public struct CastFile: Hashable, Sendable {
         for (key, value) in mapping {
             let name = key.string ?? ""
             guard allowed.contains(name) else {
-                throw NarrateError(.cast, "\(path):\(line(key)): unknown key \"\(name)\"; use one of \(allowed.joined(separator: ", "))")
+                throw NarrateError(.cast, "\(path):\(line(key)): unknown key \"\(shown(name))\"; use one of \(allowed.joined(separator: ", "))")
             }
             if value.null != nil { continue }
             switch name {
-            case "voice": request.voice = value.string
-            case "variant": request.variant = value.string
+            case "voice": request.voice = try text(value, field: "voice", of: owner, path: path)
+            case "variant": request.variant = try text(value, field: "variant", of: owner, path: path)
             case "rate", "pitch", "range", "volume":
                 guard let number = value.int else {
-                    throw NarrateError(.cast, "\(path):\(line(value)): \(name) must be a whole number, not \"\(value.string ?? "")\"")
+                    throw NarrateError(.cast, "\(path):\(line(value)): \(name) of \(owner) must be a whole number, not \"\(shown(value.string ?? "a list"))\"")
                 }
                 let limit = VoiceSettings.limits.first { $0.key == name }!.range
                 guard limit.contains(number) else {
@@ -180,12 +281,6 @@ public struct CastFile: Hashable, Sendable {
 
     /// The cast spelled out in full, ready to tweak.
     public static func render(_ cast: Cast, for title: String) -> String {
-        func voiceFields(_ voice: VoiceSettings) -> [(String, String)] {
-            var fields = [("voice", voice.voice)]
-            if let variant = voice.variant { fields.append(("variant", variant)) }
-            fields += [("rate", "\(voice.rate)"), ("pitch", "\(voice.pitch)"), ("range", "\(voice.range)"), ("volume", "\(voice.volume)")]
-            return fields
-        }
         var lines = [
             "# Cast for \(title), written by `narrate cast`.",
             "# Edit any voice field, or delete it to let narrate choose; `narrate voices` lists voices and variants.",
@@ -193,14 +288,65 @@ public struct CastFile: Hashable, Sendable {
         ]
         lines += voiceFields(cast.narrator).map { "  \($0.0): \(yamlScalar($0.1))" }
         lines.append(cast.members.isEmpty ? "characters: []" : "characters:")
-        for member in cast.members {
-            lines.append("  - name: \(yamlScalar(member.character.name))")
-            if !member.character.aliases.isEmpty {
-                lines.append("    aliases: [\(member.character.aliases.map(yamlScalar).joined(separator: ", "))]")
-            }
-            lines.append("    gender: \(member.character.gender.rawValue)")
-            lines += voiceFields(member.voice).map { "    \($0.0): \(yamlScalar($0.1))" }
+        for member in cast.members { lines += entryLines(member, indent: "  ") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func voiceFields(_ voice: VoiceSettings) -> [(String, String)] {
+        var fields = [("voice", voice.voice)]
+        if let variant = voice.variant { fields.append(("variant", variant)) }
+        fields += [("rate", "\(voice.rate)"), ("pitch", "\(voice.pitch)"), ("range", "\(voice.range)"), ("volume", "\(voice.volume)")]
+        return fields
+    }
+
+    /// One `- name: …` entry, its dash at `indent`; `note` is a comment on its first line.
+    private static func entryLines(_ member: Cast.Member, indent: String, note: String? = nil) -> [String] {
+        var lines = ["\(indent)- name: \(yamlScalar(member.character.name))\(note.map { "  # \($0)" } ?? "")"]
+        if !member.character.aliases.isEmpty {
+            lines.append("\(indent)  aliases: [\(member.character.aliases.map(yamlScalar).joined(separator: ", "))]")
         }
+        lines.append("\(indent)  gender: \(member.character.gender.rawValue)")
+        lines += voiceFields(member.voice).map { "\(indent)  \($0.0): \(yamlScalar($0.1))" }
+        return lines
+    }
+
+    /// A cast file's text with `members` added at the end of its `characters:` list, marked
+    /// `# new`; every other byte, the user's values and comments, stays as written.
+    package static func adding(_ members: [Cast.Member], to text: String, path: String) throws(NarrateError) -> String {
+        guard !members.isEmpty else { return text }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        let root = (try? Yams.compose(yaml: text)) ?? nil
+        let keys = root?.mapping.map { Array($0) } ?? []
+        let newLines = { (indent: String) in members.flatMap { entryLines($0, indent: indent, note: "new") } }
+        guard let position = keys.firstIndex(where: { $0.key.string == "characters" }) else {
+            return (lines + ["characters:"] + newLines("  ")).joined(separator: "\n") + "\n"
+        }
+        let (key, value) = keys[position]
+        let keyLine = line(key) - 1
+        guard let items = value.sequence, let first = items.first else {
+            // `characters:`, `characters: []` or `~`: the list starts here, any comment kept.
+            let comment = lines[keyLine].range(of: " #").map { " " + lines[keyLine][$0.lowerBound...].trimmingCharacters(in: .whitespaces) } ?? ""
+            let leading = String(lines[keyLine].prefix { $0 == " " })
+            lines[keyLine] = "\(leading)characters:\(comment)"
+            lines.insert(contentsOf: newLines(leading + "  "), at: keyLine + 1)
+            return lines.joined(separator: "\n") + "\n"
+        }
+        let firstLine = lines[line(first) - 1]
+        guard let dash = firstLine.firstIndex(of: "-"), firstLine[..<dash].allSatisfy({ $0 == " " }) else {
+            throw NarrateError(.cast, "\(path) lists its characters in brackets ([…]); write them as `- name: …` lines so narrate can add to them, or use --force to replace the file")
+        }
+        let indent = String(firstLine[..<dash])
+        // The list ends before the next top-level key; trailing blank lines and comments at the
+        // left margin belong to what follows.
+        let nextKeyLine = keys.dropFirst(position + 1).map { line($0.key) - 1 }.filter { $0 > keyLine }.min() ?? lines.count
+        var end = nextKeyLine
+        while end > keyLine + 1 {
+            let candidate = lines[end - 1]
+            let trimmed = candidate.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || (candidate.hasPrefix("#")) { end -= 1 } else { break }
+        }
+        lines.insert(contentsOf: newLines(indent), at: end)
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -60,7 +60,7 @@ public struct VoiceCatalog: Sendable {
         }
         if let byDescription = voices.first(where: { Self.normalized($0.description) == key }) { return byDescription.name }
         let suggestions = Self.closest(to: key, among: voices.map { ($0.name, [$0.name] + $0.languages + [$0.description]) })
-        throw NarrateError(.voice, "unknown voice \"\(typed)\"; did you mean \(suggestions)? (`narrate voices` lists them all)")
+        throw NarrateError(.voice, "unknown voice \"\(CastFile.shown(typed))\"; did you mean \(suggestions)? (`narrate voices` lists them all)")
     }
 
     /// A variant by file name or description, in any case, returned as espeak-ng spells it.
@@ -69,7 +69,7 @@ public struct VoiceCatalog: Sendable {
         if let match = variants.first(where: { Self.normalized($0.name) == key }) { return match.name }
         if let match = variants.first(where: { Self.normalized($0.description) == key }) { return match.name }
         let suggestions = Self.closest(to: key, among: variants.map { ($0.name, [$0.name, $0.description]) })
-        throw NarrateError(.voice, "unknown variant \"\(typed)\"; did you mean \(suggestions)? (`narrate voices` lists them all)")
+        throw NarrateError(.voice, "unknown variant \"\(CastFile.shown(typed))\"; did you mean \(suggestions)? (`narrate voices` lists them all)")
     }
 
     private static func normalized(_ text: String) -> String {
@@ -79,6 +79,8 @@ public struct VoiceCatalog: Sendable {
     /// The three names nearest by edit distance to any of their spellings (name, languages,
     /// description: `klingon` finds `tlh`), for "did you mean".
     static func closest(to key: String, among entries: [(name: String, spellings: [String])]) -> String {
+        // Edit distance costs the product of the lengths: a pasted paragraph is compared by its start.
+        let key = String(key.prefix(40))
         let ranked = entries.map { entry in
             // Whole spellings and the words inside them (`English (Great Britain)`).
             let words = entry.spellings.flatMap { spelling in

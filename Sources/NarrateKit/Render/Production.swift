@@ -6,17 +6,23 @@ public struct Production: Sendable {
     public let script: Script
     /// The cast file in use: the one given, or `Voices/<input name>.yaml` when it exists.
     public let castFile: CastFile?
+    /// The story's file and the cast file's, which no output may replace.
+    public let input: URL
+    public let castURL: URL?
 
     /// Reads the input and the cast file and builds the script.
-    public init(input: URL, castFile castURL: URL?, voicesFolder: URL = URL(fileURLWithPath: "Voices")) throws(NarrateError) {
+    /// - Parameter automaticCast: use `Voices/<input name>.yaml` when no cast file is given.
+    public init(input: URL, castFile castURL: URL?, voicesFolder: URL = URL(fileURLWithPath: "Voices"), automaticCast: Bool = true) throws(NarrateError) {
         let source = try SourceText.load(contentsOf: input)
+        self.input = input
         var castURL = castURL
-        if castURL == nil {
+        if castURL == nil, automaticCast {
             let automatic = voicesFolder.appendingPathComponent("\(source.name).yaml")
             if FileManager.default.fileExists(atPath: automatic.path) { castURL = automatic }
         }
         let file = try castURL.map { (url: URL) throws(NarrateError) in try CastFile.load(contentsOf: url) }
         self.castFile = file
+        self.castURL = castURL
         let characters = file?.entries.map(\.character) ?? []
         self.script = ScriptBuilder(characters: characters).build(source)
     }
@@ -33,6 +39,64 @@ public struct Production: Sendable {
     /// Every speaker's voice: the cast file's choices, the rest assigned automatically.
     public func cast() throws(NarrateError) -> Cast {
         try Casting(catalog: VoiceCatalog.installed()).cast(charactersByImportance, file: castFile)
+    }
+
+    /// Refuses outputs that would replace what this production reads (the story, the cast file
+    /// unless `castMayBeOutput`) or each other. Files are compared by identity (device and
+    /// inode), so `./story.txt`, a symbolic link or a hard link to it are caught too.
+    public func checkOutputs(_ outputs: [(option: String, url: URL)], castMayBeOutput: Bool = false) throws(NarrateError) {
+        var inputs = [("the story", input)]
+        if let castURL, !castMayBeOutput { inputs.append(("the cast file", castURL)) }
+        for (index, output) in outputs.enumerated() {
+            for (role, url) in inputs where FileIdentity(url) != nil && FileIdentity(url) == FileIdentity(output.url) {
+                throw NarrateError(.usage, "\(output.option) \(output.url.path) is \(role) narrate is reading (\(url.path)); writing there would destroy it, so nothing was written: choose another output file")
+            }
+            for other in outputs[..<index] where FileIdentity.same(other.url, output.url) {
+                throw NarrateError(.usage, "\(other.option) and \(output.option) both name \(output.url.path); give each output its own file")
+            }
+        }
+    }
+
+    /// What `narrate cast -o` writes over an existing cast file: that file as the user left it,
+    /// values and comments untouched, plus the characters the story has that it lacks.
+    public struct CastUpdate: Sendable {
+        public let text: String
+        /// Characters newly found, added to the file and marked `# new`.
+        public let added: [String]
+        /// Characters of the file the story no longer names: kept, reported.
+        public let notFound: [String]
+        public let kept: Int
+    }
+
+    public func castUpdate(merging existingURL: URL) throws(NarrateError) -> CastUpdate {
+        let existingText: String
+        do {
+            existingText = try String(contentsOf: existingURL, encoding: .utf8)
+        } catch {
+            throw NarrateError(.cast, "\(existingURL.path) exists but cannot be read as UTF-8 text; fix it, or use --force to replace it")
+        }
+        let existing: CastFile
+        do {
+            existing = try CastFile.parse(existingText, path: existingURL.path)
+        } catch {
+            throw NarrateError(.cast, "\(error.message) (to replace the file instead of merging into it, use --force)")
+        }
+        let known = existing.entries.map(\.character)
+        let discovered = ScriptBuilder().build(script.source)
+        let counts = discovered.lineCounts
+        let found = discovered.characters.sorted {
+            (counts[.character($0.name), default: 0], $1.name) > (counts[.character($1.name), default: 0], $0.name)
+        }
+        let matches = CharacterMatching.match(found, to: known)
+        let newcomers = zip(found, matches).filter { $0.1 == nil }.map(\.0)
+        let mentioned = CharacterMatching.mentioned(known, in: script.source)
+        let cast = try Casting(catalog: VoiceCatalog.installed()).cast(known + newcomers, file: existing)
+        let text = try CastFile.adding(Array(cast.members.suffix(newcomers.count)), to: existingText, path: existingURL.path)
+        let merged = try CastFile.parse(text, path: existingURL.path)
+        guard merged.entries.count == known.count + newcomers.count else {
+            throw NarrateError(.cast, "could not add the new characters to \(existingURL.path) without changing what it says; use --force to replace it, or add them by hand")
+        }
+        return CastUpdate(text: text, added: newcomers.map(\.name), notFound: known.map(\.name).filter { !mentioned.contains($0) }, kept: known.count)
     }
 
     /// The 0-based index of the paragraph holding `text` (case, curly quotes and spacing ignored).
@@ -70,5 +134,29 @@ public struct Production: Sendable {
             }
         }
         return result
+    }
+}
+
+/// A file as the system knows it: two paths name the same file when these match.
+struct FileIdentity: Equatable {
+    let device: UInt64
+    let inode: UInt64
+
+    /// nil when nothing is at the path (yet).
+    init?(_ url: URL) {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+
+    /// The same file, or for files not written yet, the same path once `.` and `..` and
+    /// symbolic links in its folders are resolved.
+    static func same(_ first: URL, _ second: URL) -> Bool {
+        if let one = FileIdentity(first), let other = FileIdentity(second) { return one == other }
+        func resolved(_ url: URL) -> String {
+            url.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent).path
+        }
+        return resolved(first) == resolved(second)
     }
 }

@@ -62,7 +62,7 @@ public struct Renderer: Sendable {
         var previous: Segment?
         var levels = VoiceLevels()
         for (done, segment) in selected.enumerated() {
-            if isCancelled() { throw NarrateError(.usage, "render cancelled; nothing was written to \(output.path)") }
+            if isCancelled() { throw NarrateError(.usage, "stopped before the end (interrupted); nothing was written to \(output.path) and any file already there is untouched") }
             if let previous { try mixer.pause(pause(between: previous, and: segment, in: script)) }
             previous = segment
             let text = Self.speakable(segment.text)
