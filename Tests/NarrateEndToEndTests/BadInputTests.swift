@@ -26,7 +26,35 @@ import Testing
         Case(name: "unknown variant", input: story, castFile: "characters:\n  - name: Jo\n    variant: stromm\n", expected: "unknown variant \"stromm\"; did you mean \"Storm\""),
         Case(name: "out of range", input: story, castFile: "narrator:\n  volume: 900\n", expected: "volume 900 is out of range; use 0–200"),
         Case(name: "missing cast", input: story, castFile: nil, expected: "cast file"),
+        Case(name: "alias of two characters", input: story, castFile: "characters:\n  - name: Jo\n    aliases: [J]\n  - name: Jim\n    aliases: [J]\n",
+             expected: "cast.yaml:4: alias \"J\" of Jim is already a name of Jo (line 2)"),
+        Case(name: "alias that is another's name", input: story, castFile: "characters:\n  - name: Jo\n    aliases: [Al]\n  - name: Al\n",
+             expected: "character \"Al\" is already a name of Jo"),
+        Case(name: "character called Narrator", input: story, castFile: "characters:\n  - name: narrator\n", expected: "is the narrator's name"),
+        Case(name: "duplicate key", input: story, castFile: "characters:\n  - name: Jo\n    pitch: 40\n    pitch: 60\n", expected: "cast.yaml:4: key \"pitch\" appears twice"),
+        Case(name: "empty voice", input: story, castFile: "characters:\n  - name: Jo\n    voice: \"\"\n", expected: "voice of Jo is empty"),
+        Case(name: "voice that is a list", input: story, castFile: "narrator:\n  voice: [en-us]\n", expected: "voice of the narrator must be a single value"),
+        Case(name: "deep nesting", input: story, castFile: "narrator: " + String(repeating: "[", count: 5_000) + "\n", expected: "nested more than 32 levels"),
+        Case(name: "huge cast file", input: story, castFile: "narrator:\n  voice: " + String(repeating: "x", count: 5_000_000) + "\n", expected: "too large for a cast file"),
+        Case(name: "long voice name", input: story, castFile: "narrator:\n  voice: " + String(repeating: "x", count: 5_000) + "\n", expected: "characters long"),
+        Case(name: "UTF-16 without a byte-order mark", input: Array("Hi there".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, expected: "UTF-16 without a byte-order mark"),
     ]
+
+    /// `script --cast` checks the cast as `render` does: a cast one accepts, the other accepts.
+    @Test(arguments: cases.filter { $0.castFile != nil })
+    func scriptChecksTheCastAsRenderDoes(_ badCase: Case) throws {
+        let folder = try NarrateBinary.scratch()
+        try Data(badCase.input ?? []).write(to: folder.appendingPathComponent("story.txt"))
+        try Data(badCase.castFile!.utf8).write(to: folder.appendingPathComponent("cast.yaml"))
+        let started = Date()
+        let result = try NarrateBinary.run(["script", "story.txt", "--cast", "cast.yaml"], in: folder)
+        #expect(Date().timeIntervalSince(started) < 20, "bounded work for any cast value")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(badCase.expected), "\(result.stderr.prefix(300))")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stderr.count < 400, "the message does not repeat a huge value")
+        #expect(result.stdout.isEmpty)
+    }
 
     @Test(arguments: cases)
     func renderRefusesBadInput(_ badCase: Case) throws {

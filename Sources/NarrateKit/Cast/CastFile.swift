@@ -95,7 +95,8 @@ public struct CastFile: Hashable, Sendable {
                 file.narratorLine = line(value)
             case "characters":
                 guard let sequence = value.sequence else {
-                    if value.null != nil { continue }
+                    // `voice:` or `voice: ~` leaves the choice to narrate; a quoted `""` is a mistake.
+            if value.null != nil, value.scalar?.style != .doubleQuoted, value.scalar?.style != .singleQuoted { continue }
                     throw NarrateError(.cast, "\(path):\(line(value)): `characters` must be a list of `- name: …` entries")
                 }
                 for item in sequence { file.entries.append(try entry(item, path: path)) }
@@ -121,7 +122,7 @@ public struct CastFile: Hashable, Sendable {
                 }
                 if let owner = owners[key] {
                     let what = position == 0 ? "character \"\(shown(name))\"" : "alias \"\(shown(form))\" of \(shown(name))"
-                    let other = owner.name == name ? "listed twice for \(shown(name))" : "already names \(shown(owner.name)) (line \(owner.line))"
+                    let other = owner.name == name ? "listed twice for \(shown(name))" : "already a name of \(shown(owner.name)) (line \(owner.line))"
                     throw NarrateError(.cast, "\(path):\(entry.line): \(what) is \(other); each name or alias may belong to one character only")
                 }
                 owners[key] = (name, entry.line)
@@ -255,7 +256,8 @@ public struct CastFile: Hashable, Sendable {
             guard allowed.contains(name) else {
                 throw NarrateError(.cast, "\(path):\(line(key)): unknown key \"\(shown(name))\"; use one of \(allowed.joined(separator: ", "))")
             }
-            if value.null != nil { continue }
+            // `voice:` or `voice: ~` leaves the choice to narrate; a quoted `""` is a mistake.
+            if value.null != nil, value.scalar?.style != .doubleQuoted, value.scalar?.style != .singleQuoted { continue }
             switch name {
             case "voice": request.voice = try text(value, field: "voice", of: owner, path: path)
             case "variant": request.variant = try text(value, field: "variant", of: owner, path: path)
