@@ -37,6 +37,8 @@ import Testing
         Case(name: "deep nesting", input: story, castFile: "narrator: " + String(repeating: "[", count: 5_000) + "\n", expected: "nested more than 32 levels"),
         Case(name: "huge cast file", input: story, castFile: "narrator:\n  voice: " + String(repeating: "x", count: 5_000_000) + "\n", expected: "too large for a cast file"),
         Case(name: "long voice name", input: story, castFile: "narrator:\n  voice: " + String(repeating: "x", count: 5_000) + "\n", expected: "characters long"),
+        Case(name: "thousands of characters", input: story, castFile: "characters:\n" + (0..<30_000).map { "  - name: Person\($0)\n" }.joined(),
+             expected: "30000 characters; a cast lists at most 1000"),
         Case(name: "UTF-16 without a byte-order mark", input: Array("Hi there".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, expected: "UTF-16 without a byte-order mark"),
     ]
 

@@ -66,6 +66,10 @@ public struct CastFile: Hashable, Sendable {
     static let maximumBytes = 1_000_000
     static let maximumNesting = 32
     static let maximumValueLength = 200
+    /// Nine times the largest cast of the novels narrate is measured on; attribution's work
+    /// grows with the cast, so a bound keeps any cast file quick.
+    static let maximumCharacters = 1_000
+    static let maximumAliases = 100
 
     public static func parse(_ text: String, path: String) throws(NarrateError) -> CastFile {
         guard text.utf8.count <= maximumBytes else {
@@ -98,6 +102,9 @@ public struct CastFile: Hashable, Sendable {
                     // `voice:` or `voice: ~` leaves the choice to narrate; a quoted `""` is a mistake.
             if value.null != nil, value.scalar?.style != .doubleQuoted, value.scalar?.style != .singleQuoted { continue }
                     throw NarrateError(.cast, "\(path):\(line(value)): `characters` must be a list of `- name: …` entries")
+                }
+                guard sequence.count <= maximumCharacters else {
+                    throw NarrateError(.cast, "\(path):\(line(value)): \(sequence.count) characters; a cast lists at most \(maximumCharacters) (give minor characters no entry: narrate voices them itself)")
                 }
                 for item in sequence { file.entries.append(try entry(item, path: path)) }
             default:
@@ -224,6 +231,9 @@ public struct CastFile: Hashable, Sendable {
         var aliases: [String] = []
         if let aliasNode = mapping["aliases"], aliasNode.null == nil {
             if let list = aliasNode.sequence {
+                guard list.count <= maximumAliases else {
+                    throw NarrateError(.cast, "\(path):\(line(aliasNode)): \(shown(name)) has \(list.count) aliases; at most \(maximumAliases)")
+                }
                 for alias in list {
                     guard alias.scalar != nil else {
                         throw NarrateError(.cast, "\(path):\(line(alias)): aliases of \(shown(name)) must be names, like [Captain Jack, Harkness]")

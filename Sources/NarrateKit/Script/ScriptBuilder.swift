@@ -62,14 +62,19 @@ public struct ScriptBuilder: Sendable {
     static func mergingStubs(_ characters: [Character]) -> [Character] {
         var result = characters
         var removed = IndexSet()
+        // Who bears each surname: the last word of a name or alias of two words or more.
+        var bearersOfSurname: [Substring: [Int]] = [:]
+        for (index, character) in characters.enumerated() {
+            var surnames = Set<Substring>()
+            for form in [character.name] + character.aliases {
+                let words = form.split(separator: " ")
+                if words.count > 1, let last = words.last { surnames.insert(last) }
+            }
+            for surname in surnames { bearersOfSurname[surname, default: []].append(index) }
+        }
         for (index, stub) in characters.enumerated()
         where stub.aliases.isEmpty && stub.gender == .unknown && !stub.name.hasPrefix("_") && !stub.name.contains(" ") {
-            let bearers = characters.indices.filter { other in
-                other != index && ([characters[other].name] + characters[other].aliases).contains {
-                    let words = $0.split(separator: " ")
-                    return words.count > 1 && words.last.map(String.init) == stub.name
-                }
-            }
+            let bearers = bearersOfSurname[Substring(stub.name), default: []].filter { $0 != index }
             let men = bearers.filter { characters[$0].gender == .male }
             guard let target = bearers.count == 1 ? bearers.first : men.count == 1 ? men.first : nil else { continue }
             result[target].aliases.append(stub.name)
