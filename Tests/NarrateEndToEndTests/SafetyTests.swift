@@ -199,6 +199,26 @@ import Testing
         for (name, script) in scripts { #expect(script == scripts["utf8.txt"], "\(name)") }
     }
 
+    /// Endless devices are refused after a bounded read; a pipe is read like a file.
+    @Test func devicesAndPipes() throws {
+        let folder = try folderWithStory()
+        expectRefusal(try NarrateBinary.run(["script", "/dev/zero"], in: folder), "more than any book")
+        expectRefusal(try NarrateBinary.run(["script", "story.txt", "--cast", "/dev/zero"], in: folder), "too large for a cast file")
+        let process = Process()
+        process.executableURL = NarrateBinary.executable
+        process.arguments = ["script", "/dev/stdin"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(Self.story.utf8))
+        try input.fileHandleForWriting.close()
+        let script = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(script.contains("Tobias"), "\(script)")
+    }
+
     /// espeak-ng never opens an audio device, so a user without a home folder sees no
     /// complaint from the sound system (run as `nobody` when the tests run as root).
     @Test func noAudioDeviceIsOpened() throws {

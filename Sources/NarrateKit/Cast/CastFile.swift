@@ -50,8 +50,14 @@ public struct CastFile: Hashable, Sendable {
             throw NarrateError(.cast, "cast file \(url.path) is a folder; give the path of a .yaml cast file")
         }
         // Read through a handle: `Data(contentsOf:)` refuses devices such as /dev/null.
-        guard let handle = try? FileHandle(forReadingFrom: url), let data = try? handle.readToEnd() ?? Data() else {
+        let data: Data
+        switch readPrefix(of: url, limit: maximumBytes) {
+        case .unreadable:
             throw NarrateError(.cast, "cast file \(url.path) cannot be read; check its permissions")
+        case .tooLarge:
+            throw NarrateError(.cast, "cast file \(url.path) is over \(maximumBytes) bytes, too large for a cast file; check you gave the right file")
+        case .read(let bytes):
+            data = bytes
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw NarrateError(.cast, "cast file \(url.path) is not UTF-8 text; save it as UTF-8")

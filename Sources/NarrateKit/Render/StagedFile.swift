@@ -22,8 +22,14 @@ final class StagedFile {
         guard FileManager.default.isWritableFile(atPath: folder.path) else {
             throw NarrateError(.output, "cannot write \(destination.path): the folder \(folder.path) is not writable; choose another path")
         }
-        if FileManager.default.fileExists(atPath: destination.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw NarrateError(.output, "cannot write \(destination.path): it is a folder; give a file name")
+        if FileManager.default.fileExists(atPath: destination.path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue {
+                throw NarrateError(.output, "cannot write \(destination.path): it is a folder; give a file name")
+            }
+            // The rename would replace it all the same: a file made read-only is one to keep.
+            if access(destination.path, W_OK) != 0 {
+                throw NarrateError(.output, "cannot write \(destination.path): the file is read-only; make it writable (chmod u+w) or choose another path")
+            }
         }
         self.destination = destination
         self.lock = try DestinationLock(destination)

@@ -150,8 +150,10 @@ package final class SpeechEngine: Sendable {
 /// PulseAudio or opens ALSA, and prints errors ("Failed to create secure directory") for a user
 /// without a home folder. Defining pcaudiolib's constructor here makes the dynamic linker resolve
 /// espeak-ng's call to this one, which answers "no device"; synchronous synthesis never uses it.
+/// `package`, not internal: optimised builds give internal symbols local linkage, out of the
+/// dynamic linker's sight.
 @_cdecl("create_audio_device_object")
-func createNoAudioDevice(_ device: UnsafePointer<CChar>?, _ application: UnsafePointer<CChar>?, _ description: UnsafePointer<CChar>?) -> OpaquePointer? {
+package func createNoAudioDevice(_ device: UnsafePointer<CChar>?, _ application: UnsafePointer<CChar>?, _ description: UnsafePointer<CChar>?) -> OpaquePointer? {
     nil
 }
 

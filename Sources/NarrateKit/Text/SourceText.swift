@@ -24,12 +24,22 @@ public struct SourceText: Sendable {
         if isDirectory.boolValue {
             throw NarrateError(.input, "\(path) is a folder; give the path of a plain-text story file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let data: Data
+        switch readPrefix(of: url, limit: maximumBytes) {
+        case .unreadable:
             throw NarrateError(.input, "\(path) cannot be read; check its permissions (chmod +r)")
+        case .tooLarge:
+            throw NarrateError(.input, "\(path) is over \(maximumBytes / 1_048_576) MB, more than any book; give one book at a time (or check it is a text file)")
+        case .read(let bytes):
+            data = bytes
         }
         let name = url.deletingPathExtension().lastPathComponent
         return try decode(data, name: name, path: path)
     }
+
+    /// The longest novels are a few megabytes; a larger input is not a story, and a device such
+    /// as /dev/zero would otherwise be read for ever.
+    static let maximumBytes = 64 * 1_048_576
 
     /// Checks and decodes a file's bytes: UTF-8 (a byte-order mark allowed), or UTF-16 of either
     /// byte order when a byte-order mark says so.
@@ -144,4 +154,27 @@ public struct SourceText: Sendable {
     }
 
     public var count: Int { scalars.count }
+}
+
+/// What reading the start of a file gave: reads through a handle, so pipes (`/dev/stdin`) work
+/// and an endless device stops at the limit.
+package enum PrefixRead {
+    case read(Data), tooLarge, unreadable
+}
+
+package func readPrefix(of url: URL, limit: Int) -> PrefixRead {
+    guard let handle = try? FileHandle(forReadingFrom: url) else { return .unreadable }
+    defer { try? handle.close() }
+    var data = Data()
+    while data.count <= limit {
+        let chunk: Data?
+        do {
+            chunk = try handle.read(upToCount: min(1 << 20, limit + 1 - data.count))
+        } catch {
+            return .unreadable
+        }
+        guard let chunk, !chunk.isEmpty else { return .read(data) }  // nil or empty: the end
+        data.append(chunk)
+    }
+    return .tooLarge
 }
