@@ -94,6 +94,16 @@ import Testing
         #expect(!replaced.contains("tuned by ear") && !replaced.contains("Gwendolyn"))
     }
 
+    /// A story that calls someone `Narrator` gets a cast narrate can read back.
+    @Test func writtenCastIsAlwaysReadable() throws {
+        let folder = try NarrateBinary.scratch()
+        try Data("\"Welcome,\" said Narrator.\n\n\"Thanks,\" said Jo.\n\n\"Go on,\" Narrator said.\n".utf8)
+            .write(to: folder.appendingPathComponent("n.txt"))
+        #expect(try NarrateBinary.run(["cast", "n.txt", "-o", "n.yaml"], in: folder).status == 0)
+        let script = try NarrateBinary.run(["script", "n.txt", "--cast", "n.yaml"], in: folder)
+        #expect(script.status == 0, "\(script.stderr)")
+    }
+
     @Test func castOntoABrokenFileIsRefusedUnlessForced() throws {
         let folder = try folderWithStory()
         let broken = "narrator: [unclosed\n"

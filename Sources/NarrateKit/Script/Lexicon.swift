@@ -131,7 +131,9 @@ enum Lexicon {
             Mamma Mama Papa Madam Ma'am Mother Father Sister Brother Aunt Uncle Darling Sweetheart \
             Lor Bless Damn Sure Quite Nonsense Ay Oui Non Ja Nein Ah Alas Fie Bah Pshaw
             """
-        return Set(words.split(separator: " ").map(String.init))
+        // `Narrator` is the narrator's own name in a script and a cast: a character by that
+        // name could not be told apart, and a cast file holding one would be refused.
+        return Set(words.split(separator: " ").map(String.init) + ["Narrator"])
     }()
 
     /// Words of address that close a vocative phrase but are not names (`my dear`).
