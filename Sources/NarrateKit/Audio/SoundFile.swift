@@ -6,11 +6,14 @@ package struct SoundFileWriter: ~Copyable {
     /// nil once closed.
     private var file: OpaquePointer?
     package let path: String
+    /// The file the user asked for, for messages: `path` may be a hidden staging file.
+    private let destination: String
     package private(set) var frameCount = 0
 
     /// Opens `path` for writing. The corresponding C function is `sf_open`.
     /// - Parameter large: write RF64, for files that may pass 4 GB.
-    package init(path: String, sampleRate: Int, title: String?, large: Bool = false) throws(NarrateError) {
+    package init(path: String, sampleRate: Int, title: String?, large: Bool = false, destination: String? = nil) throws(NarrateError) {
+        let destination = destination ?? path
         var info = SF_INFO()
         info.samplerate = Int32(sampleRate)
         info.channels = 1
@@ -20,10 +23,11 @@ package struct SoundFileWriter: ~Copyable {
         info.format = Int32((large ? SF_FORMAT_RF64 : SF_FORMAT_WAV) | SF_FORMAT_PCM_16)
         guard let file = sf_open(path, Int32(SFM_WRITE), &info) else {
             let reason = String(cString: sf_strerror(nil))
-            throw NarrateError(.output, "cannot write \(path): \(reason); choose a writable path with -o")
+            throw NarrateError(.output, "cannot write \(destination): \(reason); choose a writable path with -o")
         }
         self.file = file
         self.path = path
+        self.destination = destination
         if let title, !title.isEmpty {
             sf_set_string(file, Int32(SF_STR_TITLE), title)
             sf_set_string(file, Int32(SF_STR_SOFTWARE), "narrate")
@@ -35,7 +39,8 @@ package struct SoundFileWriter: ~Copyable {
         guard !samples.isEmpty else { return }
         let written = samples.withUnsafeBufferPointer { sf_write_short(file, $0.baseAddress, sf_count_t($0.count)) }
         guard written == samples.count else {
-            throw NarrateError(.output, "writing \(path) failed: \(String(cString: sf_strerror(file))); is the disk full?")
+            let reason = String(cString: sf_strerror(file)).replacingOccurrences(of: "System error : ", with: "").trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+            throw NarrateError(.output, "writing \(destination) failed: \(reason); free some space or choose another place with -o (nothing was changed)")
         }
         frameCount += samples.count
     }
@@ -52,7 +57,7 @@ package struct SoundFileWriter: ~Copyable {
         // were set (readers then refuse the file): write the header as it stands first.
         if frameCount == 0 { sf_command(file, Int32(SFC_UPDATE_HEADER_NOW), nil, 0) }
         let status = sf_close(file)
-        guard status == 0 else { throw NarrateError(.output, "closing \(path) failed (libsndfile error \(status))") }
+        guard status == 0 else { throw NarrateError(.output, "closing \(destination) failed (libsndfile error \(status)); is the disk full?") }
     }
 
     deinit { if let file { sf_close(file) } }

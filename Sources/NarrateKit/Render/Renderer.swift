@@ -55,7 +55,7 @@ public struct Renderer: Sendable {
         var mixer = Mixer(
             writer: try SoundFileWriter(
                 path: staged.temporary.path, sampleRate: sampleRate, title: script.title,
-                large: estimatedBytes(selected, sampleRate: sampleRate) > 3_000_000_000),
+                large: estimatedBytes(selected, sampleRate: sampleRate) > 3_000_000_000, destination: output.path),
             sampleRate: sampleRate)
         var cues: [Cue] = []
         var speakers: [Speaker] = []
