@@ -1,0 +1,160 @@
+/// Scene and conversation: the two readings of the book (named tags first, then everything in
+/// text order), what each reader keeps track of (who was mentioned, who spoke, who was
+/// addressed), reported speech, and whom turn-taking points to.
+extension Attributor {
+    func resolveNamedTags(_ turns: inout [Turn]) {
+        for index in turns.indices {
+            guard let tag = turns[index].tag else { continue }
+            if case .character(let character) = tag.subject {
+                turns[index].speaker = .character(characters[character].name)
+                turns[index].attribution = Attribution(method: .explicitTag, confidence: 0.95, evidence: text(tag.evidence))
+            } else if case .description(let phrase, _) = tag.subject,
+                let character = characters.firstIndex(where: { $0.name.lowercased() == phrase || $0.aliases.contains { $0.lowercased() == phrase } })
+            {
+                turns[index].speaker = .character(characters[character].name)
+                turns[index].attribution = Attribution(method: .descriptionTag, confidence: 0.85, evidence: text(tag.evidence))
+            }
+        }
+    }
+
+    struct Salience {
+        var mentioned: [Speaker: Int] = [:]
+        /// Where each character was last the subject of a sentence of narration.
+        var subjectAt: [Speaker: Int] = [:]
+        var spoke: [Speaker: Int] = [:]
+        /// The character last seen as the subject of a sentence of narration.
+        var subject: Speaker?
+        /// Characters the current quotation speaks of: seldom its speaker.
+        var namedInQuote: Set<Speaker> = []
+        func last(_ speaker: Speaker) -> Int { max(mentioned[speaker] ?? -1, spoke[speaker] ?? -1) }
+    }
+
+    func resolveInOrder(_ turns: inout [Turn]) {
+        var salience = Salience()
+        var mentionCursor = 0
+        let speakerOf = characters.map { Speaker.character($0.name) }
+        // `the clergyman`, when the cast's `The Clergyman` is a bare label, could be anyone of
+        // that kind: it puts no one in the scene.
+        let narrationMentions = mentions.filter { !tokens[$0.tokens.lowerBound].inQuote && !($0.descriptive && !isDefinedDescription($0.character)) }
+        var firstPersonTokens: [Int] = []
+        if firstPersonNarrator {
+            firstPersonTokens = tokens.indices.filter { !tokens[$0].inQuote && tokens[$0].word == "I" }
+        }
+        var firstPersonCursor = 0
+        func advance(to position: Int) {
+            while mentionCursor < narrationMentions.count, narrationMentions[mentionCursor].tokens.lowerBound < position {
+                let mention = narrationMentions[mentionCursor]
+                salience.mentioned[speakerOf[mention.character]] = mention.tokens.lowerBound
+                if isSentenceSubject(mention.tokens.lowerBound) {
+                    salience.subject = speakerOf[mention.character]
+                    salience.subjectAt[speakerOf[mention.character]] = mention.tokens.lowerBound
+                }
+                mentionCursor += 1
+            }
+            while firstPersonCursor < firstPersonTokens.count, firstPersonTokens[firstPersonCursor] < position {
+                salience.mentioned[.narrator] = firstPersonTokens[firstPersonCursor]
+                firstPersonCursor += 1
+            }
+        }
+
+        var conversation: [Int] = []
+        var lastParagraph = -1
+        for index in turns.indices {
+            let turn = turns[index]
+            let firstPiece = pieces[turn.pieces[0]]
+            let position = token(atOrAfter: quoteStart(firstPiece))
+            // A paragraph of narration alone ends a conversation (measured: keeping short asides
+            // inside the exchange does worse).
+            if turn.paragraph > lastParagraph + 1 && !turn.continuesSpeech { conversation.removeAll() }
+            lastParagraph = turn.paragraph
+            let tagPosition = turn.tag.map { token(atOrAfter: $0.evidence.lowerBound) } ?? position
+            advance(to: max(position, tagPosition))
+            let previous = conversation.last.flatMap { turns[$0].speaker }
+            let beforePrevious = alternationAnchor(conversation: conversation, current: index, turns: turns)
+            let addressedNow = Set(turn.vocatives.map { speakerOf[$0] })
+            salience.namedInQuote = Set(turn.named.map { speakerOf[$0] })
+            let participants = Set(conversation.suffix(4).compactMap { turns[$0].speaker })
+            // Only someone present can be addressed: named or heard lately.
+            let addressedBefore = (conversation.last.map { Set(turns[$0].vocatives.map { speakerOf[$0] }) } ?? [])
+                .filter { position - salience.last($0) < 2000 }
+
+            if turns[index].speaker == nil {
+                let decided = decide(turns[index], index: index, turns: turns, previous: previous, beforePrevious: beforePrevious,
+                                     addressedNow: addressedNow, addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf)
+                turns[index].speaker = decided.0
+                turns[index].attribution = decided.1
+            }
+            if let speaker = turns[index].speaker { salience.spoke[speaker] = position }
+            conversation.append(index)
+            let paragraphEnd = token(atOrAfter: paragraphs[turn.paragraph].range.upperBound)
+            advance(to: paragraphEnd)
+        }
+    }
+
+    /// `Lucy mumbled that…`, `Lucy found no answer.`: a paragraph of narration just before that
+    /// reports someone's words or silence; the quotation after it is usually the other's reply.
+    func reportedSpeaker(before paragraph: Int, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
+        guard paragraph > 0, paragraphs[paragraph - 1].kind == .prose else { return nil }
+        let range = tokens(from: paragraphs[paragraph - 1].range.lowerBound, to: paragraphs[paragraph - 1].range.upperBound)
+        guard !range.isEmpty, !range.contains(where: { tokens[$0].inQuote }) else { return nil }
+        var sentenceStart = range.lowerBound
+        for index in range {
+            if tokens[index].isSentenceEnd { sentenceStart = index + 1 }
+            let word = tokens[index].lower
+            let before = index > range.lowerBound ? tokens[index - 1].lower : ""
+            // `made no answer`, `was silent`, `said nothing`, `did not reply`.
+            var silentVerb: Int?
+            if (word == "answer" || word == "reply") && before == "no" { silentVerb = max(sentenceStart, index - 2) }
+            if word == "silent" && ["was", "were", "remained", "kept", "fell"].contains(before) { silentVerb = index }
+            if word == "nothing" && ["said", "answered", "replied", "say"].contains(before) { silentVerb = index - 1 }
+            if Lexicon.speechVerbs.contains(word) && !isSpeechVerb(index) && ["not", "never"].contains(before) { silentVerb = index }
+            let silence = silentVerb != nil
+            // `assured her that…`: reported words, with or without the one they were told to.
+            let reported = isSpeechVerb(index) && (1...2).contains { index + $0 < range.upperBound && tokens[index + $0].lower == "that" }
+                && (index + 1 < range.upperBound && (tokens[index + 1].lower == "that" || Self.objectPronouns.contains(tokens[index + 1].lower) || mentionStarting[index + 1] != nil))
+            // (A gesture, `Anne nodded.`, says nothing either way: as often the nodder speaks next.)
+            guard silence || reported else { continue }
+            if let found = subject(endingAt: silentVerb ?? index, from: sentenceStart) {
+                switch found.0 {
+                case .character(let character): return speakerOf[character]
+                case .pronoun(let gender):
+                    if let focus = salience.subject, self.gender(of: focus) == gender { return focus }
+                default: break
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Who this turn's alternation points to: the speaker of the nearest turn of the same parity
+    /// in this conversation whose speaker rests on evidence rather than on alternation itself,
+    /// looking back through what is decided and forward to named tags.
+    func alternationAnchor(conversation: [Int], current: Int, turns: [Turn]) -> Speaker? {
+        func reliable(_ turn: Turn) -> Bool {
+            guard let method = turn.attribution?.method else { return false }
+            return ![.turnTaking, .nearest, .unresolved].contains(method)
+        }
+        var back: (distance: Int, speaker: Speaker)?
+        for (offset, index) in conversation.reversed().enumerated() where offset % 2 == 1 {
+            if reliable(turns[index]), let speaker = turns[index].speaker {
+                back = (offset + 1, speaker)
+                break
+            }
+        }
+        var forward: (distance: Int, speaker: Speaker)?
+        var step = 0
+        var index = current + 1
+        while index < turns.count, turns[index].paragraph <= turns[index - 1].paragraph + 1 || turns[index].continuesSpeech, step < 8 {
+            step += 1
+            if step % 2 == 0, reliable(turns[index]), let speaker = turns[index].speaker {
+                forward = (step, speaker)
+                break
+            }
+            index += 1
+        }
+        if let back, let forward { return forward.distance < back.distance ? forward.speaker : back.speaker }
+        if let back { return back.speaker }
+        if let forward { return forward.speaker }
+        return conversation.count >= 2 ? turns[conversation[conversation.count - 2]].speaker : nil
+    }
+}

@@ -1,0 +1,150 @@
+/// Mentions and coreference: who a name, a vocative, a description (`his wife`, `the old man`)
+/// or a character named in the narration points to.
+extension Attributor {
+    /// Whom `his` or `her` in `his wife`, `her mother` points to: the one the quotation
+    /// addresses, else the one a pronoun would.
+    func owner(_ gender: Gender, addressed: Set<Speaker>, previous: Speaker?, salience: Salience, position: Int) -> Speaker? {
+        // In name order: a Set's own order changes from run to run.
+        addressed.sorted { $0.name < $1.name }.first { self.gender(of: $0) == gender }
+            ?? resolve(gender, previous: previous, salience: salience, position: position, exclude: [], addressed: [])
+    }
+
+    /// Characters addressed by name in a turn: `"Mara, listen."`, `"Come here, Mara!"`.
+    func vocatives(in turn: Turn, openingOnly: Bool = false) -> [Int] {
+        var result: [Int] = []
+        for pieceIndex in openingOnly ? Array(turn.pieces.prefix(1)) : turn.pieces {
+            let piece = pieces[pieceIndex]
+            var range = tokenRange(of: piece)
+            if openingOnly, let end = range.first(where: { tokens[$0].isSentenceEnd }) { range = range.lowerBound..<(end + 1) }
+            for index in range {
+                guard let mention = mentionStarting[index].map({ mentions[$0] }) else { continue }
+                let previous = index > range.lowerBound ? tokens[index - 1] : nil
+                let nextIndex = mention.tokens.upperBound
+                let next = nextIndex < range.upperBound ? tokens[nextIndex] : nil
+                let opens = previous.map { (!$0.isWord && ",;!?.—".contains($0.word)) || ["dear", "oh", "o", "my"].contains($0.lower) } ?? true
+                let closes = next.map { !$0.isWord && ",!?.;—".contains($0.word) } ?? true
+                // A quotation that is nothing but the name answers a question; it calls no one.
+                let wholeQuote = previous == nil && (next == nil || range.upperBound - nextIndex <= 1)
+                if opens && closes && !wholeQuote { result.append(mention.character) }
+            }
+        }
+        return result
+    }
+
+    /// A description the cast defines as a person: the character's own name, with a gender
+    /// (`the old sailor`, `The Queen`). A label with nothing else (`The Clergyman`) or a
+    /// descriptive alias of a named character (`The Girl`) could be anyone of that kind.
+    func isDefinedDescription(_ character: Int) -> Bool {
+        if discovered { return true }
+        let name = characters[character].name.lowercased()
+        return characters[character].gender != .unknown && (name.hasPrefix("the ") || name.hasPrefix("a ") || name.hasPrefix("an "))
+    }
+
+    func gender(of speaker: Speaker) -> Gender {
+        guard case .character(let name) = speaker else { return .unknown }
+        return genderByName[name] ?? .unknown
+    }
+
+    /// The sex of whoever a turn calls `sir` or `ma'am`.
+    func addressedGender(_ turn: Turn) -> Gender? {
+        for pieceIndex in turn.pieces {
+            let range = tokenRange(of: pieces[pieceIndex])
+            for index in range where tokens[index].isWord {
+                guard let gender = Self.addressWords[tokens[index].lower] else { continue }
+                let before = index > range.lowerBound ? tokens[index - 1] : nil
+                let after = index + 1 < range.upperBound ? tokens[index + 1] : nil
+                // Set off by commas or ending the sentence: `Yes, sir.`, `Sir, I…`, `…, ma'am?`.
+                if (before.map { !$0.isWord } ?? true) && (after.map { !$0.isWord } ?? true) { return gender }
+            }
+        }
+        return nil
+    }
+
+    static let addressWords: [String: Gender] = ["sir": .male, "ma'am": .female, "madam": .female, "ma’am": .female, "mum": .female]
+
+    static let relations: [String: Gender] = [
+        "wife": .female, "lady": .female, "husband": .male, "mother": .female, "father": .male, "sister": .female,
+        "brother": .male, "daughter": .female, "son": .male, "aunt": .female, "uncle": .male,
+    ]
+
+    /// `his wife`, `her husband`, `his sister`: the one character of that sex who shares the
+    /// owner's surname (a married title preferred for wife and husband). The owner is the one
+    /// the quotation addresses, else whoever `his`/`her` points to.
+    func relative(_ phrase: String, addressed: Set<Speaker>, previous: Speaker?, salience: Salience, position: Int, speakerOf: [Speaker]) -> Speaker? {
+        let words = phrase.split(separator: " ").map(String.init)
+        guard words.count == 2, let ownerGender = Lexicon.pronouns[words[0]], let relation = Self.relations[words[1]] else { return nil }
+        guard case .character(let ownerName)? = owner(ownerGender, addressed: addressed, previous: previous, salience: salience, position: position),
+            let ownerCharacter = characters.first(where: { $0.name == ownerName })
+        else { return nil }
+        let ownerNames = ([ownerCharacter.name] + ownerCharacter.aliases).map(CharacterIndex.words(of:))
+        // A married woman's father, mother, brother or sister do not bear her married name.
+        let marriedName = ownerNames.first { $0.count == 2 && $0[0] == "Mrs" }?.last
+        let blood = ["father", "mother", "brother", "sister"].contains(words[1])
+        guard let surname = ownerNames.compactMap({ $0.count >= 2 ? $0.last : nil }).first(where: { !(blood && $0 == marriedName) })
+        else { return nil }
+        let kin = characters.indices.filter { index in
+            characters[index].name != ownerName && characters[index].gender == relation
+                && ([characters[index].name] + characters[index].aliases).contains { CharacterIndex.words(of: $0).last == surname }
+        }
+        let married = kin.filter { index in
+            ([characters[index].name] + characters[index].aliases).contains { name in
+                let parts = CharacterIndex.words(of: name)
+                return parts.count == 2 && (parts[0] == "Mrs" || parts[0] == "Mr") && parts[1] == surname
+            }
+        }
+        if ["wife", "lady", "husband", "mother", "father"].contains(words[1]), married.count == 1 { return speakerOf[married[0]] }
+        return kin.count == 1 ? speakerOf[kin[0]] : nil
+    }
+
+    /// A character named in the paragraph's own narration: the only one, or the subject of
+    /// the sentence that leads into the quotation.
+    func paragraphMention(_ turn: Turn, exclude: Set<Speaker>, speakerOf: [Speaker]) -> (Speaker, String)? {
+        let range = paragraphs[turn.paragraph].range
+        var tokenRange = tokens(from: range.lowerBound, to: range.upperBound)
+        // `"…an ill-tempered man." Wickham only shook his head.`: who acts after a finished
+        // sentence of speech is more often its listener.
+        let lastPiece = pieces[turn.pieces[turn.pieces.count - 1]]
+        let after = token(atOrAfter: quoteEnd(lastPiece))
+        if let lastScalar = lastPiece.range.last, ".!?".unicodeScalars.contains(scalars[lastScalar]), after < tokens.count, tokens[after].isCapitalized {
+            tokenRange = tokenRange.lowerBound..<max(tokenRange.lowerBound, min(tokenRange.upperBound, after))
+        }
+        var found: [(Speaker, Int)] = []
+        for index in tokenRange where !tokens[index].inQuote {
+            guard let mention = mentionStarting[index].map({ mentions[$0] }) else { continue }
+            if index > tokenRange.lowerBound, Lexicon.prepositions.contains(tokens[index - 1].lower) { continue }
+            let speaker = speakerOf[mention.character]
+            if !exclude.contains(speaker) { found.append((speaker, index)) }
+        }
+        let distinct = Set(found.map(\.0))
+        func evidence(_ index: Int) -> String {
+            text(tokenSpan(mentions[mentionStarting[index]!].tokens))
+        }
+        if distinct.count == 1 {
+            return (found[0].0, evidence(found[0].1))
+        }
+        if let first = found.first(where: { tokens[$0.1].startsSentence }) {
+            return (first.0, evidence(first.1))
+        }
+        return nil
+    }
+
+    /// How far back (in words and marks) a character still counts as nearby when nothing else
+    /// decides; past it the line stays with the previous speaker. Measured: 300 to 500 best.
+    static let nearbyWindow = 450
+
+    /// The first name of its sentence, not governed by a preposition: `Jack tilted his head`.
+    func isSentenceSubject(_ index: Int) -> Bool {
+        // `she was overtaken by Wickham`: the agent of a passive is the one who acts.
+        if index > 1, tokens[index - 1].lower == "by", tokens[index - 2].lower.hasSuffix("ed") || tokens[index - 2].lower.hasSuffix("en") {
+            return true
+        }
+        var cursor = index - 1
+        while cursor >= 0, !tokens[cursor].isSentenceEnd, tokens[cursor].paragraph == tokens[index].paragraph {
+            if isClauseBoundary(cursor) || (cursor == index - 1 && Self.subordinators.contains(tokens[cursor].lower)) { break }
+            if mentionStarting[cursor] != nil || Lexicon.subjectPronouns[tokens[cursor].lower] != nil { return false }
+            if tokens[cursor].inQuote { break }
+            cursor -= 1
+        }
+        return index == 0 || !Lexicon.prepositions.contains(tokens[index - 1].lower)
+    }
+}

@@ -1,0 +1,391 @@
+/// Speech tags: the turns of a text (a speaker's pieces within a paragraph) and the tag that
+/// names who speaks each (`said Ianto`, `Ianto said quietly`, `The monster taunted Jack,`, a
+/// lead-in in the paragraph before), read from the words around the quotation.
+extension Attributor {
+    func makeTurns() -> [Turn] {
+        var turns: [Turn] = []
+        var index = 0
+        while index < pieces.count {
+            let paragraph = pieces[index].paragraph
+            var end = index
+            while end < pieces.count, pieces[end].paragraph == paragraph { end += 1 }
+            let continues = index > 0 && pieces[index - 1].quotation == pieces[index].quotation
+            var current = Turn(pieces: [], paragraph: paragraph, continuesSpeech: continues)
+            for pieceIndex in index..<end {
+                let piece = pieces[pieceIndex]
+                let range = paragraphs[paragraph].range
+                let after = tokens(from: quoteEnd(piece), to: pieceIndex + 1 < end ? quoteStart(pieces[pieceIndex + 1]) : range.upperBound)
+                let before = tokens(from: pieceIndex > index ? quoteEnd(pieces[pieceIndex - 1]) : range.lowerBound, to: quoteStart(piece))
+                // A lead-in that runs straight into this quotation (`Alice went on eagerly:`)
+                // belongs to it; otherwise the tag after it, or for a paragraph's first
+                // quotation, whatever narration leads into it.
+                let leadIn = leadsIntoQuote(before) ? tagBefore(before) : nil
+                let ownTag = leadIn ?? tagAfter(after) ?? (pieceIndex == index ? tagBefore(before) : nil)
+                // A second tag naming someone else in the same paragraph starts a new turn.
+                if let ownTag, let existing = current.tag, !current.pieces.isEmpty, existing.subject != ownTag.subject,
+                    case .character = ownTag.subject
+                {
+                    turns.append(current)
+                    current = Turn(pieces: [], paragraph: paragraph, continuesSpeech: false)
+                }
+                current.pieces.append(pieceIndex)
+                if current.tag == nil { current.tag = ownTag }
+            }
+            if current.tag == nil, !current.continuesSpeech, let first = current.pieces.first {
+                current.tag = tagInParagraphBefore(pieces[first])
+            }
+            turns.append(current)
+            index = end
+        }
+        for index in turns.indices {
+            turns[index].vocatives = vocatives(in: turns[index])
+            turns[index].openingVocatives = vocatives(in: turns[index], openingOnly: true)
+            turns[index].named = Set(turns[index].pieces.flatMap { tokenRange(of: pieces[$0]) }.compactMap { mentionStarting[$0].map { mentions[$0].character } })
+        }
+        return turns
+    }
+
+    /// Narration that ends on `,` `:` or a dash, or on a speech verb and its complement
+    /// (`saying to her daughter`), leads into the quotation that follows.
+    func leadsIntoQuote(_ window: Range<Int>) -> Bool {
+        guard let last = window.last, !tokens[last].inQuote else { return false }
+        if !tokens[last].isWord { return [",", ":", "—", "–", "-"].contains(tokens[last].word) && window.dropLast().suffix(Self.leadInReach).contains(where: isSpeechVerb) }
+        var words = 0
+        for index in window.reversed() {
+            if tokens[index].isSentenceEnd || tokens[index].inQuote || words >= 4 { return false }
+            if isSpeechVerb(index) { return true }
+            if tokens[index].isWord { words += 1 }
+        }
+        return false
+    }
+
+    func isSpeechVerb(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.isWord, Lexicon.speechVerbs.contains(token.lower) else { return false }
+        // `in a half whisper`, `her answer`: a noun, not a verb.
+        if index > 0, Self.nounMarkers.contains(tokens[index - 1].lower) { return false }
+        // `smoking a pendant pipe`: a bare stem after an article and an adjective is a noun.
+        let stem = !token.lower.hasSuffix("ed") && !token.lower.hasSuffix("ing") && !token.lower.hasSuffix("s") && !Self.pastForms.contains(token.lower)
+        if stem, index > 1, ["a", "an", "the"].contains(tokens[index - 2].lower), tokens[index - 1].isWord,
+            !tokens[index - 1].isCapitalized, Lexicon.personNouns[tokens[index - 1].lower] == nil
+        {
+            return false
+        }
+        // `said nothing`.
+        if index + 1 < tokens.count, tokens[index + 1].lower == "nothing" { return false }
+        // `could not help replying`, `could not but say`: speech after all.
+        let helped = index > 0 && ["help", "but", "forbear"].contains(tokens[index - 1].lower)
+        // `did not answer`, `never replied`: no speech here.
+        for back in 1...2 where index - back >= 0 && !helped {
+            let previous = tokens[index - back].lower
+            if previous == "not" || previous == "never" || previous.hasSuffix("n't") || previous == "no" { return false }
+        }
+        if Lexicon.particleVerbs.contains(token.lower) {
+            return index + 1 < tokens.count && ["on", "in"].contains(tokens[index + 1].lower)
+        }
+        return true
+    }
+
+    /// Words that open a clause with a subject of its own: `until Mr. Bounderby took the case in hand`.
+    static let subordinators: Set<String> = ["when", "while", "until", "till", "as", "because", "since", "though", "although", "before", "after", "where", "whereupon"]
+
+    static let pastForms: Set<String> = ["said", "spoke", "told", "began", "thought", "wrote", "went", "broke", "sang", "burst", "pled", "quoth", "cut", "put", "read"]
+
+    static let objectPronouns: Set<String> = ["him", "her", "them", "me", "us"]
+
+    static let speechNouns: Set<String> = ["reply", "answer", "remark", "rejoinder", "response", "retort", "comment", "question", "exclamation", "observation", "cry"]
+
+    /// Words after which a speech word is a noun: determiners and the adjectives of a voice.
+    static let nounMarkers: Set<String> = [
+        "a", "an", "the", "his", "her", "their", "my", "your", "our", "its", "this", "that",
+        "half", "low", "loud", "faint", "gentle", "soft", "short", "sharp", "ready", "quick",
+    ]
+
+    static let adverbs: Set<String> = ["again", "then", "now", "presently", "once", "too", "also", "still", "aloud", "softly", "at", "last", "first"]
+
+    func isAdverb(_ token: Token) -> Bool {
+        token.isWord && !token.isCapitalized && (token.lower.hasSuffix("ly") || Self.adverbs.contains(token.lower))
+    }
+
+    /// The subject phrase that starts at a token: a character, a pronoun, `I`, or a description.
+    func subject(at index: Int, limit: Int) -> (Subject, end: Int)? {
+        guard index < limit, tokens[index].isWord else { return nil }
+        if let mention = mentionStarting[index].map({ mentions[$0] }), mention.tokens.upperBound <= limit {
+            let end = mention.tokens.upperBound
+            // A possessive is a subject only of a gerund: `Mr. Woodhouse's giving a sigh, and saying`.
+            if tokens[end - 1].isPossessive {
+                // `Cecil's voice came:`
+                if end < limit, tokens[end].lower == "voice" { return (.character(mention.character), end + 1) }
+                return end < tokens.count && tokens[end].lower.hasSuffix("ing") ? (.character(mention.character), end) : nil
+            }
+            // `the Mouse` written with a capital is used as a name; `the girl` is a description.
+            if mention.descriptive && !isDefinedDescription(mention.character) && !tokens[end - 1].isCapitalized {
+                return (.described(mention.character, tokens[mention.tokens].map(\.lower).joined(separator: " ")), end)
+            }
+            return (.character(mention.character), end)
+        }
+        let token = tokens[index]
+        if let gender = Lexicon.subjectPronouns[token.lower] { return (.pronoun(gender), index + 1) }
+        if token.word == "I" { return (.firstPerson, index + 1) }
+        // `the former`, `the latter`: of the last two people named.
+        if token.lower == "the", index + 1 < limit, ["former", "latter"].contains(tokens[index + 1].lower) {
+            var named: [Int] = []
+            var cursor = index - 1
+            while cursor >= 0, index - cursor < 80, named.count < 2 {
+                if let mention = mentionStarting[cursor].map({ mentions[$0] }), !tokens[cursor].inQuote, !named.contains(mention.character) {
+                    named.append(mention.character)
+                }
+                cursor -= 1
+            }
+            guard named.count == 2 else { return nil }
+            return (.character(tokens[index + 1].lower == "former" ? named[1] : named[0]), index + 2)
+        }
+        if ["the", "a", "an", "his", "her", "my", "their", "our", "its", "this", "that"].contains(token.lower) {
+            var end = index + 1
+            while end < limit, end - index <= 3, tokens[end].isWord, !tokens[end].isCapitalized,
+                !Lexicon.speechVerbs.contains(tokens[end].lower), !Lexicon.prepositions.contains(tokens[end].lower),
+                !["who", "and", "as", "which", "that", "but"].contains(tokens[end].lower), !isAdverb(tokens[end])
+            {
+                end += 1
+            }
+            guard end > index + 1 else { return nil }
+            let head = tokens[end - 1].lower
+            guard let gender = Lexicon.personNouns[head] ?? (tokens[index].lower == "his" || tokens[index].lower == "her" ? nil : nil) else {
+                return nil
+            }
+            // `the voice of old Mr. Emerson`: the voice is his.
+            if head == "voice", end + 1 < limit, tokens[end].lower == "of" {
+                var owner = end + 1
+                while owner < min(limit, end + 4), mentionStarting[owner] == nil, tokens[owner].isWord, !tokens[owner].isCapitalized { owner += 1 }
+                if let mention = mentionStarting[owner].map({ mentions[$0] }), mention.tokens.upperBound <= limit {
+                    return (.character(mention.character), mention.tokens.upperBound)
+                }
+            }
+            let phrase = tokens[index..<end].map(\.lower).joined(separator: " ")
+            return (.description(phrase, gender), end)
+        }
+        return nil
+    }
+
+    /// A possessive name starting at `index` (`Mr. Weston's`).
+    func possessor(at index: Int, limit: Int) -> (character: Int, end: Int)? {
+        guard index < limit, let mention = mentionStarting[index].map({ mentions[$0] }), mention.tokens.upperBound <= limit,
+            tokens[mention.tokens.upperBound - 1].isPossessive
+        else { return nil }
+        return (mention.character, mention.tokens.upperBound)
+    }
+
+    func clauseEnd(from start: Int, in window: Range<Int>, words maxWords: Int) -> Int {
+        var end = start, words = 0
+        while end < window.upperBound, !tokens[end].isClauseEnd, words < maxWords {
+            if tokens[end].isWord { words += 1 }
+            end += 1
+        }
+        return end
+    }
+
+    /// `"…," said Ianto` · `"…," Ianto said quietly` · `"…," he replied` · `"…," said the old man`.
+    func tagAfter(_ window: Range<Int>) -> Tag? {
+        guard !window.isEmpty else { return nil }
+        // `"…," was Mr. Weston's quick amendment.`
+        if tokens[window.lowerBound].lower == "was", let owner = possessor(at: window.lowerBound + 1, limit: window.upperBound) {
+            return Tag(subject: .character(owner.character), evidence: tokenSpan(window.lowerBound..<owner.end))
+        }
+        // `"…," was her reply.`
+        if tokens[window.lowerBound].lower == "was", window.count >= 3, let gender = Lexicon.pronouns[tokens[window.lowerBound + 1].lower],
+            ["his", "her"].contains(tokens[window.lowerBound + 1].lower), Self.speechNouns.contains(tokens[window.lowerBound + 2].lower)
+        {
+            return Tag(subject: .pronoun(gender), evidence: tokenSpan(window.lowerBound..<(window.lowerBound + 3)))
+        }
+        let end = clauseEnd(from: window.lowerBound, in: window, words: 9)
+        // A gesture tags only a quotation that runs on into it (`"Yes," she smiled`).
+        let runsOn = window.lowerBound > 0 && [",", "—", "–", "-"].contains(tokens[window.lowerBound - 1].word)
+            || (tokens[window.lowerBound].isWord && !tokens[window.lowerBound].isCapitalized)
+        guard let verb = (window.lowerBound..<end).first(where: { isSpeechVerb($0) && (runsOn || !Lexicon.gestureVerbs.contains(tokens[$0].lower)) })
+        else { return nil }
+        // Subject right before the verb (`Ianto said`, `he quietly said`).
+        var cursor = verb - 1
+        while cursor >= window.lowerBound, isAdverb(tokens[cursor]) { cursor -= 1 }
+        var before: (Subject, Int)?
+        for start in stride(from: cursor, through: max(window.lowerBound, cursor - 3), by: -1) {
+            if let found = subject(at: start, limit: verb), found.end == cursor + 1 {
+                if start > window.lowerBound, Lexicon.prepositions.contains(tokens[start - 1].lower) { break }
+                before = (found.0, start)
+                break
+            }
+        }
+        if let before { return Tag(subject: before.0, evidence: tokenSpan(before.1..<(verb + 1))) }
+        // Inverted tags: `said Ianto`, `said he`, `replied the old sailor`.
+        var after = verb + 1
+        while after < end, isAdverb(tokens[after]) { after += 1 }
+        if let found = subject(at: after, limit: window.upperBound) {
+            return Tag(subject: found.0, evidence: tokenSpan(verb..<found.end))
+        }
+        // The subject of the clause further back: `"…," Jack answered, and then said`.
+        for start in window.lowerBound..<verb {
+            if start > window.lowerBound, Lexicon.prepositions.contains(tokens[start - 1].lower) { continue }
+            if let found = subject(at: start, limit: verb) {
+                return Tag(subject: found.0, evidence: tokenSpan(start..<(verb + 1)))
+            }
+        }
+        return nil
+    }
+
+    /// `The monster taunted Jack, "…"`: the subject of the speech verb in the sentence that
+    /// leads into the quotation, never its object.
+    func tagBefore(_ window: Range<Int>) -> Tag? {
+        guard !window.isEmpty else { return nil }
+        var start = window.upperBound
+        while start > window.lowerBound, !tokens[start - 1].isWord { start -= 1 }
+        while start > window.lowerBound, !tokens[start - 1].isSentenceEnd, !tokens[start - 1].inQuote { start -= 1 }
+        guard let verb = (start..<window.upperBound).last(where: isSpeechVerb) else {
+            // `Emma's remark was--`: a possessive name whose words follow.
+            let words = (start..<window.upperBound).filter { tokens[$0].isWord }
+            guard let last = words.last, tokens[last].lower == "was" else { return nil }
+            for index in words.suffix(5) {
+                if let owner = possessor(at: index, limit: last) {
+                    return Tag(subject: .character(owner.character), evidence: tokenSpan(index..<(last + 1)))
+                }
+            }
+            return nil
+        }
+        // The agent of a passive: `thus accosted by Miss Bingley,`.
+        if verb + 2 < window.upperBound, tokens[verb + 1].lower == "by", let agent = subject(at: verb + 2, limit: window.upperBound) {
+            return Tag(subject: agent.0, evidence: tokenSpan(verb..<agent.end))
+        }
+        if let found = subject(endingAt: verb, from: start) {
+            return Tag(subject: found.0, evidence: tokenSpan(found.1..<(verb + 1)))
+        }
+        if let found = subject(at: verb + 1, limit: window.upperBound) {
+            return Tag(subject: found.0, evidence: tokenSpan(verb..<found.end))
+        }
+        return nil
+    }
+
+    /// How many tokens before a lead-in's final comma or colon its speech verb may stand
+    /// (`the Gryphon answered, very nearly in the same words as before,`).
+    static let leadInReach = 10
+
+    static let auxiliaries: Set<String> = ["did", "would", "could", "should", "must", "might", "may", "can", "cannot", "will", "shall", "help", "to", "began", "only", "just", "then", "thus", "had", "has", "was", "at", "once", "last", "length", "presently", "suddenly", "quickly", "not"]
+
+    /// The subject of a speech verb: right before it (`Mr. Collins thus addressed`), else the
+    /// first subject of its clause, else of the clauses before it in the sentence. Clauses end at
+    /// `;`, `:`, dashes and `, and`/`, but`/`, or`; a name after a preposition is an object,
+    /// except the subject of `for X to`.
+    func subject(endingAt verb: Int, from sentenceStart: Int) -> (Subject, Int)? {
+        // `without Mr. Woodhouse's giving a sigh, and saying`: a gerund shares the subject of the
+        // possessive gerund it is joined to.
+        if tokens[verb].lower.hasSuffix("ing") {
+            for index in stride(from: verb - 2, through: max(sentenceStart, verb - 14), by: -1) {
+                if let owner = possessor(at: index, limit: verb), owner.end < verb, tokens[owner.end].lower.hasSuffix("ing") {
+                    return (.character(owner.character), index)
+                }
+            }
+        }
+        var cursor = verb - 1
+        while cursor >= sentenceStart, isAdverb(tokens[cursor]) || Self.auxiliaries.contains(tokens[cursor].lower) { cursor -= 1 }
+        // Nothing but adverbs before the verb (`said "Hello."` opening a text): no subject here.
+        guard cursor >= sentenceStart else { return nil }
+        // `He turned to Mr. Gradgrind, who answered`: the relative pronoun's antecedent speaks.
+        if cursor - 1 > sentenceStart, tokens[cursor].lower == "who", tokens[cursor - 1].word == "," {
+            var start = cursor - 2
+            while start > sentenceStart, mentionStarting[start] == nil, cursor - start < 5 { start -= 1 }
+            if let mention = mentionStarting[start].map({ mentions[$0] }), mention.tokens.upperBound == cursor - 1 {
+                return (.character(mention.character), start)
+            }
+        }
+        // `by Lydia, who, flying to her, cried`: the same with a participle between.
+        if tokens[cursor].word == "," {
+            var back = cursor - 1
+            while back > sentenceStart, cursor - back < 8, tokens[back].lower != "who", !tokens[back].isClauseEnd,
+                tokens[back].word == "," || (tokens[back].isWord && !tokens[back].isCapitalized && Lexicon.subjectPronouns[tokens[back].lower] == nil)
+            {
+                back -= 1
+            }
+            if back - 1 > sentenceStart, tokens[back].lower == "who", tokens[back + 1].word == ",", tokens[back - 1].word == "," {
+                var start = back - 2
+                while start > sentenceStart, mentionStarting[start] == nil, back - start < 6 { start -= 1 }
+                if let mention = mentionStarting[start].map({ mentions[$0] }), mention.tokens.upperBound == back - 1 {
+                    return (.character(mention.character), start)
+                }
+            }
+        }
+        for start in stride(from: cursor, through: max(sentenceStart, cursor - 3), by: -1) {
+            if let found = subject(at: start, limit: verb), found.end == cursor + 1 {
+                return (found.0, start)
+            }
+        }
+        var clauseEnd = verb
+        while clauseEnd > sentenceStart {
+            var clauseStart = clauseEnd - 1
+            while clauseStart > sentenceStart, !isClauseBoundary(clauseStart - 1) { clauseStart -= 1 }
+            var index = clauseStart
+            while index < clauseEnd {
+                let governed = index > sentenceStart && Lexicon.prepositions.contains(tokens[index - 1].lower)
+                if let found = subject(at: index, limit: clauseEnd) {
+                    let forTo = index > sentenceStart && tokens[index - 1].lower == "for" && found.end < tokens.count && tokens[found.end].lower == "to"
+                    if !governed || forTo { return (found.0, index) }
+                    index = found.end
+                    continue
+                }
+                index += 1
+            }
+            clauseEnd = clauseStart - 1
+        }
+        return nil
+    }
+
+    func isClauseBoundary(_ index: Int) -> Bool {
+        let token = tokens[index]
+        if token.inQuote { return true }
+        if !token.isWord { return [";", ":", "—", "–", "-", "(", ")"].contains(token.word) || token.isSentenceEnd }
+        return ["and", "but", "or", "while", "when", "as", "till", "until"].contains(token.lower)
+            && index > 0 && !tokens[index - 1].isWord && tokens[index - 1].word == ","
+    }
+
+    /// `…and then, rising, Lady Anne said to her,` ⏎ `"…"`: a paragraph that opens with a
+    /// quotation can be tagged by the end of the narration paragraph before it, when that ends
+    /// on a speech verb or on the comma, colon or dash that leads into speech.
+    func tagInParagraphBefore(_ piece: QuotePiece) -> Tag? {
+        let paragraph = paragraphs[piece.paragraph]
+        guard quoteStart(piece) == paragraph.range.lowerBound, piece.paragraph > 0 else { return nil }
+        let previous = paragraphs[piece.paragraph - 1]
+        guard previous.kind == .prose else { return nil }
+        var window = tokens(from: previous.range.lowerBound, to: previous.range.upperBound)
+        guard let last = window.last, !tokens[last].inQuote else { return nil }
+        // Only the narration after that paragraph's own last quotation, which its tags belong to.
+        let hadDialogue = window.contains { tokens[$0].inQuote }
+        if let lastQuoted = window.last(where: { tokens[$0].inQuote }) { window = (lastQuoted + 1)..<window.upperBound }
+        let leadsIn = !tokens[last].isWord && [",", ":", "-", "—", "–"].contains(tokens[last].word)
+        if hadDialogue && !leadsIn { return nil }
+        var words = 0, verbNearEnd = false
+        for index in window.reversed() where tokens[index].isWord {
+            if tokens[index].inQuote || words >= 3 { break }
+            if isSpeechVerb(index) && !Lexicon.gestureVerbs.contains(tokens[index].lower) { verbNearEnd = true }
+            words += 1
+        }
+        guard leadsIn || verbNearEnd else { return nil }
+        if let tag = tagBefore(window) { return tag }
+        // `Emma thus moralised to herself:--`, `accosted her with,`: a colon, or `with` and a
+        // comma, leads into speech even without a verb the lexicon knows; its sentence's subject speaks.
+        let wordIndices = window.filter { tokens[$0].isWord }
+        let endsWithColon = window.suffix(3).contains { tokens[$0].word == ":" }
+            || (window.last.map { ["—", "–", "-"].contains(tokens[$0].word) } ?? false)
+        let endsWithWith = wordIndices.last.map { tokens[$0].lower == "with" } ?? false
+        guard endsWithColon || endsWithWith else { return nil }
+        var start = window.upperBound
+        while start > window.lowerBound, !tokens[start - 1].isWord { start -= 1 }
+        let end = start
+        while start > window.lowerBound, !tokens[start - 1].isSentenceEnd { start -= 1 }
+        for index in start..<end {
+            if index > start, Lexicon.prepositions.contains(tokens[index - 1].lower) { continue }
+            if let mention = mentionStarting[index].map({ mentions[$0] }), mention.tokens.upperBound <= end {
+                return Tag(subject: .character(mention.character), evidence: tokenSpan(index..<end))
+            }
+            if let gender = Lexicon.subjectPronouns[tokens[index].lower] {
+                return Tag(subject: .pronoun(gender), evidence: tokenSpan(index..<end))
+            }
+        }
+        return nil
+    }
+}
