@@ -19,13 +19,33 @@ struct ScriptCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
+    @Option(help: .hidden)  // Benchmarks/fit-resolver.py: weights to try instead of the shipped ones
+    var resolverWeights: String?
+
+    @Option(help: .hidden)  // Benchmarks/fit-resolver.py: every resolver decision's evidence, as JSON lines
+    var dumpEvidence: String?
+
     func run() throws {
         try reportingErrors {
             let production = try story.production()
             // The same checks a render makes: a cast `script` accepts, `render` accepts too.
             if production.castFile != nil { _ = try production.cast() }
             if let output { try production.checkOutputs([("-o", URL(fileURLWithPath: output))]) }
-            let script = production.script
+            var script = production.script
+            if resolverWeights != nil || dumpEvidence != nil {
+                var builder = ScriptBuilder(characters: production.castFile?.entries.map(\.character) ?? [])
+                if let resolverWeights {
+                    guard let data = FileManager.default.contents(atPath: resolverWeights) else {
+                        throw NarrateError(.usage, "cannot read resolver weights \(resolverWeights)")
+                    }
+                    builder.resolverWeights = try ResolverWeights(json: data)
+                }
+                let (rebuilt, records) = builder.buildRecordingEvidence(production.script.source)
+                script = rebuilt
+                if let dumpEvidence {
+                    try writeAtomically(records.map(evidenceLine).joined(), to: URL(fileURLWithPath: dumpEvidence))
+                }
+            }
             let text = explain ? ScriptFormatter.explanation(script)
                 : format == .json ? ScriptFormatter.json(script) : ScriptFormatter.text(script)
             if let output {
@@ -98,4 +118,13 @@ struct Voices: ParsableCommand {
             }
         }
     }
+}
+
+/// One resolver decision as a JSON line for the fitting script.
+private func evidenceLine(_ record: ResolverRecord) -> String {
+    func quoted(_ text: String) -> String {
+        String(decoding: (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
+    }
+    let candidates = record.candidates.map { "{\"name\": \(quoted($0.name)), \"features\": [\($0.features.map { String($0) }.joined(separator: ", "))]}" }
+    return "{\"start\": \(record.range.lowerBound), \"end\": \(record.range.upperBound), \"chosen\": \(record.chosen.map(quoted) ?? "null"), \"candidates\": [\(candidates.joined(separator: ", "))]}\n"
 }

@@ -79,6 +79,7 @@ extension Attributor {
                 .filter { position - salience.last($0) < 2000 }
 
             if turns[index].speaker == nil {
+                evidenceLog?.turn = index
                 let decided = decide(turns[index], index: index, turns: turns, previous: previous, beforePrevious: beforePrevious,
                                      addressedNow: addressedNow, addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf)
                 turns[index].speaker = decided.0

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Evidence and ranking: the decision for one turn, from the most certain evidence to the
 /// weakest, and the weighted choice among the candidates for a pronoun or description.
 extension Attributor {
@@ -14,7 +16,7 @@ extension Attributor {
             case .firstPerson:
                 return (.narrator, Attribution(method: .firstPerson, confidence: 0.9, evidence: evidence))
             case .pronoun(let gender):
-                if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: addressedNow, addressed: addressedBefore, expected: beforePrevious, participants: participants) {
+                if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: addressedNow, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
                     return (speaker, Attribution(method: .pronounTag, confidence: 0.8, evidence: evidence))
                 }
             case .description(let phrase, let gender):
@@ -47,7 +49,7 @@ extension Attributor {
                 {
                     others.insert(owner)
                 }
-                if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: others, addressed: addressedBefore, expected: beforePrevious, participants: participants) {
+                if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: others, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
                     return (speaker, Attribution(method: .descriptionTag, confidence: 0.55, evidence: evidence + " (\(phrase))"))
                 }
             case .described(let character, let phrase):
@@ -62,7 +64,7 @@ extension Attributor {
                     return (named, Attribution(method: .descriptionTag, confidence: 0.75, evidence: evidence))
                 }
                 let gender = characters[character].gender
-                if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: addressedNow, addressed: addressedBefore, expected: beforePrevious, participants: participants) {
+                if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: addressedNow, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
                     return (speaker, Attribution(method: .descriptionTag, confidence: 0.55, evidence: evidence + " (\(phrase))"))
                 }
                 return (named, Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence))
@@ -125,31 +127,14 @@ extension Attributor {
         return (previous ?? .narrator, Attribution(method: .unresolved, confidence: 0.1, evidence: "no evidence"))
     }
 
-    /// Weights of the pronoun resolver, measured on the development set: the book's most
-    /// prominent character of that sex (1–2 helps, more hurts), someone in the exchange (0–2:
-    /// small, steady gains), the speaker alternation expects (best near 4.5), the subject of the last
-    /// sentence of narration (centering; best at 2–3), the one the line before addressed by name
-    /// (decisive: 9 and more best; 4 let narration outweigh it).
-    static let focalBonus = 1.5
-
-    static let participantBonus = 1.0
-
-    static let expectedBonus = 4.5
-
-    static let lastSubjectBonus = 2.5
-
-    static let addressedBonus = 10.0
-
-    static let paragraphSubjectBonus = 4.0
-
-    static let namedInQuotePenalty = 2.0
-
     /// He or she: among recent characters of that gender, the one a reader would take: the one
     /// just addressed by name, the subject of recent narration, someone taking part in the
     /// exchange; not the one who spoke the line before unless narration has named them since.
+    /// Each candidate's evidence is a feature vector; its score, the weights' dot product with it.
+    /// - Parameter record: log this choice for fitting the weights (tag decisions only).
     func resolve(
         _ gender: Gender, previous: Speaker?, salience: Salience, position: Int, exclude: Set<Speaker>, addressed: Set<Speaker>,
-        expected: Speaker? = nil, participants: Set<Speaker> = []
+        expected: Speaker? = nil, participants: Set<Speaker> = [], record: Bool = false
     ) -> Speaker? {
         let known = Set(salience.mentioned.keys).union(salience.spoke.keys)
         // The one just addressed by name is present, however long since the narration named them.
@@ -162,7 +147,10 @@ extension Attributor {
             return prominent[gender].map { .character(characters[$0].name) }
         }
         func rank(_ value: (Speaker) -> Int?) -> [Speaker: Double] {
-            let ordered = candidates.compactMap { speaker in value(speaker).map { (speaker, $0) } }.sorted { $0.1 > $1.1 }
+            // Latest first; a tie (one mention naming two people) by name, never by hash order,
+            // which changes from run to run.
+            let ordered = candidates.compactMap { speaker in value(speaker).map { (speaker, $0) } }
+                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.name < $1.0.name }
             var result: [Speaker: Double] = [:]
             for (place, entry) in ordered.prefix(3).enumerated() { result[entry.0] = Double(3 - place) }
             return result
@@ -170,24 +158,83 @@ extension Attributor {
         let byMention = rank { salience.mentioned[$0] }
         let bySubject = rank { salience.subjectAt[$0] }
         let bySpeaking = rank { salience.spoke[$0] }
-        func score(_ speaker: Speaker) -> Double {
-            var total = byMention[speaker, default: 0] + 1.5 * bySubject[speaker, default: 0] + bySpeaking[speaker, default: 0]
-            if addressed.contains(speaker) { total += Self.addressedBonus }
-            if participants.contains(speaker) { total += Self.participantBonus }
-            if speaker == salience.subject {
-                total += Self.lastSubjectBonus
+        let quoteParagraph = tokens[min(position, tokens.count - 1)].paragraph
+        // In `ResolverWeights.features` order.
+        func features(_ speaker: Speaker) -> [Double] {
+            let isLastSubject = speaker == salience.subject
+            let inThisParagraph = isLastSubject && salience.subjectAt[speaker].map { tokens[$0].paragraph == quoteParagraph } == true
+            let focal: Bool
+            if case .character(let name) = speaker, let index = prominent[gender] { focal = characters[index].name == name } else { focal = false }
+            return [
+                byMention[speaker, default: 0], bySubject[speaker, default: 0], bySpeaking[speaker, default: 0],
+                addressed.contains(speaker) ? 1 : 0, participants.contains(speaker) ? 1 : 0, isLastSubject ? 1 : 0,
                 // `Mr. Gradgrind found an opening. "…," said he.`: in the quotation's own paragraph.
-                if let at = salience.subjectAt[speaker], tokens[at].paragraph == tokens[min(position, tokens.count - 1)].paragraph {
-                    total += Self.paragraphSubjectBonus
-                }
-            }
-            if speaker == expected { total += Self.expectedBonus }
-            if self.gender(of: speaker) != gender && gender != .unknown { total -= 3 }
-            if salience.namedInQuote.contains(speaker) { total -= Self.namedInQuotePenalty }
-            if speaker == previous, (salience.mentioned[speaker] ?? -1) < (salience.spoke[speaker] ?? -1) { total -= 3 }
-            if case .character(let name) = speaker, let focal = prominent[gender], characters[focal].name == name { total += Self.focalBonus }
+                inThisParagraph ? 1 : 0, speaker == expected ? 1 : 0,
+                self.gender(of: speaker) != gender && gender != .unknown ? 1 : 0, salience.namedInQuote.contains(speaker) ? 1 : 0,
+                speaker == previous && (salience.mentioned[speaker] ?? -1) < (salience.spoke[speaker] ?? -1) ? 1 : 0, focal ? 1 : 0,
+            ]
+        }
+        let scored = candidates.map { (speaker: $0, features: features($0)) }
+        func score(_ values: [Double]) -> Double {
+            var total = 0.0
+            for (weight, value) in zip(weights.values, values) { total += weight * value }
             return total
         }
-        return candidates.max { (score($0), salience.last($0), $0.name) < (score($1), salience.last($1), $1.name) }
+        let best = scored.max {
+            (score($0.features), salience.last($0.speaker), $0.speaker.name) < (score($1.features), salience.last($1.speaker), $1.speaker.name)
+        }
+        if record, let log = evidenceLog {
+            log.record(ResolverRecord(candidates: scored.map { ($0.speaker.name, $0.features) }.sorted { $0.0 < $1.0 }, chosen: best?.speaker.name))
+        }
+        return best?.speaker
+    }
+}
+
+/// The weights of the pronoun and description resolver, one per evidence feature. Fitted on
+/// the corpus by `Benchmarks/fit-resolver.py` (a conditional log-linear model); the program
+/// ships the hand-set values below until fitted ones do better on novels they never saw.
+package struct ResolverWeights: Hashable, Sendable {
+    package static let features = [
+        "mentioned-rank", "subject-rank", "spoke-rank", "addressed-by-name", "in-the-exchange", "last-subject",
+        "subject-in-this-paragraph", "alternation-expects", "other-sex", "named-in-the-quotation",
+        "spoke-last-not-named-since", "most-prominent-of-sex",
+    ]
+    package var values: [Double]
+
+    package static let handSet = ResolverWeights(values: [1, 1.5, 1, 10, 1, 2.5, 4, 4.5, -3, -2, -3, 1.5])
+
+    package init(values: [Double]) { self.values = values }
+
+    /// Reads `{"features": [...], "weights": [...]}` as the fitting script writes it.
+    package init(json data: Data) throws(NarrateError) {
+        struct File: Decodable { var features: [String]; var weights: [Double] }
+        guard let file = try? JSONDecoder().decode(File.self, from: data), file.features == Self.features, file.weights.count == Self.features.count else {
+            throw NarrateError(.usage, "resolver weights must be JSON {\"features\": [...], \"weights\": [...]} with the features \(Self.features.joined(separator: ", "))")
+        }
+        values = file.weights
+    }
+}
+
+/// One resolver decision: every candidate's features, who was chosen.
+package struct ResolverRecord: Sendable {
+    package var candidates: [(name: String, features: [Double])]
+    package var chosen: String?
+    /// Where the quotation it decided starts and ends in the source.
+    package var range: Range<Int> = 0..<0
+}
+
+/// Collects resolver decisions during a build, keyed by turn; a turn decided again in the second
+/// reading keeps its last decision. A class because the attributor is a value passed around.
+package final class EvidenceLog: @unchecked Sendable {
+    var turn = 0
+    private(set) var records: [Int: ResolverRecord] = [:]
+
+    package init() {}
+
+    func record(_ record: ResolverRecord) { records[turn] = record }
+
+    /// Gives each record the source range of its turn's first quotation piece.
+    func locate(_ range: (Int) -> Range<Int>) {
+        for turn in records.keys { records[turn]!.range = range(turn) }
     }
 }

@@ -22,6 +22,10 @@ struct Attributor {
     /// Characters were discovered in this text, descriptions included, rather than listed in a
     /// cast file, whose bare labels may stand for anyone of that kind.
     let discovered: Bool
+    /// How the resolver weighs its evidence.
+    let weights: ResolverWeights
+    /// Where resolver decisions go when they are being collected to fit the weights.
+    let evidenceLog: EvidenceLog?
 
     /// One speaker's consecutive quotation pieces within a paragraph.
     struct Turn {
@@ -63,8 +67,11 @@ struct Attributor {
 
     init(
         scalars: [Unicode.Scalar], paragraphs: [Paragraph], pieces: [QuotePiece], tokens: [Token],
-        mentions: [CharacterIndex.Mention], characters: [Character], firstPersonNarrator: Bool, discovered: Bool
+        mentions: [CharacterIndex.Mention], characters: [Character], firstPersonNarrator: Bool, discovered: Bool,
+        weights: ResolverWeights = .handSet, evidenceLog: EvidenceLog? = nil
     ) {
+        self.weights = weights
+        self.evidenceLog = evidenceLog
         self.scalars = scalars
         self.paragraphs = paragraphs
         self.pieces = pieces

@@ -4,12 +4,26 @@ import Foundation
 public struct ScriptBuilder: Sendable {
     /// The cast's characters; when empty they are discovered from the text.
     public var characters: [Character]
+    /// How the speaker resolver weighs its evidence.
+    package var resolverWeights = ResolverWeights.handSet
 
     public init(characters: [Character] = []) {
         self.characters = characters
     }
 
     public func build(_ source: SourceText) -> Script {
+        build(source, evidenceLog: nil)
+    }
+
+    /// The script, and every pronoun or description tag decision with each candidate's
+    /// evidence and the source range of the quotation it decided: what the weights are fitted on.
+    package func buildRecordingEvidence(_ source: SourceText) -> (Script, [ResolverRecord]) {
+        let log = EvidenceLog()
+        let script = build(source, evidenceLog: log)
+        return (script, log.records.keys.sorted().compactMap { log.records[$0] })
+    }
+
+    private func build(_ source: SourceText, evidenceLog: EvidenceLog?) -> Script {
         let scalars = source.scalars
         let paragraphs = ParagraphSplitter.split(scalars)
         let allPieces = QuoteScanner(scalars: scalars, paragraphs: paragraphs).scan()
@@ -21,8 +35,12 @@ public struct ScriptBuilder: Sendable {
         let mentions = index.mentions(in: tokens)
         let turns = Attributor(
             scalars: scalars, paragraphs: paragraphs, pieces: dialogue, tokens: tokens, mentions: mentions,
-            characters: characters, firstPersonNarrator: Self.isFirstPerson(tokens), discovered: self.characters.isEmpty
+            characters: characters, firstPersonNarrator: Self.isFirstPerson(tokens), discovered: self.characters.isEmpty,
+            weights: resolverWeights, evidenceLog: evidenceLog
         ).attribute()
+        if let evidenceLog {
+            evidenceLog.locate { turn in turns[turn].pieces.first.map { dialogue[$0].range } ?? 0..<0 }
+        }
 
         var speakerOfPiece: [Int: (Speaker, Attribution?)] = [:]
         for turn in turns {
