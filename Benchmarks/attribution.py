@@ -193,6 +193,7 @@ def main():
         accs = f"{acc:6.4f} {ex:6.4f} {other:6.4f}" if setting != "toggle" else f"{'':6} {'':6} {'':6}"
         print(f"{name:30} {setting:10} {p:6.4f} {rc:6.4f} {f1:6.4f} {accs} {timing}")
 
+    unstable = []
     for novel in novels:
         text = (novel / "text.txt").read_text(encoding="utf-8")
         started = time.perf_counter()
@@ -203,6 +204,9 @@ def main():
         line(novel.name, "toggle", r)
         for name, with_cast in settings:
             segments, elapsed, rss = run_narrate(args.narrate, novel, with_cast)
+            # The same text and cast must give the same script on every run.
+            if run_narrate(args.narrate, novel, with_cast)[0] != segments:
+                unstable.append(f"{novel.name} ({name})")
             r = score(novel, segments)
             r["time"], r["base"] = elapsed, baseline_time
             peak_rss[name] = max(peak_rss[name], rss)
@@ -213,6 +217,7 @@ def main():
     for name, with_cast in settings:
         t = totals[name]
         line("", "cast" if with_cast else "no cast", t, t["time"], t["base"], peak_rss[name])
+    print(f"\nsame script on a second run: {'yes, every novel and setting' if not unstable else 'NO: ' + ', '.join(unstable)}")
     print("\nP/R/F1: quotation detection; acc: attribution accuracy (expl: Explicit spans, other: the rest);")
     print("time s: narrate script (release) wall time; x base: that time over the Python toggle baseline's;")
     print("RSS MB: narrate's peak resident memory (per novel; in the totals, the largest).")

@@ -172,7 +172,14 @@ extension Attributor {
                 inThisParagraph ? 1 : 0, speaker == expected ? 1 : 0,
                 self.gender(of: speaker) != gender && gender != .unknown ? 1 : 0, salience.namedInQuote.contains(speaker) ? 1 : 0,
                 speaker == previous && (salience.mentioned[speaker] ?? -1) < (salience.spoke[speaker] ?? -1) ? 1 : 0, focal ? 1 : 0,
+                closeness(salience.mentioned[speaker]), closeness(salience.spoke[speaker]),
+                salience.mentioned[speaker].map { tokens[$0].paragraph == quoteParagraph } == true ? 1 : 0,
             ]
+        }
+        /// 1 at the quotation, ½ a hundred words and marks back, 0 for never.
+        func closeness(_ at: Int?) -> Double {
+            guard let at else { return 0 }
+            return 100 / (100 + Double(max(0, position - at)))
         }
         let scored = candidates.map { (speaker: $0, features: features($0)) }
         func score(_ values: [Double]) -> Double {
@@ -197,11 +204,12 @@ package struct ResolverWeights: Hashable, Sendable {
     package static let features = [
         "mentioned-rank", "subject-rank", "spoke-rank", "addressed-by-name", "in-the-exchange", "last-subject",
         "subject-in-this-paragraph", "alternation-expects", "other-sex", "named-in-the-quotation",
-        "spoke-last-not-named-since", "most-prominent-of-sex",
+        "spoke-last-not-named-since", "most-prominent-of-sex", "mention-closeness", "speech-closeness",
+        "named-in-this-paragraph",
     ]
     package var values: [Double]
 
-    package static let handSet = ResolverWeights(values: [1, 1.5, 1, 10, 1, 2.5, 4, 4.5, -3, -2, -3, 1.5])
+    package static let handSet = ResolverWeights(values: [1, 1.5, 1, 10, 1, 2.5, 4, 4.5, -3, -2, -3, 1.5, 0, 0, 0])
 
     package init(values: [Double]) { self.values = values }
 

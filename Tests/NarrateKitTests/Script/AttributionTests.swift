@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import NarrateKit
@@ -364,5 +365,30 @@ import Testing
         let cast = threeFriends
         let text = "Tom had gone home early. Rosa walked alone by the river, and she was soon overtaken by Ben.\n\n\"You walk too fast,\" said he."
         #expect(speakers(text, cast: cast) == ["Ben"])
+    }
+}
+
+/// The resolver's weights and the evidence it records for fitting them.
+@Suite struct ResolverEvidenceTests {
+    @Test func weightsReadBackAndWrongFilesAreRefused() throws {
+        let good = #"{"features": \#(ResolverWeights.features.debugDescription), "weights": \#(ResolverWeights.handSet.values.debugDescription)}"#
+        #expect(try ResolverWeights(json: Data(good.utf8)) == .handSet)
+        #expect(throws: NarrateError.self) { try ResolverWeights(json: Data(#"{"features": ["a"], "weights": [1]}"#.utf8)) }
+        #expect(throws: NarrateError.self) { try ResolverWeights(json: Data("not json".utf8)) }
+    }
+
+    /// A pronoun tag's decision is recorded with every candidate of that sex, the chosen one, and
+    /// where the quotation is; recording changes nothing in the script.
+    @Test func pronounTagDecisionIsRecorded() throws {
+        let text = "Mara looked at Tobias across the table. He put down his cup.\n\n\"Is it done?\" he asked.\n"
+        let cast = [Character(name: "Mara", gender: .female), Character(name: "Tobias", gender: .male), Character(name: "Elias", gender: .male)]
+        let builder = ScriptBuilder(characters: cast)
+        let (script, records) = builder.buildRecordingEvidence(SourceText(name: "t", text: text))
+        #expect(script.segments.map(\.speaker) == builder.build(SourceText(name: "t", text: text)).segments.map(\.speaker))
+        let record = try #require(records.first)
+        #expect(record.chosen == "Tobias")
+        #expect(record.candidates.map(\.name) == ["Tobias"])
+        #expect(record.candidates[0].features.count == ResolverWeights.features.count)
+        #expect(SourceText(name: "t", text: text)[record.range] == "Is it done?")
     }
 }
