@@ -52,12 +52,13 @@ struct CharacterIndex {
         for (words, character) in explicit where !ambiguous.contains(words) { add(words, character) }
         for (words, character) in derived where !derivedAmbiguous.contains(words) && spoken[words] == nil { add(words, character) }
         for (words, character) in spoken { add(words, character) }
-        // Longest first; between forms of one length, the character listed first, never the
-        // dictionary's order, which changes from run to run.
+        // Longest first; between forms of one length, the character listed last (a discovered
+        // description after the name it echoes: measured better on the development novels than
+        // first), never the dictionary's order, which changes from run to run.
         for key in forms.keys {
             forms[key]!.sort {
                 $0.words.count != $1.words.count ? $0.words.count > $1.words.count
-                    : ($0.character, $0.words.joined(separator: " ")) < ($1.character, $1.words.joined(separator: " "))
+                    : ($1.character, $0.words.joined(separator: " ")) < ($0.character, $1.words.joined(separator: " "))
             }
         }
     }
