@@ -27,7 +27,23 @@ struct CharacterDiscovery {
         for token in tokens where token.isWord && !token.isCapitalized { lowercaseCounts[token.word, default: 0] += 1 }
         let forms = collectForms(lowercaseCounts: lowercaseCounts)
         var characters = merge(forms)
-        characters += descriptions()
+        // `the grandmother` in tags and `the Grandmother` as a name are one person, one voice.
+        func key(_ name: String) -> String {
+            let lower = name.lowercased()
+            return lower.hasPrefix("the ") ? String(lower.dropFirst(4)) : lower
+        }
+        var byKey: [String: Int] = [:]
+        for (index, character) in characters.enumerated() {
+            for form in [character.name] + character.aliases where byKey[key(form)] == nil { byKey[key(form)] = index }
+        }
+        for description in descriptions() {
+            if let index = byKey[key(description.name)] {
+                characters[index].aliases.append(description.name)
+                if characters[index].gender == .unknown { characters[index].gender = description.gender }
+            } else {
+                characters.append(description)
+            }
+        }
         return characters
     }
 

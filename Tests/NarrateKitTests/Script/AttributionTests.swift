@@ -93,6 +93,28 @@ import Testing
         #expect(speakers(text) == ["the old sailor", "Ben"])
     }
 
+    /// A description that is a name's own words (`the aunt` and `the Aunt`) is that person: one
+    /// voice, not two.
+    @Test func descriptionThatEchoesANameIsThatCharacter() {
+        let text = """
+            The Aunt arrived at noon with three trunks. Nobody had expected the Aunt so soon.
+
+            "Where is everyone?" said the aunt.
+
+            "In the garden," said Clara.
+
+            "Then fetch them," said the aunt, "and the trunks too."
+
+            Later the Aunt sat with Clara. "Tea," said the Aunt.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        let speakers = Set(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name))
+        #expect(speakers.count == 2, "\(speakers) among \(script.characters.map(\.name))")
+        let aunts = script.characters.filter { $0.name.lowercased().hasSuffix("aunt") }
+        #expect(aunts.count == 1, "\(script.characters.map(\.name))")
+        #expect(aunts.first?.gender == .female)
+    }
+
     @Test func discoveryMergesAliasesAndFindsGender() {
         let text = """
             Mr. Arthur Penrose came down to breakfast late. He was in a bad temper.
