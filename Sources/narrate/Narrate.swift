@@ -46,8 +46,7 @@ func defaultOutput(_ name: String) -> URL {
     return folder.appendingPathComponent(name)
 }
 
+/// Audio durations: tenths of a second under a minute (a preview), `h:mm:ss` above.
 func formatDuration(_ seconds: Double) -> String {
-    let total = Int(seconds.rounded())
-    let tenths = Int((seconds * 10).rounded()) % 10
-    return total >= 60 ? String(format: "%d:%02d", total / 60, total % 60) : "\(Int(seconds)).\(tenths) s"
+    seconds >= 60 ? formatClock(seconds) : "\(Int(seconds)).\(Int((seconds * 10).rounded()) % 10) s"
 }

@@ -48,14 +48,18 @@ struct Render: ParsableCommand {
             let url = output.map { URL(fileURLWithPath: $0) } ?? defaultOutput("\(production.script.source.name).wav")
             let subtitlesURL = subtitles.map { URL(fileURLWithPath: $0) }
             try production.checkOutputs([("-o", url)] + (subtitlesURL.map { [("--subtitles", $0)] } ?? []))
-            let showProgress = isatty(STDERR_FILENO) != 0
+            let onTerminal = isatty(STDERR_FILENO) != 0
+            var meter = ProgressMeter(started: ProcessInfo.processInfo.systemUptime)
             let report = try Renderer(cast: cast).render(
                 production.script, to: url, subtitles: subtitlesURL,
                 isCancelled: { interrupted.load(ordering: .relaxed) },
                 progress: { step in
-                    if showProgress { printError("\rrendering \(step.done * 100 / max(1, step.total))% (\(step.done)/\(step.total) segments)") }
+                    if onTerminal, let line = meter.line(for: step, now: ProcessInfo.processInfo.systemUptime) {
+                        printError("\r\(line)\u{1B}[K")
+                    }
                 })
-            if showProgress { printError("\r\u{1B}[K") }
+            let summary = meter.summary(segments: report.cues.count, audioSeconds: report.duration, now: ProcessInfo.processInfo.systemUptime)
+            printError(onTerminal ? "\r\(summary)\u{1B}[K\n" : "\(summary)\n")
             print(renderReport(report), terminator: "")
             if let subtitles { print("  subtitles: \(subtitles)") }
         }

@@ -10,10 +10,14 @@ public struct RenderReport: Sendable {
     public var duration: Double { Double(frames) / Double(sampleRate) }
 }
 
-/// Progress of a render, for a progress bar: segments done of the total.
+/// Progress of a render, for a progress bar: segments and characters of text done of the
+/// total, and the audio written so far.
 public struct RenderProgress: Sendable {
     public let done: Int
     public let total: Int
+    public let doneCharacters: Int
+    public let totalCharacters: Int
+    public let audioSeconds: Double
 }
 
 /// Speaks a script with its cast and writes the recording: the whole book, or some paragraphs.
@@ -61,6 +65,8 @@ public struct Renderer: Sendable {
         var speakers: [Speaker] = []
         var previous: Segment?
         var levels = VoiceLevels()
+        let totalCharacters = selected.reduce(0) { $0 + $1.range.count }
+        var doneCharacters = 0
         for (done, segment) in selected.enumerated() {
             if isCancelled() { throw NarrateError(.usage, "stopped before the end (interrupted); nothing was written to \(output.path) and any file already there is untouched") }
             if let previous { try mixer.pause(pause(between: previous, and: segment, in: script)) }
@@ -73,7 +79,10 @@ public struct Renderer: Sendable {
                 cues.append(Cue(segment: segment.index, speaker: segment.speaker, text: segment.text, samples: placed))
                 if !speakers.contains(segment.speaker) { speakers.append(segment.speaker) }
             }
-            progress(RenderProgress(done: done + 1, total: selected.count))
+            doneCharacters += segment.range.count
+            progress(RenderProgress(
+                done: done + 1, total: selected.count, doneCharacters: doneCharacters, totalCharacters: totalCharacters,
+                audioSeconds: Double(mixer.position) / Double(sampleRate)))
         }
         let frames = mixer.position
         try mixer.finish()
