@@ -77,17 +77,16 @@ struct CastCommand: ParsableCommand {
                 return
             }
             let url = URL(fileURLWithPath: output)
-            let merging = !force && FileManager.default.fileExists(atPath: url.path)
-                && !((try? String(contentsOf: url, encoding: .utf8))?.allSatisfy(\.isWhitespace) ?? false)
+            let existingText = force ? nil : try CastFile.existingText(at: url)
             // Merging reads the file being updated itself, so it is not also loaded as the cast.
-            let production = try story.production(automaticCast: !merging && !force)
+            let production = try story.production(automaticCast: existingText == nil && !force)
             try production.checkOutputs([("-o", url)], castMayBeOutput: true)
-            guard merging else {
+            guard let existingText else {
                 try writeAtomically(CastFile.render(try production.cast(), for: production.script.title), to: url)
                 print("wrote \(output): the narrator and \(production.charactersByImportance.count) characters")
                 return
             }
-            let update = try production.castUpdate(merging: url)
+            let update = try production.castUpdate(merging: existingText, at: url)
             if update.added.isEmpty {
                 print("\(output) is up to date: your \(update.kept) characters and every value you set are as they were; nothing new in the story")
             } else {

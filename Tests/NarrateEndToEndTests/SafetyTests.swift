@@ -214,6 +214,7 @@ import Testing
         let folder = try folderWithStory()
         expectRefusal(try NarrateBinary.run(["script", "/dev/zero"], in: folder), "more than any book")
         expectRefusal(try NarrateBinary.run(["script", "story.txt", "--cast", "/dev/zero"], in: folder), "too large for a cast file")
+        expectRefusal(try NarrateBinary.run(["cast", "story.txt", "-o", "/dev/zero"], in: folder), "not a cast file narrate can merge into")
         let process = Process()
         process.executableURL = NarrateBinary.executable
         process.arguments = ["script", "/dev/stdin"]

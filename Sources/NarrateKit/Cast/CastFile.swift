@@ -41,6 +41,24 @@ public struct CastFile: Hashable, Sendable {
         self.entries = entries
     }
 
+    /// The text of a cast file about to be merged into: nil when there is none (no file, or only
+    /// white space); read with the same bound as any cast file.
+    public static func existingText(at url: URL) throws(NarrateError) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+        switch readPrefix(of: url, limit: maximumBytes) {
+        case .unreadable:
+            throw NarrateError(.cast, "\(url.path) exists but cannot be read; check its permissions, or use --force to replace it")
+        case .tooLarge:
+            throw NarrateError(.cast, "\(url.path) is over \(maximumBytes) bytes, not a cast file narrate can merge into; choose another file, or use --force to replace it")
+        case .read(let data):
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw NarrateError(.cast, "\(url.path) exists but is not UTF-8 text; fix it, or use --force to replace it")
+            }
+            return text.allSatisfy(\.isWhitespace) ? nil : text
+        }
+    }
+
     public static func load(contentsOf url: URL) throws(NarrateError) -> CastFile {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {

@@ -48,7 +48,7 @@ public struct Production: Sendable {
         var inputs = [("the story", input)]
         if let castURL, !castMayBeOutput { inputs.append(("the cast file", castURL)) }
         for (index, output) in outputs.enumerated() {
-            for (role, url) in inputs where FileIdentity(url) != nil && FileIdentity(url) == FileIdentity(output.url) {
+            for (role, url) in inputs where FileIdentity.same(url, output.url) {
                 throw NarrateError(.usage, "\(output.option) \(output.url.path) is \(role) narrate is reading (\(url.path)); writing there would destroy it, so nothing was written: choose another output file")
             }
             for other in outputs[..<index] where FileIdentity.same(other.url, output.url) {
@@ -68,13 +68,8 @@ public struct Production: Sendable {
         public let kept: Int
     }
 
-    public func castUpdate(merging existingURL: URL) throws(NarrateError) -> CastUpdate {
-        let existingText: String
-        do {
-            existingText = try String(contentsOf: existingURL, encoding: .utf8)
-        } catch {
-            throw NarrateError(.cast, "\(existingURL.path) exists but cannot be read as UTF-8 text; fix it, or use --force to replace it")
-        }
+    /// - Parameter existingText: the file's text, as `CastFile.existingText(at:)` read it.
+    public func castUpdate(merging existingText: String, at existingURL: URL) throws(NarrateError) -> CastUpdate {
         let existing: CastFile
         do {
             existing = try CastFile.parse(existingText, path: existingURL.path)

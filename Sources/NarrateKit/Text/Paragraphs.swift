@@ -69,7 +69,7 @@ enum ParagraphSplitter {
     static func kind(of range: Range<Int>, in scalars: [Unicode.Scalar], isFirst: Bool) -> ParagraphKind {
         let text = scalars[range]
         if text.allSatisfy({ "*#~-_=•·+.⁂ \t".unicodeScalars.contains($0) }) { return .sceneBreak }
-        if text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" }) { return .prose }
+        if text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) { return .prose }
         guard let last = text.last, !".,;:!?\"'“”‘’…—–)".unicodeScalars.contains(last) else { return .prose }
         if text.contains(where: { "\"“”‘".unicodeScalars.contains($0) }) { return .prose }
         let words = String(String.UnicodeScalarView(text)).split(whereSeparator: { $0 == " " || $0 == "\t" })
