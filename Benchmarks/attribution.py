@@ -80,6 +80,7 @@ def score(novel, segments):
         if gi in pairs:
             said = predicted[pairs[gi]]["speaker"].lower()
             ok = said in accepted
+            result.setdefault("calibration", []).append((predicted[pairs[gi]].get("confidence", 1.0), predicted[pairs[gi]].get("method", ""), ok))
         result["scored"] += 1
         result["correct"] += ok
         if g["type"] == "Explicit":
@@ -181,7 +182,7 @@ def main():
 
     def add(total, r):
         for k, v in r.items():
-            total[k] = total.get(k, 0) + v
+            total[k] = total.get(k, [] if isinstance(v, list) else 0) + v
 
     def line(name, setting, r, elapsed=None, base=None, rss=None):
         p, rc = ratio(r["matched"], r["predicted"]), ratio(r["matched"], r["gold"])
@@ -217,6 +218,19 @@ def main():
     for name, with_cast in settings:
         t = totals[name]
         line("", "cast" if with_cast else "no cast", t, t["time"], t["base"], peak_rss[name])
+    # Calibration: does a line's confidence say how likely it is to be right?
+    bands = [(0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
+    calibration = totals["gold cast"].get("calibration", [])
+    doubtful_below = 0.7  # ScriptFormatter.doubtful: narrate marks these lines ?
+    print(f"\nconfidence (gold cast)   lines   share right   (narrate marks lines below {doubtful_below:.2f} with ?)")
+    for low, high in bands:
+        inside = [ok for confidence, _, ok in calibration if low <= confidence < high]
+        if inside:
+            print(f"  {low:.2f}–{min(high, 1.0):.2f}             {len(inside):6}   {sum(inside) / len(inside):6.3f}")
+    doubtful = [ok for confidence, _, ok in calibration if confidence < doubtful_below]
+    wrong = [ok for _, _, ok in calibration if not ok]
+    if wrong:
+        print(f"  marked ?: {len(doubtful)} lines ({len(doubtful) / len(calibration):.1%}), holding {sum(1 for ok in doubtful if not ok) / len(wrong):.1%} of the wrong ones")
     print(f"\nsame script on a second run: {'yes, every novel and setting' if not unstable else 'NO: ' + ', '.join(unstable)}")
     print("\nP/R/F1: quotation detection; acc: attribution accuracy (expl: Explicit spans, other: the rest);")
     print("time s: narrate script (release) wall time; x base: that time over the Python toggle baseline's;")

@@ -25,6 +25,9 @@ struct ScriptCommand: ParsableCommand {
     @Option(help: .hidden)  // Benchmarks/fit-resolver.py: every resolver decision's evidence, as JSON lines
     var dumpEvidence: String?
 
+    @Flag(help: .hidden)  // Benchmarks/fit-confidence.py: confidences as the rules state them
+    var rawConfidence = false
+
     func run() throws {
         try reportingErrors {
             let production = try story.production()
@@ -32,8 +35,9 @@ struct ScriptCommand: ParsableCommand {
             if production.castFile != nil { _ = try production.cast() }
             if let output { try production.checkOutputs([("-o", URL(fileURLWithPath: output))]) }
             var script = production.script
-            if resolverWeights != nil || dumpEvidence != nil {
+            if resolverWeights != nil || dumpEvidence != nil || rawConfidence {
                 var builder = ScriptBuilder(characters: production.castFile?.entries.map(\.character) ?? [])
+                builder.calibratesConfidence = !rawConfidence
                 if let resolverWeights {
                     guard let data = FileManager.default.contents(atPath: resolverWeights) else {
                         throw NarrateError(.usage, "cannot read resolver weights \(resolverWeights)")

@@ -6,6 +6,8 @@ public struct ScriptBuilder: Sendable {
     public var characters: [Character]
     /// How the speaker resolver weighs its evidence.
     package var resolverWeights = ResolverWeights.handSet
+    /// Confidences as measured on the corpus (`ConfidenceCalibration`), or as the rules state them.
+    package var calibratesConfidence = true
 
     public init(characters: [Character] = []) {
         self.characters = characters
@@ -44,7 +46,8 @@ public struct ScriptBuilder: Sendable {
 
         var speakerOfPiece: [Int: (Speaker, Attribution?)] = [:]
         for turn in turns {
-            for piece in turn.pieces { speakerOfPiece[piece] = (turn.speaker ?? .narrator, turn.attribution) }
+            let attribution = calibratesConfidence ? turn.attribution.map(ConfidenceCalibration.calibrated) : turn.attribution
+            for piece in turn.pieces { speakerOfPiece[piece] = (turn.speaker ?? .narrator, attribution) }
         }
         var segments: [Segment] = []
         var pieceIndex = 0

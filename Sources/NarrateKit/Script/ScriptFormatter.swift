@@ -2,8 +2,10 @@ import Foundation
 
 /// The script as people and other programs read it.
 public enum ScriptFormatter {
-    /// Below this confidence a line is marked for checking.
-    public static let doubtful = 0.5
+    /// Below this confidence a line is marked for checking: confidences are the share of such
+    /// lines right on the corpus (`ConfidenceCalibration`), so `?` marks lines more likely than
+    /// three in ten to be wrong.
+    public static let doubtful = 0.7
 
     /// Speaker and line, paragraph by paragraph, doubtful attributions marked with `?`.
     public static func text(_ script: Script) -> String {

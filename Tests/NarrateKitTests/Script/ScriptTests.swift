@@ -72,7 +72,20 @@ import Testing
 
     @Test func explanationNamesRuleAndEvidence() {
         let script = ScriptBuilder().build(SourceText(name: "t", text: "\"Hello,\" Jo whispered."))
-        #expect(ScriptFormatter.explanation(script).contains("Jo ← explicit-tag 0.95 [Jo whispered]"))
+        #expect(ScriptFormatter.explanation(script).contains("Jo ← explicit-tag 0.97 [Jo whispered]"), "\(ScriptFormatter.explanation(script))")
+    }
+
+    /// A line's confidence is the share of lines decided the same way that the corpus found
+    /// right; the rule's own figure is kept only when asked for.
+    @Test func confidenceIsTheMeasuredShareRight() throws {
+        let source = SourceText(name: "t", text: "\"Hello,\" Jo whispered.")
+        let line = try #require(ScriptBuilder().build(source).segments.first { $0.kind == .dialogue })
+        #expect(line.attribution?.confidence == ConfidenceTable.measured["explicit-tag 0.95"])
+        var raw = ScriptBuilder()
+        raw.calibratesConfidence = false
+        #expect(raw.build(source).segments.first { $0.kind == .dialogue }?.attribution?.confidence == 0.95)
+        #expect(ConfidenceCalibration.key(.turnTaking, 0.6) == "turn-taking 0.60")
+        #expect(ConfidenceCalibration.key(.nearest, 0.35) == "nearest 0.35")
     }
 
     @Test func titleComesFromTheFirstHeading() {
