@@ -115,6 +115,22 @@ import Testing
         #expect(aunts.first?.gender == .female)
     }
 
+    /// A name used mostly after `in`, `at`, `into` is a place: it speaks no line.
+    @Test func placesAreNotCharacters() {
+        let text = """
+            Marta had lived in Dunmore all her life, and Dunmore had never changed.
+
+            "Are you going back?" asked Tomas.
+
+            "Of course," Marta said of Dunmore. "My mother is there."
+
+            They arrived in Dunmore at dusk, and Dunmore seemed asleep.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(!script.characters.contains { $0.name == "Dunmore" }, "\(script.characters.map(\.name))")
+        #expect(script.characters.contains { $0.name == "Marta" })
+    }
+
     @Test func discoveryMergesAliasesAndFindsGender() {
         let text = """
             Mr. Arthur Penrose came down to breakfast late. He was in a bad temper.
