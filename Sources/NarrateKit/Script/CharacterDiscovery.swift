@@ -44,7 +44,34 @@ struct CharacterDiscovery {
                 characters.append(description)
             }
         }
-        return withoutPlaces(characters)
+        return withoutFamilies(withoutPlaces(characters))
+    }
+
+    /// `the Emersons`, `the Miss Lucases`: a name whose last word is the plural of a surname
+    /// that characters mentioned more often bear is the family, not one speaker. (A surname
+    /// that merely ends in s, `Mrs. Braddocks`, is mentioned more than any singular form.)
+    private func withoutFamilies(_ characters: [Character]) -> [Character] {
+        let uses = mentionCounts(characters)
+        var surnameUses: [Substring: Int] = [:]
+        for (index, character) in characters.enumerated() {
+            let surnames = Set(([character.name] + character.aliases).compactMap { form -> Substring? in
+                let words = form.split(separator: " ")
+                return words.count > 1 || words.first?.first?.isUppercase == true ? words.last : nil
+            })
+            for surname in surnames { surnameUses[surname, default: 0] += uses[index] }
+        }
+        return characters.indices.filter { index in
+            guard let last = characters[index].name.split(separator: " ").last, last.hasSuffix("s") else { return true }
+            let singulars = [last.dropLast(), last.hasSuffix("es") ? last.dropLast(2) : nil].compactMap { $0 }
+            return !singulars.contains { !$0.isEmpty && surnameUses[$0, default: 0] > uses[index] }
+        }.map { characters[$0] }
+    }
+
+    /// How often the text names each character (descriptions aside).
+    private func mentionCounts(_ characters: [Character]) -> [Int] {
+        var uses = [Int](repeating: 0, count: characters.count)
+        for mention in CharacterIndex(characters: characters).mentions(in: tokens) where !mention.descriptive { uses[mention.character] += 1 }
+        return uses
     }
 
     /// Words before a name that make it a place: `in Florence`, `at Meryton`, `into Avonlea`.

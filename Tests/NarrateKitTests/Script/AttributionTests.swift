@@ -115,6 +115,26 @@ import Testing
         #expect(aunts.first?.gender == .female)
     }
 
+    /// `The Harlows` are Mr. and Mrs. Harlow together: no speaker of their own. A surname that
+    /// only ends in s (`Mrs. Biggs`, once misspelt `Mrs. Bigg`) is still one person.
+    @Test func familiesAreNotSpeakers() {
+        let text = """
+            Mr. Harlow came in first, and Mrs. Harlow after him. The Harlows always came together.
+
+            "We are late," said Mr. Harlow.
+
+            "The Harlows are never late," said Mrs. Harlow. The Harlows laughed, and Mrs. Biggs laughed too.
+
+            "Nobody minds," said Mrs. Biggs. Mrs. Biggs poured the tea. "Sugar?" said Mrs. Bigg.
+
+            "Please," said Mr. Harlow, and Mrs. Biggs nodded.
+            """
+        let names = ScriptBuilder().build(SourceText(name: "t", text: text)).characters.map(\.name)
+        #expect(!names.contains("The Harlows"), "\(names)")
+        #expect(names.contains("Mrs. Biggs"), "\(names)")
+        #expect(names.contains("Mr. Harlow") && names.contains("Mrs. Harlow"), "\(names)")
+    }
+
     /// A name used mostly after `in`, `at`, `into` is a place: it speaks no line.
     @Test func placesAreNotCharacters() {
         let text = """
