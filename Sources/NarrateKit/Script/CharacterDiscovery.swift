@@ -222,13 +222,22 @@ struct CharacterDiscovery {
             guard let a, let b, a != .unknown, b != .unknown else { return true }
             return a == b
         }
+        /// A married woman's title and an unmarried one's never meet in one person.
+        func marriage(_ title: String?) -> Bool? {
+            guard let title else { return nil }
+            return Lexicon.marriedTitles.contains(title) ? true : Lexicon.unmarriedTitles.contains(title) ? false : nil
+        }
+        func fits(_ form: Form, _ group: Group) -> Bool {
+            guard let married = marriage(form.title) else { return true }
+            return !group.forms.contains { marriage($0.title).map { $0 != married } ?? false }
+        }
         var groups: [Group] = []
         // Full names first, then titled short forms, so that bare names find what they belong to.
         let byLength = forms.sorted { ($0.core.count, $0.title != nil ? 1 : 0, $0.count) > ($1.core.count, $1.title != nil ? 1 : 0, $1.count) }
         for form in byLength {
             let core = form.core
             if core.count >= 2 {
-                if let index = groups.firstIndex(where: { $0.first == core.first && $0.last == core.last && compatible($0.title, form.titleGender) }) {
+                if let index = groups.firstIndex(where: { $0.first == core.first && $0.last == core.last && compatible($0.title, form.titleGender) && fits(form, $0) }) {
                     groups[index].forms.append(form)
                     if groups[index].title == nil { groups[index].title = form.titleGender }
                 } else {
@@ -238,15 +247,15 @@ struct CharacterDiscovery {
             }
             let word = core[0]
             let titleGender = form.titleGender
-            let firstMatches = groups.indices.filter { groups[$0].first == word && compatible(groups[$0].title ?? groups[$0].gender, titleGender) }
+            let firstMatches = groups.indices.filter { groups[$0].first == word && compatible(groups[$0].title ?? groups[$0].gender, titleGender) && fits(form, groups[$0]) }
             // `Mr. Knightley` is not `Mr. John Knightley`: a full name written with its title
             // marks someone who must be told apart from the plain titled surname.
             let lastMatches = groups.indices.filter {
-                groups[$0].last == word && groups[$0].first != nil && compatible(groups[$0].title ?? groups[$0].gender, titleGender)
+                groups[$0].last == word && groups[$0].first != nil && compatible(groups[$0].title ?? groups[$0].gender, titleGender) && fits(form, groups[$0])
                     && !(titleGender != nil && groups[$0].forms.contains { $0.title != nil && $0.core.count >= 2 })
             }
             let sameTitle = groups.indices.filter {
-                groups[$0].first == nil && groups[$0].last == word && (titleGender == nil || groups[$0].title == titleGender)
+                groups[$0].first == nil && groups[$0].last == word && (titleGender == nil || groups[$0].title == titleGender) && fits(form, groups[$0])
             }
             let titledMen = groups.indices.filter { groups[$0].first == nil && groups[$0].last == word && groups[$0].title == .male }
             if firstMatches.count == 1 {

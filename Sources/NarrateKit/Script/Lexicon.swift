@@ -72,6 +72,11 @@ enum Lexicon {
 
     static let subjectPronouns: [String: Gender] = ["he": .male, "she": .female]
 
+    /// Titles of a married and of an unmarried woman: `Mrs. Bennet` and `Miss Bennet` are mother
+    /// and daughter, never one person.
+    static let marriedTitles: Set<String> = ["Mrs", "Mrs.", "Madame", "Mme", "Mme.", "Señora", "Senora", "Frau"]
+    static let unmarriedTitles: Set<String> = ["Miss", "Mlle", "Mlle.", "Mademoiselle", "Signorina", "Senorita", "Señorita", "Fräulein"]
+
     /// Titles that come before a name, with the gender they imply.
     static let titles: [String: Gender] = [
         "Mr": .male, "Mr.": .male, "Mister": .male, "Sir": .male, "Lord": .male, "Master": .male,

@@ -135,6 +135,22 @@ import Testing
         #expect(names.contains("Mr. Harlow") && names.contains("Mrs. Harlow"), "\(names)")
     }
 
+    /// `Mrs. Penrose` and `Miss Penrose` are mother and daughter: two people, two voices.
+    @Test func missAndMrsOfOneNameAreTwoPeople() {
+        let text = """
+            Mrs. Penrose sat by the fire; Miss Penrose sat by the window.
+
+            "Is it raining?" said Mrs. Penrose.
+
+            "Not yet, Mamma," said Miss Penrose.
+
+            "Then we shall walk," said Mrs. Penrose, and Miss Penrose sighed.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        let speakers = script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name)
+        #expect(speakers == ["Mrs. Penrose", "Miss Penrose", "Mrs. Penrose"], "\(speakers) among \(script.characters)")
+    }
+
     /// A name used mostly after `in`, `at`, `into` is a place: it speaks no line.
     @Test func placesAreNotCharacters() {
         let text = """
