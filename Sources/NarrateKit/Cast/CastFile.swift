@@ -46,17 +46,13 @@ public struct CastFile: Hashable, Sendable {
     public static func existingText(at url: URL) throws(NarrateError) -> String? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
-        switch readPrefix(of: url, limit: maximumBytes) {
-        case .unreadable:
-            throw NarrateError(.cast, "\(url.path) exists but cannot be read; check its permissions, or use --force to replace it")
-        case .tooLarge:
-            throw NarrateError(.cast, "\(url.path) is over \(maximumBytes) bytes, not a cast file narrate can merge into; choose another file, or use --force to replace it")
-        case .read(let data):
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw NarrateError(.cast, "\(url.path) exists but is not UTF-8 text; fix it, or use --force to replace it")
-            }
-            return text.allSatisfy(\.isWhitespace) ? nil : text
+        let data = try readBounded(
+            url, limit: maximumBytes, kind: .cast, unreadable: "\(url.path) exists but cannot be read; check its permissions, or use --force to replace it",
+            tooLarge: "\(url.path) is over \(maximumBytes) bytes, not a cast file narrate can merge into; choose another file, or use --force to replace it")
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw NarrateError(.cast, "\(url.path) exists but is not UTF-8 text; fix it, or use --force to replace it")
         }
+        return text.allSatisfy(\.isWhitespace) ? nil : text
     }
 
     public static func load(contentsOf url: URL) throws(NarrateError) -> CastFile {
@@ -68,15 +64,9 @@ public struct CastFile: Hashable, Sendable {
             throw NarrateError(.cast, "cast file \(url.path) is a folder; give the path of a .yaml cast file")
         }
         // Read through a handle: `Data(contentsOf:)` refuses devices such as /dev/null.
-        let data: Data
-        switch readPrefix(of: url, limit: maximumBytes) {
-        case .unreadable:
-            throw NarrateError(.cast, "cast file \(url.path) cannot be read; check its permissions")
-        case .tooLarge:
-            throw NarrateError(.cast, "cast file \(url.path) is over \(maximumBytes) bytes, too large for a cast file; check you gave the right file")
-        case .read(let bytes):
-            data = bytes
-        }
+        let data = try readBounded(
+            url, limit: maximumBytes, kind: .cast, unreadable: "cast file \(url.path) cannot be read; check its permissions",
+            tooLarge: "cast file \(url.path) is over \(maximumBytes) bytes, too large for a cast file; check you gave the right file")
         guard let text = String(data: data, encoding: .utf8) else {
             throw NarrateError(.cast, "cast file \(url.path) is not UTF-8 text; save it as UTF-8")
         }

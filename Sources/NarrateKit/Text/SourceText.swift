@@ -24,15 +24,9 @@ public struct SourceText: Sendable {
         if isDirectory.boolValue {
             throw NarrateError(.input, "\(path) is a folder; give the path of a plain-text story file")
         }
-        let data: Data
-        switch readPrefix(of: url, limit: maximumBytes) {
-        case .unreadable:
-            throw NarrateError(.input, "\(path) cannot be read; check its permissions (chmod +r)")
-        case .tooLarge:
-            throw NarrateError(.input, "\(path) is over \(maximumBytes / 1_048_576) MB, more than any book; give one book at a time (or check it is a text file)")
-        case .read(let bytes):
-            data = bytes
-        }
+        let data = try readBounded(
+            url, limit: maximumBytes, kind: .input, unreadable: "\(path) cannot be read; check its permissions (chmod +r)",
+            tooLarge: "\(path) is over \(maximumBytes / 1_048_576) MB, more than any book; give one book at a time (or check it is a text file)")
         let name = url.deletingPathExtension().lastPathComponent
         return try decode(data, name: name, path: path)
     }
@@ -156,14 +150,11 @@ public struct SourceText: Sendable {
     public var count: Int { scalars.count }
 }
 
-/// What reading the start of a file gave: reads through a handle, so pipes (`/dev/stdin`) work
-/// and an endless device stops at the limit.
-package enum PrefixRead {
-    case read(Data), tooLarge, unreadable
-}
-
-package func readPrefix(of url: URL, limit: Int) -> PrefixRead {
-    guard let handle = try? FileHandle(forReadingFrom: url) else { return .unreadable }
+/// Reads a whole file through a handle, so pipes (`/dev/stdin`) work, but never more than
+/// `limit` bytes, so an endless device (`/dev/zero`) is refused instead of read for ever.
+/// Failures are the caller's messages, as `kind` errors.
+package func readBounded(_ url: URL, limit: Int, kind: NarrateError.Kind, unreadable: String, tooLarge: String) throws(NarrateError) -> Data {
+    guard let handle = try? FileHandle(forReadingFrom: url) else { throw NarrateError(kind, unreadable) }
     defer { try? handle.close() }
     var data = Data()
     while data.count <= limit {
@@ -171,10 +162,10 @@ package func readPrefix(of url: URL, limit: Int) -> PrefixRead {
         do {
             chunk = try handle.read(upToCount: min(1 << 20, limit + 1 - data.count))
         } catch {
-            return .unreadable
+            throw NarrateError(kind, unreadable)
         }
-        guard let chunk, !chunk.isEmpty else { return .read(data) }  // nil or empty: the end
+        guard let chunk, !chunk.isEmpty else { return data }  // nil or empty: the end
         data.append(chunk)
     }
-    return .tooLarge
+    throw NarrateError(kind, tooLarge)
 }
