@@ -36,7 +36,7 @@ let package = Package(
             name: "narrate",
             dependencies: ["NarrateKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "NarrateKitTests", dependencies: ["NarrateKit"]),
+        .testTarget(name: "NarrateKitTests", dependencies: ["NarrateKit"], exclude: ["Fixtures"]),
         .testTarget(name: "NarrateEndToEndTests", dependencies: ["NarrateKit"]),
     ]
 )
