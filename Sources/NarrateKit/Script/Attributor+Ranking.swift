@@ -181,14 +181,14 @@ extension Attributor {
             guard let at else { return 0 }
             return 100 / (100 + Double(max(0, position - at)))
         }
-        let scored = candidates.map { (speaker: $0, features: features($0)) }
-        func score(_ values: [Double]) -> Double {
-            var total = 0.0
-            for (weight, value) in zip(weights.values, values) { total += weight * value }
-            return total
+        let scored = candidates.map { speaker in
+            let values = features(speaker)
+            var score = 0.0
+            for (weight, value) in zip(weights.values, values) { score += weight * value }
+            return (speaker: speaker, features: values, score: score)
         }
         let best = scored.max {
-            (score($0.features), salience.last($0.speaker), $0.speaker.name) < (score($1.features), salience.last($1.speaker), $1.speaker.name)
+            ($0.score, salience.last($0.speaker), $0.speaker.name) < ($1.score, salience.last($1.speaker), $1.speaker.name)
         }
         if record, let log = evidenceLog {
             log.record(ResolverRecord(candidates: scored.map { ($0.speaker.name, $0.features) }.sorted { $0.0 < $1.0 }, chosen: best?.speaker.name))

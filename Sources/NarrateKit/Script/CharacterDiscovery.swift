@@ -51,7 +51,7 @@ struct CharacterDiscovery {
     /// that characters mentioned more often bear is the family, not one speaker. (A surname
     /// that merely ends in s, `Mrs. Braddocks`, is mentioned more than any singular form.)
     private func withoutFamilies(_ characters: [Character]) -> [Character] {
-        let uses = mentionCounts(characters)
+        let uses = mentionCounts(characters).uses
         var surnameUses: [Substring: Int] = [:]
         for (index, character) in characters.enumerated() {
             let surnames = Set(([character.name] + character.aliases).compactMap { form -> Substring? in
@@ -67,11 +67,16 @@ struct CharacterDiscovery {
         }.map { characters[$0] }
     }
 
-    /// How often the text names each character (descriptions aside).
-    private func mentionCounts(_ characters: [Character]) -> [Int] {
-        var uses = [Int](repeating: 0, count: characters.count)
-        for mention in CharacterIndex(characters: characters).mentions(in: tokens) where !mention.descriptive { uses[mention.character] += 1 }
-        return uses
+    /// How often the text names each character (descriptions aside), and how often right after
+    /// a locative.
+    private func mentionCounts(_ characters: [Character]) -> (uses: [Int], located: [Int]) {
+        var uses = [Int](repeating: 0, count: characters.count), located = uses
+        for mention in CharacterIndex(characters: characters).mentions(in: tokens) where !mention.descriptive {
+            uses[mention.character] += 1
+            let before = mention.tokens.lowerBound - 1
+            if before >= 0, tokens[before].isWord, Self.locatives.contains(tokens[before].lower) { located[mention.character] += 1 }
+        }
+        return (uses, located)
     }
 
     /// Words before a name that make it a place: `in Florence`, `at Meryton`, `into Avonlea`.
@@ -80,12 +85,7 @@ struct CharacterDiscovery {
     /// Names found after a locative in a quarter or more of their uses are places, not people
     /// (measured on the development novels: towns and countries 0.38–0.60, people at most 0.17).
     private func withoutPlaces(_ characters: [Character]) -> [Character] {
-        var uses = [Int](repeating: 0, count: characters.count), located = uses
-        for mention in CharacterIndex(characters: characters).mentions(in: tokens) where !mention.descriptive {
-            uses[mention.character] += 1
-            let before = mention.tokens.lowerBound - 1
-            if before >= 0, tokens[before].isWord, Self.locatives.contains(tokens[before].lower) { located[mention.character] += 1 }
-        }
+        let (uses, located) = mentionCounts(characters)
         return characters.indices.filter { located[$0] < 2 || located[$0] * 4 < uses[$0] }.map { characters[$0] }
     }
 
