@@ -28,9 +28,14 @@ let package = Package(
             pkgConfig: "libebur128",
             providers: [.apt(["libebur128-dev"])]
         ),
+        .systemLibrary(
+            name: "CXXHash",
+            pkgConfig: "libxxhash",
+            providers: [.apt(["libxxhash-dev"])]
+        ),
         .target(
             name: "NarrateKit",
-            dependencies: ["CEspeakNG", "CSndFile", "CEBUR128", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CEspeakNG", "CSndFile", "CEBUR128", "CXXHash", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "narrate",

@@ -7,7 +7,7 @@ struct Narrate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Turns prose fiction into a multi-voice, audiobook-style recording.",
         discussion: "Try: narrate render Examples/the-lighthouse-keeper.txt",
-        subcommands: [Render.self, Preview.self, ScriptCommand.self, CastCommand.self, Voices.self])
+        subcommands: [Render.self, Preview.self, ScriptCommand.self, CastCommand.self, Voices.self, CacheCommand.self, SynthesisWorkerCommand.self])
 }
 
 /// Options every command that reads a story shares.

@@ -29,6 +29,29 @@ func renderReport(_ report: RenderReport) -> String {
     return "\(report.output.path)\n  duration: \(formatDuration(report.duration)) (\(report.frames) samples at \(report.sampleRate) Hz)\n  speakers: \(speakers)\n"
 }
 
+/// How rendering runs: workers and the segment cache.
+struct EngineOptions: ParsableArguments {
+    @Option(help: "Synthesis worker processes. Default: one per core. The output is the same for any number.")
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("Where finished segments are kept. Default: .cache beside the output.", valueName: "folder"))
+    var cache: String?
+
+    @Flag(help: "Synthesise everything again, and keep nothing.")
+    var noCache = false
+
+    func options(output: URL) throws(NarrateError) -> RenderOptions {
+        if let jobs, !(1...256).contains(jobs) {
+            throw NarrateError(.usage, "--jobs \(jobs): give a number of workers from 1 to 256")
+        }
+        let folder = cache.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? RenderOptions.cacheFolder(beside: output)
+        return RenderOptions(
+            workerExecutable: URL(fileURLWithPath: "/proc/self/exe"),
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            cacheFolder: noCache ? nil : folder)
+    }
+}
+
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Render a whole story to a WAV file.")
 
@@ -40,6 +63,8 @@ struct Render: ParsableCommand {
     @Option(help: "Also write subtitles, one cue per segment: a .vtt or .srt path.")
     var subtitles: String?
 
+    @OptionGroup var engine: EngineOptions
+
     func run() throws {
         try reportingErrors {
             stopOnInterrupt()
@@ -50,7 +75,7 @@ struct Render: ParsableCommand {
             try production.checkOutputs([("-o", url)] + (subtitlesURL.map { [("--subtitles", $0)] } ?? []))
             let onTerminal = isatty(STDERR_FILENO) != 0
             var meter = ProgressMeter(started: ProcessInfo.processInfo.systemUptime)
-            let report = try Renderer(cast: cast).render(
+            let report = try Renderer(cast: cast, options: try engine.options(output: url)).render(
                 production.script, to: url, subtitles: subtitlesURL,
                 isCancelled: { interrupted.load(ordering: .relaxed) },
                 progress: { step in
@@ -58,7 +83,7 @@ struct Render: ParsableCommand {
                         printError("\r\(line)\u{1B}[K")
                     }
                 })
-            let summary = meter.summary(segments: report.cues.count, audioSeconds: report.duration, now: ProcessInfo.processInfo.systemUptime)
+            let summary = meter.summary(segments: report.cues.count, reused: report.reused, audioSeconds: report.duration, now: ProcessInfo.processInfo.systemUptime)
             printError(onTerminal ? "\r\(summary)\u{1B}[K\n" : "\(summary)\n")
             print(renderReport(report), terminator: "")
             if let subtitles { print("  subtitles: \(subtitles)") }
@@ -81,6 +106,8 @@ struct Preview: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "The WAV file to write. Default: Output/preview.wav")
     var output: String?
+
+    @OptionGroup var engine: EngineOptions
 
     func validate() throws {
         if (paragraph == nil) == (find == nil) {
@@ -105,10 +132,59 @@ struct Preview: ParsableCommand {
             let url = output.map { URL(fileURLWithPath: $0) } ?? defaultOutput("preview.wav")
             try production.checkOutputs([("-o", url)])
             stopOnInterrupt()
-            let report = try Renderer(cast: cast).render(
+            let report = try Renderer(cast: cast, options: try engine.options(output: url)).render(
                 production.script, paragraphs: index..<(index + 1), to: url, isCancelled: { interrupted.load(ordering: .relaxed) })
             print("paragraph \(index + 1) of \(count)")
             print(renderReport(report), terminator: "")
         }
     }
+}
+
+/// `narrate synthesis-worker`: not for people. A render starts one per `--jobs`; it speaks
+/// segments sent on standard input and answers on standard output (`SynthesisWorker`).
+struct SynthesisWorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "synthesis-worker", shouldDisplay: false)
+
+    func run() throws {
+        let status = SynthesisWorker.serve()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct CacheCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cache",
+        abstract: "Show or clear the segments kept from earlier renders.",
+        discussion: "Renders keep each finished segment in .cache beside their output (Output/.cache by default), so a voice tweak re-renders only that voice and an interrupted render resumes. The least recently used go when the cache passes its limit.")
+
+    @Argument(help: "The cache folder. Default: Output/.cache")
+    var folder: String = "Output/.cache"
+
+    @Flag(help: "Remove every kept segment.")
+    var clear = false
+
+    func run() throws {
+        try reportingErrors {
+            let url = URL(fileURLWithPath: folder, isDirectory: true)
+            let cache = SegmentCache(folder: url)
+            let usage = cache.usage()
+            if clear {
+                let freed = cache.clear()
+                print("\(folder): removed \(usage.entries) segments, \(formatBytes(freed)) freed")
+            } else {
+                print("\(folder): \(usage.entries) segments, \(formatBytes(usage.bytes))")
+            }
+        }
+    }
+}
+
+/// Sizes as people read them: `512 KB`, `31.4 MB`, `2.1 GB`.
+func formatBytes(_ bytes: Int) -> String {
+    let units = ["bytes", "KB", "MB", "GB", "TB"]
+    var value = Double(bytes), unit = 0
+    while value >= 1024, unit < units.count - 1 {
+        value /= 1024
+        unit += 1
+    }
+    return unit == 0 ? "\(bytes) bytes" : value >= 100 ? "\(Int(value.rounded())) \(units[unit])" : "\((value * 10).rounded() / 10) \(units[unit])"
 }

@@ -26,10 +26,11 @@ public struct ProgressMeter: Sendable {
     }
 
     /// One line for the end of a render, or for a log when standard error is not a terminal.
-    public func summary(segments: Int, audioSeconds: Double, now: Double) -> String {
+    public func summary(segments: Int, reused: Int = 0, audioSeconds: Double, now: Double) -> String {
         let elapsed = now - started
         let speed = elapsed > 0 ? " (\(Int((audioSeconds / elapsed).rounded()))× real time)" : ""
-        return "rendered \(segments) segments: \(formatClock(audioSeconds)) of audio in \(formatClock(elapsed))\(speed)"
+        let cached = reused > 0 ? ", \(reused) from the cache" : ""
+        return "rendered \(segments) segments\(cached): \(formatClock(audioSeconds)) of audio in \(formatClock(elapsed))\(speed)"
     }
 }
 

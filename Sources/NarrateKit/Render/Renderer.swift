@@ -7,6 +7,9 @@ public struct RenderReport: Sendable {
     public let frames: Int
     public let speakers: [Speaker]
     public let cues: [Cue]
+    /// Segments (and voice calibrations) spoken now, and those read back from the cache.
+    public let synthesized: Int
+    public let reused: Int
     public var duration: Double { Double(frames) / Double(sampleRate) }
 }
 
@@ -18,14 +21,45 @@ public struct RenderProgress: Sendable {
     public let doneCharacters: Int
     public let totalCharacters: Int
     public let audioSeconds: Double
+    /// Segments read back from the cache so far.
+    public var reused = 0
+}
+
+/// How a render runs: how many synthesis workers, which binary they are, and where finished
+/// segments are kept.
+public struct RenderOptions: Sendable {
+    /// A `narrate` executable: workers run it as `narrate synthesis-worker`.
+    public var workerExecutable: URL
+    /// Synthesis worker processes (espeak-ng is one per process); the output is the same for
+    /// any number.
+    public var jobs: Int
+    /// Where finished segments are kept (`SegmentCache`); nil for none.
+    public var cacheFolder: URL?
+    public var cacheLimit: Int
+
+    public init(workerExecutable: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cacheFolder: URL?, cacheLimit: Int = 4 << 30) {
+        self.workerExecutable = workerExecutable
+        self.jobs = max(1, jobs)
+        self.cacheFolder = cacheFolder
+        self.cacheLimit = cacheLimit
+    }
+
+    /// The cache folder a render to `output` uses by default: `.cache` beside it.
+    public static func cacheFolder(beside output: URL) -> URL { SegmentCache.folder(beside: output) }
 }
 
 /// Speaks a script with its cast and writes the recording: the whole book, or some paragraphs.
+///
+/// Synthesis runs in worker processes (`SynthesisWorkers`), several segments at a time, while
+/// the mixer writes in script order as results arrive; at most `window` results wait, however
+/// far ahead the workers are. Segments already in the cache are read back instead.
 public struct Renderer: Sendable {
     public let cast: Cast
+    public let options: RenderOptions
 
-    public init(cast: Cast) {
+    public init(cast: Cast, options: RenderOptions) {
         self.cast = cast
+        self.options = options
     }
 
     /// - Parameters:
@@ -54,6 +88,10 @@ public struct Renderer: Sendable {
         }
         let engine = SpeechEngine.shared
         let sampleRate = try engine.sampleRate()
+        let engineVersion = try engine.version()
+        let plan = SynthesisPlan(selected, cast: cast)
+        let cache = options.cacheFolder.map { SegmentCache(folder: $0, limit: options.cacheLimit) }
+        let keys = plan.jobs.map { SegmentCache.key(for: $0, sampleRate: sampleRate, engineVersion: engineVersion) }
         let staged = try StagedFile(output)
         let stagedSubtitles = try subtitles.map { (url: URL) throws(NarrateError) in try StagedFile(url) }
         var mixer = Mixer(
@@ -61,29 +99,74 @@ public struct Renderer: Sendable {
                 path: staged.temporary.path, sampleRate: sampleRate, title: script.title,
                 large: estimatedBytes(selected, sampleRate: sampleRate) > 3_000_000_000, destination: output.path),
             sampleRate: sampleRate)
+        // Workers only for what the cache lacks: a rendered paragraph's preview starts none.
+        let missing = cache.map { cache in keys.reduce(0) { $0 + (cache.contains($1) ? 0 : 1) } } ?? keys.count
+        var workers: SynthesisWorkers?
+        defer { workers?.shutdown() }
+        let window = max(16, options.jobs * 8)
+        var ready: [Int: SegmentAudio] = [:]
+        var submitted = 0, synthesized = 0, reused = 0
+        var gains: [VoiceSettings: Double] = [:]
+        let stopped = NarrateError(.usage, "stopped before the end (interrupted); nothing was written to \(output.path) and any file already there is untouched")
+
+        /// Waits for job `wanted`, keeping the workers busy with the jobs after it meanwhile.
+        func audio(ofJob wanted: Int) throws(NarrateError) -> SegmentAudio {
+            while true {
+                while submitted < plan.jobs.count, submitted < wanted + window {
+                    if let cached = cache?.read(keys[submitted]) {
+                        ready[submitted] = cached
+                        reused += 1
+                    } else {
+                        if workers == nil {
+                            let started = try SynthesisWorkers(executable: options.workerExecutable, count: min(options.jobs, max(1, missing)))
+                            guard started.sampleRate == sampleRate, started.engineVersion == engineVersion else {
+                                throw NarrateError(.synthesis, "the synthesis workers run espeak-ng \(started.engineVersion) at \(started.sampleRate) Hz, narrate \(engineVersion) at \(sampleRate) Hz; reinstall narrate")
+                            }
+                            workers = started
+                        }
+                        guard let workers, workers.idleWorkers > 0 else { break }
+                        do { try workers.submit(id: submitted, job: plan.jobs[submitted]) } catch { throw failure(error, plan, selected) }
+                    }
+                    submitted += 1
+                }
+                if let audio = ready.removeValue(forKey: wanted) { return audio }
+                if isCancelled() { throw stopped }
+                guard let workers else { preconditionFailure("job \(wanted) neither cached nor submitted") }
+                let results: [(id: Int, audio: SegmentAudio)]
+                do { results = try workers.collect(timeout: 0.2) } catch { throw failure(error, plan, selected) }
+                for (id, audio) in results {
+                    synthesized += 1
+                    cache?.write(keys[id], audio)
+                    ready[id] = audio
+                }
+            }
+        }
+
         var cues: [Cue] = []
         var speakers: [Speaker] = []
         var previous: Segment?
-        var levels = VoiceLevels()
         let totalCharacters = selected.reduce(0) { $0 + $1.range.count }
         var doneCharacters = 0
         for (done, segment) in selected.enumerated() {
-            if isCancelled() { throw NarrateError(.usage, "stopped before the end (interrupted); nothing was written to \(output.path) and any file already there is untouched") }
+            if isCancelled() { throw stopped }
             if let previous { try mixer.pause(pause(between: previous, and: segment, in: script)) }
             previous = segment
-            let text = Self.speakable(segment.text)
-            if !text.isEmpty {
-                let voice = cast.voice(for: segment.speaker)
-                let speech = try engine.synthesize(text, voice: voice)
-                let placed = try mixer.append(speech, gain: try levels.gain(for: voice, engine: engine, sampleRate: sampleRate))
+            if let step = plan.steps[done] {
+                if let calibration = step.calibration {
+                    gains[step.voice] = VoiceLevels.gain(measuring: try audio(ofJob: calibration), sampleRate: sampleRate)
+                }
+                let placed = try mixer.append(try audio(ofJob: step.job), gain: gains[step.voice] ?? 1)
                 cues.append(Cue(segment: segment.index, speaker: segment.speaker, text: segment.text, samples: placed))
                 if !speakers.contains(segment.speaker) { speakers.append(segment.speaker) }
             }
             doneCharacters += segment.range.count
             progress(RenderProgress(
                 done: done + 1, total: selected.count, doneCharacters: doneCharacters, totalCharacters: totalCharacters,
-                audioSeconds: Double(mixer.position) / Double(sampleRate)))
+                audioSeconds: Double(mixer.position) / Double(sampleRate), reused: reused))
         }
+        workers?.shutdown()
+        workers = nil
+        cache?.trim()
         let frames = mixer.position
         try mixer.finish()
         if let subtitles, let subtitleFormat, let stagedSubtitles {
@@ -96,7 +179,9 @@ public struct Renderer: Sendable {
         }
         try staged.commit()
         try stagedSubtitles?.commit()
-        return RenderReport(output: output, sampleRate: sampleRate, frames: frames, speakers: speakers, cues: cues)
+        return RenderReport(
+            output: output, sampleRate: sampleRate, frames: frames, speakers: speakers, cues: cues,
+            synthesized: synthesized, reused: reused)
     }
 
     /// A generous guess at the file size: every character at the slowest voice's pace (about six
@@ -109,6 +194,20 @@ public struct Renderer: Sendable {
         return Int(seconds * Double(sampleRate)) * 2
     }
 
+    /// A synthesis failure as the user reads it: where in the book, and what to do.
+    private func failure(_ error: SynthesisError, _ plan: SynthesisPlan, _ segments: [Segment]) -> NarrateError {
+        switch error {
+        case .refused(let error): return error
+        case .failedTwice(let job, let reason):
+            guard let index = plan.segment(ofJob: job) else {
+                return NarrateError(.synthesis, "espeak-ng failed twice on a voice's calibration passage (\(reason)); change that voice in the cast file")
+            }
+            let segment = segments[index]
+            let words = segment.text.split(whereSeparator: \.isWhitespace).prefix(8).joined(separator: " ")
+            return NarrateError(.synthesis, "espeak-ng failed twice on paragraph \(segment.paragraph + 1) (\"\(words)…\"): \(reason); reword that passage and render again (finished segments are cached, so it resumes)")
+        }
+    }
+
     private func pause(between previous: Segment, and next: Segment, in script: Script) -> Pause {
         // Into and out of words a speaker quotes: the marks, not a new line.
         if previous.paragraph == next.paragraph, previous.speaker == next.speaker, previous.kind == .quoted || next.kind == .quoted {
@@ -119,6 +218,45 @@ public struct Renderer: Sendable {
         if kinds.contains(.sceneBreak) { return .sceneBreak }
         if kinds.contains(.heading) { return .heading }
         return .betweenParagraphs
+    }
+
+    /// What to synthesise for a run of segments, in script order: each segment's speakable text
+    /// in its voice, each voice's calibration passage just before its first segment.
+    struct SynthesisPlan {
+        struct Step {
+            var voice: VoiceSettings
+            var job: Int
+            /// The voice's calibration job, at its first segment.
+            var calibration: Int?
+        }
+
+        private(set) var jobs: [SynthesisJob] = []
+        /// One for each segment; nil where there is nothing to speak.
+        private(set) var steps: [Step?] = []
+        /// Job → index of its segment in the run.
+        private var segmentOfJob: [Int: Int] = [:]
+
+        init(_ segments: [Segment], cast: Cast) {
+            var calibrated = Set<VoiceSettings>()
+            for (index, segment) in segments.enumerated() {
+                let text = Renderer.speakable(segment.text)
+                guard !text.isEmpty else {
+                    steps.append(nil)
+                    continue
+                }
+                let voice = cast.voice(for: segment.speaker)
+                var calibration: Int?
+                if calibrated.insert(voice).inserted {
+                    calibration = jobs.count
+                    jobs.append(VoiceLevels.calibrationJob(for: voice))
+                }
+                segmentOfJob[jobs.count] = index
+                steps.append(Step(voice: voice, job: jobs.count, calibration: calibration))
+                jobs.append(SynthesisJob(text: text, voice: voice))
+            }
+        }
+
+        func segment(ofJob job: Int) -> Int? { segmentOfJob[job] }
     }
 
     /// Text as espeak-ng should read it: no italics underscores, dashes as pauses, one line.

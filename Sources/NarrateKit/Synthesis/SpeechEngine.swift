@@ -66,6 +66,15 @@ package final class SpeechEngine: Sendable {
         try state.withLock { (state: inout State) throws(NarrateError) -> Int in try initialized(&state) }
     }
 
+    /// espeak-ng's version (`1.51`): part of what a segment's audio depends on. The
+    /// corresponding C function is `espeak_Info`.
+    package func version() throws(NarrateError) -> String {
+        try state.withLock { (state: inout State) throws(NarrateError) -> String in
+            _ = try initialized(&state)
+            return espeak_Info(nil).map { String(cString: $0) } ?? "unknown"
+        }
+    }
+
     /// Every voice installed, and separately the variants (`!v/…`). The corresponding C function
     /// is `espeak_ListVoices`.
     package func installedVoices() throws(NarrateError) -> (voices: [EngineVoice], variants: [EngineVoice]) {
@@ -108,7 +117,9 @@ package final class SpeechEngine: Sendable {
 
     /// Speaks `text` with `voice`, every parameter set afresh. The corresponding C functions are
     /// `espeak_SetVoiceByName`, `espeak_SetParameter` and `espeak_Synth`.
-    package func synthesize(_ text: String, voice: VoiceSettings) throws(NarrateError) -> Speech {
+    /// - Parameter sink: when given, takes the samples block by block as espeak-ng makes them
+    ///   (and the returned speech holds none); returning false stops synthesis.
+    package func synthesize(_ text: String, voice: VoiceSettings, sink: ((UnsafeBufferPointer<Int16>) -> Bool)? = nil) throws(NarrateError) -> Speech {
         try state.withLock { (state: inout State) throws(NarrateError) -> Speech in
             let rate = try initialized(&state)
             guard let identifier = state.identifiers[voice.voice.lowercased()] else {
@@ -131,13 +142,13 @@ package final class SpeechEngine: Sendable {
                     throw NarrateError(.synthesis, "espeak-ng refused parameter \(parameter.rawValue)=\(value)")
                 }
             }
-            let collector = Collector(sampleRate: rate)
+            let collector = Collector(sampleRate: rate, sink: sink)
             let context = Unmanaged.passRetained(collector)
             defer { context.release() }
             let status = text.withCString { pointer in
                 espeak_Synth(pointer, text.utf8.count + 1, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil, context.toOpaque())
             }
-            guard status == EE_OK else {
+            guard status == EE_OK, !collector.stopped else {
                 throw NarrateError(.synthesis, "espeak-ng failed to speak a segment (error \(status.rawValue))")
             }
             return Speech(samples: collector.samples, events: collector.events)
@@ -160,10 +171,15 @@ package func createNoAudioDevice(_ device: UnsafePointer<CChar>?, _ application:
 /// Receives espeak-ng's audio blocks for one `espeak_Synth` call; reached through `user_data`.
 private final class Collector {
     let sampleRate: Int
+    let sink: ((UnsafeBufferPointer<Int16>) -> Bool)?
     var samples: [Int16] = []
     var events: [SpeechEvent] = []
+    var stopped = false
 
-    init(sampleRate: Int) { self.sampleRate = sampleRate }
+    init(sampleRate: Int, sink: ((UnsafeBufferPointer<Int16>) -> Bool)?) {
+        self.sampleRate = sampleRate
+        self.sink = sink
+    }
 }
 
 /// Captures nothing: the collector travels in each event's `user_data`.
@@ -184,6 +200,13 @@ private func synthCallback(_ wav: UnsafeMutablePointer<Int16>?, _ count: Int32, 
         }
         event += 1
     }
-    if let wav, count > 0 { collector.samples.append(contentsOf: UnsafeBufferPointer(start: wav, count: Int(count))) }
-    return 0
+    guard let wav, count > 0 else { return 0 }
+    let block = UnsafeBufferPointer(start: wav, count: Int(count))
+    guard let sink = collector.sink else {
+        collector.samples.append(contentsOf: block)
+        return 0
+    }
+    if sink(block) { return 0 }
+    collector.stopped = true
+    return 1
 }

@@ -5,8 +5,8 @@ import Testing
 @Suite struct MixerTests {
     @Test func silenceAroundSpeechIsCut() {
         let samples: [Int16] = Array(repeating: 0, count: 100) + [500, -800, 900] + Array(repeating: 3, count: 50)
-        #expect(Mixer.audibleRange(samples, margin: 10) == 90..<113)
-        #expect(Mixer.audibleRange([0, 0, 0], margin: 10).isEmpty)
+        #expect(SegmentAudio.audibleRange(samples, margin: 10) == 90..<113)
+        #expect(SegmentAudio.audibleRange([0, 0, 0], margin: 10).isEmpty)
     }
 
     @Test func speakableTextDropsMarkup() {

@@ -1,0 +1,222 @@
+import Foundation
+
+/// The worker side of parallel, pure synthesis: `narrate` runs this in a hidden mode, one
+/// process per `--jobs`, talking to the render over a socket on its standard input and output.
+///
+/// espeak-ng 1.51 keeps state that no API resets (function-local statics in its wave generator,
+/// `rand()` for breath), so the same text and voice come out slightly different depending on
+/// what the process said before. A worker therefore starts espeak-ng once, speaks one fixed
+/// warm-up passage, and then never speaks itself: for every job it forks a child, which speaks
+/// from that same state every time, streams its samples back and exits. A segment's audio is
+/// then a function of its text, voice, sample rate and espeak-ng version alone, whatever came
+/// before it, in whichever worker. A child that crashes or hangs costs only its job, which the
+/// worker reports.
+///
+/// The socket keeps message boundaries (`SOCK_SEQPACKET`), and each message is sent whole or
+/// not at all, so a child killed mid-job can never leave half a message for the render to
+/// misread: its job's messages are simply followed by the worker's report of the failure.
+public enum SynthesisWorker {
+    static let warmUp = "Good evening. Is anybody there? Yes, I am here!"
+
+    /// Payload bytes in one message at most; requests and answers are split to fit.
+    static let messageSize = 1 << 16
+
+    enum Message: UInt8 {
+        /// worker → render: `sampleRate`, `version`; or `unavailable`, why.
+        case hello = 0, unavailable = 1
+        /// child → render: job id, then raw samples; job id, then events; job id, error kind
+        /// and message (espeak-ng refused the job: the same every time, so not retried).
+        case samples = 2, events = 3, refused = 4
+        /// worker → render, after the child has exited: job id, outcome, description.
+        case finished = 5
+        /// render → worker: 1 on the last part, then part of the encoded job id and job.
+        case request = 10
+    }
+
+    enum Outcome: UInt8 { case spoken = 0, crashed = 2, timedOut = 3 }
+
+    /// Serves jobs until the socket closes; returns the process's exit status.
+    public static func serve(socket: Int32 = STDIN_FILENO) -> Int32 {
+        // Nothing a parent set may stop this process from dying with its render.
+        signal(SIGPIPE, SIG_DFL)
+        // A child's exit is awaited with `sigtimedwait`, which needs SIGCHLD blocked.
+        var childSignal = sigset_t()
+        sigemptyset(&childSignal)
+        sigaddset(&childSignal, SIGCHLD)
+        sigprocmask(SIG_BLOCK, &childSignal, nil)
+        let engine = SpeechEngine.shared
+        var hello = ByteWriter()
+        let sampleRate: Int
+        do {
+            sampleRate = try engine.sampleRate()
+            hello.u8(Message.hello.rawValue)
+            hello.int(sampleRate)
+            hello.string(try engine.version())
+        } catch {
+            hello.u8(Message.unavailable.rawValue)
+            hello.string(error.message)
+            _ = sendMessage(socket, hello.bytes)
+            return 1
+        }
+        // The warm-up loads the English dictionary, binds espeak-ng's symbols and sizes its
+        // buffers once, here, instead of in every child; it leaves the same state in every
+        // worker, so the children's audio stays pure.
+        _ = try? engine.synthesize(warmUp, voice: VoiceSettings(voice: "en"))
+        guard sendMessage(socket, hello.bytes) else { return 1 }
+        let environment = ProcessInfo.processInfo.environment
+        let fault = environment["NARRATE_WORKER_FAULT"].flatMap(Fault.init)
+        let baseTimeout = environment["NARRATE_WORKER_TIMEOUT"].flatMap(Double.init) ?? 60
+        var buffer = [UInt8](repeating: 0, count: messageSize + 64)
+        while let request = receiveRequest(socket, buffer: &buffer) {
+            let parsed = request.withUnsafeBytes { bytes -> (Int, SynthesisJob)? in
+                var reader = ByteReader(bytes)
+                guard let id = try? reader.int(), let job = try? reader.job(), reader.isAtEnd else { return nil }
+                return (id, job)
+            }
+            guard let (id, job) = parsed else { return 2 }
+            // Long texts take longer: a minute, plus a second for every thousand bytes.
+            let timeout = baseTimeout + Double(job.text.utf8.count) / 1000
+            let (outcome, description) = speakInChild(id: id, job, socket: socket, timeout: timeout, fault: fault)
+            var finished = ByteWriter()
+            finished.u8(Message.finished.rawValue)
+            finished.int(id)
+            finished.u8(outcome.rawValue)
+            finished.string(description)
+            guard sendMessage(socket, finished.bytes) else { return 0 }
+        }
+        return 0
+    }
+
+    /// Forks; the child speaks `job` and streams it to the render. Returns what became of it.
+    private static func speakInChild(id: Int, _ job: SynthesisJob, socket: Int32, timeout: Double, fault: Fault?) -> (Outcome, String) {
+        let child = fork()
+        if child == 0 {
+            fault?.strike(job.text)
+            _exit(speak(id: id, job, socket: socket) ? 0 : 1)
+        }
+        guard child > 0 else { return (.crashed, "could not start a process (\(String(cString: strerror(errno))))") }
+        var childSignal = sigset_t()
+        sigemptyset(&childSignal)
+        sigaddset(&childSignal, SIGCHLD)
+        let deadline = Frames.seconds() + timeout
+        var status: Int32 = 0
+        var timedOut = false
+        while true {
+            if waitpid(child, &status, WNOHANG) == child { break }
+            let remaining = deadline - Frames.seconds()
+            if remaining <= 0 {
+                timedOut = true
+                kill(child, SIGKILL)
+                while waitpid(child, &status, 0) < 0, errno == EINTR {}
+                break
+            }
+            var wait = timespec(tv_sec: Int(remaining), tv_nsec: Int((remaining - remaining.rounded(.down)) * 1e9))
+            _ = sigtimedwait(&childSignal, nil, &wait)
+        }
+        if timedOut { return (.timedOut, "espeak-ng took over \(Int(timeout)) s and was stopped") }
+        let signalNumber = status & 0x7f
+        if signalNumber != 0 { return (.crashed, "espeak-ng crashed (signal \(signalNumber))") }
+        let code = (status >> 8) & 0xff
+        return code == 0 ? (.spoken, "") : (.crashed, "espeak-ng's process failed (status \(code))")
+    }
+
+    /// In the child: speaks, sending samples a message at a time, then the events.
+    private static func speak(id: Int, _ job: SynthesisJob, socket: Int32) -> Bool {
+        var message = ByteWriter(capacity: messageSize + 16)
+        func startSamples() {
+            message = ByteWriter(capacity: messageSize + 16)
+            message.u8(Message.samples.rawValue)
+            message.int(id)
+        }
+        startSamples()
+        let header = message.bytes.count
+        let speech: Speech
+        do {
+            speech = try SpeechEngine.shared.synthesize(job.text, voice: job.voice) { block in
+                var block = UnsafeRawBufferPointer(block)
+                while !block.isEmpty {
+                    let room = header + messageSize - message.bytes.count
+                    let part = UnsafeRawBufferPointer(rebasing: block.prefix(room))
+                    message.raw(part)
+                    block = UnsafeRawBufferPointer(rebasing: block.dropFirst(part.count))
+                    if message.bytes.count == header + messageSize {
+                        guard sendMessage(socket, message.bytes) else { return false }
+                        startSamples()
+                    }
+                }
+                return true
+            }
+        } catch {
+            var refused = ByteWriter()
+            refused.u8(Message.refused.rawValue)
+            refused.int(id)
+            refused.string(error.kind.rawValue)
+            refused.string(error.message)
+            return sendMessage(socket, refused.bytes)
+        }
+        if message.bytes.count > header, !sendMessage(socket, message.bytes) { return false }
+        // Events in messages of at most 2,000 (25 bytes each).
+        var events = speech.events[...]
+        repeat {
+            let part = events.prefix(2_000)
+            events = events.dropFirst(part.count)
+            var message = ByteWriter(capacity: 16 + part.count * 25)
+            message.u8(Message.events.rawValue)
+            message.int(id)
+            message.events(Array(part))
+            guard sendMessage(socket, message.bytes) else { return false }
+        } while !events.isEmpty
+        return true
+    }
+
+    /// One message, whole. `MSG_NOSIGNAL`: a closed peer is an answer, not a SIGPIPE.
+    static func sendMessage(_ socket: Int32, _ bytes: [UInt8]) -> Bool {
+        while true {
+            let sent = bytes.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if sent < 0, errno == EINTR { continue }
+            return sent == bytes.count
+        }
+    }
+
+    /// A job's request, put together from its parts; nil when the render has gone.
+    private static func receiveRequest(_ socket: Int32, buffer: inout [UInt8]) -> [UInt8]? {
+        var request: [UInt8] = []
+        while true {
+            let got = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            if got < 0, errno == EINTR { continue }
+            guard got >= 2, buffer[0] == Message.request.rawValue else { return nil }
+            request += buffer[2..<got]
+            if buffer[1] == 1 { return request }
+        }
+    }
+
+    /// Faults on purpose, for the tests that prove a crash or a hang costs one retry, not the
+    /// book: `NARRATE_WORKER_FAULT=crash:WORD`, `hang:WORD`, or `crash-once:WORD:FILE` (crashes
+    /// the first time, making FILE). Only a child whose text holds WORD is affected.
+    struct Fault {
+        enum Kind: String { case crash, hang, crashOnce = "crash-once" }
+        let kind: Kind
+        let word: String
+        let marker: String?
+
+        init?(_ specification: String) {
+            let parts = specification.split(separator: ":", maxSplits: 2).map(String.init)
+            guard parts.count >= 2, let kind = Kind(rawValue: parts[0]) else { return nil }
+            self.kind = kind
+            word = parts[1]
+            marker = parts.count == 3 ? parts[2] : nil
+            if kind == .crashOnce, marker == nil { return nil }
+        }
+
+        func strike(_ text: String) {
+            guard text.contains(word) else { return }
+            switch kind {
+            case .crash: raise(SIGSEGV)
+            case .hang: while true { sleep(1000) }
+            case .crashOnce:
+                guard let marker else { return }
+                if open(marker, O_CREAT | O_EXCL | O_WRONLY, 0o644) >= 0 { raise(SIGSEGV) }
+            }
+        }
+    }
+}
