@@ -26,7 +26,9 @@ func stopOnInterrupt() {
 
 func renderReport(_ report: RenderReport) -> String {
     let speakers = report.speakers.map(\.name).joined(separator: ", ")
-    return "\(report.output.path)\n  duration: \(formatDuration(report.duration)) (\(report.frames) samples at \(report.sampleRate) Hz)\n  speakers: \(speakers)\n"
+    let audio = report.synthesized == 0 && report.reused > 0 ? "all from the cache"
+        : "\(report.synthesized) segments synthesised, \(report.reused) from the cache"
+    return "\(report.output.path)\n  duration: \(formatDuration(report.duration)) (\(report.frames) samples at \(report.sampleRate) Hz)\n  speakers: \(speakers)\n  audio: \(audio)\n"
 }
 
 /// How rendering runs: workers and the segment cache.

@@ -33,10 +33,11 @@ struct NarrateBinary {
     }
 
     /// Starts narrate without waiting for it; its output goes to `stdout.log` and `stderr.log`.
-    static func start(_ arguments: [String], in folder: URL, log: String = "background") throws -> Process {
+    static func start(_ arguments: [String], in folder: URL, log: String = "background", environment: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = folder
         FileManager.default.createFile(atPath: folder.appendingPathComponent("\(log).out").path, contents: nil)
         FileManager.default.createFile(atPath: folder.appendingPathComponent("\(log).err").path, contents: nil)
@@ -57,10 +58,11 @@ struct NarrateBinary {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in folder: URL) throws -> Result {
+    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -27,6 +27,9 @@ public enum SynthesisWorker {
         /// child → render: job id, then raw samples; job id, then events; job id, error kind
         /// and message (espeak-ng refused the job: the same every time, so not retried).
         case samples = 2, events = 3, refused = 4
+        /// child → render, last: job id. A child that exits without it did not finish, whatever
+        /// its exit status says (a crash handler may exit cleanly).
+        case done = 6
         /// worker → render, after the child has exited: job id, outcome, description.
         case finished = 5
         /// render → worker: 1 on the last part, then part of the encoded job id and job.
@@ -152,7 +155,10 @@ public enum SynthesisWorker {
             refused.int(id)
             refused.string(error.kind.rawValue)
             refused.string(error.message)
-            return sendMessage(socket, refused.bytes)
+            var done = ByteWriter()
+            done.u8(Message.done.rawValue)
+            done.int(id)
+            return sendMessage(socket, refused.bytes) && sendMessage(socket, done.bytes)
         }
         if message.bytes.count > header, !sendMessage(socket, message.bytes) { return false }
         // Events in messages of at most 2,000 (25 bytes each).
@@ -166,7 +172,10 @@ public enum SynthesisWorker {
             message.events(Array(part))
             guard sendMessage(socket, message.bytes) else { return false }
         } while !events.isEmpty
-        return true
+        var done = ByteWriter()
+        done.u8(Message.done.rawValue)
+        done.int(id)
+        return sendMessage(socket, done.bytes)
     }
 
     /// One message, whole. `MSG_NOSIGNAL`: a closed peer is an answer, not a SIGPIPE.

@@ -21,6 +21,8 @@ package final class SynthesisWorkers {
         var samples: [Int16] = []
         var events: [SpeechEvent] = []
         var refusal: NarrateError?
+        /// The child said it sent everything.
+        var complete = false
     }
 
     private struct Worker {
@@ -111,6 +113,7 @@ package final class SynthesisWorkers {
         job.samples = []
         job.events = []
         job.refusal = nil
+        job.complete = false
         job.deadline = Frames.seconds() + 90 + Double(job.job.text.utf8.count) / 1000
         workers[index].job = job
         var request = ByteWriter(capacity: 64 + job.job.text.utf8.count)
@@ -155,6 +158,9 @@ package final class SynthesisWorkers {
                     let kind = NarrateError.Kind(rawValue: try reader.string()) ?? .synthesis
                     job.refusal = NarrateError(kind, try reader.string())
                     return .more
+                case .done:
+                    job.complete = true
+                    return .more
                 case .finished:
                     guard let outcome = SynthesisWorker.Outcome(rawValue: try reader.u8()) else { return nil }
                     return .finished(outcome, try reader.string())
@@ -169,11 +175,12 @@ package final class SynthesisWorkers {
         case .more?:
             workers[index].job = job
             return (job.id, nil)
-        case .finished(.spoken, _)?:
+        case .finished(.spoken, _)? where job.complete:
             workers[index].job = nil
             if let refusal = job.refusal { throw .refused(refusal) }
             return (job.id, SegmentAudio(trimming: Speech(samples: job.samples, events: job.events), sampleRate: sampleRate))
-        case .finished(_, let reason)?:
+        case .finished(let outcome, let reason)?:
+            let reason = outcome == .spoken ? "espeak-ng's process ended before it finished" : reason
             // The worker is fine; its child was not. A fresh child gets one more try.
             job.attempts += 1
             guard job.attempts < 2 else { throw .failedTwice(jobID: job.id, reason: reason) }
@@ -236,7 +243,17 @@ package final class SynthesisWorkers {
         var argv = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var process: pid_t = 0
-        let status = posix_spawn(&process, executable.path, &actions, &attributes, &argv, environ)
+        // A crash in a child is reported in one line by the render, not by Swift's backtracer
+        // (pages of it on the user's terminal, and seconds spent writing them).
+        var environment: [UnsafeMutablePointer<CChar>?] = [strdup("SWIFT_BACKTRACE=enable=no")]
+        var index = 0
+        while let variable = environ[index] {
+            if !String(cString: variable).hasPrefix("SWIFT_BACKTRACE=") { environment.append(strdup(variable)) }
+            index += 1
+        }
+        environment.append(nil)
+        defer { for pointer in environment { free(pointer) } }
+        let status = posix_spawn(&process, executable.path, &actions, &attributes, &argv, environment)
         guard status == 0 else {
             close(ends[0])
             throw NarrateError(.synthesis, "cannot start a synthesis worker (\(executable.path)): \(String(cString: strerror(status)))")

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@testable import NarrateKit
+
+@Suite struct SegmentCacheTests {
+    let job = SynthesisJob(text: "The lamp is lit.", voice: VoiceSettings(voice: "en-gb", variant: "f2", rate: 170, pitch: 68, range: 70, volume: 100))
+
+    func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("narrate-cache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    func audio(_ length: Int, _ seed: Int16 = 1) -> SegmentAudio {
+        SegmentAudio(
+            samples: (0..<length).map { Int16(truncatingIfNeeded: $0 &* Int(seed)) },
+            events: [SpeechEvent(kind: .word, textOffset: 0, length: 3, sample: 0), SpeechEvent(kind: .sentence, textOffset: 4, length: 4, sample: length / 2)])
+    }
+
+    @Test func theKeyChangesWithEverythingTheAudioDependsOn() {
+        let key = SegmentCache.key(for: job, sampleRate: 22_050, engineVersion: "1.51")
+        var variants: [SynthesisJob] = []
+        for change in 0..<7 {
+            var changed = job
+            switch change {
+            case 0: changed.text += " "
+            case 1: changed.voice.voice = "en-us"
+            case 2: changed.voice.variant = nil
+            case 3: changed.voice.rate += 1
+            case 4: changed.voice.pitch += 1
+            case 5: changed.voice.range += 1
+            default: changed.voice.volume += 1
+            }
+            variants.append(changed)
+        }
+        var keys = Set(variants.map { SegmentCache.key(for: $0, sampleRate: 22_050, engineVersion: "1.51") })
+        keys.insert(SegmentCache.key(for: job, sampleRate: 44_100, engineVersion: "1.51"))
+        keys.insert(SegmentCache.key(for: job, sampleRate: 22_050, engineVersion: "1.52"))
+        #expect(keys.count == 9)
+        #expect(!keys.contains(key))
+        #expect(key == SegmentCache.key(for: job, sampleRate: 22_050, engineVersion: "1.51"))
+        #expect(key.count == 32)
+    }
+
+    @Test func entriesReadBackAndDamagedOnesAreDropped() throws {
+        let cache = SegmentCache(folder: try scratch())
+        let stored = audio(5_000)
+        #expect(cache.read("00ff") == nil)
+        #expect(cache.write("00ff", stored))
+        #expect(cache.read("00ff") == stored)
+        let path = cache.folder.appendingPathComponent("00/00ff.segment")
+        var bytes = try Data(contentsOf: path)
+        bytes[bytes.count - 1] ^= 1
+        try bytes.write(to: path)
+        #expect(cache.read("00ff") == nil)
+        #expect(!FileManager.default.fileExists(atPath: path.path))
+    }
+
+    @Test func trimmingDropsTheLeastRecentlyUsed() throws {
+        let folder = try scratch()
+        let writer = SegmentCache(folder: folder)
+        for (number, key) in ["aa01", "bb02", "cc03", "dd04"].enumerated() {
+            #expect(writer.write(key, audio(10_000, Int16(number + 1))))
+            // Each older than the next, by the clock the cache reads.
+            let path = folder.appendingPathComponent("\(key.prefix(2))/\(key).segment").path
+            let when = Date().addingTimeInterval(Double(number - 10) * 60)
+            try FileManager.default.setAttributes([.modificationDate: when], ofItemAtPath: path)
+        }
+        #expect(writer.read("aa01") != nil)  // used now: the newest
+        let entry = writer.usage().bytes / 4
+        let leftover = folder.appendingPathComponent("cc/.cc09.123.partial")
+        try Data([1, 2, 3]).write(to: leftover)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7_200)], ofItemAtPath: leftover.path)
+        SegmentCache(folder: folder, limit: entry * 2 + 10).trim()
+        #expect(writer.read("aa01") != nil)
+        #expect(writer.read("dd04") != nil)
+        #expect(writer.read("bb02") == nil)
+        #expect(writer.read("cc03") == nil)
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
+        #expect(writer.usage().entries == 2)
+        #expect(writer.clear() > 0)
+        #expect(writer.usage().entries == 0)
+    }
+}
