@@ -36,6 +36,10 @@ package struct SoundFileWriter: ~Copyable {
 
     /// The corresponding C function is `sf_write_short`.
     package mutating func write(_ samples: [Int16]) throws(NarrateError) {
+        try write(samples[...])
+    }
+
+    package mutating func write(_ samples: ArraySlice<Int16>) throws(NarrateError) {
         guard !samples.isEmpty else { return }
         let written = samples.withUnsafeBufferPointer { sf_write_short(file, $0.baseAddress, sf_count_t($0.count)) }
         guard written == samples.count else {
@@ -46,7 +50,7 @@ package struct SoundFileWriter: ~Copyable {
     }
 
     mutating func writeSilence(frames: Int) throws(NarrateError) {
-        try write([Int16](repeating: 0, count: frames))
+        try write([Int16](repeating: 0, count: frames)[...])
     }
 
     /// Flushes and closes. The corresponding C function is `sf_close`.

@@ -103,7 +103,7 @@ public struct Renderer: Sendable {
         let missing = cache.map { cache in keys.reduce(0) { $0 + (cache.contains($1) ? 0 : 1) } } ?? keys.count
         var workers: SynthesisWorkers?
         defer { workers?.shutdown() }
-        let window = max(16, options.jobs * 8)
+        let window = max(6, options.jobs * 4)
         var ready: [Int: SegmentAudio] = [:]
         var submitted = 0, synthesized = 0, reused = 0
         var gains: [VoiceSettings: Double] = [:]
@@ -112,7 +112,10 @@ public struct Renderer: Sendable {
         /// Waits for job `wanted`, keeping the workers busy with the jobs after it meanwhile.
         func audio(ofJob wanted: Int) throws(NarrateError) -> SegmentAudio {
             while true {
-                while submitted < plan.jobs.count, submitted < wanted + window {
+                // Ahead of the mixer by a few jobs per worker and a bounded amount of text,
+                // however fast the workers are: memory stays flat.
+                while submitted < plan.jobs.count, submitted < wanted + window,
+                    plan.textOffset(ofJob: submitted) - plan.textOffset(ofJob: wanted) < 12_000 || submitted == wanted {
                     if let cached = cache?.read(keys[submitted]) {
                         ready[submitted] = cached
                         reused += 1
@@ -155,8 +158,13 @@ public struct Renderer: Sendable {
                 if let calibration = step.calibration {
                     gains[step.voice] = VoiceLevels.gain(measuring: try audio(ofJob: calibration), sampleRate: sampleRate)
                 }
-                let placed = try mixer.append(try audio(ofJob: step.job), gain: gains[step.voice] ?? 1)
-                cues.append(Cue(segment: segment.index, speaker: segment.speaker, text: segment.text, samples: placed))
+                var placed: Range<Int>?
+                for job in step.jobs {
+                    if placed != nil { try mixer.pause(.betweenSentences) }
+                    let part = try mixer.append(try audio(ofJob: job), gain: gains[step.voice] ?? 1)
+                    placed = (placed?.lowerBound ?? part.lowerBound)..<part.upperBound
+                }
+                cues.append(Cue(segment: segment.index, speaker: segment.speaker, text: segment.text, samples: placed!))
                 if !speakers.contains(segment.speaker) { speakers.append(segment.speaker) }
             }
             doneCharacters += segment.range.count
@@ -225,19 +233,34 @@ public struct Renderer: Sendable {
     struct SynthesisPlan {
         struct Step {
             var voice: VoiceSettings
-            var job: Int
+            /// The segment's parts, in order: one job unless its text is long.
+            var jobs: [Int]
             /// The voice's calibration job, at its first segment.
             var calibration: Int?
         }
+
+        /// Long passages (a letter read out, a paragraph of pages) are cut at sentence ends
+        /// into parts of about this many characters: a job's audio then stays a few megabytes,
+        /// and the workers share the passage.
+        static let partLength = 1_200
 
         private(set) var jobs: [SynthesisJob] = []
         /// One for each segment; nil where there is nothing to speak.
         private(set) var steps: [Step?] = []
         /// Job → index of its segment in the run.
-        private var segmentOfJob: [Int: Int] = [:]
+        private var segmentOfJob: [Int] = []
+        /// Job → characters of text in the jobs before it.
+        private var textBefore: [Int] = []
 
         init(_ segments: [Segment], cast: Cast) {
             var calibrated = Set<VoiceSettings>()
+            var characters = 0
+            func add(_ job: SynthesisJob, segment: Int) {
+                jobs.append(job)
+                segmentOfJob.append(segment)
+                textBefore.append(characters)
+                characters += job.text.utf8.count
+            }
             for (index, segment) in segments.enumerated() {
                 let text = Renderer.speakable(segment.text)
                 guard !text.isEmpty else {
@@ -248,15 +271,49 @@ public struct Renderer: Sendable {
                 var calibration: Int?
                 if calibrated.insert(voice).inserted {
                     calibration = jobs.count
-                    jobs.append(VoiceLevels.calibrationJob(for: voice))
+                    add(VoiceLevels.calibrationJob(for: voice), segment: -1)
                 }
-                segmentOfJob[jobs.count] = index
-                steps.append(Step(voice: voice, job: jobs.count, calibration: calibration))
-                jobs.append(SynthesisJob(text: text, voice: voice))
+                var parts: [Int] = []
+                for part in Self.parts(of: text) {
+                    parts.append(jobs.count)
+                    add(SynthesisJob(text: part, voice: voice), segment: index)
+                }
+                steps.append(Step(voice: voice, jobs: parts, calibration: calibration))
             }
         }
 
-        func segment(ofJob job: Int) -> Int? { segmentOfJob[job] }
+        /// Index of the job's segment in the run; nil for a calibration.
+        func segment(ofJob job: Int) -> Int? { segmentOfJob[job] >= 0 ? segmentOfJob[job] : nil }
+
+        func textOffset(ofJob job: Int) -> Int { textBefore[job] }
+
+        /// `text` cut after sentence ends into parts of at most about `partLength`
+        /// characters; a sentence longer than that is cut after a comma, semicolon or colon,
+        /// and one without those at a space.
+        static func parts(of text: String) -> [String] {
+            guard text.utf8.count > partLength else { return [text] }
+            var parts: [String] = []
+            var rest = Substring(text)
+            while rest.utf8.count > partLength {
+                let window = rest.prefix(partLength)
+                func lastCut(after marks: Set<Swift.Character>) -> String.Index? {
+                    var index = window.endIndex
+                    while index > window.startIndex {
+                        let previous = window.index(before: index)
+                        if index < rest.endIndex, rest[index] == " ", marks.contains(rest[previous]) { return index }
+                        index = previous
+                    }
+                    return nil
+                }
+                let cut = lastCut(after: [".", "?", "!", "\u{201D}", "\""]) ?? lastCut(after: [",", ";", ":"])
+                    ?? window.lastIndex(of: " ") ?? window.endIndex
+                let part = rest[..<cut].trimmingCharacters(in: .whitespaces)
+                if !part.isEmpty { parts.append(part) }
+                rest = rest[cut...].drop(while: { $0 == " " })
+            }
+            if !rest.isEmpty { parts.append(String(rest)) }
+            return parts
+        }
     }
 
     /// Text as espeak-ng should read it: no italics underscores, dashes as pauses, one line.

@@ -29,7 +29,10 @@ package struct SegmentAudio: Hashable, Sendable {
 
     package init(trimming speech: Speech, sampleRate: Int) {
         let audible = Self.audibleRange(speech.samples, margin: sampleRate / 50)
-        samples = Array(speech.samples[audible])
+        // In place: a long passage is not held twice.
+        samples = speech.samples
+        samples.removeSubrange(audible.upperBound...)
+        samples.removeSubrange(..<audible.lowerBound)
         events = speech.events.map { event in
             var moved = event
             moved.sample = min(max(0, event.sample - audible.lowerBound), audible.count)

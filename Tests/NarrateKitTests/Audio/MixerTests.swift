@@ -14,3 +14,19 @@ import Testing
         #expect(Renderer.speakable("* * *") == "")
     }
 }
+
+@Suite struct SynthesisPlanTests {
+    @Test func longPassagesAreCutAtSentenceEnds() {
+        let sentence = "The keeper climbed the stair and trimmed the wick, as he had done for forty years. "
+        let text = String(repeating: sentence, count: 60).trimmingCharacters(in: .whitespaces)
+        let parts = Renderer.SynthesisPlan.parts(of: text)
+        #expect(parts.count > 1)
+        #expect(parts.allSatisfy { $0.utf8.count <= Renderer.SynthesisPlan.partLength && $0.hasSuffix(".") })
+        #expect(parts.joined(separator: " ") == text)
+        #expect(Renderer.SynthesisPlan.parts(of: "Short. Text.") == ["Short. Text."])
+        // No sentence end, no comma: cut at spaces, nothing lost.
+        let words = String(repeating: "word ", count: 700).trimmingCharacters(in: .whitespaces)
+        let cut = Renderer.SynthesisPlan.parts(of: words)
+        #expect(cut.count > 1 && cut.joined(separator: " ") == words)
+    }
+}
