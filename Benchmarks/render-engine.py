@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Render-engine benchmark: in one run, against the `espeak-ng` program speaking the same text
+in one voice (the baseline, timed in the same invocation because these machines are noisy):
+
+- cold render with --jobs 1 and with all cores (no cache);
+- warm re-render after one character's pitch changes (the cache filled by a first render), the
+  character's share of the audio, and whether the result is byte-identical to a cold render
+  with the new cast;
+- resume after SIGKILL at half way: the rerun's time, and whether it is byte-identical to an
+  uninterrupted render;
+- peak memory: narrate's own peak RSS, and the peak of all its processes together (PSS of
+  narrate, its workers and their children, sampled every 0.1 s).
+
+usage: Benchmarks/render-engine.py TEXT [--character NAME] [--no-build]
+(TEXT: a long novel, e.g. ../shared/corpus/pdnc-dev/Emma/text.txt; the baseline needs the
+espeak-ng program: apt-get install espeak-ng)
+"""
+import argparse, json, os, re, shutil, signal, subprocess, sys, tempfile, time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NARRATE = ROOT / ".build/release/narrate"
+
+
+def tree(pid):
+    """pid and every descendant."""
+    found, frontier = [pid], [pid]
+    while frontier:
+        parent = frontier.pop()
+        try:
+            children = Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
+        except OSError:
+            continue
+        for child in map(int, children):
+            found.append(child)
+            frontier.append(child)
+    return found
+
+
+def pss_kib(pid):
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def run(cmd, kill_after=None):
+    """Wall time, narrate's peak RSS (KiB), peak PSS of the process tree (KiB), stderr."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+        peak_tree = 0
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            peak_tree = max(peak_tree, sum(pss_kib(p) for p in tree(proc.pid)))
+            if kill_after is not None and time.perf_counter() - started >= kill_after:
+                proc.send_signal(signal.SIGKILL)
+            time.sleep(0.1)
+        proc.returncode = status
+        elapsed = time.perf_counter() - started
+        err.seek(0)
+        text = err.read().decode()
+        if kill_after is None and status != 0:
+            sys.exit(f"failed: {' '.join(map(str, cmd))}: {text.strip()}")
+        return elapsed, usage.ru_maxrss, peak_tree, text
+
+
+def speaker_seconds(vtt):
+    """Seconds of audio per speaker, from a WebVTT file narrate wrote."""
+    def seconds(stamp):
+        h, m, s = stamp.split(":")
+        return int(h) * 3600 + int(m) * 60 + float(s)
+    totals, lines = {}, Path(vtt).read_text().splitlines()
+    for index, line in enumerate(lines):
+        if "-->" in line:
+            start, end = (seconds(part.strip()) for part in line.split("-->"))
+            speaker = re.match(r"<v ([^>]*)>", lines[index + 1]).group(1)
+            totals[speaker] = totals.get(speaker, 0) + end - start
+    return totals
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("text")
+    parser.add_argument("--character", help="whose pitch changes (default: the fourth most heard)")
+    parser.add_argument("--no-build", action="store_true")
+    args = parser.parse_args()
+    if not args.no_build:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "narrate"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    espeak = shutil.which("espeak-ng") or sys.exit("the baseline needs the espeak-ng program: apt-get install espeak-ng")
+    text = Path(args.text).resolve()
+    work = Path(tempfile.mkdtemp(prefix="narrate-engine-"))
+    cores = os.cpu_count()
+    rows = []
+
+    def row(name, result, base, note=""):
+        seconds = result[0]
+        rows.append((name, seconds, seconds / base, note))
+        memory = f"[narrate {result[1] / 1024:.0f} MB RSS, with workers {result[2] / 1024:.0f} MB PSS]"
+        print(f"{name:44} {seconds:8.1f} s {seconds / base:7.2f}x espeak  {memory} {note}", flush=True)
+
+    base = run([espeak, "-w", work / "espeak.wav", "-f", text])[0]
+    print(f"{'espeak-ng program, one voice (baseline)':44} {base:8.1f} s", flush=True)
+    cast = work / "cast.yaml"
+    subprocess.run([NARRATE, "cast", text, "-o", cast], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    one = run([NARRATE, "render", text, "--cast", cast, "-o", work / "one.wav", "--jobs", "1", "--no-cache"])
+    row("cold render, --jobs 1", one, base)
+    every = run([NARRATE, "render", text, "--cast", cast, "-o", work / "all.wav", "--jobs", str(cores), "--no-cache"])
+    row(f"cold render, --jobs {cores} (all cores)", every, base)
+    same_jobs = (work / "one.wav").read_bytes() == (work / "all.wav").read_bytes()
+    print(f"{'':44} same bytes for --jobs 1 and {cores}: {'yes' if same_jobs else 'NO'}")
+
+    # A first render fills the cache; then one character's pitch changes.
+    cache = work / "cache"
+    first = run([NARRATE, "render", text, "--cast", cast, "-o", work / "first.wav", "--cache", cache, "--subtitles", work / "first.vtt"])
+    row("cold render filling the cache", first, base)
+    seconds = speaker_seconds(work / "first.vtt")
+    ranked = sorted((s for s in seconds if s != "Narrator"), key=lambda s: -seconds[s])
+    character = args.character or ranked[min(3, len(ranked) - 1)]
+    share = seconds[character] / sum(seconds.values())
+    lines = cast.read_text().splitlines()
+    tuned = work / "tuned.yaml"
+    for index, line in enumerate(lines):
+        if re.fullmatch(rf"  - name: \"?{re.escape(character)}\"?", line):
+            for offset in range(index + 1, len(lines)):
+                if lines[offset].strip().startswith("pitch:"):
+                    pitch = int(lines[offset].split(":")[1])
+                    lines[offset] = re.sub(r"\d+", str(pitch - 12 if pitch > 30 else pitch + 12), lines[offset])
+                    break
+            break
+    else:
+        sys.exit(f"{character} not found in the cast")
+    tuned.write_text("\n".join(lines) + "\n")
+    warm = run([NARRATE, "render", text, "--cast", tuned, "-o", work / "warm.wav", "--cache", cache])
+    allowed = share + 0.10
+    row(f"re-render, {character}'s pitch changed", warm, base,
+        f"{warm[0] / first[0]:.2f} of a cold render; target ≤ {allowed:.2f} ({character}: {share:.1%} of the audio + 10%)")
+    cold_tuned = run([NARRATE, "render", text, "--cast", tuned, "-o", work / "cold-tuned.wav", "--no-cache", "--jobs", str(cores)])
+    identical = (work / "warm.wav").read_bytes() == (work / "cold-tuned.wav").read_bytes()
+    print(f"{'':44} byte-identical to a cold render with the new cast: {'yes' if identical else 'NO'}")
+
+    # Killed at half way, then run again.
+    resume_cache = work / "resume-cache"
+    run([NARRATE, "render", text, "--cast", cast, "-o", work / "killed.wav", "--cache", resume_cache], kill_after=first[0] / 2)
+    left = (work / "killed.wav").exists()
+    rerun = run([NARRATE, "render", text, "--cast", cast, "-o", work / "killed.wav", "--cache", resume_cache])
+    row("rerun after SIGKILL at half way", rerun, base, f"{rerun[0] / first[0]:.2f} of a cold render; target ≤ 0.60")
+    resumed_same = (work / "killed.wav").read_bytes() == (work / "first.wav").read_bytes()
+    print(f"{'':44} byte-identical to an uninterrupted render: {'yes' if resumed_same else 'NO'}; file left by the kill: {'YES' if left else 'none'}")
+
+    peak_rss = max(one[1], every[1], first[1], warm[1], rerun[1]) / 1024
+    peak_tree = max(one[2], every[2], first[2], warm[2], rerun[2]) / 1024
+    print(f"\npeak memory: narrate {peak_rss:.0f} MB (RSS); narrate with its workers {peak_tree:.0f} MB (PSS, summed)")
+    print("targets: --jobs 1 ≤ 1.05x espeak; all cores ≤ 0.60x; re-render ≤ share + 10% of cold; rerun ≤ 0.60 of cold; memory ≤ 64 MB")
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
