@@ -102,8 +102,8 @@ public struct SegmentCache: Sendable {
         let temporary = "\(directory)/.\(key).\(getpid()).partial"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
-        let written = header.bytes.withUnsafeBytes { Frames.writeAll(descriptor, $0) }
-            && payload.bytes.withUnsafeBytes { Frames.writeAll(descriptor, $0) }
+        let written = header.bytes.withUnsafeBytes { FileDescriptors.writeAll(descriptor, $0) }
+            && payload.bytes.withUnsafeBytes { FileDescriptors.writeAll(descriptor, $0) }
         guard close(descriptor) == 0, written, rename(temporary, destination) == 0 else {
             unlink(temporary)
             return false

@@ -101,12 +101,12 @@ public enum SynthesisWorker {
         var childSignal = sigset_t()
         sigemptyset(&childSignal)
         sigaddset(&childSignal, SIGCHLD)
-        let deadline = Frames.seconds() + timeout
+        let deadline = FileDescriptors.seconds() + timeout
         var status: Int32 = 0
         var timedOut = false
         while true {
             if waitpid(child, &status, WNOHANG) == child { break }
-            let remaining = deadline - Frames.seconds()
+            let remaining = deadline - FileDescriptors.seconds()
             if remaining <= 0 {
                 timedOut = true
                 kill(child, SIGKILL)

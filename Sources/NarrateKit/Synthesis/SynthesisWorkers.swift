@@ -88,7 +88,7 @@ package final class SynthesisWorkers {
                 }
             }
         }
-        let now = Frames.seconds()
+        let now = FileDescriptors.seconds()
         for index in workers.indices where workers[index].job.map({ $0.deadline < now }) ?? false {
             try replace(index, reason: "its worker stopped answering")
         }
@@ -114,7 +114,7 @@ package final class SynthesisWorkers {
         job.events = []
         job.refusal = nil
         job.complete = false
-        job.deadline = Frames.seconds() + 90 + Double(job.job.text.utf8.count) / 1000
+        job.deadline = FileDescriptors.seconds() + 90 + Double(job.job.text.utf8.count) / 1000
         workers[index].job = job
         var request = ByteWriter(capacity: 64 + job.job.text.utf8.count)
         request.int(job.id)
