@@ -37,7 +37,7 @@ public struct RenderOptions: Sendable {
     public var cacheFolder: URL?
     public var cacheLimit: Int
 
-    public init(workerExecutable: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cacheFolder: URL?, cacheLimit: Int = 4 << 30) {
+    public init(workerExecutable: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cacheFolder: URL?, cacheLimit: Int = SegmentCache.defaultLimit) {
         self.workerExecutable = workerExecutable
         self.jobs = max(1, jobs)
         self.cacheFolder = cacheFolder

@@ -155,10 +155,7 @@ public enum SynthesisWorker {
             refused.int(id)
             refused.string(error.kind.rawValue)
             refused.string(error.message)
-            var done = ByteWriter()
-            done.u8(Message.done.rawValue)
-            done.int(id)
-            return sendMessage(socket, refused.bytes) && sendMessage(socket, done.bytes)
+            return sendMessage(socket, refused.bytes) && sendDone(id, socket)
         }
         if message.bytes.count > header, !sendMessage(socket, message.bytes) { return false }
         // Events in messages of at most 2,000 (25 bytes each).
@@ -172,6 +169,10 @@ public enum SynthesisWorker {
             message.events(Array(part))
             guard sendMessage(socket, message.bytes) else { return false }
         } while !events.isEmpty
+        return sendDone(id, socket)
+    }
+
+    private static func sendDone(_ id: Int, _ socket: Int32) -> Bool {
         var done = ByteWriter()
         done.u8(Message.done.rawValue)
         done.int(id)
