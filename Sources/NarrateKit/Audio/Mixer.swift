@@ -35,33 +35,43 @@ struct Mixer: ~Copyable {
     /// returns where it starts and ends in the file, in samples.
     mutating func append(_ audio: SegmentAudio, gain: Double) throws(NarrateError) -> Range<Int> {
         let start = position
-        // The voice's gain, held back where this segment's own peak would clip.
-        let peak = audio.samples.reduce(0) { max($0, abs(Int($1))) }
-        let gain = peak > 0 ? min(gain, 32_000 / Double(peak)) : gain
+        let peak = audio.samples.withUnsafeBufferPointer { Self.peak($0) }
+        // The voice's gain, held back where this segment's own peak would clip, and never
+        // above +18 dB (which keeps the fixed-point product below in 32 bits).
+        let gain = min(peak > 0 ? min(gain, 32_000 / Double(peak)) : gain, 8)
         guard gain != 1 else {
             try writer.write(audio.samples[...])
             return start..<position
         }
-        // Fixed point (16 fractional bits), rounding half up: integer arithmetic the compiler
-        // vectorises, for a loop that touches every sample of the book; in blocks, so a long
-        // passage is never copied whole.
-        let factor = Int64((gain * 65_536).rounded())
+        // Rounded down, so a peak held back to 32,000 stays there after rounding.
+        let factor = Int32((gain * 4_096).rounded(.down))
+        // In blocks, so a long passage is never copied whole.
         var block = [Int16](repeating: 0, count: min(audio.samples.count, 1 << 15))
         var offset = 0
         while offset < audio.samples.count {
-            let count = min(block.count, audio.samples.count - offset)
+            let range = offset..<min(audio.samples.count, offset + block.count)
             audio.samples.withUnsafeBufferPointer { source in
-                block.withUnsafeMutableBufferPointer { target in
-                    for index in 0..<count {
-                        let scaled = (Int64(source[offset + index]) * factor + 32_768) >> 16
-                        target[index] = Int16(truncatingIfNeeded: min(max(scaled, -32_768), 32_767))
-                    }
-                }
+                block.withUnsafeMutableBufferPointer { Self.scale(UnsafeBufferPointer(rebasing: source[range]), into: $0, by: factor) }
             }
-            try writer.write(block[0..<count])
-            offset += count
+            try writer.write(block[0..<range.count])
+            offset = range.upperBound
         }
         return start..<position
+    }
+
+    /// Fixed point (12 fractional bits), rounding half up: 32-bit integer arithmetic that the
+    /// compiler vectorises, for the loop that touches every sample of the book.
+    private static func scale(_ source: UnsafeBufferPointer<Int16>, into target: UnsafeMutableBufferPointer<Int16>, by factor: Int32) {
+        for index in 0..<source.count {
+            let scaled = (Int32(source[index]) &* factor &+ 2_048) >> 12
+            target[index] = Int16(truncatingIfNeeded: min(max(scaled, -32_768), 32_767))
+        }
+    }
+
+    private static func peak(_ samples: UnsafeBufferPointer<Int16>) -> Int {
+        var peak: Int32 = 0
+        for sample in samples { peak = max(peak, abs(Int32(sample))) }
+        return Int(peak)
     }
 
     mutating func finish() throws(NarrateError) { try writer.close() }

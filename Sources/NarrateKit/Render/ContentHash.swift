@@ -11,9 +11,9 @@ enum ContentHash {
         return hex(hash.high64) + hex(hash.low64)
     }
 
-    /// The corresponding C function is `XXH3_64bits`.
-    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        XXH3_64bits(bytes.baseAddress, bytes.count)
+    /// The corresponding C function is `XXH3_64bits_withSeed`.
+    static func checksum(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+        XXH3_64bits_withSeed(bytes.baseAddress, bytes.count, seed)
     }
 
     private static func hex(_ value: UInt64) -> String {

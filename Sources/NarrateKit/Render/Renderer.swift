@@ -104,30 +104,63 @@ public struct Renderer: Sendable {
         var workers: SynthesisWorkers?
         defer { workers?.shutdown() }
         let window = max(6, options.jobs * 4)
+        let lookahead = options.jobs * 2 * SynthesisPlan.partLength
         var ready: [Int: SegmentAudio] = [:]
+        /// Jobs ahead that the cache holds: read when their turn comes.
+        var cached = Set<Int>()
         var submitted = 0, synthesized = 0, reused = 0
         var gains: [VoiceSettings: Double] = [:]
         let stopped = NarrateError(.usage, "stopped before the end (interrupted); nothing was written to \(output.path) and any file already there is untouched")
 
+        func startedWorkers() throws(NarrateError) -> SynthesisWorkers {
+            if let workers { return workers }
+            let started = try SynthesisWorkers(executable: options.workerExecutable, count: min(options.jobs, max(1, missing)))
+            guard started.sampleRate == sampleRate, started.engineVersion == engineVersion else {
+                throw NarrateError(.synthesis, "the synthesis workers run espeak-ng \(started.engineVersion) at \(started.sampleRate) Hz, narrate \(engineVersion) at \(sampleRate) Hz; reinstall narrate")
+            }
+            workers = started
+            return started
+        }
+
+        func collect(from workers: SynthesisWorkers) throws(NarrateError) {
+            let results: [(id: Int, audio: SegmentAudio)]
+            do { results = try workers.collect(timeout: 0.2) } catch { throw failure(error, plan, selected) }
+            for (id, audio) in results {
+                synthesized += 1
+                cache?.write(keys[id], audio)
+                ready[id] = audio
+            }
+        }
+
         /// Waits for job `wanted`, keeping the workers busy with the jobs after it meanwhile.
         func audio(ofJob wanted: Int) throws(NarrateError) -> SegmentAudio {
+            // Cached audio is read when the mixer wants it, not ahead: memory holds only what
+            // the workers are making.
+            if cached.remove(wanted) != nil || wanted >= submitted {
+                if let audio = cache?.read(keys[wanted]) {
+                    reused += 1
+                    submitted = max(submitted, wanted + 1)
+                    return audio
+                }
+                if wanted < submitted {
+                    // Its entry turned out damaged (and is gone): synthesise it now.
+                    let workers = try startedWorkers()
+                    while workers.idleWorkers == 0 { try collect(from: workers) }
+                    do { try workers.submit(id: wanted, job: plan.jobs[wanted]) } catch { throw failure(error, plan, selected) }
+                } else {
+                    submitted = wanted
+                }
+            }
             while true {
-                // Ahead of the mixer by a few jobs per worker and a bounded amount of text,
+                // Ahead of the mixer by a few jobs and a couple of long parts per worker,
                 // however fast the workers are: memory stays flat.
                 while submitted < plan.jobs.count, submitted < wanted + window,
-                    plan.textOffset(ofJob: submitted) - plan.textOffset(ofJob: wanted) < 12_000 || submitted == wanted {
-                    if let cached = cache?.read(keys[submitted]) {
-                        ready[submitted] = cached
-                        reused += 1
+                    plan.textOffset(ofJob: submitted) - plan.textOffset(ofJob: wanted) < lookahead || submitted == wanted {
+                    if submitted != wanted, cache?.contains(keys[submitted]) == true {
+                        cached.insert(submitted)
                     } else {
-                        if workers == nil {
-                            let started = try SynthesisWorkers(executable: options.workerExecutable, count: min(options.jobs, max(1, missing)))
-                            guard started.sampleRate == sampleRate, started.engineVersion == engineVersion else {
-                                throw NarrateError(.synthesis, "the synthesis workers run espeak-ng \(started.engineVersion) at \(started.sampleRate) Hz, narrate \(engineVersion) at \(sampleRate) Hz; reinstall narrate")
-                            }
-                            workers = started
-                        }
-                        guard let workers, workers.idleWorkers > 0 else { break }
+                        let workers = try startedWorkers()
+                        guard workers.idleWorkers > 0 else { break }
                         do { try workers.submit(id: submitted, job: plan.jobs[submitted]) } catch { throw failure(error, plan, selected) }
                     }
                     submitted += 1
@@ -135,13 +168,7 @@ public struct Renderer: Sendable {
                 if let audio = ready.removeValue(forKey: wanted) { return audio }
                 if isCancelled() { throw stopped }
                 guard let workers else { preconditionFailure("job \(wanted) neither cached nor submitted") }
-                let results: [(id: Int, audio: SegmentAudio)]
-                do { results = try workers.collect(timeout: 0.2) } catch { throw failure(error, plan, selected) }
-                for (id, audio) in results {
-                    synthesized += 1
-                    cache?.write(keys[id], audio)
-                    ready[id] = audio
-                }
+                try collect(from: workers)
             }
         }
 

@@ -41,12 +41,18 @@ public struct SegmentCache: Sendable {
     }
 
     private func path(_ key: String) -> String {
-        folder.appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key + Self.suffix).path
+        "\(folder.path)/\(key.prefix(2))/\(key)\(Self.suffix)"
     }
 
     package func contains(_ key: String) -> Bool {
         access(path(key), F_OK) == 0
     }
+
+    /// An entry: `magic`, then a little-endian header (checksum: UInt64, samples: UInt32,
+    /// events: UInt32), the samples as 16-bit integers, the events (`ByteWriter.events`). The
+    /// samples come first and whole, so they are read straight into the array that holds them
+    /// and written straight from it: a book's audio is not copied once more on the way.
+    private static let headerSize = 16
 
     /// The audio stored under `key`, or nil when there is none or it is damaged (then removed).
     package func read(_ key: String) -> SegmentAudio? {
@@ -54,28 +60,34 @@ public struct SegmentCache: Sendable {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_size >= Self.magic.count + 8 else {
-            unlink(path)
-            return nil
-        }
-        let size = Int(status.st_size)
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 8)
-        defer { buffer.deallocate() }
-        var filled = 0
-        while filled < size {
-            let got = Glibc.read(descriptor, buffer.baseAddress! + filled, size - filled)
-            if got < 0, errno == EINTR { continue }
-            if got <= 0 { break }
-            filled += got
-        }
         let audio: SegmentAudio? = {
-            guard filled == size, Array(buffer[0..<Self.magic.count]) == Self.magic else { return nil }
-            var reader = ByteReader(UnsafeRawBufferPointer(buffer), offset: Self.magic.count)
-            guard let checksum = try? reader.u64() else { return nil }
-            let payload = UnsafeRawBufferPointer(rebasing: buffer[reader.offset...])
-            guard ContentHash.checksum(payload) == checksum, let audio = try? reader.audio(), reader.isAtEnd else { return nil }
-            return audio
+            var status = stat()
+            let start = Self.magic.count + Self.headerSize
+            guard fstat(descriptor, &status) == 0, status.st_size >= start,
+                let head = Self.read(descriptor, count: start), Array(head[0..<Self.magic.count]) == Self.magic
+            else { return nil }
+            let header = head.withUnsafeBytes { bytes -> (UInt64, Int, Int)? in
+                var reader = ByteReader(bytes, offset: Self.magic.count)
+                guard let checksum = try? reader.u64(), let samples = try? reader.u32(), let events = try? reader.u32() else { return nil }
+                return (checksum, Int(samples), Int(events))
+            }
+            guard let (checksum, sampleCount, eventCount) = header,
+                Int(status.st_size) == start + sampleCount * 2 + 4 + eventCount * 25
+            else { return nil }
+            var complete = true
+            let samples = [Int16](unsafeUninitializedCapacity: sampleCount) { buffer, initialized in
+                complete = Self.read(descriptor, into: UnsafeMutableRawBufferPointer(buffer))
+                initialized = complete ? sampleCount : 0
+            }
+            guard complete, let rest = Self.read(descriptor, count: 4 + eventCount * 25) else { return nil }
+            let seed = samples.withUnsafeBytes { ContentHash.checksum($0) }
+            guard rest.withUnsafeBytes({ ContentHash.checksum($0, seed: seed) }) == checksum else { return nil }
+            let events = rest.withUnsafeBytes { bytes -> [SpeechEvent]? in
+                var reader = ByteReader(bytes)
+                guard let events = try? reader.events(), reader.isAtEnd else { return nil }
+                return events
+            }
+            return events.map { SegmentAudio(samples: samples, events: $0) }
         }()
         guard let audio else {
             unlink(path)
@@ -89,13 +101,16 @@ public struct SegmentCache: Sendable {
     /// Stores `audio` under `key`; false when it could not be written (the render goes on).
     @discardableResult
     package func write(_ key: String, _ audio: SegmentAudio) -> Bool {
-        var payload = ByteWriter(capacity: 64 + audio.samples.count * 2 + audio.events.count * 25)
-        payload.audio(audio)
-        var header = ByteWriter(capacity: Self.magic.count + 8)
+        var events = ByteWriter(capacity: 4 + audio.events.count * 25)
+        events.events(audio.events)
+        let seed = audio.samples.withUnsafeBytes { ContentHash.checksum($0) }
+        var header = ByteWriter(capacity: Self.magic.count + Self.headerSize)
         for byte in Self.magic { header.u8(byte) }
-        header.u64(payload.bytes.withUnsafeBytes { ContentHash.checksum($0) })
+        header.u64(events.bytes.withUnsafeBytes { ContentHash.checksum($0, seed: seed) })
+        header.u32(UInt32(audio.samples.count))
+        header.u32(UInt32(audio.events.count))
         let destination = path(key)
-        let directory = (destination as NSString).deletingLastPathComponent
+        let directory = String(destination[..<destination.lastIndex(of: "/")!])
         if access(directory, F_OK) != 0 {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
@@ -103,10 +118,28 @@ public struct SegmentCache: Sendable {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
         let written = header.bytes.withUnsafeBytes { FileDescriptors.writeAll(descriptor, $0) }
-            && payload.bytes.withUnsafeBytes { FileDescriptors.writeAll(descriptor, $0) }
+            && audio.samples.withUnsafeBytes { FileDescriptors.writeAll(descriptor, $0) }
+            && events.bytes.withUnsafeBytes { FileDescriptors.writeAll(descriptor, $0) }
         guard close(descriptor) == 0, written, rename(temporary, destination) == 0 else {
             unlink(temporary)
             return false
+        }
+        return true
+    }
+
+    private static func read(_ descriptor: Int32, count: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        return bytes.withUnsafeMutableBytes { read(descriptor, into: $0) } ? bytes : nil
+    }
+
+    /// Fills `buffer` from the file's current position; false when the file ends first.
+    private static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+        var filled = 0
+        while filled < buffer.count {
+            let got = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            if got < 0, errno == EINTR { continue }
+            if got <= 0 { return false }
+            filled += got
         }
         return true
     }

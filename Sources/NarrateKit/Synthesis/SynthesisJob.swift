@@ -25,7 +25,7 @@ package struct SegmentAudio: Hashable, Sendable {
     }
 
     /// Bump when trimming or the encoding changes: it is part of every cache key.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     package init(trimming speech: Speech, sampleRate: Int) {
         let audible = Self.audibleRange(speech.samples, margin: sampleRate / 50)
@@ -88,14 +88,6 @@ struct ByteWriter {
             int(event.sample)
         }
     }
-
-    mutating func audio(_ audio: SegmentAudio) {
-        events(audio.events)
-        u32(UInt32(audio.samples.count))
-        // Samples go in as the machine holds them: every platform narrate builds for is
-        // little-endian.
-        audio.samples.withUnsafeBytes { bytes.append(contentsOf: $0) }
-    }
 }
 
 struct ByteReader {
@@ -155,16 +147,5 @@ struct ByteReader {
     mutating func rest() -> UnsafeRawBufferPointer {
         defer { offset = bytes.count }
         return UnsafeRawBufferPointer(rebasing: bytes[offset...])
-    }
-
-    mutating func audio() throws(Malformed) -> SegmentAudio {
-        let events = try events()
-        let sampleCount = Int(try u32())
-        let raw = try take(sampleCount * 2)
-        let samples = [Int16](unsafeUninitializedCapacity: sampleCount) { buffer, initialized in
-            if sampleCount > 0 { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw) }
-            initialized = sampleCount
-        }
-        return SegmentAudio(samples: samples, events: events)
     }
 }

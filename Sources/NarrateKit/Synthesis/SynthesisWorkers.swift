@@ -263,9 +263,17 @@ package final class SynthesisWorkers {
             stop(worker)
             return NarrateError(.synthesis, why)
         }
+        // A signal (the user stopping the render) interrupts the wait; the render then stops
+        // with its own message, so wait on.
         var poller = pollfd(fd: worker.socket, events: Int16(POLLIN), revents: 0)
-        guard poll(&poller, 1, 30_000) > 0 else { throw fail("a synthesis worker did not start (\(executable.path) synthesis-worker)") }
-        let got = recv(worker.socket, buffer.baseAddress, buffer.count, 0)
+        let deadline = FileDescriptors.seconds() + 30
+        var ready: Int32 = -1
+        repeat {
+            ready = poll(&poller, 1, Int32(max(0, deadline - FileDescriptors.seconds()) * 1000))
+        } while ready < 0 && errno == EINTR
+        guard ready > 0 else { throw fail("a synthesis worker did not start (\(executable.path) synthesis-worker)") }
+        var got = 0
+        repeat { got = recv(worker.socket, buffer.baseAddress, buffer.count, 0) } while got < 0 && errno == EINTR
         guard got > 0 else { throw fail("a synthesis worker stopped as it started (\(executable.path) synthesis-worker)") }
         var reader = ByteReader(UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
         switch (try? reader.u8()).flatMap(SynthesisWorker.Message.init) {
