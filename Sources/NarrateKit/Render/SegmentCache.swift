@@ -64,7 +64,7 @@ public struct SegmentCache: Sendable {
             var status = stat()
             let start = Self.magic.count + Self.headerSize
             guard fstat(descriptor, &status) == 0, status.st_size >= start,
-                let head = Self.read(descriptor, count: start), Array(head[0..<Self.magic.count]) == Self.magic
+                let head = FileDescriptors.read(descriptor, count: start), Array(head[0..<Self.magic.count]) == Self.magic
             else { return nil }
             let header = head.withUnsafeBytes { bytes -> (UInt64, Int, Int)? in
                 var reader = ByteReader(bytes, offset: Self.magic.count)
@@ -76,10 +76,10 @@ public struct SegmentCache: Sendable {
             else { return nil }
             var complete = true
             let samples = [Int16](unsafeUninitializedCapacity: sampleCount) { buffer, initialized in
-                complete = Self.read(descriptor, into: UnsafeMutableRawBufferPointer(buffer))
+                complete = FileDescriptors.read(descriptor, into: UnsafeMutableRawBufferPointer(buffer))
                 initialized = complete ? sampleCount : 0
             }
-            guard complete, let rest = Self.read(descriptor, count: 4 + eventCount * 25) else { return nil }
+            guard complete, let rest = FileDescriptors.read(descriptor, count: 4 + eventCount * 25) else { return nil }
             let seed = samples.withUnsafeBytes { ContentHash.checksum($0) }
             guard rest.withUnsafeBytes({ ContentHash.checksum($0, seed: seed) }) == checksum else { return nil }
             let events = rest.withUnsafeBytes { bytes -> [SpeechEvent]? in
@@ -123,23 +123,6 @@ public struct SegmentCache: Sendable {
         guard close(descriptor) == 0, written, rename(temporary, destination) == 0 else {
             unlink(temporary)
             return false
-        }
-        return true
-    }
-
-    private static func read(_ descriptor: Int32, count: Int) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count)
-        return bytes.withUnsafeMutableBytes { read(descriptor, into: $0) } ? bytes : nil
-    }
-
-    /// Fills `buffer` from the file's current position; false when the file ends first.
-    private static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
-        var filled = 0
-        while filled < buffer.count {
-            let got = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-            if got < 0, errno == EINTR { continue }
-            if got <= 0 { return false }
-            filled += got
         }
         return true
     }

@@ -42,11 +42,6 @@ public enum SynthesisWorker {
     public static func serve(socket: Int32 = STDIN_FILENO) -> Int32 {
         // Nothing a parent set may stop this process from dying with its render.
         signal(SIGPIPE, SIG_DFL)
-        // A child's exit is awaited with `sigtimedwait`, which needs SIGCHLD blocked.
-        var childSignal = sigset_t()
-        sigemptyset(&childSignal)
-        sigaddset(&childSignal, SIGCHLD)
-        sigprocmask(SIG_BLOCK, &childSignal, nil)
         let engine = SpeechEngine.shared
         var hello = ByteWriter()
         let sampleRate: Int
@@ -70,6 +65,9 @@ public enum SynthesisWorker {
         let fault = environment["NARRATE_WORKER_FAULT"].flatMap(Fault.init)
         let baseTimeout = environment["NARRATE_WORKER_TIMEOUT"].flatMap(Double.init) ?? 60
         var buffer = [UInt8](repeating: 0, count: messageSize + 64)
+        // One child is always forked ahead and waits for its job: forking (and the last
+        // child's exit) then overlap with synthesis instead of delaying it.
+        var spare = Child.fork(socket: socket, fault: fault)
         while let request = receiveRequest(socket, buffer: &buffer) {
             let parsed = request.withUnsafeBytes { bytes -> (Int, SynthesisJob)? in
                 var reader = ByteReader(bytes)
@@ -79,48 +77,102 @@ public enum SynthesisWorker {
             guard let (id, job) = parsed else { return 2 }
             // Long texts take longer: a minute, plus a second for every thousand bytes.
             let timeout = baseTimeout + Double(job.text.utf8.count) / 1000
-            let (outcome, description) = speakInChild(id: id, job, socket: socket, timeout: timeout, fault: fault)
+            let active = spare
+            active?.start(request)
+            spare = Child.fork(socket: socket, fault: fault)
+            let (outcome, description) = active?.outcome(timeout: timeout)
+                ?? (.crashed, "could not start a process (\(String(cString: strerror(errno))))")
             var finished = ByteWriter()
             finished.u8(Message.finished.rawValue)
             finished.int(id)
             finished.u8(outcome.rawValue)
             finished.string(description)
             guard sendMessage(socket, finished.bytes) else { return 0 }
+            active?.reap()
         }
         return 0
     }
 
-    /// Forks; the child speaks `job` and streams it to the render. Returns what became of it.
-    private static func speakInChild(id: Int, _ job: SynthesisJob, socket: Int32, timeout: Double, fault: Fault?) -> (Outcome, String) {
-        let child = fork()
-        if child == 0 {
-            fault?.strike(job.text)
-            _exit(speak(id: id, job, socket: socket) ? 0 : 1)
-        }
-        guard child > 0 else { return (.crashed, "could not start a process (\(String(cString: strerror(errno))))") }
-        var childSignal = sigset_t()
-        sigemptyset(&childSignal)
-        sigaddset(&childSignal, SIGCHLD)
-        let deadline = FileDescriptors.seconds() + timeout
-        var status: Int32 = 0
-        var timedOut = false
-        while true {
-            if waitpid(child, &status, WNOHANG) == child { break }
-            let remaining = deadline - FileDescriptors.seconds()
-            if remaining <= 0 {
-                timedOut = true
-                kill(child, SIGKILL)
-                while waitpid(child, &status, 0) < 0, errno == EINTR {}
-                break
+    /// A child forked from the worker's pristine state, waiting for one job on a pipe; it says
+    /// it finished by writing a byte on another.
+    private struct Child {
+        let process: pid_t
+        let jobPipe: Int32
+        let donePipe: Int32
+
+        static func fork(socket: Int32, fault: Fault?) -> Child? {
+            var job: [Int32] = [0, 0], done: [Int32] = [0, 0]
+            guard pipe(&job) == 0 else { return nil }
+            guard pipe(&done) == 0 else {
+                close(job[0])
+                close(job[1])
+                return nil
             }
-            var wait = timespec(tv_sec: Int(remaining), tv_nsec: Int((remaining - remaining.rounded(.down)) * 1e9))
-            _ = sigtimedwait(&childSignal, nil, &wait)
+            let process = Glibc.fork()
+            if process == 0 {
+                close(job[1])
+                close(done[0])
+                // The job: its length, then the request as the render sent it.
+                guard let length = FileDescriptors.read(job[0], count: 4),
+                    let request = FileDescriptors.read(job[0], count: Int(length.withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) })),
+                    let (id, work) = request.withUnsafeBytes({ bytes -> (Int, SynthesisJob)? in
+                        var reader = ByteReader(bytes)
+                        guard let id = try? reader.int(), let job = try? reader.job() else { return nil }
+                        return (id, job)
+                    })
+                else { _exit(0) }
+                fault?.strike(work.text)
+                guard speak(id: id, work, socket: socket) else { _exit(1) }
+                var byte: UInt8 = 1
+                _exit(write(done[1], &byte, 1) == 1 ? 0 : 1)
+            }
+            close(job[0])
+            close(done[1])
+            guard process > 0 else {
+                close(job[1])
+                close(done[0])
+                return nil
+            }
+            return Child(process: process, jobPipe: job[1], donePipe: done[0])
         }
-        if timedOut { return (.timedOut, "espeak-ng took over \(Int(timeout)) s and was stopped") }
-        let signalNumber = status & 0x7f
-        if signalNumber != 0 { return (.crashed, "espeak-ng crashed (signal \(signalNumber))") }
-        let code = (status >> 8) & 0xff
-        return code == 0 ? (.spoken, "") : (.crashed, "espeak-ng's process failed (status \(code))")
+
+        func start(_ request: [UInt8]) {
+            var length = UInt32(request.count)
+            _ = withUnsafeBytes(of: &length) { FileDescriptors.writeAll(jobPipe, $0) }
+            _ = request.withUnsafeBytes { FileDescriptors.writeAll(jobPipe, $0) }
+            close(jobPipe)
+        }
+
+        /// Waits until the child says it finished, dies, or runs out of time (then is killed).
+        func outcome(timeout: Double) -> (Outcome, String) {
+            defer { close(donePipe) }
+            let deadline = FileDescriptors.seconds() + timeout
+            var poller = pollfd(fd: donePipe, events: Int16(POLLIN), revents: 0)
+            while true {
+                let remaining = deadline - FileDescriptors.seconds()
+                if remaining <= 0 {
+                    kill(process, SIGKILL)
+                    return (.timedOut, "espeak-ng took over \(Int(timeout)) s and was stopped")
+                }
+                let ready = poll(&poller, 1, Int32(min(remaining * 1000 + 1, 60_000)))
+                if ready < 0, errno != EINTR { break }
+                if ready > 0 { break }
+            }
+            var byte: UInt8 = 0
+            if read(donePipe, &byte, 1) == 1 { return (.spoken, "") }
+            // The pipe closed without the byte: the child ended before it finished.
+            var status: Int32 = 0
+            while waitpid(process, &status, 0) < 0, errno == EINTR {}
+            let signalNumber = status & 0x7f
+            if signalNumber != 0 { return (.crashed, "espeak-ng crashed (signal \(signalNumber))") }
+            return (.crashed, "espeak-ng's process failed (status \((status >> 8) & 0xff))")
+        }
+
+        /// Collects the child's exit (it may already have been collected).
+        func reap() {
+            var status: Int32 = 0
+            while waitpid(process, &status, 0) < 0, errno == EINTR {}
+        }
     }
 
     /// In the child: speaks, sending samples a message at a time, then the events.
