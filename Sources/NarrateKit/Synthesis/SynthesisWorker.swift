@@ -24,7 +24,7 @@ public enum SynthesisWorker {
     enum Message: UInt8 {
         /// worker → render: `sampleRate`, `version`; or `unavailable`, why.
         case hello = 0, unavailable = 1
-        /// child → render: job id, then raw samples; job id, then events; job id, error kind
+        /// child → render: job id, a padding byte, then raw samples; job id, then events; job id, error kind
         /// and message (espeak-ng refused the job: the same every time, so not retried).
         case samples = 2, events = 3, refused = 4
         /// child → render, last: job id. A child that exits without it did not finish, whatever
@@ -182,6 +182,8 @@ public enum SynthesisWorker {
             message = ByteWriter(capacity: messageSize + 16)
             message.u8(Message.samples.rawValue)
             message.int(id)
+            // Samples start at an even offset, so the render reads them in place as 16-bit.
+            message.u8(0)
         }
         startSamples()
         let header = message.bytes.count

@@ -147,6 +147,7 @@ package final class SynthesisWorkers {
                 guard let kind = SynthesisWorker.Message(rawValue: try reader.u8()), try reader.int() == job.id else { return nil }
                 switch kind {
                 case .samples:
+                    _ = try reader.u8()
                     let raw = reader.rest()
                     guard raw.count % 2 == 0 else { return nil }
                     job.samples.append(contentsOf: raw.bindMemory(to: Int16.self))
