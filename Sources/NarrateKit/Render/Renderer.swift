@@ -108,6 +108,8 @@ public struct Renderer: Sendable {
         var ready: [Int: SegmentAudio] = [:]
         /// Jobs ahead that the cache holds: read when their turn comes.
         var cached = Set<Int>()
+        /// Jobs given to the workers and not yet mixed, and their text.
+        var inFlight = 0, inFlightText = 0
         var submitted = 0, synthesized = 0, reused = 0
         var gains: [VoiceSettings: Double] = [:]
         let stopped = NarrateError(.usage, "stopped before the end (interrupted); nothing was written to \(output.path) and any file already there is untouched")
@@ -132,6 +134,13 @@ public struct Renderer: Sendable {
             }
         }
 
+        /// Hands job `id` to an idle worker, counting it as in flight until the mixer takes it.
+        func submit(_ id: Int, to workers: SynthesisWorkers) throws(NarrateError) {
+            do { try workers.submit(id: id, job: plan.jobs[id]) } catch { throw failure(error, plan, selected) }
+            inFlight += 1
+            inFlightText += plan.jobs[id].text.utf8.count
+        }
+
         /// Waits for job `wanted`, keeping the workers busy with the jobs after it meanwhile.
         func audio(ofJob wanted: Int) throws(NarrateError) -> SegmentAudio {
             // Cached audio is read when the mixer wants it, not ahead: memory holds only what
@@ -146,26 +155,31 @@ public struct Renderer: Sendable {
                     // Its entry turned out damaged (and is gone): synthesise it now.
                     let workers = try startedWorkers()
                     while workers.idleWorkers == 0 { try collect(from: workers) }
-                    do { try workers.submit(id: wanted, job: plan.jobs[wanted]) } catch { throw failure(error, plan, selected) }
+                    try submit(wanted, to: workers)
                 } else {
                     submitted = wanted
                 }
             }
             while true {
-                // Ahead of the mixer by a few jobs and a couple of long parts per worker,
-                // however fast the workers are: memory stays flat.
-                while submitted < plan.jobs.count, submitted < wanted + window,
-                    plan.textOffset(ofJob: submitted) - plan.textOffset(ofJob: wanted) < lookahead || submitted == wanted {
+                // The workers run ahead of the mixer by a few jobs and a couple of long parts
+                // each, however fast they are, so memory stays flat; jobs the cache holds are
+                // passed over, so the workers start on the next missing ones while the mixer
+                // reads the cached ones.
+                while submitted < plan.jobs.count, inFlight < window && inFlightText < lookahead || submitted == wanted {
                     if submitted != wanted, cache?.contains(keys[submitted]) == true {
                         cached.insert(submitted)
                     } else {
                         let workers = try startedWorkers()
                         guard workers.idleWorkers > 0 else { break }
-                        do { try workers.submit(id: submitted, job: plan.jobs[submitted]) } catch { throw failure(error, plan, selected) }
+                        try submit(submitted, to: workers)
                     }
                     submitted += 1
                 }
-                if let audio = ready.removeValue(forKey: wanted) { return audio }
+                if let audio = ready.removeValue(forKey: wanted) {
+                    inFlight -= 1
+                    inFlightText -= plan.jobs[wanted].text.utf8.count
+                    return audio
+                }
                 if isCancelled() { throw stopped }
                 guard let workers else { preconditionFailure("job \(wanted) neither cached nor submitted") }
                 try collect(from: workers)
@@ -276,17 +290,12 @@ public struct Renderer: Sendable {
         private(set) var steps: [Step?] = []
         /// Job → index of its segment in the run.
         private var segmentOfJob: [Int] = []
-        /// Job → characters of text in the jobs before it.
-        private var textBefore: [Int] = []
 
         init(_ segments: [Segment], cast: Cast) {
             var calibrated = Set<VoiceSettings>()
-            var characters = 0
             func add(_ job: SynthesisJob, segment: Int) {
                 jobs.append(job)
                 segmentOfJob.append(segment)
-                textBefore.append(characters)
-                characters += job.text.utf8.count
             }
             for (index, segment) in segments.enumerated() {
                 let text = Renderer.speakable(segment.text)
@@ -311,8 +320,6 @@ public struct Renderer: Sendable {
 
         /// Index of the job's segment in the run; nil for a calibration.
         func segment(ofJob job: Int) -> Int? { segmentOfJob[job] >= 0 ? segmentOfJob[job] : nil }
-
-        func textOffset(ofJob job: Int) -> Int { textBefore[job] }
 
         /// `text` cut after sentence ends into parts of at most about `partLength`
         /// characters; a sentence longer than that is cut after a comma, semicolon or colon,
