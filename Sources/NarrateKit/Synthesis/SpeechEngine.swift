@@ -48,6 +48,8 @@ package final class SpeechEngine: Sendable {
     /// Starts espeak-ng on first use. The corresponding C function is `espeak_Initialize`.
     private func initialized(_ state: inout State) throws(NarrateError) -> Int {
         if let rate = state.sampleRate { return rate }
+        // The default buffer (0: a fifth of a second) is part of what the audio depends on:
+        // espeak-ng 1.51 speaks slightly differently with another (measured), so it stays.
         let rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nil, Int32(espeakINITIALIZE_DONT_EXIT))
         guard rate > 0 else {
             throw NarrateError(.synthesis, "espeak-ng could not start (its data folder is missing?); install espeak-ng-data")
