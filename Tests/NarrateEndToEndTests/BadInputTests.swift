@@ -64,7 +64,7 @@ import Testing
         if let input = badCase.input { try Data(input).write(to: folder.appendingPathComponent("story.txt")) }
         var arguments = ["render", "story.txt", "-o", "out.wav"]
         if let castFile = badCase.castFile {
-            try castFile.write(to: folder.appendingPathComponent("cast.yaml"), atomically: true, encoding: .utf8)
+            try castFile.write(to: folder.appendingPathComponent("cast.yaml"), atomically: false, encoding: .utf8)
             arguments += ["--cast", "cast.yaml"]
         } else if badCase.name == "missing cast" {
             arguments += ["--cast", "nowhere.yaml"]

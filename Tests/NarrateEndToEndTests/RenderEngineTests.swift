@@ -19,7 +19,7 @@ import Testing
         let tweaked = original.replacingOccurrences(of: "    variant: f2\n    rate: 170\n    pitch: 68", with: "    variant: f2\n    rate: 170\n    pitch: 50")
         #expect(tweaked != original)
         let path = folder.appendingPathComponent("tweaked.yaml").path
-        try tweaked.write(toFile: path, atomically: true, encoding: .utf8)
+        try tweaked.write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
 
@@ -99,7 +99,7 @@ import Testing
         // Four different tellings, so that nothing repeats within the book.
         let base = try String(contentsOfFile: story, encoding: .utf8)
         let long = ["Mara", "Tobias", "Elias", "Wren"].map { base.replacingOccurrences(of: "lamp", with: "lamp of \($0)") }.joined(separator: "\n\n* * *\n\n")
-        try long.write(to: folder.appendingPathComponent("long.txt"), atomically: true, encoding: .utf8)
+        try long.write(to: folder.appendingPathComponent("long.txt"), atomically: false, encoding: .utf8)
         let reference = try NarrateBinary.run(["render", "long.txt", "--cast", cast, "-o", "reference.wav", "--no-cache", "--jobs", "1"], in: folder)
         #expect(reference.status == 0, "\(reference.stderr)")
         let render = try NarrateBinary.start(["render", "long.txt", "--cast", cast, "-o", "book.wav", "--jobs", "1"], in: folder)

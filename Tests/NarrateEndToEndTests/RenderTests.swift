@@ -95,7 +95,7 @@ import Testing
         let original = try String(contentsOfFile: cast, encoding: .utf8)
         let tweaked = original.replacingOccurrences(of: "    variant: f2\n    rate: 170\n    pitch: 68", with: "    variant: f2\n    rate: 170\n    pitch: 20")
         #expect(tweaked != original)
-        try tweaked.write(to: folder.appendingPathComponent("tweaked.yaml"), atomically: true, encoding: .utf8)
+        try tweaked.write(to: folder.appendingPathComponent("tweaked.yaml"), atomically: false, encoding: .utf8)
         func maraPitch(_ castPath: String, _ name: String) throws -> Double {
             // Paragraph 6 is Mara's: "“The gate was stuck again,” Mara said. “I had to kick it.”"
             let result = try NarrateBinary.run(["preview", story, "--cast", castPath, "--paragraph", "6", "-o", name], in: folder)
@@ -126,9 +126,9 @@ import Testing
         let folder = try NarrateBinary.scratch()
         let cast = "characters:\n  - {name: Mr. Hale, gender: male}\n  - {name: Mrs. Hale, gender: female}\n"
             + "  - {name: Mr. Bell, gender: male}\n  - {name: Mrs. Bell, gender: female}\n"
-        try cast.write(to: folder.appendingPathComponent("cast.yaml"), atomically: true, encoding: .utf8)
+        try cast.write(to: folder.appendingPathComponent("cast.yaml"), atomically: false, encoding: .utf8)
         let story = "Mr. Hale and Mr. Bell sat by the fire.\n\n\"Mr. Hale, Mr. Bell, dinner is ready,\" said his wife."
-        try story.write(to: folder.appendingPathComponent("story.txt"), atomically: true, encoding: .utf8)
+        try story.write(to: folder.appendingPathComponent("story.txt"), atomically: false, encoding: .utf8)
         var outputs = Set<String>()
         for _ in 0..<6 {
             outputs.insert(try NarrateBinary.run(["script", "story.txt", "--cast", "cast.yaml", "--format", "json"], in: folder).stdout)

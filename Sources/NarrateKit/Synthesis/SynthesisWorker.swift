@@ -68,6 +68,7 @@ public enum SynthesisWorker {
         // One child is always forked ahead and waits for its job: forking (and the last
         // child's exit) then overlap with synthesis instead of delaying it.
         var spare = Child.fork(socket: socket, fault: fault)
+        var exited: [pid_t] = []
         while let request = receiveRequest(socket, buffer: &buffer) {
             let parsed = request.withUnsafeBytes { bytes -> (Int, SynthesisJob)? in
                 var reader = ByteReader(bytes)
@@ -88,8 +89,12 @@ public enum SynthesisWorker {
             finished.u8(outcome.rawValue)
             finished.string(description)
             guard sendMessage(socket, finished.bytes) else { return 0 }
-            active?.reap()
+            // A child's exit (unmapping its memory) takes a while: collect it later rather
+            // than wait for it before the next job.
+            if let active { exited.append(active.process) }
+            exited.removeAll { Child.reap($0, waiting: false) }
         }
+        for process in exited { _ = Child.reap(process, waiting: true) }
         return 0
     }
 
@@ -168,10 +173,14 @@ public enum SynthesisWorker {
             return (.crashed, "espeak-ng's process failed (status \((status >> 8) & 0xff))")
         }
 
-        /// Collects the child's exit (it may already have been collected).
-        func reap() {
+        /// Collects a child's exit; true when it is gone (or was collected already).
+        static func reap(_ process: pid_t, waiting: Bool) -> Bool {
             var status: Int32 = 0
-            while waitpid(process, &status, 0) < 0, errno == EINTR {}
+            while true {
+                let result = waitpid(process, &status, waiting ? 0 : WNOHANG)
+                if result < 0, errno == EINTR { continue }
+                return result != 0
+            }
         }
     }
 
