@@ -42,6 +42,18 @@ struct EngineOptions: ParsableArguments {
     @Flag(help: "Synthesise everything again, and keep nothing.")
     var noCache = false
 
+    @Option(help: "Speak faster or slower: scales every voice's rate (1.15 is 15 % faster), over the cast file's tempo.")
+    var tempo: Double?
+
+    /// The cast at the tempo asked for.
+    func adjusted(_ cast: Cast) throws(NarrateError) -> Cast {
+        guard let tempo else { return cast }
+        guard (0.5...3.0).contains(tempo) else { throw NarrateError(.usage, "--tempo \(tempo): give a number from 0.5 to 3 (1.15 speaks 15 % faster)") }
+        var cast = cast
+        cast.tempo = tempo
+        return cast
+    }
+
     func options(output: URL) throws(NarrateError) -> RenderOptions {
         if let jobs, !(1...256).contains(jobs) {
             throw NarrateError(.usage, "--jobs \(jobs): give a number of workers from 1 to 256")
@@ -71,7 +83,8 @@ struct Render: ParsableCommand {
         try reportingErrors {
             stopOnInterrupt()
             let production = try story.production()
-            let cast = try production.cast()
+            let cast = try engine.adjusted(try production.cast())
+            if let report = correctionsReport(production) { printError(report + "\n") }
             let url = output.map { URL(fileURLWithPath: $0) } ?? defaultOutput("\(production.script.source.name).wav")
             let subtitlesURL = subtitles.map { URL(fileURLWithPath: $0) }
             try production.checkOutputs([("-o", url)] + (subtitlesURL.map { [("--subtitles", $0)] } ?? []))
@@ -106,20 +119,70 @@ struct Preview: ParsableCommand {
     @Option(help: "Render the paragraph that contains these words.")
     var find: String?
 
+    @Option(help: "Audition one speaker (a name, an alias or Narrator): their first lines back to back.")
+    var speaker: String?
+
+    @Option(help: "With --speaker: how many of their lines.")
+    var lines: Int = 3
+
+    @Flag(help: "With --speaker: a standard passage in their voice instead of their lines, to compare voices.")
+    var sample = false
+
     @Option(name: .shortAndLong, help: "The WAV file to write. Default: Output/preview.wav")
     var output: String?
 
     @OptionGroup var engine: EngineOptions
 
     func validate() throws {
-        if (paragraph == nil) == (find == nil) {
-            throw ValidationError("give either --paragraph N or --find TEXT")
+        if [paragraph != nil, find != nil, speaker != nil].filter({ $0 }).count != 1 {
+            throw ValidationError("give one of --paragraph N, --find TEXT or --speaker NAME")
         }
+        if speaker == nil, sample || lines != 3 {
+            throw ValidationError("--lines and --sample go with --speaker NAME")
+        }
+        if !(1...100).contains(lines) { throw ValidationError("--lines \(lines): give 1 to 100 lines") }
     }
+
+    /// A passage with a question, an exclamation and a long sentence: how a voice asks, exclaims
+    /// and carries a thought.
+    static let samplePassage = "Good evening. I did not expect to find you here, of all places! Will you sit down and tell me everything that happened on the road, from the very beginning?"
+
+    /// `--speaker`: the first lines of one speaker (or the standard passage) back to back.
+    func audition(_ production: Production, speakerName: String) throws(NarrateError) {
+        let speaker = try production.speaker(named: speakerName)
+        let cast = try engine.adjusted(try production.cast())
+        if let report = correctionsReport(production) { printError(report + "\n") }
+        let url = output.map { URL(fileURLWithPath: $0) } ?? defaultOutput("preview.wav")
+        try production.checkOutputs([("-o", url)])
+        stopOnInterrupt()
+        let renderer = Renderer(cast: cast, options: try engine.options(output: url))
+        let script: Script, chosen: [Segment]
+        if sample {
+            script = Script.audition(Self.samplePassage, by: speaker)
+            chosen = script.segments
+        } else {
+            script = production.script
+            let kind: Segment.Kind = speaker == .narrator ? .narration : .dialogue
+            chosen = Array(script.segments.lazy.filter { $0.kind == kind && $0.speaker == speaker && !Renderer.speakable($0.text).isEmpty }.prefix(lines))
+            guard !chosen.isEmpty else {
+                throw NarrateError(.usage, "\(speaker.name) has no lines in this story; try --sample to hear the voice")
+            }
+        }
+        let report = try renderer.render(script, segments: Set(chosen.map(\.index)), to: url, isCancelled: { interrupted.load(ordering: .relaxed) })
+        if sample {
+            print("\(speaker.name), the sample passage")
+        } else {
+            let where_ = chosen.map { "¶\($0.paragraph + 1)" }.joined(separator: ", ")
+            print("\(speaker.name): \(chosen.count) line\(chosen.count == 1 ? "" : "s") (\(where_))")
+        }
+        print(renderReport(report), terminator: "")
+    }
+
 
     func run() throws {
         try reportingErrors {
             let production = try story.production()
+            if let speaker { return try audition(production, speakerName: speaker) }
             let count = production.script.paragraphs.count
             let index: Int
             if let paragraph {
@@ -130,7 +193,8 @@ struct Preview: ParsableCommand {
             } else {
                 index = try production.paragraph(containing: find ?? "")
             }
-            let cast = try production.cast()
+            let cast = try engine.adjusted(try production.cast())
+            if let report = correctionsReport(production) { printError(report + "\n") }
             let url = output.map { URL(fileURLWithPath: $0) } ?? defaultOutput("preview.wav")
             try production.checkOutputs([("-o", url)])
             stopOnInterrupt()

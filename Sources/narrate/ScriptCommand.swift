@@ -19,6 +19,9 @@ struct ScriptCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
+    @Flag(help: "Write the script to Voices/<input name>.script (or the --script file) to correct speakers in any editor; render, preview and script then follow it. Your corrections in it are kept.")
+    var edit = false
+
     @Option(help: .hidden)  // Benchmarks/fit-resolver.py: weights to try instead of the shipped ones
     var resolverWeights: String?
 
@@ -33,7 +36,10 @@ struct ScriptCommand: ParsableCommand {
             let production = try story.production()
             // The same checks a render makes: a cast `script` accepts, `render` accepts too.
             if production.castFile != nil { _ = try production.cast() }
-            if let output { try production.checkOutputs([("-o", URL(fileURLWithPath: output))]) }
+            if edit, output != nil { throw NarrateError(.usage, "--edit writes the script file itself; give -o or --edit, not both") }
+            if edit, format == .json || explain { throw NarrateError(.usage, "--edit writes the editable text script; leave out --format json and --explain") }
+            let output = edit ? (production.scriptURL ?? Production.automaticScriptURL(for: production.script.source.name)).path : self.output
+            if let output { try production.checkOutputs([("-o", URL(fileURLWithPath: output))], scriptMayBeOutput: edit) }
             var script = production.script
             if resolverWeights != nil || dumpEvidence != nil || rawConfidence {
                 var builder = ScriptBuilder(characters: production.castFile?.entries.map(\.character) ?? [])
@@ -50,12 +56,23 @@ struct ScriptCommand: ParsableCommand {
                     try writeAtomically(records.map(evidenceLine).joined(), to: URL(fileURLWithPath: dumpEvidence))
                 }
             }
-            let text = explain ? ScriptFormatter.explanation(script)
-                : format == .json ? ScriptFormatter.json(script) : ScriptFormatter.text(script)
+            let text = explain ? ScriptFormatter.explanation(script, cast: try production.cast())
+                : format == .json ? ScriptFormatter.json(script)
+                : EditableScript.text(script, corrections: production.corrections, outcome: production.correctionOutcome)
             if let output {
+                if edit { try FileManager.default.createDirectory(at: URL(fileURLWithPath: output).deletingLastPathComponent(), withIntermediateDirectories: true) }
                 try writeAtomically(text, to: URL(fileURLWithPath: output))
             } else {
                 print(text, terminator: "")
+            }
+            let report = correctionsReport(production, changedAsResult: production.linesChangedAsResult())
+            if edit || output != nil {
+                let lines = script.segments.filter { $0.kind == .dialogue }.count
+                let doubtful = script.segments.filter { $0.kind == .dialogue && ($0.attribution?.confidence ?? 1) < ScriptFormatter.doubtful }.count
+                print("wrote \(output ?? ""): \(lines) quotations, \(doubtful) marked ? for checking")
+                if let report { print(report) }
+            } else if let report {
+                printError(report + "\n")
             }
         }
     }

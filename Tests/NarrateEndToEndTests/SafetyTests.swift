@@ -202,7 +202,8 @@ import Testing
             try Data(bytes).write(to: folder.appendingPathComponent(name))
             let result = try NarrateBinary.run(["script", name], in: folder)
             #expect(result.status == 0, "\(name): \(result.stderr)")
-            scripts[name] = result.stdout
+            // The first line names the story, here its file.
+            scripts[name] = String(result.stdout.drop { $0 != "\n" })
         }
         #expect(scripts["utf8.txt"]!.contains("Tobias"))
         #expect(scripts["utf8.txt"]!.contains("¶3"), "\(scripts["utf8.txt"]!)")

@@ -33,10 +33,43 @@ public struct Cast: Hashable, Sendable {
     public struct Member: Hashable, Sendable {
         public var character: Character
         public var voice: VoiceSettings
+        /// Words this character says their own way (over the story's).
+        public var pronunciations = Pronunciations()
+
+        public init(character: Character, voice: VoiceSettings, pronunciations: Pronunciations = Pronunciations()) {
+            self.character = character
+            self.voice = voice
+            self.pronunciations = pronunciations
+        }
     }
 
     public var narrator: VoiceSettings
     public var members: [Member]
+    /// Scales every voice's rate: `tempo:` in the cast file, `--tempo` on the command line.
+    public var tempo: Double = 1
+    /// Words said differently from how they are written, in every voice.
+    public var pronunciations = Pronunciations()
+
+    public init(narrator: VoiceSettings, members: [Member], tempo: Double = 1, pronunciations: Pronunciations = Pronunciations()) {
+        self.narrator = narrator
+        self.members = members
+        self.tempo = tempo
+        self.pronunciations = pronunciations
+    }
+
+    /// The speaker's voice as spoken: the cast's settings at the story's tempo.
+    public func spokenVoice(for speaker: Speaker) -> VoiceSettings {
+        var voice = voice(for: speaker)
+        let limit = VoiceSettings.limits[0].range
+        voice.rate = min(limit.upperBound, max(limit.lowerBound, Int((Double(voice.rate) * tempo).rounded())))
+        return voice
+    }
+
+    /// The story's pronunciations with the speaker's own over them.
+    public func pronunciations(for speaker: Speaker) -> Pronunciations {
+        guard case .character(let name) = speaker, let member = members.first(where: { $0.character.name == name }) else { return pronunciations }
+        return pronunciations.adding(member.pronunciations)
+    }
 
     public var characters: [Character] { members.map(\.character) }
 

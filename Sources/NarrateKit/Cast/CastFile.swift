@@ -11,6 +11,8 @@ public struct CastFile: Hashable, Sendable {
         public var pitch: Int?
         public var range: Int?
         public var volume: Int?
+        /// A character's own pronunciations (over the story's).
+        public var pronounce = Pronunciations()
 
         public init(voice: String? = nil, variant: String? = nil, rate: Int? = nil, pitch: Int? = nil, range: Int? = nil, volume: Int? = nil) {
             self.voice = voice
@@ -33,6 +35,10 @@ public struct CastFile: Hashable, Sendable {
     public var narrator: VoiceRequest
     public var narratorLine: Int
     public var entries: [Entry]
+    /// `tempo:` scales every voice's rate (1.15: 15 % faster).
+    public var tempo: Double?
+    /// `pronounce:` for the whole story.
+    public var pronounce = Pronunciations()
 
     public init(path: String = "cast.yaml", narrator: VoiceRequest = VoiceRequest(), entries: [Entry] = []) {
         self.path = path
@@ -74,7 +80,8 @@ public struct CastFile: Hashable, Sendable {
     }
 
     private static let voiceKeys = ["voice", "variant", "rate", "pitch", "range", "volume"]
-    private static let characterKeys = ["name", "aliases", "gender"] + voiceKeys
+    private static let characterKeys = ["name", "aliases", "gender", "pronounce"] + voiceKeys
+    static let tempoLimits = 0.5...3.0
 
     /// A cast file is a few kilobytes; past these it is not one, and parsing it would only cost time.
     static let maximumBytes = 1_000_000
@@ -121,8 +128,16 @@ public struct CastFile: Hashable, Sendable {
                     throw NarrateError(.cast, "\(path):\(line(value)): \(sequence.count) characters; a cast lists at most \(maximumCharacters) (give minor characters no entry: narrate voices them itself)")
                 }
                 for item in sequence { file.entries.append(try entry(item, path: path)) }
+            case "tempo":
+                if value.null != nil { continue }
+                guard let tempo = value.float, tempoLimits.contains(tempo) else {
+                    throw NarrateError(.cast, "\(path):\(line(value)): tempo must be a number from \(tempoLimits.lowerBound) to \(tempoLimits.upperBound) (1.15 speaks 15 % faster), not \"\(shown(value.string ?? "a list"))\"")
+                }
+                file.tempo = tempo
+            case "pronounce":
+                file.pronounce = try pronunciations(value, path: path, owner: "the story")
             default:
-                throw NarrateError(.cast, "\(path):\(line(key)): unknown key \"\(key.string ?? "?")\"; a cast file has `narrator:` and `characters:`")
+                throw NarrateError(.cast, "\(path):\(line(key)): unknown key \"\(key.string ?? "?")\"; a cast file has `narrator:`, `characters:`, `tempo:` and `pronounce:`")
             }
         }
         try checkNames(file.entries, path: path)
@@ -299,10 +314,34 @@ public struct CastFile: Hashable, Sendable {
                 case "range": request.range = number
                 default: request.volume = number
                 }
+            case "pronounce": request.pronounce = try pronunciations(value, path: path, owner: owner)
             default: break
             }
         }
         return request
+    }
+
+    /// `pronounce:` — a mapping from written words to what to say.
+    private static func pronunciations(_ node: Node, path: String, owner: String) throws(NarrateError) -> Pronunciations {
+        if node.null != nil { return Pronunciations() }
+        guard let mapping = node.mapping else {
+            throw NarrateError(.cast, "\(path):\(line(node)): pronounce of \(owner) is a mapping from words to how to say them, such as `Ianto: yan-toh` or `Siobhan: \"[[S@'vO:n]]\"`")
+        }
+        guard mapping.count <= maximumCharacters else {
+            throw NarrateError(.cast, "\(path):\(line(node)): pronounce of \(owner) has \(mapping.count) words; at most \(maximumCharacters)")
+        }
+        var rules: [String: String] = [:]
+        for (key, value) in mapping {
+            let written = try text(key, field: "a word to pronounce", of: owner, path: path)
+            guard written.contains(where: { $0.isLetter || $0.isNumber }) else {
+                throw NarrateError(.cast, "\(path):\(line(key)): \"\(shown(written))\" in pronounce of \(owner) has no letters; give the word as the text writes it")
+            }
+            guard value.scalar != nil, value.null == nil else {
+                throw NarrateError(.cast, "\(path):\(line(value)): say how to pronounce \"\(shown(written))\", e.g. `\(shown(written)): yan-toh`")
+            }
+            rules[written] = try text(value, field: "the pronunciation of \(shown(written))", of: owner, path: path)
+        }
+        return Pronunciations(rules)
     }
 
     /// The cast spelled out in full, ready to tweak.
@@ -313,6 +352,8 @@ public struct CastFile: Hashable, Sendable {
             "narrator:",
         ]
         lines += voiceFields(cast.narrator).map { "  \($0.0): \(yamlScalar($0.1))" }
+        if cast.tempo != 1 { lines.append("tempo: \(cast.tempo)") }
+        lines += pronounceLines(cast.pronunciations, indent: "")
         lines.append(cast.members.isEmpty ? "characters: []" : "characters:")
         for member in cast.members { lines += entryLines(member, indent: "  ") }
         return lines.joined(separator: "\n") + "\n"
@@ -333,7 +374,13 @@ public struct CastFile: Hashable, Sendable {
         }
         lines.append("\(indent)  gender: \(member.character.gender.rawValue)")
         lines += voiceFields(member.voice).map { "\(indent)  \($0.0): \(yamlScalar($0.1))" }
+        lines += pronounceLines(member.pronunciations, indent: indent + "  ")
         return lines
+    }
+
+    private static func pronounceLines(_ pronunciations: Pronunciations, indent: String) -> [String] {
+        guard !pronunciations.isEmpty else { return [] }
+        return ["\(indent)pronounce:"] + pronunciations.rules.sorted { $0.key < $1.key }.map { "\(indent)  \(yamlScalar($0.key)): \(yamlScalar($0.value))" }
     }
 
     /// A cast file's text with `members` added at the end of its `characters:` list, marked

@@ -29,9 +29,9 @@ public struct Casting: Sendable {
             let entry = file?.entries.first { $0.character.name == character.name }
             let automatic = automaticVoice(for: character.gender, counters: &counters, avoiding: narrator)
             let voice = try settings(entry?.request ?? .init(), default: automatic, where: entry.map { "\(file!.path):\($0.line)" })
-            members.append(Cast.Member(character: character, voice: voice))
+            members.append(Cast.Member(character: character, voice: voice, pronunciations: entry?.request.pronounce ?? Pronunciations()))
         }
-        return Cast(narrator: narrator, members: members)
+        return Cast(narrator: narrator, members: members, tempo: file?.tempo ?? 1, pronunciations: file?.pronounce ?? Pronunciations())
     }
 
     private func available(_ voice: VoiceSettings) -> VoiceSettings {

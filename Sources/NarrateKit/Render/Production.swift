@@ -9,22 +9,62 @@ public struct Production: Sendable {
     /// The story's file and the cast file's, which no output may replace.
     public let input: URL
     public let castURL: URL?
+    /// The script file whose corrections are in force: the one given, or
+    /// `Voices/<input name>.script` when it exists.
+    public let scriptURL: URL?
+    public let corrections: ScriptCorrections?
+    public let correctionOutcome: CorrectionOutcome
 
-    /// Reads the input and the cast file and builds the script.
+    /// Reads the input, the cast file and the script file, and builds the script.
     /// - Parameter automaticCast: use `Voices/<input name>.yaml` when no cast file is given.
-    public init(input: URL, castFile castURL: URL?, voicesFolder: URL = URL(fileURLWithPath: "Voices"), automaticCast: Bool = true) throws(NarrateError) {
+    /// - Parameter automaticScript: likewise `Voices/<input name>.script`.
+    public init(
+        input: URL, castFile castURL: URL?, scriptFile scriptURL: URL? = nil, voicesFolder: URL = URL(fileURLWithPath: "Voices"),
+        automaticCast: Bool = true, automaticScript: Bool = true
+    ) throws(NarrateError) {
         let source = try SourceText.load(contentsOf: input)
         self.input = input
-        var castURL = castURL
+        var castURL = castURL, scriptURL = scriptURL
         if castURL == nil, automaticCast {
             let automatic = voicesFolder.appendingPathComponent("\(source.name).yaml")
             if FileManager.default.fileExists(atPath: automatic.path) { castURL = automatic }
         }
+        if scriptURL == nil, automaticScript {
+            let automatic = Self.automaticScriptURL(for: source.name, voicesFolder: voicesFolder)
+            if FileManager.default.fileExists(atPath: automatic.path) { scriptURL = automatic }
+        }
         let file = try castURL.map { (url: URL) throws(NarrateError) in try CastFile.load(contentsOf: url) }
         self.castFile = file
         self.castURL = castURL
+        self.scriptURL = scriptURL
         let characters = file?.entries.map(\.character) ?? []
-        self.script = ScriptBuilder(characters: characters).build(source)
+        let corrections = try scriptURL.map { (url: URL) throws(NarrateError) in try EditableScript.load(contentsOf: url) }
+        self.corrections = corrections
+        if let corrections {
+            (self.script, self.correctionOutcome) = try ScriptBuilder(characters: characters).build(source, corrections: corrections)
+        } else {
+            self.script = ScriptBuilder(characters: characters).build(source)
+            self.correctionOutcome = CorrectionOutcome()
+        }
+    }
+
+    /// Where `narrate script --edit` keeps a story's script: beside its cast file.
+    public static func automaticScriptURL(for storyName: String, voicesFolder: URL = URL(fileURLWithPath: "Voices")) -> URL {
+        voicesFolder.appendingPathComponent("\(storyName).script")
+    }
+
+    /// How many dialogue lines the corrections changed beyond the pinned ones themselves: the
+    /// turns that follow from a fixed line, and the lines of merged names. (Builds the script
+    /// once more without them.)
+    public func linesChangedAsResult() -> Int {
+        guard corrections != nil else { return 0 }
+        let plain = ScriptBuilder(characters: castFile?.entries.map(\.character) ?? []).build(script.source)
+        var speakerAt: [Int: Speaker] = [:]
+        for segment in plain.segments where segment.kind == .dialogue { speakerAt[segment.range.lowerBound] = segment.speaker }
+        return script.segments.filter { segment in
+            segment.kind == .dialogue && segment.attribution?.method != .pinned
+                && speakerAt[segment.range.lowerBound].map { $0 != segment.speaker } ?? false
+        }.count
     }
 
     /// The characters in casting order: as the cast file lists them, or most lines first.
@@ -44,9 +84,10 @@ public struct Production: Sendable {
     /// Refuses outputs that would replace what this production reads (the story, the cast file
     /// unless `castMayBeOutput`) or each other. Files are compared by identity (device and
     /// inode), so `./story.txt`, a symbolic link or a hard link to it are caught too.
-    public func checkOutputs(_ outputs: [(option: String, url: URL)], castMayBeOutput: Bool = false) throws(NarrateError) {
+    public func checkOutputs(_ outputs: [(option: String, url: URL)], castMayBeOutput: Bool = false, scriptMayBeOutput: Bool = false) throws(NarrateError) {
         var inputs = [("the story", input)]
         if let castURL, !castMayBeOutput { inputs.append(("the cast file", castURL)) }
+        if let scriptURL, !scriptMayBeOutput { inputs.append(("the script file", scriptURL)) }
         for (index, output) in outputs.enumerated() {
             for (role, url) in inputs where FileIdentity.same(url, output.url) {
                 throw NarrateError(.usage, "\(output.option) \(output.url.path) is \(role) narrate is reading (\(url.path)); writing there would destroy it, so nothing was written: choose another output file")
@@ -92,6 +133,12 @@ public struct Production: Sendable {
             throw NarrateError(.cast, "could not add the new characters to \(existingURL.path) without changing what it says; use --force to replace it, or add them by hand")
         }
         return CastUpdate(text: text, added: newcomers.map(\.name), notFound: known.map(\.name).filter { !mentioned.contains($0) }, kept: known.count)
+    }
+
+    /// A speaker by name or alias, in any case (`Narrator` included); an unknown name is an
+    /// error naming the closest.
+    public func speaker(named name: String) throws(NarrateError) -> Speaker {
+        try CorrectionResolver.speaker(name, in: script.characters, context: "")
     }
 
     /// The 0-based index of the paragraph holding `text` (case, curly quotes and spacing ignored).

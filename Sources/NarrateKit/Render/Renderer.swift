@@ -64,9 +64,10 @@ public struct Renderer: Sendable {
 
     /// - Parameters:
     ///   - paragraphs: which paragraphs to render (0-based); nil for all.
+    ///   - segments: which segments to render (indices), back to back; nil for all.
     ///   - isCancelled: polled between segments; a cancelled render leaves no file behind.
     public func render(
-        _ script: Script, paragraphs: Range<Int>? = nil, to output: URL, subtitles: URL? = nil,
+        _ script: Script, paragraphs: Range<Int>? = nil, segments chosen: Set<Int>? = nil, to output: URL, subtitles: URL? = nil,
         isCancelled: @Sendable () -> Bool = { false },
         progress: (RenderProgress) -> Void = { _ in }
     ) throws(NarrateError) -> RenderReport {
@@ -79,7 +80,7 @@ public struct Renderer: Sendable {
         guard output.pathExtension.lowercased() == "wav" else {
             throw NarrateError(.usage, "\(output.path): narrate writes WAV audio; give a .wav file name (convert afterwards, e.g. with ffmpeg, for other formats)")
         }
-        let selected = script.segments.filter { paragraphs?.contains($0.paragraph) ?? true }
+        let selected = script.segments.filter { (paragraphs?.contains($0.paragraph) ?? true) && (chosen?.contains($0.index) ?? true) }
         guard selected.contains(where: { !Self.speakable($0.text).isEmpty }) else {
             if let paragraphs {
                 throw NarrateError(.input, "paragraph \(paragraphs.lowerBound + 1) has nothing to speak (no words, only marks or punctuation); choose another with --paragraph or --find")
@@ -236,7 +237,7 @@ public struct Renderer: Sendable {
     /// A generous guess at the file size: every character at the slowest voice's pace (about six
     /// characters a word), plus the longest pause per segment. Only decides WAV or RF64.
     private func estimatedBytes(_ segments: [Segment], sampleRate: Int) -> Int {
-        let slowest = Double(([cast.narrator] + cast.members.map(\.voice)).map(\.rate).min() ?? 80)
+        let slowest = Double(([Speaker.narrator] + cast.members.map { .character($0.character.name) }).map { cast.spokenVoice(for: $0).rate }.min() ?? 80)
         let secondsPerCharacter = 60 / (slowest * 6)
         let characters = segments.reduce(0) { $0 + $1.range.count }
         let seconds = Double(characters) * secondsPerCharacter + Double(segments.count) * Pause.sceneBreak.seconds
@@ -297,13 +298,17 @@ public struct Renderer: Sendable {
                 jobs.append(job)
                 segmentOfJob.append(segment)
             }
+            var pronouncers: [Speaker: Pronouncer] = [:]
             for (index, segment) in segments.enumerated() {
-                let text = Renderer.speakable(segment.text)
-                guard !text.isEmpty else {
+                let written = Renderer.speakable(segment.text)
+                guard !written.isEmpty else {
                     steps.append(nil)
                     continue
                 }
-                let voice = cast.voice(for: segment.speaker)
+                let pronouncer = pronouncers[segment.speaker] ?? cast.pronunciations(for: segment.speaker).compiled()
+                pronouncers[segment.speaker] = pronouncer
+                let text = pronouncer.apply(written)
+                let voice = cast.spokenVoice(for: segment.speaker)
                 var calibration: Int?
                 if calibrated.insert(voice).inserted {
                     calibration = jobs.count
@@ -351,9 +356,11 @@ public struct Renderer: Sendable {
     }
 
     /// Text as espeak-ng should read it: no italics underscores, dashes as pauses, one line.
-    static func speakable(_ text: String) -> String {
+    public static func speakable(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.isLetter || $0.properties.numericType != nil }) else { return "" }
+        // `[[…]]` is espeak-ng's phoneme input: only a cast's `pronounce:` may use it, not the book.
         var result = text.replacingOccurrences(of: "_", with: "")
+        while result.contains("[[") { result = result.replacingOccurrences(of: "[[", with: "[") }
         result = result.replacingOccurrences(of: "--", with: ", ").replacingOccurrences(of: "—", with: ", ")
         return result.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }

@@ -3,7 +3,7 @@
 /// addressed), reported speech, and whom turn-taking points to.
 extension Attributor {
     func resolveNamedTags(_ turns: inout [Turn]) {
-        for index in turns.indices {
+        for index in turns.indices where turns[index].attribution?.method != .pinned {
             guard let tag = turns[index].tag else { continue }
             if case .character(let character) = tag.subject {
                 turns[index].speaker = .character(characters[character].name)

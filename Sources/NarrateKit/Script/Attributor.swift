@@ -26,6 +26,9 @@ struct Attributor {
     let weights: ResolverWeights
     /// Where resolver decisions go when they are being collected to fit the weights.
     let evidenceLog: EvidenceLog?
+    /// Speakers the user gave (piece index → speaker): decided before anything else, and the
+    /// anchors every later guess reasons from.
+    var pins: [Int: Speaker] = [:]
 
     /// One speaker's consecutive quotation pieces within a paragraph.
     struct Turn {
@@ -98,6 +101,11 @@ struct Attributor {
 
     func attribute() -> [Turn] {
         var turns = makeTurns()
+        for index in turns.indices {
+            guard let speaker = turns[index].pieces.lazy.compactMap({ pins[$0] }).first else { continue }
+            turns[index].speaker = speaker
+            turns[index].attribution = .pinned
+        }
         resolveNamedTags(&turns)
         resolveInOrder(&turns)
         // A second reading: the guesses, made knowing only what came before, are made again

@@ -61,7 +61,11 @@ public struct Attribution: Hashable, Sendable {
         case turnTaking = "turn-taking"
         case nearest
         case unresolved
+        /// Given by the user in the editable script (`EditableScript`).
+        case pinned
     }
+
+    static let pinned = Attribution(method: .pinned, confidence: 1, evidence: "your correction in the script file")
 }
 
 /// A character of the story as the script builder knows it.
@@ -83,6 +87,17 @@ public struct Script: Sendable {
     public let paragraphs: [Paragraph]
     public let segments: [Segment]
     public let characters: [Character]
+
+    /// One line in one speaker's voice: what `preview --speaker NAME --sample` renders.
+    public static func audition(_ line: String, by speaker: Speaker, name: String = "sample") -> Script {
+        let source = SourceText(name: name, text: line)
+        let segment = Segment(
+            index: 0, paragraph: 0, kind: speaker == .narrator ? .narration : .dialogue, speaker: speaker,
+            range: 0..<source.count, text: line, attribution: speaker == .narrator ? nil : .pinned)
+        return Script(
+            source: source, title: name, paragraphs: [Paragraph(index: 0, range: 0..<source.count, kind: .prose)],
+            segments: [segment], characters: [])
+    }
 
     /// How many dialogue segments each speaker has.
     public var lineCounts: [Speaker: Int] {

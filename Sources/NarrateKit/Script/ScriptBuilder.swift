@@ -14,32 +14,69 @@ public struct ScriptBuilder: Sendable {
     }
 
     public func build(_ source: SourceText) -> Script {
-        build(source, evidenceLog: nil)
+        do {
+            return try build(source, corrections: nil, evidenceLog: nil).0
+        } catch {
+            preconditionFailure("only corrections fail a build")
+        }
+    }
+
+    /// The script with a person's corrections (`EditableScript`): merges first, then pinned
+    /// lines as the strongest evidence, then range fixes; everything else attributed around them.
+    public func build(_ source: SourceText, corrections: ScriptCorrections) throws(NarrateError) -> (Script, CorrectionOutcome) {
+        try build(source, corrections: corrections, evidenceLog: nil)
     }
 
     /// The script, and every pronoun or description tag decision with each candidate's
     /// evidence and the source range of the quotation it decided: what the weights are fitted on.
     package func buildRecordingEvidence(_ source: SourceText) -> (Script, [ResolverRecord]) {
         let log = EvidenceLog()
-        let script = build(source, evidenceLog: log)
+        let script: Script
+        do {
+            script = try build(source, corrections: nil, evidenceLog: log).0
+        } catch {
+            preconditionFailure("only corrections fail a build")
+        }
         return (script, log.records.keys.sorted().compactMap { log.records[$0] })
     }
 
-    private func build(_ source: SourceText, evidenceLog: EvidenceLog?) -> Script {
+    private func build(_ source: SourceText, corrections: ScriptCorrections?, evidenceLog: EvidenceLog?) throws(NarrateError) -> (Script, CorrectionOutcome) {
         let scalars = source.scalars
         let paragraphs = ParagraphSplitter.split(scalars)
         let allPieces = QuoteScanner(scalars: scalars, paragraphs: paragraphs).scan()
         let dialogue = allPieces.filter { !$0.isMention }
         let quoted = dialogue.map(\.markedRange)
         let tokens = Tokenizer.tokenize(scalars, paragraphs: paragraphs, quoted: quoted)
-        let characters = self.characters.isEmpty ? CharacterDiscovery(tokens: tokens).discover() : Self.mergingStubs(self.characters)
+        var characters = self.characters.isEmpty ? CharacterDiscovery(tokens: tokens).discover() : Self.mergingStubs(self.characters)
+        var outcome = CorrectionOutcome()
+        var pins: [Int: Speaker] = [:]
+        if let corrections {
+            characters = try CorrectionResolver.merging(corrections, into: characters)
+            (pins, outcome.unmatched) = try CorrectionResolver(corrections: corrections, characters: characters)
+                .pins(pieces: dialogue, scalars: scalars)
+        }
         let index = CharacterIndex(characters: characters)
         let mentions = index.mentions(in: tokens)
-        let turns = Attributor(
+        var attributor = Attributor(
             scalars: scalars, paragraphs: paragraphs, pieces: dialogue, tokens: tokens, mentions: mentions,
             characters: characters, firstPersonNarrator: Self.isFirstPerson(tokens), discovered: self.characters.isEmpty,
             weights: resolverWeights, evidenceLog: evidenceLog
-        ).attribute()
+        )
+        attributor.pins = pins
+        var turns = attributor.attribute()
+        if let corrections, !corrections.reassignments.isEmpty {
+            let resolver = CorrectionResolver(corrections: corrections, characters: characters)
+            let moved = try resolver.reassignedPieces(turns: turns.map { ($0.paragraph, $0.speaker, $0.pieces) }, pieces: dialogue)
+            for (piece, speaker) in moved where pins[piece] == nil {
+                pins[piece] = speaker
+                outcome.reassigned += 1
+            }
+            if !moved.isEmpty {
+                attributor.pins = pins
+                turns = attributor.attribute()
+            }
+        }
+        outcome.pinned = pins.count
         if let evidenceLog {
             evidenceLog.locate { turn in turns[turn].pieces.first.map { dialogue[$0].range } ?? 0..<0 }
         }
@@ -49,6 +86,8 @@ public struct ScriptBuilder: Sendable {
             let attribution = calibratesConfidence ? turn.attribution.map(ConfidenceCalibration.calibrated) : turn.attribution
             for piece in turn.pieces { speakerOfPiece[piece] = (turn.speaker ?? .narrator, attribution) }
         }
+        // A pin holds for its own line even where the turn it fell in went to someone else.
+        for (piece, speaker) in pins { speakerOfPiece[piece] = (speaker, Attribution.pinned) }
         var segments: [Segment] = []
         var pieceIndex = 0
         func add(_ kind: Segment.Kind, _ range: Range<Int>, _ paragraph: Int, _ speaker: Speaker, _ attribution: Attribution?) {
@@ -73,7 +112,7 @@ public struct ScriptBuilder: Sendable {
             add(.narration, cursor..<paragraph.range.upperBound, paragraph.index, .narrator, nil)
         }
         let title = paragraphs.first.flatMap { $0.kind == .heading ? source[$0.range] : nil } ?? source.name
-        return Script(source: source, title: title, paragraphs: paragraphs, segments: segments, characters: characters)
+        return (Script(source: source, title: title, paragraphs: paragraphs, segments: segments, characters: characters), outcome)
     }
 
     /// Cast files often list one person twice: a full entry (`Josiah Bounderby`, male, aliases)

@@ -31,15 +31,30 @@ public enum ScriptFormatter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// For every quotation: speaker, rule, confidence and the words that decided it.
-    public static func explanation(_ script: Script) -> String {
+    /// For every quotation: speaker, rule, confidence and the words that decided it; with a
+    /// cast, also every line whose words the cast's `pronounce:` changes, as they will be said.
+    public static func explanation(_ script: Script, cast: Cast? = nil) -> String {
         var lines: [String] = []
-        for segment in script.segments where segment.kind == .dialogue {
+        var pronouncers: [Speaker: Pronouncer] = [:]
+        func said(_ segment: Segment) -> String? {
+            guard let cast else { return nil }
+            let pronouncer = pronouncers[segment.speaker] ?? cast.pronunciations(for: segment.speaker).compiled()
+            pronouncers[segment.speaker] = pronouncer
+            let written = Renderer.speakable(segment.text)
+            let spoken = pronouncer.apply(written)
+            return spoken == written ? nil : spoken
+        }
+        for segment in script.segments {
+            if segment.kind != .dialogue {
+                if let spoken = said(segment) { lines.append("  ¶\(segment.paragraph + 1) \(segment.speaker.name) says: “\(spoken)”") }
+                continue
+            }
             let attribution = segment.attribution
             let mark = (attribution?.confidence ?? 1) < doubtful ? "? " : "  "
             let confidence = String(format: "%.2f", attribution?.confidence ?? 0)
             let quote = segment.text.count > 60 ? String(segment.text.prefix(57)) + "…" : segment.text
-            lines.append("\(mark)¶\(segment.paragraph + 1) \(segment.speaker.name) ← \(attribution?.method.rawValue ?? "none") \(confidence) [\(attribution?.evidence ?? "")] “\(quote.split(whereSeparator: \.isNewline).joined(separator: " "))”")
+            lines.append("\(mark)¶\(segment.paragraph + 1) \(segment.speaker.name) ← \(attribution?.method.rawValue ?? "none") \(confidence) [\(attribution?.evidence ?? "")] “\(quote.split(whereSeparator: \.isNewline).joined(separator: " "))”"
+                + (said(segment).map { " → says “\($0)”" } ?? ""))
         }
         return lines.joined(separator: "\n") + "\n"
     }
