@@ -90,8 +90,19 @@ struct CastCommand: ParsableCommand {
     @Flag(help: "Replace the file given with -o instead of merging into it.")
     var force = false
 
+    @Flag(help: "Hear every voice, and report speakers who talk to each other (or to the narrator) but sound alike.")
+    var check = false
+
+    @Option(help: "With --check: leave out pairs who exchange fewer lines than this.")
+    var minExchanges: Int = 1
+
     func run() throws {
         try reportingErrors {
+            if check {
+                guard output == nil else { throw NarrateError(.usage, "--check only reports; leave out -o") }
+                let production = try story.production()
+                return print(checkReport(try VoiceCheck(cast: try production.cast(), script: production.script, minimumExchanges: max(1, minExchanges))), terminator: "")
+            }
             guard let output else {
                 let production = try story.production()
                 print(CastFile.render(try production.cast(), for: production.script.title), terminator: "")
@@ -119,6 +130,27 @@ struct CastCommand: ParsableCommand {
             }
         }
     }
+}
+
+/// The `cast --check` report: each voice's measures, then the pairs that sound alike.
+func checkReport(_ check: VoiceCheck) -> String {
+    func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded())) %" } ?? "unmeasured (whisper)" }
+    var out = "voices, saying the same passage (median pitch, brightness):\n"
+    let speakers = check.measurements.keys.sorted { ($0 == .narrator ? 0 : 1, $0.name) < ($1 == .narrator ? 0 : 1, $1.name) }
+    for speaker in speakers {
+        let measure = check.measurements[speaker]!
+        out += "  \(speaker.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(measure.pitch.map { "\(Int($0.rounded())) Hz" } ?? "  –   ")  \(Int(measure.brightness.rounded())) Hz\n"
+    }
+    let narratorPairs = check.pairs.filter { $0.first == .narrator }.count
+    let alike = check.pairs.filter(\.soundAlike)
+    out += "checked \(counted(narratorPairs, "speaker")) against the narrator and \(counted(check.pairs.count - narratorPairs, "pair")) of speakers who talk to each other: "
+    guard !alike.isEmpty else { return out + "every one stands apart (at least \(Int(VoiceCheck.pitchStep * 100)) % in pitch or \(Int(VoiceCheck.brightnessStep * 100)) % in brightness)\n" }
+    out += "\(alike.count) sound alike (under \(Int(VoiceCheck.pitchStep * 100)) % apart in pitch and \(Int(VoiceCheck.brightnessStep * 100)) % in brightness); change one voice's pitch or variant:\n"
+    for pair in alike {
+        let exchanges = pair.first == .narrator ? "\(pair.exchanges) lines" : "\(pair.exchanges) exchanges"
+        out += "  \(pair.first.name) and \(pair.second.name) (\(exchanges)): pitch \(percent(pair.pitchDifference)) apart, brightness \(percent(pair.brightnessDifference))\n"
+    }
+    return out
 }
 
 struct Voices: ParsableCommand {

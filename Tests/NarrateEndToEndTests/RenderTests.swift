@@ -47,7 +47,7 @@ import Testing
         func pitch(of speaker: String) throws -> Double {
             let ranges = all.filter { $0.speaker == speaker }.prefix(4)
             let samples = ranges.flatMap { audio.samples[Int($0.start * 22050)..<Int($0.end * 22050)] }
-            return try #require(PitchAnalysis.medianPitch(samples[...], sampleRate: 22050))
+            return try #require(VoiceAnalysis.medianPitch(samples[...], sampleRate: 22050))
         }
         let mara = try pitch(of: "Mara"), sailor = try pitch(of: "the old sailor"), tobias = try pitch(of: "Tobias")
         #expect(mara > sailor * 1.5, "Mara \(mara) Hz, sailor \(sailor) Hz")
@@ -101,7 +101,7 @@ import Testing
             let result = try NarrateBinary.run(["preview", story, "--cast", castPath, "--paragraph", "6", "-o", name], in: folder)
             #expect(result.status == 0, "\(result.stderr)")
             let audio = try SoundFileContents(path: folder.appendingPathComponent(name).path)
-            return try #require(PitchAnalysis.medianPitch(audio.samples[...], sampleRate: audio.sampleRate))
+            return try #require(VoiceAnalysis.medianPitch(audio.samples[...], sampleRate: audio.sampleRate))
         }
         let before = try maraPitch(cast, "before.wav")
         let after = try maraPitch("tweaked.yaml", "after.wav")

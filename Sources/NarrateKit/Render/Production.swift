@@ -78,7 +78,7 @@ public struct Production: Sendable {
 
     /// Every speaker's voice: the cast file's choices, the rest assigned automatically.
     public func cast() throws(NarrateError) -> Cast {
-        try Casting(catalog: VoiceCatalog.installed()).cast(charactersByImportance, file: castFile)
+        try Casting(catalog: VoiceCatalog.installed()).cast(charactersByImportance, file: castFile, conversations: Conversations(script))
     }
 
     /// Refuses outputs that would replace what this production reads (the story, the cast file
@@ -126,7 +126,7 @@ public struct Production: Sendable {
         let matches = CharacterMatching.match(found, to: known)
         let newcomers = zip(found, matches).filter { $0.1 == nil }.map(\.0)
         let mentioned = CharacterMatching.mentioned(known, in: script.source)
-        let cast = try Casting(catalog: VoiceCatalog.installed()).cast(known + newcomers, file: existing)
+        let cast = try Casting(catalog: VoiceCatalog.installed()).cast(known + newcomers, file: existing, conversations: Conversations(discovered))
         let text = try CastFile.adding(Array(cast.members.suffix(newcomers.count)), to: existingText, path: existingURL.path)
         let merged = try CastFile.parse(text, path: existingURL.path)
         guard merged.entries.count == known.count + newcomers.count else {

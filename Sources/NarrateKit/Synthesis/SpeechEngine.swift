@@ -77,6 +77,16 @@ package final class SpeechEngine: Sendable {
         }
     }
 
+    /// The folder espeak-ng reads its data (voices, variants, dictionaries) from.
+    package func dataFolder() throws(NarrateError) -> String {
+        try state.withLock { (state: inout State) throws(NarrateError) -> String in
+            _ = try initialized(&state)
+            var path: UnsafePointer<CChar>?
+            _ = espeak_Info(&path)
+            return path.map { String(cString: $0) } ?? "/usr/lib/x86_64-linux-gnu/espeak-ng-data"
+        }
+    }
+
     /// Every voice installed, and separately the variants (`!v/…`). The corresponding C function
     /// is `espeak_ListVoices`.
     package func installedVoices() throws(NarrateError) -> (voices: [EngineVoice], variants: [EngineVoice]) {

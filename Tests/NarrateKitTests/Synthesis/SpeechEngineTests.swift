@@ -24,8 +24,8 @@ import Testing
         #expect(Double(other.samples.count) < 0.6 * Double(first.samples.count))
         let ratio = Double(again.samples.count) / Double(first.samples.count)
         #expect(ratio > 0.95 && ratio < 1.05)
-        let firstPitch = try #require(PitchAnalysis.medianPitch(first.samples[...], sampleRate: try engine.sampleRate()))
-        let againPitch = try #require(PitchAnalysis.medianPitch(again.samples[...], sampleRate: try engine.sampleRate()))
+        let firstPitch = try #require(VoiceAnalysis.medianPitch(first.samples[...], sampleRate: try engine.sampleRate()))
+        let againPitch = try #require(VoiceAnalysis.medianPitch(again.samples[...], sampleRate: try engine.sampleRate()))
         #expect(abs(firstPitch - againPitch) / firstPitch < 0.08)
     }
 
@@ -35,8 +35,8 @@ import Testing
         let low = try engine.synthesize(text, voice: VoiceSettings(voice: "en-us", variant: "m1", pitch: 20))
         let high = try engine.synthesize(text, voice: VoiceSettings(voice: "en-us", variant: "m1", pitch: 80))
         let rate = try engine.sampleRate()
-        let lowPitch = try #require(PitchAnalysis.medianPitch(low.samples[...], sampleRate: rate))
-        let highPitch = try #require(PitchAnalysis.medianPitch(high.samples[...], sampleRate: rate))
+        let lowPitch = try #require(VoiceAnalysis.medianPitch(low.samples[...], sampleRate: rate))
+        let highPitch = try #require(VoiceAnalysis.medianPitch(high.samples[...], sampleRate: rate))
         #expect(highPitch > lowPitch * 1.2)
     }
 }
