@@ -26,5 +26,22 @@ public func fuzzScriptBuilder(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
     }
     _ = ScriptFormatter.json(script)
     _ = ScriptFormatter.explanation(script)
+    // The editable script read back as written corrects nothing; the input read as a script
+    // file (whatever it holds) corrects without breaking the contract.
+    let builder = ScriptBuilder(characters: withCast ? fuzzCast : [])
+    let written = EditableScript.text(script)
+    guard let readBack = try? EditableScript.parse(written, path: "fuzz.script") else { fatalError("narrate cannot read its own script file") }
+    if !readBack.pins.isEmpty { fatalError("a script file read back as written pins \(readBack.pins.count) lines: \(readBack.pins[0])") }
+    if let (again, _) = try? builder.build(source, corrections: readBack) {
+        if again.segments.map(\.speaker) != script.segments.map(\.speaker) { fatalError("a script file read back as written changed speakers") }
+    } else {
+        fatalError("narrate's own script file was refused")
+    }
+    if let text = String(data: bytes, encoding: .utf8), let corrections = try? EditableScript.parse(text, path: "fuzz.script"),
+        let (corrected, _) = try? builder.build(source, corrections: corrections)
+    {
+        let problems = corrected.contractViolations()
+        if !problems.isEmpty { fatalError("corrected script contract broken: \(problems.prefix(3).joined(separator: "; "))") }
+    }
     return 0
 }

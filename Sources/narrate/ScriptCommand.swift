@@ -56,7 +56,7 @@ struct ScriptCommand: ParsableCommand {
                     try writeAtomically(records.map(evidenceLine).joined(), to: URL(fileURLWithPath: dumpEvidence))
                 }
             }
-            let text = explain ? ScriptFormatter.explanation(script, cast: try production.cast())
+            let text = explain ? ScriptFormatter.explanation(script, spoken: production.spokenChanges(try production.cast()))
                 : format == .json ? ScriptFormatter.json(script)
                 : EditableScript.text(script, corrections: production.corrections, outcome: production.correctionOutcome)
             if let output {

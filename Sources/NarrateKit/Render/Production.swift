@@ -135,6 +135,21 @@ public struct Production: Sendable {
         return CastUpdate(text: text, added: newcomers.map(\.name), notFound: known.map(\.name).filter { !mentioned.contains($0) }, kept: known.count)
     }
 
+    /// The segments the cast's `pronounce:` makes say something other than their words: segment
+    /// index → the text as it will be spoken.
+    public func spokenChanges(_ cast: Cast) -> [Int: String] {
+        var pronouncers: [Speaker: Pronouncer] = [:]
+        var changes: [Int: String] = [:]
+        for segment in script.segments {
+            let pronouncer = pronouncers[segment.speaker] ?? cast.pronunciations(for: segment.speaker).compiled()
+            pronouncers[segment.speaker] = pronouncer
+            let written = Renderer.speakable(segment.text)
+            let spoken = pronouncer.apply(written)
+            if spoken != written { changes[segment.index] = spoken }
+        }
+        return changes
+    }
+
     /// A speaker by name or alias, in any case (`Narrator` included); an unknown name is an
     /// error naming the closest.
     public func speaker(named name: String) throws(NarrateError) -> Speaker {

@@ -43,7 +43,7 @@ struct CorrectionResolver {
         if name.lowercased() == "narrator" { return .narrator }
         if let index = characterIndex(name, in: characters) { return .character(characters[index].name) }
         let entries = [("Narrator", ["Narrator"])] + characters.map { ($0.name, [$0.name] + $0.aliases) }
-        let closest = VoiceCatalog.closest(to: name.lowercased(), among: entries)
+        let closest = Spelling.closest(to: name.lowercased(), among: entries)
         throw NarrateError(.usage, "\(context)no speaker \"\(name)\" in this story; did you mean \(closest)? (a new character goes in the cast file first)")
     }
 

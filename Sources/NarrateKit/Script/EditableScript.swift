@@ -93,10 +93,12 @@ public enum EditableScript {
             let number = offset + 1
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
+            // The story's lines are indented; paragraph marks and fixes start the line.
+            let atLineStart = !(rawLine.first?.isWhitespace ?? true)
             func fail(_ problem: String) -> NarrateError {
                 NarrateError(.usage, "\(path) line \(number): \(problem)")
             }
-            if line.hasPrefix("same:") {
+            if atLineStart, line.hasPrefix("same:") {
                 let parts = line.dropFirst(5).split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                     throw fail("write a merge as `same: Miss Woodhouse = Emma` (the name to fold in, then the character it is)")
@@ -104,7 +106,7 @@ public enum EditableScript {
                 corrections.merges.append(.init(name: parts[0], into: parts[1], fileLine: number))
                 continue
             }
-            if line.hasPrefix("¶") {
+            if atLineStart, line.hasPrefix("¶") {
                 // `¶12`, `¶12 (heading)`, or a range fix `¶120-¶180: Harriet -> Emma`.
                 let body = line.dropFirst()
                 if let colon = body.firstIndex(of: ":") {

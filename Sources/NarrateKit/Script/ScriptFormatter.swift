@@ -31,19 +31,11 @@ public enum ScriptFormatter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// For every quotation: speaker, rule, confidence and the words that decided it; with a
-    /// cast, also every line whose words the cast's `pronounce:` changes, as they will be said.
-    public static func explanation(_ script: Script, cast: Cast? = nil) -> String {
+    /// For every quotation: speaker, rule, confidence and the words that decided it; and every
+    /// line said otherwise than written (`spoken`, by segment index: the cast's `pronounce:`).
+    public static func explanation(_ script: Script, spoken: [Int: String] = [:]) -> String {
         var lines: [String] = []
-        var pronouncers: [Speaker: Pronouncer] = [:]
-        func said(_ segment: Segment) -> String? {
-            guard let cast else { return nil }
-            let pronouncer = pronouncers[segment.speaker] ?? cast.pronunciations(for: segment.speaker).compiled()
-            pronouncers[segment.speaker] = pronouncer
-            let written = Renderer.speakable(segment.text)
-            let spoken = pronouncer.apply(written)
-            return spoken == written ? nil : spoken
-        }
+        func said(_ segment: Segment) -> String? { spoken[segment.index] }
         for segment in script.segments {
             if segment.kind != .dialogue {
                 if let spoken = said(segment) { lines.append("  ¶\(segment.paragraph + 1) \(segment.speaker.name) says: “\(spoken)”") }

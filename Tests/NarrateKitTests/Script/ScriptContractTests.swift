@@ -74,8 +74,13 @@ import Testing
         let bytes = try Data(contentsOf: Self.regressionFolder.appendingPathComponent(name))
         let withCast = (bytes.first ?? 0) & 1 == 1
         guard let source = try? SourceText.decode(bytes.dropFirst(), name: "regression", path: name) else { return }
-        let script = ScriptBuilder(characters: withCast ? Self.cast : []).build(source)
+        let builder = ScriptBuilder(characters: withCast ? Self.cast : [])
+        let script = builder.build(source)
         #expect(script.contractViolations().isEmpty, "\(script.contractViolations())")
+        // The editable script read back as written corrects nothing (as the fuzzer checks).
+        let readBack = try EditableScript.parse(EditableScript.text(script), path: "regression.script")
+        #expect(readBack.pins.isEmpty)
+        #expect(try builder.build(source, corrections: readBack).0.segments.map(\.speaker) == script.segments.map(\.speaker))
     }
 
     @Test func regressionFixturesArePresent() {
