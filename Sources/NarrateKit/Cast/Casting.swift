@@ -79,16 +79,28 @@ public struct Casting: Sendable {
         placed: [(speaker: Speaker, voice: VoiceSettings)], conversations: Conversations
     ) -> VoiceSettings {
         let words = Set(([character.name] + character.aliases).flatMap { $0.lowercased().split { !$0.isLetter }.map(String.init) })
+        let partners = placed.map { (voice: $0.voice, pitch: catalog.predictedPitch($0.voice), weight: weight(speaker, $0.speaker, conversations)) }
+            .filter { $0.weight > 0 }
+        func clash(_ voice: VoiceSettings) -> Double {
+            let pitch = catalog.predictedPitch(voice), brightness = Self.brightness(voice)
+            return partners.reduce(0) { total, partner in
+                let pitchDistance = abs(log(pitch / partner.pitch))
+                let brightnessDistance = brightness.flatMap { mine in Self.brightness(partner.voice).map { abs(log(mine / $0)) } } ?? 0
+                return total + (pitchDistance < Self.apart && brightnessDistance < Self.brighter ? partner.weight : 0)
+            }
+        }
         if let kind = Self.characterful.first(where: { !$0.words.isDisjoint(with: words) }), catalog.hasVariant(kind.voice.variant ?? "") {
-            return available(kind.voice)
+            // Its kind's voice, at the pitch (low for a monster) that clashes least.
+            let settings = [kind.voice.pitch, kind.voice.pitch + 15, max(0, kind.voice.pitch - 10), kind.voice.pitch + 30]
+            var voice = available(kind.voice)
+            voice.pitch = settings.min { clash(VoiceSettings(voice: voice.voice, variant: voice.variant, pitch: $0)) < clash(VoiceSettings(voice: voice.voice, variant: voice.variant, pitch: $1)) } ?? voice.pitch
+            return voice
         }
         // Characters of unknown sex take turns from the male and female voices.
         let total = counters.values.reduce(0, +)
         let pool: Gender = character.gender == .unknown ? (total % 2 == 0 ? .male : .female) : character.gender
         let index = counters[pool, default: 0]
         counters[pool] = index + 1
-        let partners = placed.map { (voice: $0.voice, pitch: catalog.predictedPitch($0.voice), weight: weight(speaker, $0.speaker, conversations)) }
-            .filter { $0.weight > 0 }
 
         // Pitch and variant together: the rung and variant that clash least with the partners
         // (alike in both pitch and brightness, weighted by how much they talk), then stand
@@ -137,6 +149,7 @@ public struct Casting: Sendable {
     static let variantBrightness: [String: Double] = [
         "m1": 1316, "m2": 1380, "m3": 1486, "m4": 1551, "m5": 1512, "m6": 1382, "m7": 960, "m8": 723,
         "f1": 1588, "f2": 1757, "f3": 1992, "f4": 1646, "f5": 2394,
+        "croak": 1544, "whisper": 2769, "UniRobot": 902,
     ]
     /// Voices closer than this in brightness count as alike: 15 % heard, and a margin.
     static let brighter = log(1.18)
