@@ -190,7 +190,8 @@ public enum EditableScript {
             # Fixes for many lines at once, one per line anywhere in this file:
             #   same: Miss Woodhouse = Emma        one person under two names
             #   ¶120-¶180: Harriet -> Emma         every line of Harriet in paragraphs 120 to 180
-            # Speakers: \((["Narrator"] + script.characters.map(\.name)).joined(separator: ", "))
+            # `narrate script --edit` writes this file again keeping your speakers, pins and fixes
+            # (not other notes). Speakers: \((["Narrator"] + script.characters.map(\.name)).joined(separator: ", "))
 
             """
         if let corrections {
