@@ -16,6 +16,9 @@ struct ScriptCommand: ParsableCommand {
     @Flag(help: "For every quotation, show the speaker, the rule and the words that decided it.")
     var explain = false
 
+    @Flag(help: "List the chapters (and parts, books) found, with the paragraph each starts at.")
+    var chapters = false
+
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
@@ -56,7 +59,8 @@ struct ScriptCommand: ParsableCommand {
                     try writeAtomically(records.map(evidenceLine).joined(), to: URL(fileURLWithPath: dumpEvidence))
                 }
             }
-            let text = explain ? ScriptFormatter.explanation(script, spoken: production.spokenChanges(try production.cast()))
+            if chapters, explain || format == .json || edit { throw NarrateError(.usage, "--chapters lists the chapters alone; leave out --explain, --format json and --edit (the JSON script holds them too)") }
+            let text = chapters ? ScriptFormatter.chapterList(script) : explain ? ScriptFormatter.explanation(script, spoken: production.spokenChanges(try production.cast()))
                 : format == .json ? ScriptFormatter.json(script)
                 : EditableScript.text(script, corrections: production.corrections, outcome: production.correctionOutcome)
             if let output {

@@ -1,6 +1,6 @@
 /// The silences between segments, longest where the story turns.
 enum Pause: Hashable, Sendable {
-    case withinSpeech, betweenSentences, withinParagraph, betweenParagraphs, heading, sceneBreak
+    case withinSpeech, betweenSentences, withinParagraph, betweenParagraphs, withinHeading, heading, sceneBreak
 
     var seconds: Double {
         switch self {
@@ -10,7 +10,10 @@ enum Pause: Hashable, Sendable {
         case .betweenSentences: 0.3
         case .withinParagraph: 0.25
         case .betweenParagraphs: 0.65
-        case .heading: 1.2
+        /// `CHAPTER I` … `THE ONE THING NEEDFUL`: the lines of one heading.
+        case .withinHeading: 0.8
+        /// Into and out of a heading: a chapter ends, a new one begins.
+        case .heading: 2.0
         case .sceneBreak: 1.8
         }
     }

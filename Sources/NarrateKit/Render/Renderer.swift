@@ -266,6 +266,7 @@ public struct Renderer: Sendable {
         guard previous.paragraph != next.paragraph else { return .withinParagraph }
         let kinds = [script.paragraphs[previous.paragraph].kind, script.paragraphs[next.paragraph].kind]
         if kinds.contains(.sceneBreak) { return .sceneBreak }
+        if kinds == [.heading, .heading] { return .withinHeading }
         if kinds.contains(.heading) { return .heading }
         return .betweenParagraphs
     }

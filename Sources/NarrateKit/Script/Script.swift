@@ -81,12 +81,24 @@ public struct Character: Hashable, Sendable {
     }
 }
 
+/// Where a chapter (or a part, a book) begins.
+public struct Chapter: Hashable, Sendable {
+    /// `Chapter I: The Bertolini`: the heading line and any title lines under it.
+    public let title: String
+    /// The heading's paragraph (0-based) and its first code point.
+    public let paragraph: Int
+    public let start: Int
+    /// 1 for a book, part or volume; 2 for a chapter.
+    public let level: Int
+}
+
 public struct Script: Sendable {
     public let source: SourceText
     public let title: String
     public let paragraphs: [Paragraph]
     public let segments: [Segment]
     public let characters: [Character]
+    public var chapters: [Chapter] = []
 
     /// One line in one speaker's voice: what `preview --speaker NAME --sample` renders.
     public static func audition(_ line: String, by speaker: Speaker, name: String = "sample") -> Script {
@@ -96,7 +108,7 @@ public struct Script: Sendable {
             range: 0..<source.count, text: line, attribution: speaker == .narrator ? nil : .pinned)
         return Script(
             source: source, title: name, paragraphs: [Paragraph(index: 0, range: 0..<source.count, kind: .prose)],
-            segments: [segment], characters: [])
+            segments: [segment], characters: [], chapters: [])
     }
 
     /// How many dialogue segments each speaker has.

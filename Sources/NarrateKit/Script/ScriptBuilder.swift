@@ -112,7 +112,8 @@ public struct ScriptBuilder: Sendable {
             add(.narration, cursor..<paragraph.range.upperBound, paragraph.index, .narrator, nil)
         }
         let title = paragraphs.first.flatMap { $0.kind == .heading ? source[$0.range] : nil } ?? source.name
-        return (Script(source: source, title: title, paragraphs: paragraphs, segments: segments, characters: characters), outcome)
+        let chapters = ChapterFinder.chapters(in: paragraphs, scalars: scalars)
+        return (Script(source: source, title: title, paragraphs: paragraphs, segments: segments, characters: characters, chapters: chapters), outcome)
     }
 
     /// Cast files often list one person twice: a full entry (`Josiah Bounderby`, male, aliases)

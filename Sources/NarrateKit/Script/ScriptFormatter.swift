@@ -51,6 +51,13 @@ public enum ScriptFormatter {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The chapters, one a line: where each starts (paragraph, as `preview --paragraph` takes
+    /// it) and its title, parts and books unindented.
+    public static func chapterList(_ script: Script) -> String {
+        guard !script.chapters.isEmpty else { return "no chapter headings found\n" }
+        return script.chapters.map { "\($0.level == 1 ? "" : "  ")¶\($0.paragraph + 1)  \($0.title)" }.joined(separator: "\n") + "\n"
+    }
+
     /// The JSON contract: characters with their line counts, and segments with code-point ranges.
     /// Keys are written in a fixed order so that the same script prints byte for byte the same.
     public static func json(_ script: Script) -> String {
@@ -61,6 +68,8 @@ public enum ScriptFormatter {
             out += "{\"name\":\(quoted(character.name)),\"aliases\":[\(character.aliases.map(quoted).joined(separator: ","))],"
             out += "\"gender\":\"\(character.gender.rawValue)\",\"lines\":\(counts[.character(character.name), default: 0])}"
         }
+        out += "],\"chapters\":["
+        out += script.chapters.map { "{\"title\":\(quoted($0.title)),\"paragraph\":\($0.paragraph),\"start\":\($0.start),\"level\":\($0.level)}" }.joined(separator: ",")
         out += "],\"segments\":["
         for segment in script.segments {
             if segment.index > 0 { out += ",\n" }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a text into paragraphs: blank-line separated blocks in a hard-wrapped text, one line
 /// each when lines are whole paragraphs (long lines, or no blank lines at all).
 enum ParagraphSplitter {
@@ -10,27 +12,71 @@ enum ParagraphSplitter {
         let oneParagraphPerLine = !hasBlankLines || longLines
 
         var blocks: [Range<Int>] = []
-        var blockStart: Int?
-        var blockEnd = 0
+        var blockLines: [Range<Int>] = []
+        func endBlock() {
+            guard let first = blockLines.first, let last = blockLines.last else { return }
+            // `CHAPTER I` over `THE ONE THING NEEDFUL`: a heading and its title, each a line of
+            // its own, not one run-on line.
+            if blockLines.count <= 4, isChapterMarker(scalars[first]), blockLines.dropFirst().allSatisfy({ $0.count <= 80 }) {
+                blocks += blockLines
+            } else {
+                blocks.append(first.lowerBound..<last.upperBound)
+            }
+            blockLines = []
+        }
         for line in lines {
             if isBlank(scalars, line) {
-                if let start = blockStart { blocks.append(start..<blockEnd) }
-                blockStart = nil
+                endBlock()
                 continue
             }
             let content = trimmed(scalars, line)
             if oneParagraphPerLine {
                 blocks.append(content)
             } else {
-                if blockStart == nil { blockStart = content.lowerBound }
-                blockEnd = content.upperBound
+                blockLines.append(content)
             }
         }
-        if let start = blockStart { blocks.append(start..<blockEnd) }
+        endBlock()
 
-        return blocks.enumerated().map { index, range in
-            Paragraph(index: index, range: range, kind: kind(of: range, in: scalars, isFirst: index == 0))
+        var paragraphs: [Paragraph] = []
+        for (index, range) in blocks.enumerated() {
+            var kind = kind(of: range, in: scalars, isFirst: index == 0)
+            // A title in capitals under a chapter heading (`IN WHICH WE ARE INTRODUCED TO …`).
+            if kind == .prose, let previous = paragraphs.last, previous.kind == .heading, isChapterMarker(scalars[previous.range]),
+                range.count <= 200, !scalars[range].contains(where: \.isLower), scalars[range].contains(where: \.isUpper)
+            {
+                kind = .heading
+            }
+            paragraphs.append(Paragraph(index: index, range: range, kind: kind))
         }
+        return paragraphs
+    }
+
+    static let chapterWords: Set<String> = ["chapter", "part", "book", "volume", "prologue", "epilogue", "section", "stave", "canto"]
+
+    /// `CHAPTER I.`, `Chapter 12`, `BOOK THE FIRST`, `Part One`, `Chapter I: The Bertolini`,
+    /// `CHAPTER` alone (its number on the next line), `Prologue`: a line that opens a chapter.
+    static func isChapterMarker(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+        let words = String(String.UnicodeScalarView(line)).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        guard let first = words.first, first.first?.isUppercase == true,
+            chapterWords.contains(first.lowercased().trimmingCharacters(in: .punctuationCharacters))
+        else { return false }
+        guard words.count > 1 else { return true }
+        let second = words[1].trimmingCharacters(in: CharacterSet(charactersIn: ".:,—–-"))
+        if ["prologue", "epilogue"].contains(first.lowercased().trimmingCharacters(in: .punctuationCharacters)) { return words.count <= 8 }
+        guard isNumeral(second) || ["the", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third", "last"].contains(second.lowercased())
+        else { return false }
+        // More words are a title after a separator (`CHAPTER I. Mrs. Rachel Lynde`), or all in
+        // capitals (`BOOK THE FIRST`): not prose such as `Part one of the plan failed.`
+        return words.count == 2 || words[1].last.map { ".:—–-".contains($0) } == true
+            || words.dropFirst().allSatisfy { $0 == $0.uppercased() }
+    }
+
+    /// `IV`, `xii`, `12`: a chapter number.
+    static func isNumeral(_ word: String) -> Bool {
+        guard !word.isEmpty, word.count <= 8 else { return false }
+        if word.allSatisfy(\.isNumber) { return true }
+        return word.uppercased().allSatisfy { "IVXLC".contains($0) } && (word == word.uppercased() || word == word.lowercased())
     }
 
     /// Lines end at LF, CRLF, a lone CR (old Mac and some Windows exports), or a Unicode line
@@ -69,6 +115,11 @@ enum ParagraphSplitter {
     static func kind(of range: Range<Int>, in scalars: [Unicode.Scalar], isFirst: Bool) -> ParagraphKind {
         let text = scalars[range]
         if text.allSatisfy({ "*#~-_=•·+.⁂ \t".unicodeScalars.contains($0) }) { return .sceneBreak }
+        let single = !text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" })
+        // `CHAPTER I.`, `Chapter 3:`: a chapter line may end in a full stop; so may a bare
+        // numeral line (`IV.`).
+        if single, text.count <= 100, isChapterMarker(text) { return .heading }
+        if single, text.count <= 8, isNumeral(String(String.UnicodeScalarView(text)).trimmingCharacters(in: CharacterSet(charactersIn: ". "))) { return .heading }
         if text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) { return .prose }
         guard let last = text.last, !".,;:!?\"'“”‘’…—–)".unicodeScalars.contains(last) else { return .prose }
         if text.contains(where: { "\"“”‘".unicodeScalars.contains($0) }) { return .prose }

@@ -22,4 +22,39 @@ import Testing
         let text = "CHAPTER IV\n\nThe ferry came in.\n\n* * *\n\nMorning."
         #expect(paragraphs(text).map(\.1) == [.heading, .prose, .sceneBreak, .prose])
     }
+
+    /// The heading styles books use, each followed by a line of prose.
+    @Test(arguments: [
+        ("CHAPTER I.\n\nIt was a fine day.", ["CHAPTER I."]),
+        ("Chapter 12\n\nIt was a fine day.", ["Chapter 12"]),
+        ("IV.\n\nIt was a fine day.", ["IV."]),
+        ("CHAPTER I\nTHE ONE THING NEEDFUL\n\nIt was a fine day.", ["CHAPTER I", "THE ONE THING NEEDFUL"]),
+        ("CHAPTER I.\nDown the Rabbit-Hole\n\nIt was a fine day.", ["CHAPTER I.", "Down the Rabbit-Hole"]),
+        ("Chapter III: Music, Violets, and the Letter \"S\"\n\nIt was a fine day.", ["Chapter III: Music, Violets, and the Letter \"S\""]),
+        ("    CHAPTER\n       1\n\nIt was a fine day.", ["CHAPTER", "1"]),
+        ("BOOK THE FIRST\n_SOWING_\n\nIt was a fine day.", ["BOOK THE FIRST", "_SOWING_"]),
+        ("CHAPTER I\n\nIN WHICH WE ARE INTRODUCED TO\nWINNIE-THE-POOH\n\nIt was a fine day.", ["CHAPTER I", "IN WHICH WE ARE INTRODUCED TO\nWINNIE-THE-POOH"]),
+    ])
+    func chapterHeadingsInTheStylesBooksUse(_ text: String, _ headings: [String]) {
+        let found = paragraphs(text)
+        #expect(found.filter { $0.1 == .heading }.map(\.0) == headings)
+        #expect(found.last?.1 == .prose)
+    }
+
+    /// Prose that starts like a heading stays prose.
+    @Test(arguments: ["Part of me wanted to go.", "Chapter two was found, and she glanced at it.", "Book one was better than book two.", "I. M. Pei designed it, they said."])
+    func proseThatLooksLikeAHeading(_ line: String) {
+        let text = "It was late.\n\n\(line)\n\nThe end came."
+        #expect(paragraphs(text)[1].1 == .prose, "\(line)")
+    }
+
+    @Test func chaptersAreListedWithTheirTitles() {
+        let text = "THE TITLE\n\nBOOK THE FIRST\n\nCHAPTER I\nTHE ONE THING NEEDFUL\n\nNow, what I want is, Facts.\n\nCHAPTER II.\n\nIt was a fine day.\n\nIII.\n\nThe end."
+        let scalars = Array(text.unicodeScalars)
+        let chapters = ChapterFinder.chapters(in: ParagraphSplitter.split(scalars), scalars: scalars)
+        #expect(chapters.map(\.title) == ["BOOK THE FIRST", "CHAPTER I: THE ONE THING NEEDFUL", "CHAPTER II.", "III."])
+        #expect(chapters.map(\.level) == [1, 2, 2, 2])
+        #expect(chapters.map(\.paragraph) == [1, 2, 5, 7])
+        #expect(String(String.UnicodeScalarView(scalars[chapters[1].start...].prefix(9))) == "CHAPTER I")
+    }
 }
