@@ -28,7 +28,7 @@ func renderReport(_ report: RenderReport) -> String {
     let speakers = report.speakers.map(\.name).joined(separator: ", ")
     let audio = report.synthesized == 0 && report.reused > 0 ? "all from the cache"
         : "\(report.synthesized) segments synthesised, \(report.reused) from the cache"
-    return "\(report.output.path)\n  duration: \(formatDuration(report.duration)) (\(report.frames) samples at \(report.sampleRate) Hz)\n  speakers: \(speakers)\n  audio: \(audio)\n"
+    return "\(report.output.path)\n  duration: \(formatDuration(report.duration)) (\(report.frames) samples at \(report.sampleRate) Hz, \(report.formatName))\n  speakers: \(speakers)\n  audio: \(audio)\n"
 }
 
 /// How rendering runs: workers and the segment cache.
@@ -102,6 +102,9 @@ struct Render: ParsableCommand {
             printError(onTerminal ? "\r\(summary)\u{1B}[K\n" : "\(summary)\n")
             print(renderReport(report), terminator: "")
             if let subtitles { print("  subtitles: \(subtitles)") }
+            if report.chapters > 0 {
+                print("  chapters: \(report.chapters), marked in the audio\(report.formatName == "WAV" ? " (cue points)" : "") and listed in \(report.chapterFiles.map(\.lastPathComponent).joined(separator: " and "))")
+            }
         }
     }
 }

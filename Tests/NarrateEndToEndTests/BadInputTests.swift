@@ -91,12 +91,13 @@ import Testing
         }
     }
 
-    @Test func outputMustBeWAV() throws {
+    @Test(arguments: [("story.aac", "narrate writes .wav, .flac, .ogg or .mp3 audio"), ("story.opus", "Opus needs 24 or 48 kHz audio")])
+    func outputMustBeAFormatNarrateWrites(_ name: String, _ message: String) throws {
         let folder = try NarrateBinary.scratch()
         try Data(Self.story).write(to: folder.appendingPathComponent("story.txt"))
-        let result = try NarrateBinary.run(["render", "story.txt", "-o", "story.mp3"], in: folder)
+        let result = try NarrateBinary.run(["render", "story.txt", "-o", name], in: folder)
         #expect(result.status != 0)
-        #expect(result.stderr.contains("give a .wav file name"))
+        #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["story.txt"])
     }
 

@@ -42,7 +42,11 @@ import Testing
         let vtt = try String(contentsOf: folder.appendingPathComponent("story.vtt"), encoding: .utf8)
         let all = cues(vtt)
         #expect(all.count > 50)
-        #expect(abs((all.last?.end ?? 0) - audio.duration) < 0.01)
+        // The book ends with three seconds of silence, and starts with 0.75 s.
+        #expect(abs((all.last?.end ?? 0) + 3 - audio.duration) < 0.01)
+        #expect(abs((all.first?.start ?? 0) - 0.75) < 0.01)
+        #expect(audio.samples.prefix(16_537).allSatisfy { $0 == 0 })
+        #expect(audio.samples.suffix(66_150).allSatisfy { $0 == 0 })
         // Mara (f2, pitch 68) and the old sailor (croak, pitch 22) must sound far apart.
         func pitch(of speaker: String) throws -> Double {
             let ranges = all.filter { $0.speaker == speaker }.prefix(4)

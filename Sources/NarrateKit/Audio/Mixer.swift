@@ -77,5 +77,9 @@ struct Mixer: ~Copyable {
         return Int(peak)
     }
 
+    mutating func silence(seconds: Double) throws(NarrateError) {
+        try writer.writeSilence(frames: Int((seconds * Double(sampleRate)).rounded()))
+    }
+
     mutating func finish() throws(NarrateError) { try writer.close() }
 }

@@ -1,7 +1,32 @@
 internal import CSndFile
 import Foundation
 
-/// Writes 16-bit PCM WAV through libsndfile, block by block, so a novel never sits in memory.
+/// The audio formats narrate writes, chosen by the output's extension.
+public enum AudioFormat: String, Sendable, CaseIterable {
+    case wav, flac, ogg, mp3
+
+    public init?(path: String) {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "wav", "wave": self = .wav
+        case "flac": self = .flac
+        case "ogg", "oga": self = .ogg
+        case "mp3": self = .mp3
+        default: return nil
+        }
+    }
+
+    public var name: String {
+        switch self {
+        case .wav: "WAV"
+        case .flac: "FLAC"
+        case .ogg: "Ogg Vorbis"
+        case .mp3: "MP3"
+        }
+    }
+}
+
+/// Writes audio through libsndfile, block by block, so a novel never sits in memory: 16-bit
+/// PCM WAV (RF64 past 4 GB), FLAC, Ogg Vorbis or MP3.
 package struct SoundFileWriter: ~Copyable {
     /// nil once closed.
     private var file: OpaquePointer?
@@ -9,18 +34,33 @@ package struct SoundFileWriter: ~Copyable {
     /// The file the user asked for, for messages: `path` may be a hidden staging file.
     private let destination: String
     package private(set) var frameCount = 0
+    package let format: AudioFormat
+
+    private static func tag(_ file: OpaquePointer, title: String?) {
+        guard let title, !title.isEmpty else { return }
+        sf_set_string(file, Int32(SF_STR_TITLE), title)
+        sf_set_string(file, Int32(SF_STR_SOFTWARE), "narrate")
+    }
 
     /// Opens `path` for writing. The corresponding C function is `sf_open`.
     /// - Parameter large: write RF64, for files that may pass 4 GB.
-    package init(path: String, sampleRate: Int, title: String?, large: Bool = false, destination: String? = nil) throws(NarrateError) {
+    /// - Parameter cues: cue points (chapters) for a WAV; libsndfile takes them only before
+    ///   the first sample.
+    package init(path: String, sampleRate: Int, title: String?, format: AudioFormat = .wav, large: Bool = false, cues: [(frame: Int, label: String)] = [], destination: String? = nil) throws(NarrateError) {
         let destination = destination ?? path
         var info = SF_INFO()
         info.samplerate = Int32(sampleRate)
         info.channels = 1
-        // A WAV header cannot count past 4 GB (about 27 hours at 22 kHz), and long novels get
-        // there: those are written as RF64. Everything else is classic PCM WAV, which every
-        // player reads.
-        info.format = Int32((large ? SF_FORMAT_RF64 : SF_FORMAT_WAV) | SF_FORMAT_PCM_16)
+        switch format {
+        case .wav:
+            // A WAV header cannot count past 4 GB (about 27 hours at 22 kHz), and long novels
+            // get there: those are written as RF64. Everything else is classic PCM WAV, which
+            // every player reads.
+            info.format = Int32((large ? SF_FORMAT_RF64 : SF_FORMAT_WAV) | SF_FORMAT_PCM_16)
+        case .flac: info.format = Int32(SF_FORMAT_FLAC | SF_FORMAT_PCM_16)
+        case .ogg: info.format = Int32(SF_FORMAT_OGG | SF_FORMAT_VORBIS)
+        case .mp3: info.format = Int32(SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III)
+        }
         guard let file = sf_open(path, Int32(SFM_WRITE), &info) else {
             let reason = String(cString: sf_strerror(nil))
             throw NarrateError(.output, "cannot write \(destination): \(reason); choose a writable path with -o")
@@ -28,10 +68,15 @@ package struct SoundFileWriter: ~Copyable {
         self.file = file
         self.path = path
         self.destination = destination
-        if let title, !title.isEmpty {
-            sf_set_string(file, Int32(SF_STR_TITLE), title)
-            sf_set_string(file, Int32(SF_STR_SOFTWARE), "narrate")
+        self.format = format
+        if format == .ogg || format == .mp3 {
+            // Speech at 22 kHz: quality 0.4 of 1 is transparent for espeak-ng's voices and a
+            // third of the size of the default. (Vorbis quality; LAME's VBR for MP3.)
+            var quality = 0.4
+            sf_command(file, Int32(SFC_SET_VBR_ENCODING_QUALITY), &quality, Int32(MemoryLayout<Double>.size))
         }
+        if format == .wav, !cues.isEmpty { Self.setCues(cues, file) }
+        Self.tag(file, title: title)
     }
 
     /// The corresponding C function is `sf_write_short`.
@@ -59,12 +104,57 @@ package struct SoundFileWriter: ~Copyable {
         self.file = nil
         // libsndfile 1.2 leaves the RIFF size short when no sample was ever written and tags
         // were set (readers then refuse the file): write the header as it stands first.
-        if frameCount == 0 { sf_command(file, Int32(SFC_UPDATE_HEADER_NOW), nil, 0) }
+        if frameCount == 0, format == .wav { sf_command(file, Int32(SFC_UPDATE_HEADER_NOW), nil, 0) }
         let status = sf_close(file)
         guard status == 0 else { throw NarrateError(.output, "closing \(destination) failed (libsndfile error \(status)); is the disk full?") }
     }
 
+    /// `source` copied to `path` with cue points: how a finished WAV gets its chapter marks,
+    /// whose positions are known only once everything is mixed. Written in blocks.
+    package static func copy(_ source: String, to path: String, title: String?, cues: [(frame: Int, label: String)], destination: String) throws(NarrateError) {
+        var info = SF_INFO()
+        guard let input = sf_open(source, Int32(SFM_READ), &info) else {
+            throw NarrateError(.output, "cannot mark the chapters in \(destination): \(String(cString: sf_strerror(nil)))")
+        }
+        defer { sf_close(input) }
+        var writer = try SoundFileWriter(
+            path: path, sampleRate: Int(info.samplerate), title: title,
+            large: info.format & Int32(SF_FORMAT_TYPEMASK) == Int32(SF_FORMAT_RF64), cues: cues, destination: destination)
+        var block = [Int16](repeating: 0, count: 1 << 16)
+        while true {
+            let read = block.withUnsafeMutableBufferPointer { sf_read_short(input, $0.baseAddress, sf_count_t($0.count)) }
+            guard read > 0 else { break }
+            try writer.write(block[..<Int(read)])
+        }
+        try writer.close()
+    }
+
     deinit { if let file { sf_close(file) } }
+
+    /// The corresponding C call is `sf_command(SFC_SET_CUE)`, with an `SF_CUES` block sized for
+    /// the points (libsndfile's own type holds 100).
+    private static func setCues(_ points: [(frame: Int, label: String)], _ file: OpaquePointer) {
+        let count = min(points.count, 10_000)
+        let size = MemoryLayout<UInt32>.stride + count * MemoryLayout<SF_CUE_POINT>.stride
+        let block = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8)
+        defer { block.deallocate() }
+        block.initializeMemory(as: UInt8.self, repeating: 0, count: size)
+        block.storeBytes(of: UInt32(count), as: UInt32.self)
+        let first = block.advanced(by: MemoryLayout<UInt32>.stride).bindMemory(to: SF_CUE_POINT.self, capacity: count)
+        for (index, point) in points.prefix(count).enumerated() {
+            var cue = SF_CUE_POINT()
+            cue.indx = Int32(index + 1)
+            cue.position = UInt32(clamping: point.frame)
+            cue.fcc_chunk = 0x6174_6164  // "data"
+            cue.sample_offset = UInt32(clamping: point.frame)
+            withUnsafeMutableBytes(of: &cue.name) { name in
+                let bytes = Array(point.label.utf8.prefix(name.count - 1))
+                name.copyBytes(from: bytes)
+            }
+            first[index] = cue
+        }
+        sf_command(file, Int32(SFC_SET_CUE), block, Int32(size))
+    }
 }
 
 /// A sound file read whole: for tests and for checking what was written.

@@ -10,6 +10,11 @@ public struct RenderReport: Sendable {
     /// Segments (and voice calibrations) spoken now, and those read back from the cache.
     public let synthesized: Int
     public let reused: Int
+    /// `WAV`, `FLAC`…; `RF64` for a WAV too long for a classic header.
+    public let formatName: String
+    /// The chapter list files written beside the audio (a whole book with chapters).
+    public var chapterFiles: [URL] = []
+    public var chapters = 0
     public var duration: Double { Double(frames) / Double(sampleRate) }
 }
 
@@ -77,8 +82,11 @@ public struct Renderer: Sendable {
             }
             return format
         }
-        guard output.pathExtension.lowercased() == "wav" else {
-            throw NarrateError(.usage, "\(output.path): narrate writes WAV audio; give a .wav file name (convert afterwards, e.g. with ffmpeg, for other formats)")
+        guard let format = AudioFormat(path: output.path) else {
+            if output.pathExtension.lowercased() == "opus" {
+                throw NarrateError(.usage, "\(output.path): Opus needs 24 or 48 kHz audio and narrate speaks at 22,050 Hz; write .ogg (Vorbis) instead, or convert: ffmpeg -i book.wav book.opus")
+            }
+            throw NarrateError(.usage, "\(output.path): narrate writes .wav, .flac, .ogg or .mp3 audio; give one of those extensions")
         }
         let selected = script.segments.filter { (paragraphs?.contains($0.paragraph) ?? true) && (chosen?.contains($0.index) ?? true) }
         guard selected.contains(where: { !Self.speakable($0.text).isEmpty }) else {
@@ -95,11 +103,16 @@ public struct Renderer: Sendable {
         let keys = plan.jobs.map { SegmentCache.key(for: $0, sampleRate: sampleRate, engineVersion: engineVersion) }
         let staged = try StagedFile(output)
         let stagedSubtitles = try subtitles.map { (url: URL) throws(NarrateError) in try StagedFile(url) }
+        let large = format == .wav && estimatedBytes(selected, sampleRate: sampleRate) > 3_000_000_000
+        // A whole book starts and ends with silence, as audiobooks do, and marks its chapters;
+        // a preview plays at once.
+        let wholeBook = paragraphs == nil && chosen == nil
         var mixer = Mixer(
             writer: try SoundFileWriter(
-                path: staged.temporary.path, sampleRate: sampleRate, title: script.title,
-                large: estimatedBytes(selected, sampleRate: sampleRate) > 3_000_000_000, destination: output.path),
+                path: staged.temporary.path, sampleRate: sampleRate, title: script.title, format: format,
+                large: large, destination: output.path),
             sampleRate: sampleRate)
+        if wholeBook { try mixer.silence(seconds: Self.head) }
         // Workers only for what the cache lacks: a rendered paragraph's preview starts none.
         let missing = cache.map { cache in keys.reduce(0) { $0 + (cache.contains($1) ? 0 : 1) } } ?? keys.count
         var workers: SynthesisWorkers?
@@ -217,8 +230,45 @@ public struct Renderer: Sendable {
         workers?.shutdown()
         workers = nil
         cache?.trim()
+        if wholeBook { try mixer.silence(seconds: Self.tail) }
         let frames = mixer.position
+        // Chapters: each heading's first sample, as cue points in a WAV and as list files.
+        var marks: [ChapterFiles.Mark] = []
+        if wholeBook {
+            var chapterIndex = 0
+            for cue in cues {
+                let paragraph = script.segments[cue.segment].paragraph
+                while chapterIndex < script.chapters.count, script.chapters[chapterIndex].paragraph <= paragraph {
+                    marks.append(.init(title: script.chapters[chapterIndex].title, frame: cue.samples.lowerBound))
+                    chapterIndex += 1
+                }
+            }
+        }
         try mixer.finish()
+        if format == .wav, !marks.isEmpty {
+            // Cue points go in before the samples, so the finished file is copied with them.
+            let marked = staged.temporary.path + "-marked"
+            defer { unlink(marked) }
+            try SoundFileWriter.copy(staged.temporary.path, to: marked, title: script.title, cues: marks.map { ($0.frame, $0.title) }, destination: output.path)
+            guard rename(marked, staged.temporary.path) == 0 else {
+                throw NarrateError(.output, "cannot write \(output.path): \(String(cString: strerror(errno)))")
+            }
+        }
+        let base = output.deletingPathExtension()
+        let chapterOutputs = marks.isEmpty ? [] : [
+            (base.appendingPathExtension("cue"), ChapterFiles.cueSheet(marks, audioFile: output.lastPathComponent, title: script.title, sampleRate: sampleRate)),
+            (base.appendingPathExtension("ffmeta"), ChapterFiles.ffmetadata(marks, title: script.title, frames: frames, sampleRate: sampleRate)),
+        ]
+        var stagedChapters: [StagedFile] = []
+        for (url, text) in chapterOutputs {
+            let staged = try StagedFile(url)
+            do {
+                try Data(text.utf8).write(to: staged.temporary)
+            } catch {
+                throw NarrateError(.output, "cannot write \(url.path): \(error.localizedDescription)")
+            }
+            stagedChapters.append(staged)
+        }
         if let subtitles, let subtitleFormat, let stagedSubtitles {
             let text = SubtitleWriter.render(cues, format: subtitleFormat, sampleRate: sampleRate)
             do {
@@ -229,10 +279,19 @@ public struct Renderer: Sendable {
         }
         try staged.commit()
         try stagedSubtitles?.commit()
-        return RenderReport(
+        for chapterFile in stagedChapters { try chapterFile.commit() }
+        var report = RenderReport(
             output: output, sampleRate: sampleRate, frames: frames, speakers: speakers, cues: cues,
-            synthesized: synthesized, reused: reused)
+            synthesized: synthesized, reused: reused,
+            formatName: large ? "RF64 (a WAV past 4 GB; most players read it, some need a .w64 or FLAC copy)" : format.name)
+        report.chapters = marks.count
+        report.chapterFiles = chapterOutputs.map(\.0)
+        return report
     }
+
+    /// Silence before the first word and after the last of a whole book (audiobook practice:
+    /// 0.5–1 s and 1–5 s).
+    static let head = 0.75, tail = 3.0
 
     /// A generous guess at the file size: every character at the slowest voice's pace (about six
     /// characters a word), plus the longest pause per segment. Only decides WAV or RF64.

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@testable import NarrateKit
+
+/// Delivering a book: formats by extension, chapter marks and lists, silence at the ends.
+@Suite struct DeliveryTests {
+    static let story = """
+        THE FERRY
+
+        CHAPTER I.
+        The Crossing
+
+        The ferry came in late. "Nobody waiting?" asked the captain.
+
+        CHAPTER II.
+
+        Morning came grey over the harbour. "Here at last," said Nell.
+        """
+
+    func folder() throws -> URL {
+        let folder = try NarrateBinary.scratch()
+        try Data(Self.story.utf8).write(to: folder.appendingPathComponent("ferry.txt"))
+        return folder
+    }
+
+    @Test func chaptersAreListedMarkedAndFileable() throws {
+        let folder = try folder()
+        let listed = try NarrateBinary.run(["script", "ferry.txt", "--chapters"], in: folder)
+        #expect(listed.stdout == "  ¶2  CHAPTER I. The Crossing\n  ¶5  CHAPTER II.\n", "\(listed.stdout)")
+        let json = try NarrateBinary.run(["script", "ferry.txt", "--format", "json"], in: folder)
+        #expect(json.stdout.contains(#""chapters":[{"title":"CHAPTER I. The Crossing","paragraph":1,"#), "\(json.stdout.prefix(300))")
+
+        let render = try NarrateBinary.run(["render", "ferry.txt", "-o", "ferry.wav", "--jobs", "1"], in: folder)
+        #expect(render.status == 0, "\(render.stderr)")
+        #expect(render.stdout.contains("chapters: 2, marked in the audio (cue points) and listed in ferry.cue and ferry.ffmeta"), "\(render.stdout)")
+        let ffmeta = try String(contentsOf: folder.appendingPathComponent("ferry.ffmeta"), encoding: .utf8)
+        #expect(ffmeta.hasPrefix(";FFMETADATA1\ntitle=THE FERRY\n"))
+        let starts = ffmeta.split(separator: "\n").filter { $0.hasPrefix("START=") }.map { Int($0.dropFirst(6))! }
+        #expect(starts.count == 2 && starts[0] > 750 && starts[1] > starts[0])
+        let cue = try String(contentsOf: folder.appendingPathComponent("ferry.cue"), encoding: .utf8)
+        #expect(cue.contains("FILE \"ferry.wav\" WAVE\n  TRACK 01 AUDIO\n    TITLE \"CHAPTER I. The Crossing\"\n    INDEX 01 "))
+        // The WAV's own cue points sit where the lists say.
+        let data = try Data(contentsOf: folder.appendingPathComponent("ferry.wav"))
+        let chunk = try #require(data.range(of: Data("cue ".utf8)))
+        let bytes = [UInt8](data[chunk.upperBound...].prefix(4 + 4 + 2 * 24))
+        func word(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24 }
+        #expect(word(4) == 2)
+        for (index, start) in starts.enumerated() {
+            #expect(abs(word(8 + index * 24 + 4) * 1000 / 22_050 - start) <= 1)
+        }
+        // A preview is not a book: no chapter files, no silence around it.
+        let preview = try NarrateBinary.run(["preview", "ferry.txt", "--paragraph", "3", "-o", "p.wav"], in: folder)
+        #expect(preview.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("p.cue").path))
+        #expect(try SoundFileContents(path: folder.appendingPathComponent("p.wav").path).samples.prefix(2_000).contains { $0 != 0 })
+    }
+
+    @Test(arguments: ["flac", "ogg", "mp3"])
+    func formatsFollowTheExtension(_ format: String) throws {
+        let folder = try folder()
+        let wav = try NarrateBinary.run(["render", "ferry.txt", "-o", "ferry.wav"], in: folder)
+        let other = try NarrateBinary.run(["render", "ferry.txt", "-o", "ferry.\(format)"], in: folder)
+        #expect(other.status == 0, "\(other.stderr)")
+        #expect(other.stdout.contains(AudioFormat(path: "x.\(format)")!.name))
+        #expect(wav.stdout.contains("WAV"))
+        let reference = try SoundFileContents(path: folder.appendingPathComponent("ferry.wav").path)
+        let read = try SoundFileContents(path: folder.appendingPathComponent("ferry.\(format)").path)
+        #expect(read.sampleRate == 22_050)
+        // Lossless FLAC holds the very samples; lossy formats the same length, give or take a frame.
+        if format == "flac" { #expect(read.samples == reference.samples) }
+        #expect(abs(read.duration - reference.duration) < 0.1, "\(read.duration) vs \(reference.duration)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("ferry.cue").path))
+    }
+}
