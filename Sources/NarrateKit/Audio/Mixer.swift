@@ -81,5 +81,6 @@ struct Mixer: ~Copyable {
         try writer.writeSilence(frames: Int((seconds * Double(sampleRate)).rounded()))
     }
 
-    mutating func finish() throws(NarrateError) { try writer.close() }
+    /// - Parameter cues: positions of the cue points the writer made room for.
+    mutating func finish(cues: [Int] = []) throws(NarrateError) { try writer.close(cues: cues) }
 }

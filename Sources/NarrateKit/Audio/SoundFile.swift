@@ -35,6 +35,7 @@ package struct SoundFileWriter: ~Copyable {
     private let destination: String
     package private(set) var frameCount = 0
     package let format: AudioFormat
+    private var reservedCues = 0
 
     private static func tag(_ file: OpaquePointer, title: String?) {
         guard let title, !title.isEmpty else { return }
@@ -44,9 +45,9 @@ package struct SoundFileWriter: ~Copyable {
 
     /// Opens `path` for writing. The corresponding C function is `sf_open`.
     /// - Parameter large: write RF64, for files that may pass 4 GB.
-    /// - Parameter cues: cue points (chapters) for a WAV; libsndfile takes them only before
-    ///   the first sample.
-    package init(path: String, sampleRate: Int, title: String?, format: AudioFormat = .wav, large: Bool = false, cues: [(frame: Int, label: String)] = [], destination: String? = nil) throws(NarrateError) {
+    /// - Parameter cueRoom: how many cue points (chapters) a WAV will mark; their positions are
+    ///   given to `close`.
+    package init(path: String, sampleRate: Int, title: String?, format: AudioFormat = .wav, large: Bool = false, cueRoom: Int = 0, destination: String? = nil) throws(NarrateError) {
         let destination = destination ?? path
         var info = SF_INFO()
         info.samplerate = Int32(sampleRate)
@@ -75,7 +76,14 @@ package struct SoundFileWriter: ~Copyable {
             var quality = 0.4
             sf_command(file, Int32(SFC_SET_VBR_ENCODING_QUALITY), &quality, Int32(MemoryLayout<Double>.size))
         }
-        if format == .wav, !cues.isEmpty { Self.setCues(cues, file) }
+        // libsndfile takes cue points only before the first sample, and chapter positions are
+        // known only at the end: the header gets a cue chunk with room for them now, and
+        // `close` fills in their positions in place (copying a 2 GB book to add them would
+        // cost seconds).
+        if format == .wav, cueRoom > 0 {
+            reservedCues = min(cueRoom, 10_000)
+            Self.setCues(Array(repeating: 0, count: reservedCues), file)
+        }
         Self.tag(file, title: title)
     }
 
@@ -99,7 +107,9 @@ package struct SoundFileWriter: ~Copyable {
     }
 
     /// Flushes and closes. The corresponding C function is `sf_close`.
-    package mutating func close() throws(NarrateError) {
+    /// - Parameter cues: the positions (frames) of the cue points room was made for; any not
+    ///   given (a chapter with nothing spoken) mark the end.
+    package mutating func close(cues: [Int] = []) throws(NarrateError) {
         guard let file else { return }
         self.file = nil
         // libsndfile 1.2 leaves the RIFF size short when no sample was ever written and tags
@@ -107,33 +117,49 @@ package struct SoundFileWriter: ~Copyable {
         if frameCount == 0, format == .wav { sf_command(file, Int32(SFC_UPDATE_HEADER_NOW), nil, 0) }
         let status = sf_close(file)
         guard status == 0 else { throw NarrateError(.output, "closing \(destination) failed (libsndfile error \(status)); is the disk full?") }
+        if reservedCues > 0 {
+            var positions = Array(cues.prefix(reservedCues))
+            while positions.count < reservedCues { positions.append(frameCount) }
+            try Self.fillCues(positions, path: path, destination: destination)
+        }
     }
 
-    /// `source` copied to `path` with cue points: how a finished WAV gets its chapter marks,
-    /// whose positions are known only once everything is mixed. Written in blocks.
-    package static func copy(_ source: String, to path: String, title: String?, cues: [(frame: Int, label: String)], destination: String) throws(NarrateError) {
-        var info = SF_INFO()
-        guard let input = sf_open(source, Int32(SFM_READ), &info) else {
-            throw NarrateError(.output, "cannot mark the chapters in \(destination): \(String(cString: sf_strerror(nil)))")
+    /// Writes the positions into the cue chunk libsndfile laid out in the header (`cue `, its
+    /// size, the count, then 24-byte points whose second and sixth fields are the position).
+    private static func fillCues(_ positions: [Int], path: String, destination: String) throws(NarrateError) {
+        let failed = NarrateError(.output, "cannot mark the chapters in \(destination); render again, or to FLAC")
+        let descriptor = open(path, O_RDWR)
+        guard descriptor >= 0 else { throw failed }
+        defer { Glibc.close(descriptor) }
+        var header = [UInt8](repeating: 0, count: 64 * 1024)
+        let read = pread(descriptor, &header, header.count, 0)
+        guard read > 12 else { throw failed }
+        func word(_ at: Int) -> Int { Int(header[at]) | Int(header[at + 1]) << 8 | Int(header[at + 2]) << 16 | Int(header[at + 3]) << 24 }
+        // Walk the chunks from the first after `RIFF….WAVE` (or RF64) to `cue `.
+        var offset = 12
+        while offset + 12 <= read {
+            let name = String(decoding: header[offset..<offset + 4], as: UTF8.self)
+            if name == "data" { break }
+            if name == "cue ", word(offset + 8) == positions.count, offset + 12 + positions.count * 24 <= read {
+                for (index, position) in positions.enumerated() {
+                    var value = UInt32(clamping: position).littleEndian
+                    let point = offset + 12 + index * 24
+                    for field in [point + 4, point + 20] {
+                        guard pwrite(descriptor, &value, 4, off_t(field)) == 4 else { throw failed }
+                    }
+                }
+                return
+            }
+            offset += 8 + word(offset + 4) + word(offset + 4) % 2
         }
-        defer { sf_close(input) }
-        var writer = try SoundFileWriter(
-            path: path, sampleRate: Int(info.samplerate), title: title,
-            large: info.format & Int32(SF_FORMAT_TYPEMASK) == Int32(SF_FORMAT_RF64), cues: cues, destination: destination)
-        var block = [Int16](repeating: 0, count: 1 << 16)
-        while true {
-            let read = block.withUnsafeMutableBufferPointer { sf_read_short(input, $0.baseAddress, sf_count_t($0.count)) }
-            guard read > 0 else { break }
-            try writer.write(block[..<Int(read)])
-        }
-        try writer.close()
+        throw failed
     }
 
     deinit { if let file { sf_close(file) } }
 
     /// The corresponding C call is `sf_command(SFC_SET_CUE)`, with an `SF_CUES` block sized for
     /// the points (libsndfile's own type holds 100).
-    private static func setCues(_ points: [(frame: Int, label: String)], _ file: OpaquePointer) {
+    private static func setCues(_ points: [Int], _ file: OpaquePointer) {
         let count = min(points.count, 10_000)
         let size = MemoryLayout<UInt32>.stride + count * MemoryLayout<SF_CUE_POINT>.stride
         let block = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8)
@@ -144,13 +170,9 @@ package struct SoundFileWriter: ~Copyable {
         for (index, point) in points.prefix(count).enumerated() {
             var cue = SF_CUE_POINT()
             cue.indx = Int32(index + 1)
-            cue.position = UInt32(clamping: point.frame)
+            cue.position = UInt32(clamping: point)
             cue.fcc_chunk = 0x6174_6164  // "data"
-            cue.sample_offset = UInt32(clamping: point.frame)
-            withUnsafeMutableBytes(of: &cue.name) { name in
-                let bytes = Array(point.label.utf8.prefix(name.count - 1))
-                name.copyBytes(from: bytes)
-            }
+            cue.sample_offset = UInt32(clamping: point)
             first[index] = cue
         }
         sf_command(file, Int32(SFC_SET_CUE), block, Int32(size))

@@ -110,7 +110,7 @@ public struct Renderer: Sendable {
         var mixer = Mixer(
             writer: try SoundFileWriter(
                 path: staged.temporary.path, sampleRate: sampleRate, title: script.title, format: format,
-                large: large, destination: output.path),
+                large: large, cueRoom: wholeBook ? script.chapters.count : 0, destination: output.path),
             sampleRate: sampleRate)
         if wholeBook { try mixer.silence(seconds: Self.head) }
         // Workers only for what the cache lacks: a rendered paragraph's preview starts none.
@@ -244,16 +244,7 @@ public struct Renderer: Sendable {
                 }
             }
         }
-        try mixer.finish()
-        if format == .wav, !marks.isEmpty {
-            // Cue points go in before the samples, so the finished file is copied with them.
-            let marked = staged.temporary.path + "-marked"
-            defer { unlink(marked) }
-            try SoundFileWriter.copy(staged.temporary.path, to: marked, title: script.title, cues: marks.map { ($0.frame, $0.title) }, destination: output.path)
-            guard rename(marked, staged.temporary.path) == 0 else {
-                throw NarrateError(.output, "cannot write \(output.path): \(String(cString: strerror(errno)))")
-            }
-        }
+        try mixer.finish(cues: marks.map(\.frame))
         let base = output.deletingPathExtension()
         let chapterOutputs = marks.isEmpty ? [] : [
             (base.appendingPathExtension("cue"), ChapterFiles.cueSheet(marks, audioFile: output.lastPathComponent, title: script.title, sampleRate: sampleRate)),
