@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `narrate` executable, as a user would, in a scratch folder of its own.
 struct NarrateBinary {
@@ -25,11 +26,22 @@ struct NarrateBinary {
     static func example(_ name: String) -> String { packageRoot.appendingPathComponent("Examples/\(name)").path }
     static func voices(_ name: String) -> String { packageRoot.appendingPathComponent("Voices/\(name)").path }
 
-    /// A fresh folder for one test's files.
+    /// A fresh folder for one test's files, removed when the test process ends (renders leave
+    /// hundreds of megabytes of cache in them).
     static func scratch() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("narrate-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        scratchFolders.withLock { folders in
+            if folders.isEmpty { atexit { NarrateBinary.removeScratchFolders() } }
+            folders.append(url)
+        }
         return url
+    }
+
+    private static let scratchFolders = Mutex<[URL]>([])
+
+    static func removeScratchFolders() {
+        for folder in scratchFolders.withLock({ $0 }) { try? FileManager.default.removeItem(at: folder) }
     }
 
     /// Starts narrate without waiting for it; its output goes to `stdout.log` and `stderr.log`.
