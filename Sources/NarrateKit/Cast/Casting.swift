@@ -36,7 +36,7 @@ public struct Casting: Sendable {
          VoiceSettings(voice: "en-us", variant: "croak", rate: 140, pitch: 15, range: 35, volume: 100)),
         (["ghost", "spirit", "phantom", "spectre", "specter", "wraith", "shade", "apparition", "voice"],
          VoiceSettings(voice: "en-gb", variant: "whisper", rate: 145, pitch: 40, range: 60, volume: 100)),
-        (["machine", "robot", "computer", "android", "automaton", "engine", "ai"],
+        (["machine", "robot", "computer", "android", "automaton"],
          VoiceSettings(voice: "en-us", variant: "UniRobot", rate: 150, pitch: 40, range: 5, volume: 100)),
     ]
 
