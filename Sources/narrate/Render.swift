@@ -77,6 +77,11 @@ struct Render: ParsableCommand {
     @Option(help: "Also write subtitles, one cue per segment: a .vtt or .srt path.")
     var subtitles: String?
 
+    enum Split: String, ExpressibleByArgument, CaseIterable { case chapters }
+
+    @Option(help: "chapters: also write each chapter as a numbered file, with a playlist, in a folder named after the output.")
+    var split: Split?
+
     @OptionGroup var engine: EngineOptions
 
     func run() throws {
@@ -90,7 +95,9 @@ struct Render: ParsableCommand {
             try production.checkOutputs([("-o", url)] + (subtitlesURL.map { [("--subtitles", $0)] } ?? []))
             let onTerminal = isatty(STDERR_FILENO) != 0
             var meter = ProgressMeter(started: ProcessInfo.processInfo.systemUptime)
-            let report = try Renderer(cast: cast, options: try engine.options(output: url)).render(
+            var options = try engine.options(output: url)
+            if split == .chapters { options.chapterFolder = url.deletingPathExtension() }
+            let report = try Renderer(cast: cast, options: options).render(
                 production.script, to: url, subtitles: subtitlesURL,
                 isCancelled: { interrupted.load(ordering: .relaxed) },
                 progress: { step in
@@ -102,6 +109,9 @@ struct Render: ParsableCommand {
             printError(onTerminal ? "\r\(summary)\u{1B}[K\n" : "\(summary)\n")
             print(renderReport(report), terminator: "")
             if let subtitles { print("  subtitles: \(subtitles)") }
+            if report.parts > 0 {
+                print("  chapter files: \(report.parts) in \(url.deletingPathExtension().path)/, with playlist.m3u")
+            }
             if report.chapters > 0 {
                 print("  chapters: \(report.chapters), marked in the audio\(report.formatName == "WAV" ? " (cue points)" : "") and listed in \(report.chapterFiles.map(\.lastPathComponent).joined(separator: " and "))")
             }

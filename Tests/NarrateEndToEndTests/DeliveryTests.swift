@@ -72,4 +72,30 @@ import Testing
         #expect(abs(read.duration - reference.duration) < 0.1, "\(read.duration) vs \(reference.duration)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("ferry.cue").path))
     }
+
+    @Test func aBookSplitIntoChapterFilesWithAPlaylist() throws {
+        let folder = try folder()
+        let result = try NarrateBinary.run(["render", "ferry.txt", "-o", "ferry.wav", "--split", "chapters"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("chapter files: 3 in"), "\(result.stdout)")
+        let split = folder.appendingPathComponent("ferry")
+        let files = try FileManager.default.contentsOfDirectory(atPath: split.path).sorted()
+        #expect(files == ["01 THE FERRY.wav", "02 CHAPTER I. The Crossing.wav", "03 CHAPTER II..wav", "playlist.m3u"])
+        let playlist = try String(contentsOf: split.appendingPathComponent("playlist.m3u"), encoding: .utf8)
+        #expect(playlist.hasPrefix("#EXTM3U\n"))
+        #expect(playlist.contains("02 CHAPTER I. The Crossing.wav\n"))
+        // The parts are the book, after its opening silence, cut at the chapters.
+        let book = try SoundFileContents(path: folder.appendingPathComponent("ferry.wav").path)
+        let parts = try files.filter { $0.hasSuffix(".wav") }.map { try SoundFileContents(path: split.appendingPathComponent($0).path) }
+        #expect(parts.flatMap(\.samples) == Array(book.samples.dropFirst(16_538)))
+        // Again: the folder is replaced whole. A story without chapters is refused, and nothing is written.
+        #expect(try NarrateBinary.run(["render", "ferry.txt", "-o", "ferry.wav", "--split", "chapters"], in: folder).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: split.path).sorted() == files)
+        try Data("Just one paragraph, said nobody.".utf8).write(to: folder.appendingPathComponent("plain.txt"))
+        let refused = try NarrateBinary.run(["render", "plain.txt", "-o", "plain.wav", "--split", "chapters"], in: folder)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("has no chapter headings to split at"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("plain.wav").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("plain").path))
+    }
 }

@@ -22,8 +22,13 @@ enum Pause: Hashable, Sendable {
 /// Joins synthesised segments, with pauses, straight into the sound file as they come.
 struct Mixer: ~Copyable {
     private var writer: SoundFileWriter
+    /// A second file that gets the same samples: the current chapter, when a book is split.
+    private var part: SoundFileWriter?
     let sampleRate: Int
     var position: Int { writer.frameCount }
+    /// Samples in the current part.
+    var partPosition: Int { position - partStart }
+    private var partStart = 0
 
     init(writer: consuming SoundFileWriter, sampleRate: Int) {
         self.writer = writer
@@ -31,7 +36,24 @@ struct Mixer: ~Copyable {
     }
 
     mutating func pause(_ pause: Pause) throws(NarrateError) {
-        try writer.writeSilence(frames: Int(pause.seconds * Double(sampleRate)))
+        try emitSilence(frames: Int(pause.seconds * Double(sampleRate)))
+    }
+
+    /// From here on, the samples also go to `next` (the chapter that starts); the part before
+    /// it is closed.
+    mutating func beginPart(_ next: consuming SoundFileWriter) throws(NarrateError) {
+        try part?.close()
+        part = consume next
+        partStart = position
+    }
+
+    private mutating func emit(_ samples: ArraySlice<Int16>) throws(NarrateError) {
+        try writer.write(samples)
+        try part?.write(samples)
+    }
+
+    private mutating func emitSilence(frames: Int) throws(NarrateError) {
+        try emit([Int16](repeating: 0, count: frames)[...])
     }
 
     /// Appends a segment's audio (already trimmed: the pauses are the mixer's) at `gain`;
@@ -43,7 +65,7 @@ struct Mixer: ~Copyable {
         // above +18 dB (which keeps the fixed-point product below in 32 bits).
         let gain = min(peak > 0 ? min(gain, 32_000 / Double(peak)) : gain, 8)
         guard gain != 1 else {
-            try writer.write(audio.samples[...])
+            try emit(audio.samples[...])
             return start..<position
         }
         // Rounded down, so a peak held back to 32,000 stays there after rounding.
@@ -56,7 +78,7 @@ struct Mixer: ~Copyable {
             audio.samples.withUnsafeBufferPointer { source in
                 block.withUnsafeMutableBufferPointer { Self.scale(UnsafeBufferPointer(rebasing: source[range]), into: $0, by: factor) }
             }
-            try writer.write(block[0..<range.count])
+            try emit(block[0..<range.count])
             offset = range.upperBound
         }
         return start..<position
@@ -78,9 +100,12 @@ struct Mixer: ~Copyable {
     }
 
     mutating func silence(seconds: Double) throws(NarrateError) {
-        try writer.writeSilence(frames: Int((seconds * Double(sampleRate)).rounded()))
+        try emitSilence(frames: Int((seconds * Double(sampleRate)).rounded()))
     }
 
     /// - Parameter cues: positions of the cue points the writer made room for.
-    mutating func finish(cues: [Int] = []) throws(NarrateError) { try writer.close(cues: cues) }
+    mutating func finish(cues: [Int] = []) throws(NarrateError) {
+        try part?.close()
+        try writer.close(cues: cues)
+    }
 }

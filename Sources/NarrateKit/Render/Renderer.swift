@@ -15,6 +15,8 @@ public struct RenderReport: Sendable {
     /// The chapter list files written beside the audio (a whole book with chapters).
     public var chapterFiles: [URL] = []
     public var chapters = 0
+    /// Files written by `--split chapters`.
+    public var parts = 0
     public var duration: Double { Double(frames) / Double(sampleRate) }
 }
 
@@ -41,12 +43,15 @@ public struct RenderOptions: Sendable {
     /// Where finished segments are kept (`SegmentCache`); nil for none.
     public var cacheFolder: URL?
     public var cacheLimit: Int
+    /// Also write a whole book's chapters as numbered files in this folder, with a playlist.
+    public var chapterFolder: URL?
 
-    public init(workerExecutable: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cacheFolder: URL?, cacheLimit: Int = SegmentCache.defaultLimit) {
+    public init(workerExecutable: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cacheFolder: URL?, cacheLimit: Int = SegmentCache.defaultLimit, chapterFolder: URL? = nil) {
         self.workerExecutable = workerExecutable
         self.jobs = max(1, jobs)
         self.cacheFolder = cacheFolder
         self.cacheLimit = cacheLimit
+        self.chapterFolder = chapterFolder
     }
 
     /// The cache folder a render to `output` uses by default: `.cache` beside it.
@@ -112,7 +117,32 @@ public struct Renderer: Sendable {
                 path: staged.temporary.path, sampleRate: sampleRate, title: script.title, format: format,
                 large: large, cueRoom: wholeBook ? script.chapters.count : 0, destination: output.path),
             sampleRate: sampleRate)
+        // `--split chapters`: each chapter also goes to a numbered file of its own, written in
+        // a hidden folder that replaces the destination folder when everything is done.
+        let split = try options.chapterFolder.map { (folder: URL) throws(NarrateError) -> StagedFolder in
+            guard wholeBook, !script.chapters.isEmpty else {
+                throw NarrateError(.usage, "\(script.source.name) has no chapter headings to split at (`narrate script --chapters` lists what is found); render it whole")
+            }
+            return try StagedFolder(folder)
+        }
+        var parts: [(file: String, title: String, frames: Int)] = []
+        var nextChapter = 0
+        func beginPart(_ title: String) throws(NarrateError) {
+            if let last = parts.indices.last { parts[last].frames = mixer.partPosition }
+            guard let split else { return }
+            let number = String(parts.count + 1)
+            let clean = title.map { "/\\:*?\"<>|".contains($0) ? "-" : $0 }.prefix(60)
+            let file = "\(String(repeating: "0", count: max(0, 2 - number.count)))\(number) \(String(clean).trimmingCharacters(in: .whitespaces)).\(output.pathExtension.lowercased())"
+            try mixer.beginPart(try SoundFileWriter(
+                path: split.temporary.appendingPathComponent(file).path, sampleRate: sampleRate, title: title, format: format,
+                destination: split.destination.appendingPathComponent(file).path))
+            parts.append((file, title, 0))
+        }
         if wholeBook { try mixer.silence(seconds: Self.head) }
+        // What comes before the first chapter (the title, an epigraph) is a part of its own.
+        if split != nil, let first = script.chapters.first, selected.contains(where: { $0.paragraph < first.paragraph && !Self.speakable($0.text).isEmpty }) {
+            try beginPart(script.title)
+        }
         // Workers only for what the cache lacks: a rendered paragraph's preview starts none.
         let missing = cache.map { cache in keys.reduce(0) { $0 + (cache.contains($1) ? 0 : 1) } } ?? keys.count
         var workers: SynthesisWorkers?
@@ -209,6 +239,12 @@ public struct Renderer: Sendable {
             if isCancelled() { throw stopped }
             if let previous { try mixer.pause(pause(between: previous, and: segment, in: script)) }
             previous = segment
+            if split != nil, nextChapter < script.chapters.count, segment.paragraph >= script.chapters[nextChapter].paragraph, plan.steps[done] != nil {
+                // Chapters with nothing spoken of their own join the one that follows.
+                while nextChapter + 1 < script.chapters.count, script.chapters[nextChapter + 1].paragraph <= segment.paragraph { nextChapter += 1 }
+                try beginPart(script.chapters[nextChapter].title)
+                nextChapter += 1
+            }
             if let step = plan.steps[done] {
                 if let calibration = step.calibration {
                     gains[step.voice] = VoiceLevels.gain(measuring: try audio(ofJob: calibration), sampleRate: sampleRate)
@@ -244,7 +280,17 @@ public struct Renderer: Sendable {
                 }
             }
         }
+        if let last = parts.indices.last { parts[last].frames = mixer.partPosition }
         try mixer.finish(cues: marks.map(\.frame))
+        if let split {
+            var playlist = "#EXTM3U\n#PLAYLIST:\(script.title)\n"
+            for part in parts { playlist += "#EXTINF:\(part.frames / sampleRate),\(part.title)\n\(part.file)\n" }
+            do {
+                try Data(playlist.utf8).write(to: split.temporary.appendingPathComponent("playlist.m3u"))
+            } catch {
+                throw NarrateError(.output, "cannot write \(split.destination.path)/playlist.m3u: \(error.localizedDescription)")
+            }
+        }
         let base = output.deletingPathExtension()
         let chapterOutputs = marks.isEmpty ? [] : [
             (base.appendingPathExtension("cue"), ChapterFiles.cueSheet(marks, audioFile: output.lastPathComponent, title: script.title, sampleRate: sampleRate)),
@@ -271,12 +317,14 @@ public struct Renderer: Sendable {
         try staged.commit()
         try stagedSubtitles?.commit()
         for chapterFile in stagedChapters { try chapterFile.commit() }
+        try split?.commit()
         var report = RenderReport(
             output: output, sampleRate: sampleRate, frames: frames, speakers: speakers, cues: cues,
             synthesized: synthesized, reused: reused,
             formatName: large ? "RF64 (a WAV past 4 GB; most players read it, some need a .w64 or FLAC copy)" : format.name)
         report.chapters = marks.count
         report.chapterFiles = chapterOutputs.map(\.0)
+        report.parts = parts.count
         return report
     }
 

@@ -113,3 +113,54 @@ package func writeAtomically(_ text: String, to url: URL) throws(NarrateError) {
     }
     try staged.commit()
 }
+
+/// A folder of outputs (a book split into chapters) that appears only when complete: written
+/// as a hidden folder beside it and renamed over it, the folder it replaces removed after.
+/// Locked like a file (`.NAME.lock`), so two renders never write one folder.
+final class StagedFolder {
+    let destination: URL
+    let temporary: URL
+    private let lock: DestinationLock
+    private var committed = false
+
+    init(_ destination: URL) throws(NarrateError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: destination.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw NarrateError(.output, "cannot write the chapters to \(destination.path): it is a file; remove it or render elsewhere")
+        }
+        lock = try DestinationLock(destination)
+        self.destination = destination
+        // Leftovers of killed renders (holding the lock proves their writers gone).
+        let folder = destination.deletingLastPathComponent()
+        for prefix in [".\(destination.lastPathComponent).partial-", ".\(destination.lastPathComponent).replaced-"] {
+            for leftover in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where leftover.hasPrefix(prefix) {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(leftover))
+            }
+        }
+        temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: false)
+        } catch {
+            throw NarrateError(.output, "cannot write the chapters to \(destination.path): \(error.localizedDescription)")
+        }
+    }
+
+    func commit() throws(NarrateError) {
+        let previous = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).replaced-\(ProcessInfo.processInfo.processIdentifier)")
+        let hadOne = FileManager.default.fileExists(atPath: destination.path)
+        if hadOne, rename(destination.path, previous.path) != 0 {
+            throw NarrateError(.output, "cannot replace \(destination.path): \(String(cString: strerror(errno)))")
+        }
+        guard rename(temporary.path, destination.path) == 0 else {
+            if hadOne { rename(previous.path, destination.path) }
+            throw NarrateError(.output, "cannot move the chapters to \(destination.path): \(String(cString: strerror(errno)))")
+        }
+        committed = true
+        if hadOne { try? FileManager.default.removeItem(at: previous) }
+    }
+
+    deinit {
+        if !committed { try? FileManager.default.removeItem(at: temporary) }
+        lock.release()
+    }
+}
