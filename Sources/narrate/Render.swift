@@ -82,6 +82,9 @@ struct Render: ParsableCommand {
     @Option(help: "chapters: also write each chapter as a numbered file, with a playlist, in a folder named after the output.")
     var split: Split?
 
+    @Flag(help: "Read a Project Gutenberg header and licence aloud too (by default they are left out).")
+    var keepFrontMatter = false
+
     @OptionGroup var engine: EngineOptions
 
     func run() throws {
@@ -97,6 +100,7 @@ struct Render: ParsableCommand {
             var meter = ProgressMeter(started: ProcessInfo.processInfo.systemUptime)
             var options = try engine.options(output: url)
             if split == .chapters { options.chapterFolder = url.deletingPathExtension() }
+            options.keepFrontMatter = keepFrontMatter
             let report = try Renderer(cast: cast, options: options).render(
                 production.script, to: url, subtitles: subtitlesURL,
                 isCancelled: { interrupted.load(ordering: .relaxed) },
@@ -109,6 +113,9 @@ struct Render: ParsableCommand {
             printError(onTerminal ? "\r\(summary)\u{1B}[K\n" : "\(summary)\n")
             print(renderReport(report), terminator: "")
             if let subtitles { print("  subtitles: \(subtitles)") }
+            if report.skippedFrontMatter {
+                print("  not read: the Project Gutenberg header and licence (--keep-front-matter reads them)")
+            }
             if report.parts > 0 {
                 print("  chapter files: \(report.parts) in \(url.deletingPathExtension().path)/, with playlist.m3u")
             }

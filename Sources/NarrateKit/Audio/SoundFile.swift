@@ -47,7 +47,7 @@ package struct SoundFileWriter: ~Copyable {
     /// - Parameter large: write RF64, for files that may pass 4 GB.
     /// - Parameter cueRoom: how many cue points (chapters) a WAV will mark; their positions are
     ///   given to `close`.
-    package init(path: String, sampleRate: Int, title: String?, format: AudioFormat = .wav, large: Bool = false, cueRoom: Int = 0, destination: String? = nil) throws(NarrateError) {
+    package init(path: String, sampleRate: Int, title: String?, author: String? = nil, format: AudioFormat = .wav, large: Bool = false, cueRoom: Int = 0, destination: String? = nil) throws(NarrateError) {
         let destination = destination ?? path
         var info = SF_INFO()
         info.samplerate = Int32(sampleRate)
@@ -85,6 +85,7 @@ package struct SoundFileWriter: ~Copyable {
             Self.setCues(Array(repeating: 0, count: reservedCues), file)
         }
         Self.tag(file, title: title)
+        if let author, !author.isEmpty { sf_set_string(file, Int32(SF_STR_ARTIST), author) }
     }
 
     /// The corresponding C function is `sf_write_short`.

@@ -17,6 +17,8 @@ public struct RenderReport: Sendable {
     public var chapters = 0
     /// Files written by `--split chapters`.
     public var parts = 0
+    /// A Gutenberg header or licence was left unread.
+    public var skippedFrontMatter = false
     public var duration: Double { Double(frames) / Double(sampleRate) }
 }
 
@@ -45,6 +47,8 @@ public struct RenderOptions: Sendable {
     public var cacheLimit: Int
     /// Also write a whole book's chapters as numbered files in this folder, with a playlist.
     public var chapterFolder: URL?
+    /// Read a Project Gutenberg header and licence aloud too.
+    public var keepFrontMatter = false
 
     public init(workerExecutable: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cacheFolder: URL?, cacheLimit: Int = SegmentCache.defaultLimit, chapterFolder: URL? = nil) {
         self.workerExecutable = workerExecutable
@@ -93,7 +97,11 @@ public struct Renderer: Sendable {
             }
             throw NarrateError(.usage, "\(output.path): narrate writes .wav, .flac, .ogg or .mp3 audio; give one of those extensions")
         }
-        let selected = script.segments.filter { (paragraphs?.contains($0.paragraph) ?? true) && (chosen?.contains($0.index) ?? true) }
+        // A Gutenberg header and licence are not read, unless asked for (or previewed by number).
+        let skipped = options.keepFrontMatter || paragraphs != nil ? [] : Set(script.paragraphs.filter { $0.kind == .frontMatter }.map(\.index))
+        let selected = script.segments.filter {
+            (paragraphs?.contains($0.paragraph) ?? true) && (chosen?.contains($0.index) ?? true) && !skipped.contains($0.paragraph)
+        }
         guard selected.contains(where: { !Self.speakable($0.text).isEmpty }) else {
             if let paragraphs {
                 throw NarrateError(.input, "paragraph \(paragraphs.lowerBound + 1) has nothing to speak (no words, only marks or punctuation); choose another with --paragraph or --find")
@@ -114,7 +122,7 @@ public struct Renderer: Sendable {
         let wholeBook = paragraphs == nil && chosen == nil
         var mixer = Mixer(
             writer: try SoundFileWriter(
-                path: staged.temporary.path, sampleRate: sampleRate, title: script.title, format: format,
+                path: staged.temporary.path, sampleRate: sampleRate, title: script.title, author: script.author, format: format,
                 large: large, cueRoom: wholeBook ? script.chapters.count : 0, destination: output.path),
             sampleRate: sampleRate)
         // `--split chapters`: each chapter also goes to a numbered file of its own, written in
@@ -325,6 +333,7 @@ public struct Renderer: Sendable {
         report.chapters = marks.count
         report.chapterFiles = chapterOutputs.map(\.0)
         report.parts = parts.count
+        report.skippedFrontMatter = !skipped.isEmpty
         return report
     }
 

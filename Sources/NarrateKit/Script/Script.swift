@@ -20,6 +20,8 @@ public enum Gender: String, Codable, Hashable, Sendable, CaseIterable {
 /// How a paragraph sounds in the mix: headings and scene breaks get the longest pauses.
 public enum ParagraphKind: String, Hashable, Sendable {
     case prose, heading, sceneBreak = "scene-break"
+    /// A Project Gutenberg header or licence: kept in the script, not read aloud.
+    case frontMatter = "front-matter"
 }
 
 public struct Paragraph: Hashable, Sendable {
@@ -99,6 +101,8 @@ public struct Script: Sendable {
     public let segments: [Segment]
     public let characters: [Character]
     public var chapters: [Chapter] = []
+    /// From the book's header or title page, when it names one.
+    public var author: String?
 
     /// One line in one speaker's voice: what `preview --speaker NAME --sample` renders.
     public static func audition(_ line: String, by speaker: Speaker, name: String = "sample") -> Script {

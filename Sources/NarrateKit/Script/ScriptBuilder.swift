@@ -42,11 +42,19 @@ public struct ScriptBuilder: Sendable {
 
     private func build(_ source: SourceText, corrections: ScriptCorrections?, evidenceLog: EvidenceLog?) throws(NarrateError) -> (Script, CorrectionOutcome) {
         let scalars = source.scalars
-        let paragraphs = ParagraphSplitter.split(scalars)
-        let allPieces = QuoteScanner(scalars: scalars, paragraphs: paragraphs).scan()
+        var paragraphs = ParagraphSplitter.split(scalars)
+        // A Gutenberg header and licence stay in the script, as front matter nobody speaks in.
+        let metadata = BookMetadata(scalars, paragraphs: paragraphs)
+        if let body = metadata.body {
+            paragraphs = paragraphs.map { paragraph in
+                body.contains(paragraph.range.lowerBound) ? paragraph : Paragraph(index: paragraph.index, range: paragraph.range, kind: .frontMatter)
+            }
+        }
+        let allPieces = QuoteScanner(scalars: scalars, paragraphs: paragraphs).scan().filter { paragraphs[$0.paragraph].kind != .frontMatter }
         let dialogue = allPieces.filter { !$0.isMention }
         let quoted = dialogue.map(\.markedRange)
-        let tokens = Tokenizer.tokenize(scalars, paragraphs: paragraphs, quoted: quoted)
+        var tokens = Tokenizer.tokenize(scalars, paragraphs: paragraphs, quoted: quoted)
+        if let body = metadata.body { tokens.removeAll { !body.contains($0.range.lowerBound) } }
         var characters = self.characters.isEmpty ? CharacterDiscovery(tokens: tokens).discover() : Self.mergingStubs(self.characters)
         var outcome = CorrectionOutcome()
         var pins: [Int: Speaker] = [:]
@@ -111,9 +119,11 @@ public struct ScriptBuilder: Sendable {
             }
             add(.narration, cursor..<paragraph.range.upperBound, paragraph.index, .narrator, nil)
         }
-        let title = paragraphs.first.flatMap { $0.kind == .heading ? source[$0.range] : nil } ?? source.name
+        let title = metadata.title ?? paragraphs.first(where: { $0.kind != .frontMatter }).flatMap { $0.kind == .heading ? source[$0.range] : nil } ?? source.name
         let chapters = ChapterFinder.chapters(in: paragraphs, scalars: scalars)
-        return (Script(source: source, title: title, paragraphs: paragraphs, segments: segments, characters: characters, chapters: chapters), outcome)
+        var script = Script(source: source, title: title, paragraphs: paragraphs, segments: segments, characters: characters, chapters: chapters)
+        script.author = metadata.author
+        return (script, outcome)
     }
 
     /// Cast files often list one person twice: a full entry (`Josiah Bounderby`, male, aliases)

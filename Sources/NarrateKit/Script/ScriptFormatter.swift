@@ -62,7 +62,7 @@ public enum ScriptFormatter {
     /// Keys are written in a fixed order so that the same script prints byte for byte the same.
     public static func json(_ script: Script) -> String {
         let counts = script.lineCounts
-        var out = "{\"title\":\(quoted(script.title)),\"characters\":["
+        var out = "{\"title\":\(quoted(script.title)),\(script.author.map { "\"author\":\(quoted($0))," } ?? "")\"characters\":["
         for (index, character) in script.characters.enumerated() {
             if index > 0 { out += "," }
             out += "{\"name\":\(quoted(character.name)),\"aliases\":[\(character.aliases.map(quoted).joined(separator: ","))],"

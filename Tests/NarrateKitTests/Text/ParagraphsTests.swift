@@ -58,3 +58,45 @@ import Testing
         #expect(String(String.UnicodeScalarView(scalars[chapters[1].start...].prefix(9))) == "CHAPTER I")
     }
 }
+
+@Suite struct BookMetadataTests {
+    static let gutenberg = """
+        The Project Gutenberg eBook of The Ferry
+
+        This ebook is for the use of anyone anywhere. "Copy it," they said.
+
+        Title: The Ferry
+
+        Author: Ada Wren
+
+        *** START OF THE PROJECT GUTENBERG EBOOK THE FERRY ***
+
+        THE FERRY
+
+        "Nobody waiting?" asked the captain.
+
+        *** END OF THE PROJECT GUTENBERG EBOOK THE FERRY ***
+
+        "Project Gutenberg" is a registered trademark.
+        """
+
+    @Test func aGutenbergHeaderGivesTitleAuthorAndTheBody() {
+        let script = ScriptBuilder().build(SourceText(name: "pg", text: Self.gutenberg))
+        #expect(script.title == "The Ferry")
+        #expect(script.author == "Ada Wren")
+        let kinds = script.paragraphs.map(\.kind)
+        #expect(kinds.prefix(5).allSatisfy { $0 == .frontMatter })
+        #expect(kinds.suffix(2).allSatisfy { $0 == .frontMatter })
+        // Quotations in the licence are nobody's lines; the story's are.
+        let lines = script.segments.filter { $0.kind == .dialogue }.map(\.text)
+        #expect(lines == ["Nobody waiting?"])
+        #expect(script.contractViolations().isEmpty)
+    }
+
+    @Test func aTitlePageGivesTheAuthor() {
+        let script = ScriptBuilder().build(SourceText(name: "emma", text: "EMMA\n\nBy Jane Austen\n\nCHAPTER I\n\nEmma Woodhouse, handsome, clever, and rich."))
+        #expect(script.title == "EMMA")
+        #expect(script.author == "Jane Austen")
+        #expect(!script.paragraphs.contains { $0.kind == .frontMatter })
+    }
+}
