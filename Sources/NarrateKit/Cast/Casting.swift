@@ -81,9 +81,9 @@ public struct Casting: Sendable {
         let words = Set(([character.name] + character.aliases).flatMap { $0.lowercased().split { !$0.isLetter }.map(String.init) })
         let partners = placed.map { (voice: $0.voice, pitch: catalog.predictedPitch($0.voice), weight: weight(speaker, $0.speaker, conversations)) }
             .filter { $0.weight > 0 }
-        func clash(_ voice: VoiceSettings) -> Double {
-            let pitch = catalog.predictedPitch(voice), brightness = Self.brightness(voice)
-            return partners.reduce(0) { total, partner in
+        /// The partners (weighted) a voice of this pitch and brightness would sound alike to.
+        func clash(pitch: Double, brightness: Double?) -> Double {
+            partners.reduce(0) { total, partner in
                 let pitchDistance = abs(log(pitch / partner.pitch))
                 let brightnessDistance = brightness.flatMap { mine in Self.brightness(partner.voice).map { abs(log(mine / $0)) } } ?? 0
                 return total + (pitchDistance < Self.apart && brightnessDistance < Self.brighter ? partner.weight : 0)
@@ -93,7 +93,11 @@ public struct Casting: Sendable {
             // Its kind's voice, at the pitch (low for a monster) that clashes least.
             let settings = [kind.voice.pitch, kind.voice.pitch + 15, max(0, kind.voice.pitch - 10), kind.voice.pitch + 30]
             var voice = available(kind.voice)
-            voice.pitch = settings.min { clash(VoiceSettings(voice: voice.voice, variant: voice.variant, pitch: $0)) < clash(VoiceSettings(voice: voice.voice, variant: voice.variant, pitch: $1)) } ?? voice.pitch
+            func clashAtSetting(_ setting: Int) -> Double {
+                let candidate = VoiceSettings(voice: voice.voice, variant: voice.variant, pitch: setting)
+                return clash(pitch: catalog.predictedPitch(candidate), brightness: Self.brightness(candidate))
+            }
+            voice.pitch = settings.min { clashAtSetting($0) < clashAtSetting($1) } ?? voice.pitch
             return voice
         }
         // Characters of unknown sex take turns from the male and female voices.
@@ -116,16 +120,14 @@ public struct Casting: Sendable {
                 guard let setting = pitchSetting(for: ladder[rung], voice: voice) else { continue }
                 voice.pitch = setting
                 let brightness = Self.brightness(voice)
-                var clash = 0.0, nearness = 0.0, sameVariant = 0.0
+                let clashing = clash(pitch: ladder[rung], brightness: brightness)
+                var nearness = 0.0, sameVariant = 0.0
                 for partner in partners {
-                    let pitchDistance = abs(log(ladder[rung] / partner.pitch))
-                    let brightnessDistance = brightness.flatMap { mine in Self.brightness(partner.voice).map { abs(log(mine / $0)) } } ?? 0
-                    if pitchDistance < Self.apart && brightnessDistance < Self.brighter { clash += partner.weight }
-                    nearness += min(partner.weight, 100) * max(0, log(1.3) - pitchDistance)
+                    nearness += min(partner.weight, 100) * max(0, log(1.3) - abs(log(ladder[rung] / partner.pitch)))
                     if partner.voice.variant == variant { sameVariant += partner.weight }
                 }
                 let turn = (offset - index % variantNames.count + variantNames.count) % variantNames.count
-                let cost = ((clash * 10).rounded(), (nearness * 10).rounded(), abs(Double(rung) - middle), sameVariant, turn)
+                let cost = ((clashing * 10).rounded(), (nearness * 10).rounded(), abs(Double(rung) - middle), sameVariant, turn)
                 if best == nil || cost < best!.cost { best = (cost, voice) }
             }
         }

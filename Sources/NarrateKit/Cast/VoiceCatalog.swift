@@ -93,7 +93,7 @@ public struct VoiceCatalog: Sendable {
             return byLanguage.name
         }
         if let byDescription = voices.first(where: { Self.normalized($0.description) == key }) { return byDescription.name }
-        let suggestions = Self.closest(to: key, among: voices.map { ($0.name, [$0.name] + $0.languages + [$0.description]) })
+        let suggestions = Spelling.closest(to: key, among: voices.map { ($0.name, [$0.name] + $0.languages + [$0.description]) })
         throw NarrateError(.voice, "unknown voice \"\(CastFile.shown(typed))\"; did you mean \(suggestions)? (`narrate voices` lists them all)")
     }
 
@@ -102,15 +102,11 @@ public struct VoiceCatalog: Sendable {
         let key = Self.normalized(typed)
         if let match = variants.first(where: { Self.normalized($0.name) == key }) { return match.name }
         if let match = variants.first(where: { Self.normalized($0.description) == key }) { return match.name }
-        let suggestions = Self.closest(to: key, among: variants.map { ($0.name, [$0.name, $0.description]) })
+        let suggestions = Spelling.closest(to: key, among: variants.map { ($0.name, [$0.name, $0.description]) })
         throw NarrateError(.voice, "unknown variant \"\(CastFile.shown(typed))\"; did you mean \(suggestions)? (`narrate voices` lists them all)")
     }
 
     private static func normalized(_ text: String) -> String {
         text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "-")
-    }
-
-    static func closest(to key: String, among entries: [(name: String, spellings: [String])]) -> String {
-        Spelling.closest(to: key, among: entries)
     }
 }

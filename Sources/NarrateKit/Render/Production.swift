@@ -138,13 +138,10 @@ public struct Production: Sendable {
     /// The segments the cast's `pronounce:` makes say something other than their words: segment
     /// index → the text as it will be spoken.
     public func spokenChanges(_ cast: Cast) -> [Int: String] {
-        var pronouncers: [Speaker: Pronouncer] = [:]
+        var spokenText = SpokenText(cast: cast)
         var changes: [Int: String] = [:]
         for segment in script.segments {
-            let pronouncer = pronouncers[segment.speaker] ?? cast.pronunciations(for: segment.speaker).compiled()
-            pronouncers[segment.speaker] = pronouncer
-            let written = Renderer.speakable(segment.text)
-            let spoken = pronouncer.apply(written)
+            let (written, spoken) = spokenText.of(segment)
             if spoken != written { changes[segment.index] = spoken }
         }
         return changes

@@ -406,16 +406,13 @@ public struct Renderer: Sendable {
                 jobs.append(job)
                 segmentOfJob.append(segment)
             }
-            var pronouncers: [Speaker: Pronouncer] = [:]
+            var spokenText = SpokenText(cast: cast)
             for (index, segment) in segments.enumerated() {
-                let written = Renderer.speakable(segment.text)
+                let (written, text) = spokenText.of(segment)
                 guard !written.isEmpty else {
                     steps.append(nil)
                     continue
                 }
-                let pronouncer = pronouncers[segment.speaker] ?? cast.pronunciations(for: segment.speaker).compiled()
-                pronouncers[segment.speaker] = pronouncer
-                let text = pronouncer.apply(written)
                 let voice = cast.spokenVoice(for: segment.speaker)
                 var calibration: Int?
                 if calibrated.insert(voice).inserted {
@@ -471,5 +468,23 @@ public struct Renderer: Sendable {
         while result.contains("[[") { result = result.replacingOccurrences(of: "[[", with: "[") }
         result = result.replacingOccurrences(of: "--", with: ", ").replacingOccurrences(of: "—", with: ", ")
         return result.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+/// A segment's text as espeak-ng will be given it: speakable, with the cast's pronunciations
+/// (compiled once per speaker).
+struct SpokenText {
+    let cast: Cast
+    private var pronouncers: [Speaker: Pronouncer] = [:]
+
+    init(cast: Cast) { self.cast = cast }
+
+    /// The speakable words as written, and as they will be said.
+    mutating func of(_ segment: Segment) -> (written: String, spoken: String) {
+        let written = Renderer.speakable(segment.text)
+        guard !written.isEmpty else { return ("", "") }
+        let pronouncer = pronouncers[segment.speaker] ?? cast.pronunciations(for: segment.speaker).compiled()
+        pronouncers[segment.speaker] = pronouncer
+        return (written, pronouncer.apply(written))
     }
 }

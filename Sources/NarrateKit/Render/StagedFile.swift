@@ -33,11 +33,8 @@ final class StagedFile {
         }
         self.destination = destination
         self.lock = try DestinationLock(destination)
-        let prefix = ".\(destination.lastPathComponent).partial-"
-        for leftover in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where leftover.hasPrefix(prefix) {
-            unlink(folder.appendingPathComponent(leftover).path)
-        }
-        self.temporary = folder.appendingPathComponent("\(prefix)\(ProcessInfo.processInfo.processIdentifier)")
+        removeLeftovers(of: destination, kinds: ["partial"])
+        self.temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
     }
 
     func commit() throws(NarrateError) {
@@ -114,6 +111,16 @@ package func writeAtomically(_ text: String, to url: URL) throws(NarrateError) {
     try staged.commit()
 }
 
+/// Removes what killed renders left beside `destination` (`.NAME.partial-PID` and the like):
+/// called holding its lock, which proves their writers are gone.
+private func removeLeftovers(of destination: URL, kinds: [String]) {
+    let folder = destination.deletingLastPathComponent()
+    let prefixes = kinds.map { ".\(destination.lastPathComponent).\($0)-" }
+    for leftover in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where prefixes.contains(where: leftover.hasPrefix) {
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(leftover))
+    }
+}
+
 /// A folder of outputs (a book split into chapters) that appears only when complete: written
 /// as a hidden folder beside it and renamed over it, the folder it replaces removed after.
 /// Locked like a file (`.NAME.lock`), so two renders never write one folder.
@@ -130,14 +137,8 @@ final class StagedFolder {
         }
         lock = try DestinationLock(destination)
         self.destination = destination
-        // Leftovers of killed renders (holding the lock proves their writers gone).
-        let folder = destination.deletingLastPathComponent()
-        for prefix in [".\(destination.lastPathComponent).partial-", ".\(destination.lastPathComponent).replaced-"] {
-            for leftover in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where leftover.hasPrefix(prefix) {
-                try? FileManager.default.removeItem(at: folder.appendingPathComponent(leftover))
-            }
-        }
-        temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        removeLeftovers(of: destination, kinds: ["partial", "replaced"])
+        temporary = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: false)
         } catch {
