@@ -1,16 +1,21 @@
 #!/usr/bin/env python3
-"""Fits the weights narrate's pronoun and description resolver gives its evidence, and says
-whether they beat the shipped ones on novels they never saw.
+"""Fits the weights narrate's pronoun and description resolver (or, with --turns, its ranker of
+untagged lines) gives its evidence, and says whether they beat the shipped ones on novels they
+never saw.
 
-    python3 Benchmarks/fit-resolver.py ../shared/corpus/pdnc-dev ../shared/corpus/pdnc-train [--write FILE]
+    python3 Benchmarks/fit-resolver.py ../shared/corpus/pdnc-dev ../shared/corpus/pdnc-train [--turns] [--write FILE]
 
-For every novel (with its gold cast) narrate dumps each pronoun or description tag decision:
+For every novel (with its gold cast) narrate dumps each pronoun or description tag decision
+(with --turns: each untagged line's decision):
 every candidate speaker and its evidence features. A conditional log-linear model (softmax over
 the candidates of one decision, L2-regularised) is fitted to choose the gold speaker. Reported:
 - leave-one-novel-out: each novel scored by narrate running with weights fitted on the others;
 - development → training: weights fitted on the first corpus only, scored on the second;
 both over all spans, next to the shipped weights in the same run. --write saves the weights
-fitted on everything, as narrate's --resolver-weights reads them.
+fitted on everything, as narrate's --resolver-weights reads them; with --turns, --write-swift
+FILE writes them as the Swift source narrate ships (`FittedTurnWeights.swift`). With --turns,
+"fitted" lets the ranker choose the speaker (`--rank-untagged`); "shipped" is narrate as it
+ships, where the rules choose and the ranker gives the confidence.
 """
 import argparse, json, subprocess, sys, tempfile
 from pathlib import Path
@@ -26,6 +31,17 @@ FEATURES = ["mentioned-rank", "subject-rank", "spoke-rank", "addressed-by-name",
             "spoke-last-not-named-since", "most-prominent-of-sex", "mention-closeness", "speech-closeness",
             "named-in-this-paragraph"]
 SHIPPED = [1, 1.5, 1, 10, 1, 2.5, 4, 4.5, -3, -2, -3, 1.5, 0, 0, 0]
+KIND, OPTION = "pronoun", "--resolver-weights"
+# The untagged-line ranker's features, as `TurnWeights.features` lists them.
+TURN_FEATURES = ["alternation-expects", "spoke-two-lines-back", "spoke-the-line-before", "speaks-the-reply", "in-the-exchange",
+                 "addressed-in-the-line-before", "called-by-the-reply", "addressed-in-the-reply", "addressed-in-this-line",
+                 "named-in-this-line", "named-before-in-paragraph", "named-after-in-paragraph", "only-one-named-in-paragraph",
+                 "acts-after-a-finished-line", "last-subject", "subject-closeness", "mention-closeness", "speech-closeness", "mentioned-rank", "spoke-rank",
+                 "sex-the-line-before-called", "reported-just-before", "share-of-tagged-lines", "is-the-narrator", "sex-unknown",
+                 "sex-of-he-or-she-before", "sex-of-he-or-she-after", "sex-of-he-or-she-in-the-narration-before",
+                 "alternation-between-two", "alternation-after-a-question", "second-latest-speaker",
+                 "rule-paragraph-mention", "rule-vocative", "rule-turn-taking", "rule-nearest"]
+TURN_START = [4, 1, -4, -3, 1, 5, 3, 2, -6, -2, 2.5, 1.5, 1, -1, 1, 0.5, 1, 0.5, 0.5, 0.5, 2, -1, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 2]
 
 
 def narrate(binary, novel, folder, extra):
@@ -45,19 +61,24 @@ def decisions(binary, novel):
     """The novel's resolver decisions whose gold speaker is among the candidates: (features, gold index)."""
     folder = tempfile.mkdtemp()
     dump = Path(folder) / "evidence.jsonl"
-    narrate(binary, novel, folder, ["--dump-evidence", str(dump)])
+    narrate(binary, novel, folder, ["--dump-evidence", str(dump)] + DUMP_EXTRA)
     gold = [json.loads(l) for l in (novel / "quotes.jsonl").read_text().splitlines() if l.strip()]
     cast = bench.load_cast(novel / "cast.yaml")
+    narrator_character = json.loads((novel / "meta.json").read_text()).get("narrator_character")
     by_start = {}
     for quote in gold:
         by_start.setdefault(quote["start"], quote)
     result = []
     for line in dump.read_text().splitlines():
         record = json.loads(line)
+        if record.get("kind", "pronoun") != KIND:
+            continue
         quote = by_start.get(record["start"])
         if quote is None or quote["speaker"] in ("_unknowable", "_group"):
             continue
-        accepted = {"narrator"} if quote["speaker"] == "_narr" else cast.get(quote["speaker"], {quote["speaker"].lower()})
+        accepted = {"narrator"} if quote["speaker"] == "_narr" else set(cast.get(quote["speaker"], {quote["speaker"].lower()}))
+        if quote["speaker"] == narrator_character:
+            accepted.add("narrator")  # a first-person novel: narrate calls its teller Narrator
         names = [c["name"] for c in record["candidates"]]
         hits = [i for i, name in enumerate(names) if name.lower() in accepted or (name == bench.STAND_IN and "narrator" in accepted)]
         if len(hits) == 1 and len(names) > 1:
@@ -65,7 +86,7 @@ def decisions(binary, novel):
     return result
 
 
-STRENGTH, PRIOR = 0.05, np.zeros(len(SHIPPED))
+STRENGTH, PRIOR, DUMP_EXTRA, EXTRA = 0.05, np.zeros(len(SHIPPED)), [], []
 
 
 def fit(samples):
@@ -85,16 +106,29 @@ def fit(samples):
 
 
 def accuracy(binary, novels, weights):
-    """Spans right, spans scored over the novels, narrate running with these weights."""
+    """Spans right, spans scored over the novels, narrate running with these weights (None: as shipped)."""
     folder = tempfile.mkdtemp()
     path = Path(folder) / "weights.json"
-    path.write_text(json.dumps({"features": FEATURES, "weights": list(map(float, weights))}))
+    options = []
+    if weights is not None:
+        path.write_text(json.dumps({"features": FEATURES, "weights": list(map(float, weights))}))
+        options = [OPTION, str(path)] + (["--rank-untagged"] if KIND == "turn" else [])
     right = scored = 0
     for novel in novels:
-        result = bench.score(novel, narrate(binary, novel, folder, ["--resolver-weights", str(path)]))
+        result = bench.score(novel, narrate(binary, novel, folder, options))
         right += result["correct"]
         scored += result["scored"]
     return right, scored
+
+
+def swift_source(weights):
+    values = ", ".join(f"{float(v):.3f}" for v in weights)
+    return f"""// Generated by Benchmarks/fit-resolver.py --turns --write-swift; do not edit by hand.
+// The untagged-line ranker's weights, fitted on the 19 corpus novels, in `TurnWeights.features` order.
+extension TurnWeights {{
+    static let fitted = TurnWeights(values: [{values}])
+}}
+"""
 
 
 def main():
@@ -102,11 +136,21 @@ def main():
     parser.add_argument("development")
     parser.add_argument("training")
     parser.add_argument("--narrate", default=str(bench.ROOT / ".build/release/narrate"))
-    parser.add_argument("--write", help="save the weights fitted on all novels here")
+    parser.add_argument("--turns", action="store_true", help="fit the untagged-line ranker instead of the pronoun resolver")
+    parser.add_argument("--start", help="with --turns: weights (JSON) narrate ranks with while the evidence is collected")
+    parser.add_argument("--write", help="save the weights fitted on all novels here (JSON)")
+    parser.add_argument("--write-swift", help="with --turns: save them as the Swift source narrate ships")
     parser.add_argument("--strength", type=float, default=0.05, help="L2 regularisation strength")
     parser.add_argument("--prior", choices=["zero", "shipped"], default="zero", help="what the weights are pulled toward")
     args = parser.parse_args()
-    global STRENGTH, PRIOR
+    global STRENGTH, PRIOR, FEATURES, SHIPPED, KIND, OPTION, DUMP_EXTRA
+    if args.turns:
+        FEATURES, SHIPPED, KIND, OPTION = TURN_FEATURES, TURN_START, "turn", "--turn-weights"
+        if args.start:
+            start = json.loads(Path(args.start).read_text())
+            assert start["features"] == FEATURES, "the start weights' features differ from this script's"
+            SHIPPED = start["weights"]
+            DUMP_EXTRA = [OPTION, str(Path(args.start).resolve())]
     STRENGTH = args.strength
     PRIOR = np.array(SHIPPED, dtype=float) if args.prior == "shipped" else np.zeros(len(SHIPPED))
     subprocess.run(["swift", "build", "-c", "release", "--product", "narrate"], cwd=bench.ROOT, check=True, capture_output=True)
@@ -114,29 +158,31 @@ def main():
             for name, folder in (("development", args.development), ("training", args.training))}
     novels = sets["development"] + sets["training"]
     samples = {novel.name: decisions(args.narrate, novel) for novel in novels}
-    print(f"{sum(len(s) for s in samples.values())} resolver decisions with the gold speaker among the candidates, {len(novels)} novels")
+    print(f"{sum(len(s) for s in samples.values())} {KIND} decisions with the gold speaker among the candidates, {len(novels)} novels")
 
     shipped_right = shipped_scored = held_right = held_scored = 0
     for novel in novels:
         weights = fit([x for name, s in samples.items() if name != novel.name for x in s])
         right, scored = accuracy(args.narrate, [novel], weights)
-        base_right, _ = accuracy(args.narrate, [novel], SHIPPED)
+        base_right, _ = accuracy(args.narrate, [novel], None)
         held_right += right; held_scored += scored; shipped_right += base_right; shipped_scored += scored
         print(f"  {novel.name:32} left out: fitted {right / scored:.4f}   shipped {base_right / scored:.4f}")
     print(f"leave-one-novel-out, all spans: fitted {held_right / held_scored:.4f}   shipped {shipped_right / shipped_scored:.4f}")
 
     development_weights = fit([x for novel in sets["development"] for x in samples[novel.name]])
     right, scored = accuracy(args.narrate, sets["training"], development_weights)
-    base_right, _ = accuracy(args.narrate, sets["training"], SHIPPED)
+    base_right, _ = accuracy(args.narrate, sets["training"], None)
     dev_right, dev_scored = accuracy(args.narrate, sets["development"], development_weights)
-    print(f"fitted on development only: development {dev_right / dev_scored:.4f}, training {right / scored:.4f} (shipped weights on training: {base_right / scored:.4f})")
+    print(f"fitted on development only: development {dev_right / dev_scored:.4f}, training {right / scored:.4f} (shipped on training: {base_right / scored:.4f})")
 
     everything = fit([x for s in samples.values() for x in s])
     print("weights fitted on all novels:")
-    for name, value, shipped in zip(FEATURES, everything, SHIPPED):
-        print(f"  {name:28} {value:7.2f}   (shipped {shipped})")
+    for name, value, start in zip(FEATURES, everything, SHIPPED):
+        print(f"  {name:28} {value:7.2f}   (start {start})")
     if args.write:
         Path(args.write).write_text(json.dumps({"features": FEATURES, "weights": [round(float(v), 3) for v in everything]}, indent=1) + "\n")
+    if args.write_swift:
+        Path(args.write_swift).write_text(swift_source(everything))
 
 
 if __name__ == "__main__":

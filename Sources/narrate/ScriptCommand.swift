@@ -28,6 +28,12 @@ struct ScriptCommand: ParsableCommand {
     @Option(help: .hidden)  // Benchmarks/fit-resolver.py: weights to try instead of the shipped ones
     var resolverWeights: String?
 
+    @Option(help: .hidden)  // Benchmarks/fit-resolver.py --turns: untagged-line weights to try
+    var turnWeights: String?
+
+    @Flag(help: .hidden)  // Benchmarks/fit-resolver.py --turns: the ranker chooses untagged lines' speakers
+    var rankUntagged = false
+
     @Option(help: .hidden)  // Benchmarks/fit-resolver.py: every resolver decision's evidence, as JSON lines
     var dumpEvidence: String?
 
@@ -44,14 +50,21 @@ struct ScriptCommand: ParsableCommand {
             let output = edit ? (production.scriptURL ?? Production.automaticScriptURL(for: production.script.source.name)).path : self.output
             if let output { try production.checkOutputs([("-o", URL(fileURLWithPath: output))], scriptMayBeOutput: edit) }
             var script = production.script
-            if resolverWeights != nil || dumpEvidence != nil || rawConfidence {
+            if resolverWeights != nil || turnWeights != nil || rankUntagged || dumpEvidence != nil || rawConfidence {
                 var builder = ScriptBuilder(characters: production.castFile?.entries.map(\.character) ?? [])
                 builder.calibratesConfidence = !rawConfidence
+                builder.ranksUntaggedLines = rankUntagged
                 if let resolverWeights {
                     guard let data = FileManager.default.contents(atPath: resolverWeights) else {
                         throw NarrateError(.usage, "cannot read resolver weights \(resolverWeights)")
                     }
                     builder.resolverWeights = try ResolverWeights(json: data)
+                }
+                if let turnWeights {
+                    guard let data = FileManager.default.contents(atPath: turnWeights) else {
+                        throw NarrateError(.usage, "cannot read turn weights \(turnWeights)")
+                    }
+                    builder.turnWeights = try TurnWeights(json: data)
                 }
                 let (rebuilt, records) = builder.buildRecordingEvidence(production.script.source)
                 script = rebuilt
@@ -182,5 +195,5 @@ private func evidenceLine(_ record: ResolverRecord) -> String {
         String(decoding: (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
     }
     let candidates = record.candidates.map { "{\"name\": \(quoted($0.name)), \"features\": [\($0.features.map { String($0) }.joined(separator: ", "))]}" }
-    return "{\"start\": \(record.range.lowerBound), \"end\": \(record.range.upperBound), \"chosen\": \(record.chosen.map(quoted) ?? "null"), \"candidates\": [\(candidates.joined(separator: ", "))]}\n"
+    return "{\"kind\": \"\(record.kind.rawValue)\", \"start\": \(record.range.lowerBound), \"end\": \(record.range.upperBound), \"chosen\": \(record.chosen.map(quoted) ?? "null"), \"candidates\": [\(candidates.joined(separator: ", "))]}\n"
 }

@@ -26,11 +26,14 @@ extension Attributor {
         var subject: Speaker?
         /// Characters the current quotation speaks of: seldom its speaker.
         var namedInQuote: Set<Speaker> = []
+        /// How many lines a speech tag names each speaker for, in the whole book: who talks.
+        var taggedLines: [Speaker: Int] = [:]
         func last(_ speaker: Speaker) -> Int { max(mentioned[speaker] ?? -1, spoke[speaker] ?? -1) }
     }
 
     func resolveInOrder(_ turns: inout [Turn]) {
         var salience = Salience()
+        for turn in turns where turn.attribution?.method == .explicitTag { if let speaker = turn.speaker { salience.taggedLines[speaker, default: 0] += 1 } }
         var mentionCursor = 0
         let speakerOf = characters.map { Speaker.character($0.name) }
         // `the clergyman`, when the cast's `The Clergyman` is a bare label, could be anyone of
@@ -81,6 +84,7 @@ extension Attributor {
             if turns[index].speaker == nil {
                 evidenceLog?.turn = index
                 let decided = decide(turns[index], index: index, turns: turns, previous: previous, beforePrevious: beforePrevious,
+                                     twoBack: conversation.count >= 2 ? turns[conversation[conversation.count - 2]].speaker : nil,
                                      addressedNow: addressedNow, addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf)
                 turns[index].speaker = decided.0
                 turns[index].attribution = decided.1

@@ -4,7 +4,7 @@ import Foundation
 /// weakest, and the weighted choice among the candidates for a pronoun or description.
 extension Attributor {
     func decide(
-        _ turn: Turn, index: Int, turns: [Turn], previous: Speaker?, beforePrevious: Speaker?,
+        _ turn: Turn, index: Int, turns: [Turn], previous: Speaker?, beforePrevious: Speaker?, twoBack: Speaker?,
         addressedNow: Set<Speaker>, addressedBefore: Set<Speaker>, participants: Set<Speaker>, salience: Salience, position: Int, speakerOf: [Speaker]
     ) -> (Speaker?, Attribution) {
         if turn.continuesSpeech, index > 0, let speaker = turns[index - 1].speaker {
@@ -71,6 +71,27 @@ extension Attributor {
             case .character: break
             }
         }
+        let ruled = untaggedRule(turn, index: index, turns: turns, previous: previous, beforePrevious: beforePrevious, addressedNow: addressedNow,
+                                 addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf)
+        let context = TurnContext(
+            previous: previous, expected: beforePrevious, twoBack: twoBack, addressedNow: addressedNow, addressedBefore: addressedBefore,
+            participants: participants, position: position, ruled: ruled.0.map { ($0, ruled.1) })
+        guard let ranked = rankTurn(turn, index: index, turns: turns, context: context, salience: salience, speakerOf: speakerOf),
+            let speaker = ruled.0, ruled.1.method != .unresolved
+        else { return ruled }
+        if ranksUntaggedLines { return (ranked.speaker, ranked.attribution) }
+        // The rules choose (the fitted ranker does not yet choose better: see ARCHITECTURE.md);
+        // how likely their choice is right, the ranker says.
+        let chance = ((ranked.probabilities[speaker] ?? 0) * 100).rounded() / 100
+        return (speaker, Attribution(method: ruled.1.method, confidence: chance, evidence: ruled.1.evidence))
+    }
+
+    /// The rules for a line no tag decides, in order of trust: a character named in the
+    /// paragraph, the one addressed, turn-taking, the subject of the narration, the nearest.
+    func untaggedRule(
+        _ turn: Turn, index: Int, turns: [Turn], previous: Speaker?, beforePrevious: Speaker?,
+        addressedNow: Set<Speaker>, addressedBefore: Set<Speaker>, participants: Set<Speaker>, salience: Salience, position: Int, speakerOf: [Speaker]
+    ) -> (Speaker?, Attribution) {
         if let named = paragraphMention(turn, exclude: addressedNow, speakerOf: speakerOf) {
             return (named.0, Attribution(method: .paragraphMention, confidence: 0.7, evidence: named.1))
         }
@@ -225,6 +246,8 @@ package struct ResolverWeights: Hashable, Sendable {
 
 /// One resolver decision: every candidate's features, who was chosen.
 package struct ResolverRecord: Sendable {
+    package enum Kind: String, Sendable { case pronoun, turn }
+    package var kind: Kind = .pronoun
     package var candidates: [(name: String, features: [Double])]
     package var chosen: String?
     /// Where the quotation it decided starts and ends in the source.

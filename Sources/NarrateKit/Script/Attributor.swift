@@ -24,6 +24,11 @@ struct Attributor {
     let discovered: Bool
     /// How the resolver weighs its evidence.
     let weights: ResolverWeights
+    /// How the untagged-line ranker weighs its evidence.
+    let turnWeights: TurnWeights
+    /// Whether the ranker, rather than the rules, chooses the speaker of an untagged line (it
+    /// always gives the line its confidence).
+    var ranksUntaggedLines = false
     /// Where resolver decisions go when they are being collected to fit the weights.
     let evidenceLog: EvidenceLog?
     /// Speakers the user gave (piece index → speaker): decided before anything else, and the
@@ -71,9 +76,10 @@ struct Attributor {
     init(
         scalars: [Unicode.Scalar], paragraphs: [Paragraph], pieces: [QuotePiece], tokens: [Token],
         mentions: [CharacterIndex.Mention], characters: [Character], firstPersonNarrator: Bool, discovered: Bool,
-        weights: ResolverWeights = .handSet, evidenceLog: EvidenceLog? = nil
+        weights: ResolverWeights = .handSet, turnWeights: TurnWeights = .fitted, evidenceLog: EvidenceLog? = nil
     ) {
         self.weights = weights
+        self.turnWeights = turnWeights
         self.evidenceLog = evidenceLog
         self.scalars = scalars
         self.paragraphs = paragraphs

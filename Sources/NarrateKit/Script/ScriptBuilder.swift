@@ -6,6 +6,10 @@ public struct ScriptBuilder: Sendable {
     public var characters: [Character]
     /// How the speaker resolver weighs its evidence.
     package var resolverWeights = ResolverWeights.handSet
+    /// How the ranker of untagged lines weighs its evidence.
+    package var turnWeights = TurnWeights.fitted
+    /// The ranker chooses untagged lines' speakers, not only their confidence (for measuring).
+    package var ranksUntaggedLines = false
     /// Confidences as measured on the corpus (`ConfidenceCalibration`), or as the rules state them.
     package var calibratesConfidence = true
 
@@ -68,9 +72,10 @@ public struct ScriptBuilder: Sendable {
         var attributor = Attributor(
             scalars: scalars, paragraphs: paragraphs, pieces: dialogue, tokens: tokens, mentions: mentions,
             characters: characters, firstPersonNarrator: Self.isFirstPerson(tokens), discovered: self.characters.isEmpty,
-            weights: resolverWeights, evidenceLog: evidenceLog
+            weights: resolverWeights, turnWeights: turnWeights, evidenceLog: evidenceLog
         )
         attributor.pins = pins
+        attributor.ranksUntaggedLines = ranksUntaggedLines
         var turns = attributor.attribute()
         if let corrections, !corrections.reassignments.isEmpty {
             let resolver = CorrectionResolver(corrections: corrections, characters: characters)

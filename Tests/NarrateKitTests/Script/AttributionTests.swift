@@ -459,7 +459,7 @@ import Testing
         let builder = ScriptBuilder(characters: cast)
         let (script, records) = builder.buildRecordingEvidence(SourceText(name: "t", text: text))
         #expect(script.segments.map(\.speaker) == builder.build(SourceText(name: "t", text: text)).segments.map(\.speaker))
-        let record = try #require(records.first)
+        let record = try #require(records.first { $0.kind == .pronoun })
         #expect(record.chosen == "Tobias")
         #expect(record.candidates.map(\.name) == ["Tobias"])
         #expect(record.candidates[0].features.count == ResolverWeights.features.count)

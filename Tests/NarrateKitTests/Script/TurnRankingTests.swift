@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@testable import NarrateKit
+
+/// The ranker of untagged lines: every cue is evidence that moves a line toward or away from
+/// a candidate; the fitted weights decide how far. These tests check that each cue moves the
+/// line the way English says it should, by the probability the shipped weights give.
+@Suite struct TurnRankingTests {
+    private let rosaAndBen = [Character(name: "Rosa", gender: .female), Character(name: "Ben", gender: .male)]
+
+    /// The probability the shipped weights give each candidate of the untagged line that starts
+    /// with `line`.
+    private func probabilities(_ text: String, cast: [Character], line: String) throws -> [String: Double] {
+        let source = SourceText(name: "t", text: text)
+        let (_, records) = ScriptBuilder(characters: cast).buildRecordingEvidence(source)
+        let record = try #require(records.first { $0.kind == .turn && source[$0.range].hasPrefix(line) })
+        let scores = record.candidates.map { candidate in zip(TurnWeights.fitted.values, candidate.features).reduce(0) { $0 + $1.0 * $1.1 } }
+        let top = scores.max() ?? 0
+        let total = scores.reduce(0) { $0 + exp($1 - top) }
+        return Dictionary(uniqueKeysWithValues: zip(record.candidates.map(\.name), scores.map { exp($0 - top) / total }))
+    }
+
+    @Test func sirMovesTheReplyTowardAMan() throws {
+        let cast = [Character(name: "Nell", gender: .female), Character(name: "Rosa", gender: .female), Character(name: "Ben", gender: .male)]
+        func text(_ question: String) -> String {
+            "Nell, Rosa and Ben stood in the hall.\n\n\"Is the carriage ready?\" asked Nell.\n\n\"It is at the door,\" said Rosa. \"\(question)\"\n\n\"Not tonight.\""
+        }
+        let withSir = try probabilities(text("Will you come with us, sir?"), cast: cast, line: "Not tonight")
+        let without = try probabilities(text("Will you come with us?"), cast: cast, line: "Not tonight")
+        #expect(withSir["Ben", default: 0] > 2 * without["Ben", default: 0])
+    }
+
+    @Test func theSubjectOfTheLastClauseCountsMoreThanTheFirst() throws {
+        // `when Ben turned to her` makes Ben the focus, though Rosa began the sentence.
+        let cast = rosaAndBen + [Character(name: "Tom", gender: .male)]
+        let text = "\"Hello,\" said Tom.\n\nRosa was still thinking of the letter, when Ben turned to her again.\n\n\"You have not heard a word.\""
+        let chances = try probabilities(text, cast: cast, line: "You have not heard")
+        #expect(chances["Ben", default: 0] > chances["Rosa", default: 0])
+    }
+
+    @Test func beingAddressedInTheLineBeforeMovesTheLineTowardYou() throws {
+        let cast = rosaAndBen + [Character(name: "Nell", gender: .female)]
+        func text(_ question: String) -> String {
+            "Rosa, Nell and Ben sat down to supper.\n\n\"Pass the bread,\" said Rosa.\n\n\"Here it is,\" said Ben. \"\(question)\"\n\n\"Baked this morning.\""
+        }
+        let called = try probabilities(text("Is it fresh, Nell?"), cast: cast, line: "Baked this morning")
+        let uncalled = try probabilities(text("Is it fresh?"), cast: cast, line: "Baked this morning")
+        #expect(called["Nell", default: 0] > 2 * uncalled["Nell", default: 0])
+    }
+
+    /// The rules choose the speaker; the ranker says how likely their choice is.
+    @Test func anUntaggedLinesConfidenceIsTheRankersProbabilityOfItsSpeaker() throws {
+        let text = "Rosa and Ben walked on.\n\n\"Is it far?\" asked Rosa.\n\n\"Not far now.\"\n\n\"Good.\""
+        let script = ScriptBuilder(characters: rosaAndBen).build(SourceText(name: "t", text: text))
+        let untagged = script.segments.filter { $0.kind == .dialogue && $0.attribution?.method != .explicitTag }
+        #expect(untagged.map(\.speaker.name) == ["Ben", "Rosa"])
+        let chances = try probabilities(text, cast: rosaAndBen, line: "Not far now")
+        let confidence = try #require(untagged.first?.attribution?.confidence)
+        #expect(abs(confidence - chances["Ben", default: 0]) < 0.006)
+    }
+
+    @Test func weightsAreReadOnlyWithEveryFeatureInOrder() throws {
+        let good = #"{"features": \#(TurnWeights.features.debugDescription), "weights": \#(TurnWeights.fitted.values.debugDescription)}"#
+        #expect(try TurnWeights(json: Data(good.utf8)) == .fitted)
+        #expect(TurnWeights.fitted.values.count == TurnWeights.features.count)
+        #expect(throws: NarrateError.self) { try TurnWeights(json: Data(#"{"features": ["a"], "weights": [1]}"#.utf8)) }
+    }
+}
