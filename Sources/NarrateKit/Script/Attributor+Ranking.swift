@@ -236,11 +236,16 @@ package struct ResolverWeights: Hashable, Sendable {
 
     /// Reads `{"features": [...], "weights": [...]}` as the fitting script writes it.
     package init(json data: Data) throws(NarrateError) {
+        values = try Self.weights(json: data, features: Self.features, of: "resolver")
+    }
+
+    /// The weights in a fitting script's JSON, checked to name exactly these features in order.
+    static func weights(json data: Data, features: [String], of model: String) throws(NarrateError) -> [Double] {
         struct File: Decodable { var features: [String]; var weights: [Double] }
-        guard let file = try? JSONDecoder().decode(File.self, from: data), file.features == Self.features, file.weights.count == Self.features.count else {
-            throw NarrateError(.usage, "resolver weights must be JSON {\"features\": [...], \"weights\": [...]} with the features \(Self.features.joined(separator: ", "))")
+        guard let file = try? JSONDecoder().decode(File.self, from: data), file.features == features, file.weights.count == features.count else {
+            throw NarrateError(.usage, "\(model) weights must be JSON {\"features\": [...], \"weights\": [...]} with the features \(features.joined(separator: ", "))")
         }
-        values = file.weights
+        return file.weights
     }
 }
 

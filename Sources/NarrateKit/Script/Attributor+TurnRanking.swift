@@ -215,11 +215,7 @@ package struct TurnWeights: Hashable, Sendable {
 
     /// Reads `{"features": [...], "weights": [...]}` as the fitting script writes it.
     package init(json data: Data) throws(NarrateError) {
-        struct File: Decodable { var features: [String]; var weights: [Double] }
-        guard let file = try? JSONDecoder().decode(File.self, from: data), file.features == Self.features, file.weights.count == Self.features.count else {
-            throw NarrateError(.usage, "turn weights must be JSON {\"features\": [...], \"weights\": [...]} with the features \(Self.features.joined(separator: ", "))")
-        }
-        values = file.weights
+        values = try ResolverWeights.weights(json: data, features: Self.features, of: "turn")
     }
 
     /// The method a line is said to be decided by, from the feature that counted most.
