@@ -45,6 +45,12 @@ struct EngineOptions: ParsableArguments {
     @Option(help: "Speak faster or slower: scales every voice's rate (1.15 is 15 % faster), over the cast file's tempo.")
     var tempo: Double?
 
+    @Option(parsing: .unconditional, help: "Loudness of the whole recording, in LUFS (EBU R128), from -30 to -18; true peaks stay under -3 dBTP whatever it is.")
+    var loudness: Double = Mastering.defaultLoudness
+
+    @Flag(help: "Fill the pauses with quiet room tone instead of digital silence.")
+    var roomTone = false
+
     /// The cast at the tempo asked for.
     func adjusted(_ cast: Cast) throws(NarrateError) -> Cast {
         guard let tempo else { return cast }
@@ -58,11 +64,16 @@ struct EngineOptions: ParsableArguments {
         if let jobs, !(1...256).contains(jobs) {
             throw NarrateError(.usage, "--jobs \(jobs): give a number of workers from 1 to 256")
         }
+        guard Mastering.loudnessRange.contains(loudness) else {
+            throw NarrateError(.usage, "--loudness \(loudness): give a loudness in LUFS from -30 to -18 (audiobooks: -23 to -18; louder would need more limiting than speech bears)")
+        }
         let folder = cache.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? RenderOptions.cacheFolder(beside: output)
-        return RenderOptions(
+        var options = RenderOptions(
             workerExecutable: URL(fileURLWithPath: "/proc/self/exe"),
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
             cacheFolder: noCache ? nil : folder)
+        options.mastering = Mastering(loudness: loudness, roomTone: roomTone)
+        return options
     }
 }
 

@@ -66,7 +66,29 @@ import Testing
         let levels = loudness.values
         #expect(levels.count == 5)
         #expect((levels.max() ?? 0) - (levels.min() ?? 0) < 2, "\(loudness)")
-        #expect(audio.samples.allSatisfy { abs(Int($0)) <= 32_000 })
+        // Mastered: the book at -20 LUFS within 0.5 LU, its true peak at most -3 dBTP.
+        let book = try #require(Loudness.measure(audio.samples, sampleRate: 22050))
+        #expect(abs(book.loudness - -20) < 0.5, "\(book.loudness) LUFS")
+        #expect(try #require(Loudness.truePeak(audio.samples, sampleRate: 22050)) <= -3.0)
+    }
+
+    @Test func loudnessAndRoomToneAreAskedFor() throws {
+        let folder = try NarrateBinary.scratch()
+        let result = try NarrateBinary.run(["render", story, "--cast", cast, "-o", "loud.wav", "--loudness", "-18", "--room-tone"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let audio = try SoundFileContents(path: folder.appendingPathComponent("loud.wav").path)
+        let book = try #require(Loudness.measure(audio.samples, sampleRate: 22050))
+        #expect(abs(book.loudness - -18) < 0.5, "\(book.loudness) LUFS")
+        #expect(try #require(Loudness.truePeak(audio.samples, sampleRate: 22050)) <= -3.0)
+        // The opening silence is quiet room tone now, not digital zero.
+        let head = audio.samples.prefix(16_000)
+        #expect(head.contains { $0 != 0 })
+        #expect(head.allSatisfy { abs(Int($0)) < 100 })
+
+        let refused = try NarrateBinary.run(["render", story, "--cast", cast, "-o", "x.wav", "--loudness", "-5"], in: folder)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("--loudness -5.0: give a loudness in LUFS from -30 to -18"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.wav").path))
     }
 
     @Test func defaultCastComesFromVoicesFolder() throws {

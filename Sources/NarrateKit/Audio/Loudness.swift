@@ -29,10 +29,24 @@ package enum Loudness {
         return (loudness, peak)
     }
 
-    /// The gain that brings audio measured at `loudness` to the target, held back so that the
-    /// measured peak stays below full scale.
-    package static func gain(loudness: Double, peak: Double) -> Double {
-        let wanted = Foundation.pow(10, (target - loudness) / 20)
-        return peak > 0 ? min(wanted, 0.98 / peak) : wanted
+    /// True peak (dBTP: the waveform between samples, 4× oversampled by libebur128), of mono
+    /// 16-bit audio; nil when there is nothing to measure. `ebur128_true_peak`.
+    package static func truePeak(_ samples: [Int16], sampleRate: Int) -> Double? {
+        guard !samples.isEmpty, let state = ebur128_init(1, UInt(sampleRate), Int32(EBUR128_MODE_TRUE_PEAK.rawValue)) else { return nil }
+        defer {
+            var owned: UnsafeMutablePointer<ebur128_state>? = state
+            ebur128_destroy(&owned)
+        }
+        var peak = 0.0
+        guard samples.withUnsafeBufferPointer({ ebur128_add_frames_short(state, $0.baseAddress, $0.count) }) == Int32(EBUR128_SUCCESS.rawValue),
+            ebur128_true_peak(state, 0, &peak) == Int32(EBUR128_SUCCESS.rawValue), peak > 0
+        else { return nil }
+        return 20 * log10(peak)
+    }
+
+    /// The gain that brings audio measured at `loudness` to `target` (peaks are the limiter's
+    /// business: `Mastering`).
+    package static func gain(loudness: Double, target: Double = Loudness.target) -> Double {
+        Foundation.pow(10, (target - loudness) / 20)
     }
 }

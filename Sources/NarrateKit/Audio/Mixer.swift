@@ -25,14 +25,18 @@ struct Mixer: ~Copyable {
     /// A second file that gets the same samples: the current chapter, when a book is split.
     private var part: SoundFileWriter?
     let sampleRate: Int
+    let mastering: Mastering
+    /// Pauses so far: each one's room tone is its own.
+    private var pauses = 0
     var position: Int { writer.frameCount }
     /// Samples in the current part.
     var partPosition: Int { position - partStart }
     private var partStart = 0
 
-    init(writer: consuming SoundFileWriter, sampleRate: Int) {
+    init(writer: consuming SoundFileWriter, sampleRate: Int, mastering: Mastering = Mastering()) {
         self.writer = writer
         self.sampleRate = sampleRate
+        self.mastering = mastering
     }
 
     mutating func pause(_ pause: Pause) throws(NarrateError) {
@@ -53,50 +57,16 @@ struct Mixer: ~Copyable {
     }
 
     private mutating func emitSilence(frames: Int) throws(NarrateError) {
-        try emit([Int16](repeating: 0, count: frames)[...])
+        pauses += 1
+        try emit(mastering.pause(frames: frames, number: pauses)[...])
     }
 
-    /// Appends a segment's audio (already trimmed: the pauses are the mixer's) at `gain`;
-    /// returns where it starts and ends in the file, in samples.
+    /// Appends a segment's audio (already trimmed: the pauses are the mixer's) at `gain`,
+    /// mastered; returns where it starts and ends in the file, in samples.
     mutating func append(_ audio: SegmentAudio, gain: Double) throws(NarrateError) -> Range<Int> {
         let start = position
-        let peak = audio.samples.withUnsafeBufferPointer { Self.peak($0) }
-        // The voice's gain, held back where this segment's own peak would clip, and never
-        // above +18 dB (which keeps the fixed-point product below in 32 bits).
-        let gain = min(peak > 0 ? min(gain, 32_000 / Double(peak)) : gain, 8)
-        guard gain != 1 else {
-            try emit(audio.samples[...])
-            return start..<position
-        }
-        // Rounded down, so a peak held back to 32,000 stays there after rounding.
-        let factor = Int32((gain * 4_096).rounded(.down))
-        // In blocks, so a long passage is never copied whole.
-        var block = [Int16](repeating: 0, count: min(audio.samples.count, 1 << 15))
-        var offset = 0
-        while offset < audio.samples.count {
-            let range = offset..<min(audio.samples.count, offset + block.count)
-            audio.samples.withUnsafeBufferPointer { source in
-                block.withUnsafeMutableBufferPointer { Self.scale(UnsafeBufferPointer(rebasing: source[range]), into: $0, by: factor) }
-            }
-            try emit(block[0..<range.count])
-            offset = range.upperBound
-        }
+        try emit(mastering.master(audio.samples, gain: gain, sampleRate: sampleRate)[...])
         return start..<position
-    }
-
-    /// Fixed point (12 fractional bits), rounding half up: 32-bit integer arithmetic that the
-    /// compiler vectorises, for the loop that touches every sample of the book.
-    private static func scale(_ source: UnsafeBufferPointer<Int16>, into target: UnsafeMutableBufferPointer<Int16>, by factor: Int32) {
-        for index in 0..<source.count {
-            let scaled = (Int32(source[index]) &* factor &+ 2_048) >> 12
-            target[index] = Int16(truncatingIfNeeded: min(max(scaled, -32_768), 32_767))
-        }
-    }
-
-    private static func peak(_ samples: UnsafeBufferPointer<Int16>) -> Int {
-        var peak: Int32 = 0
-        for sample in samples { peak = max(peak, abs(Int32(sample))) }
-        return Int(peak)
     }
 
     mutating func silence(seconds: Double) throws(NarrateError) {

@@ -49,6 +49,8 @@ public struct RenderOptions: Sendable {
     public var chapterFolder: URL?
     /// Read a Project Gutenberg header and licence aloud too.
     public var keepFrontMatter = false
+    /// Target loudness, true-peak limiting, fades and room tone.
+    public var mastering = Mastering()
 
     public init(workerExecutable: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cacheFolder: URL?, cacheLimit: Int = SegmentCache.defaultLimit, chapterFolder: URL? = nil) {
         self.workerExecutable = workerExecutable
@@ -124,7 +126,7 @@ public struct Renderer: Sendable {
             writer: try SoundFileWriter(
                 path: staged.temporary.path, sampleRate: sampleRate, title: script.title, author: script.author, format: format,
                 large: large, cueRoom: wholeBook ? script.chapters.count : 0, destination: output.path),
-            sampleRate: sampleRate)
+            sampleRate: sampleRate, mastering: options.mastering)
         // `--split chapters`: each chapter also goes to a numbered file of its own, written in
         // a hidden folder that replaces the destination folder when everything is done.
         let split = try options.chapterFolder.map { (folder: URL) throws(NarrateError) -> StagedFolder in
@@ -255,7 +257,7 @@ public struct Renderer: Sendable {
             }
             if let step = plan.steps[done] {
                 if let calibration = step.calibration {
-                    gains[step.voice] = VoiceLevels.gain(measuring: try audio(ofJob: calibration), sampleRate: sampleRate)
+                    gains[step.voice] = VoiceLevels.gain(measuring: try audio(ofJob: calibration), sampleRate: sampleRate, loudness: options.mastering.loudness)
                 }
                 var placed: Range<Int>?
                 for job in step.jobs {
