@@ -33,64 +33,68 @@ public struct Mastering: Hashable, Sendable {
 
     /// A segment's samples at `gain`, limited and faded.
     func master(_ samples: [Int16], gain: Double, sampleRate: Int) -> [Int16] {
-        guard !samples.isEmpty else { return samples }
-        var signal = [Float](repeating: 0, count: samples.count)
-        let factor = Float(gain / 32_768)
-        var peak: Float = 0
-        for index in samples.indices {
-            signal[index] = Float(samples[index]) * factor
-            peak = max(peak, abs(signal[index]))
-        }
-        // Inter-sample peaks overshoot the samples by well under 6 dB in speech.
-        if peak > Self.limit / 2 { limit(&signal, sampleRate: sampleRate) }
-        let fadeLength = min(signal.count / 2, Int(Self.fade * Double(sampleRate)))
-        if fadeLength > 0 {
-            for index in 0..<fadeLength {
-                let ramp = Float(index) / Float(fadeLength)
-                signal[index] *= ramp
-                signal[signal.count - 1 - index] *= ramp
-            }
-        }
-        return signal.map { Int16(max(-32_768, min(32_767, ($0 * 32_768).rounded()))) }
+        var result: [Int16] = []
+        result.reserveCapacity(samples.count)
+        master(samples, gain: gain, sampleRate: sampleRate) { result.append(contentsOf: $0) }
+        return result
     }
 
-    /// Brings every estimated true peak under `limit`: the gain each sample needs, reached by a
-    /// linear ramp over the look-ahead before it and released slowly after.
-    private func limit(_ signal: inout [Float], sampleRate: Int) {
-        let count = signal.count
-        var needed = [Float](repeating: 1, count: count)
-        var limited = false
-        for index in 0..<count {
-            var level = abs(signal[index])
-            if index + 1 < count {
-                // 4× oversampled, cubic (Catmull-Rom) between this sample and the next.
-                let p0 = index > 0 ? signal[index - 1] : signal[index], p1 = signal[index], p2 = signal[index + 1]
-                let p3 = index + 2 < count ? signal[index + 2] : p2
-                if max(abs(p1), abs(p2)) > Self.limit / 2 {
-                    for t: Float in [0.25, 0.5, 0.75] {
-                        let value = 0.5 * ((2 * p1) + (-p0 + p2) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t * t + (-p0 + 3 * p1 - 3 * p2 + p3) * t * t * t)
-                        level = max(level, abs(value))
-                    }
+    /// The same, handed over in blocks: a long passage is never held whole a second time.
+    func master<Failure: Error>(
+        _ samples: [Int16], gain: Double, sampleRate: Int, block: Int = 1 << 14, into emit: (ArraySlice<Int16>) throws(Failure) -> Void
+    ) throws(Failure) {
+        let count = samples.count
+        guard count > 0 else { return }
+        let factor = Float(gain / 32_768)
+        func value(_ index: Int) -> Float { Float(samples[min(max(index, 0), count - 1)]) * factor }
+        let loudest = samples.lazy.map { abs(Float($0)) }.max() ?? 0
+        // Inter-sample peaks overshoot the samples by well under 6 dB in speech.
+        let limiting = loudest * factor > Self.limit / 2
+        let attackLength = max(1, Int(Self.attack * Double(sampleRate)))
+        let attackStep = 1 / Float(attackLength), releaseStep = 1 / Float(max(1, Int(Self.release * Double(sampleRate))))
+        let fadeLength = min(count / 2, Int(Self.fade * Double(sampleRate)))
+        var needed = [Float](repeating: 1, count: block + attackLength + 1)
+        var output = [Int16](repeating: 0, count: block)
+        var level: Float = 1
+        var start = 0
+        while start < count {
+            let end = min(count, start + block)
+            if limiting {
+                // The gain each sample needs, up to one attack past the block: a peak further on
+                // cannot reach back into it.
+                let windowEnd = min(count, end + attackLength)
+                for index in start..<windowEnd { needed[index - start] = min(1, Self.limit / max(Self.truePeak(at: index, value: value, count: count), 1e-9)) }
+                for index in stride(from: windowEnd - 2, through: start, by: -1) {
+                    needed[index - start] = min(needed[index - start], needed[index - start + 1] + attackStep)
                 }
             }
-            if level > Self.limit {
-                needed[index] = Self.limit / level
-                limited = true
+            for index in start..<end {
+                var sample = value(index)
+                if limiting {
+                    level = min(needed[index - start], level + releaseStep)
+                    sample *= level
+                }
+                if index < fadeLength { sample *= Float(index) / Float(fadeLength) }
+                if count - 1 - index < fadeLength { sample *= Float(count - 1 - index) / Float(fadeLength) }
+                output[index - start] = Int16(max(-32_768, min(32_767, (sample * 32_768).rounded())))
             }
+            try emit(output[0..<(end - start)])
+            start = end
         }
-        guard limited else { return }
-        let attackStep = 1 / Float(max(1, Int(Self.attack * Double(sampleRate))))
-        let releaseStep = 1 / Float(max(1, Int(Self.release * Double(sampleRate))))
-        // Backwards: the gain falls toward each peak over the look-ahead before it.
-        for index in stride(from: count - 2, through: 0, by: -1) {
-            needed[index] = min(needed[index], needed[index + 1] + attackStep)
+    }
+
+    /// The sample's level or, where the signal is loud, the highest of it and the waveform
+    /// between it and the next sample: 4× oversampled, cubic (Catmull-Rom).
+    private static func truePeak(at index: Int, value: (Int) -> Float, count: Int) -> Float {
+        let p1 = value(index), p2 = value(index + 1)
+        var level = abs(p1)
+        guard index + 1 < count, max(abs(p1), abs(p2)) > limit / 2 else { return level }
+        let p0 = value(index - 1), p3 = value(index + 2)
+        for t: Float in [0.25, 0.5, 0.75] {
+            let between = 0.5 * ((2 * p1) + (-p0 + p2) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t * t + (-p0 + 3 * p1 - 3 * p2 + p3) * t * t * t)
+            level = max(level, abs(between))
         }
-        // Forwards: it comes back up slowly after.
-        var gain: Float = needed[0]
-        for index in 0..<count {
-            gain = min(needed[index], gain + releaseStep)
-            signal[index] *= gain
-        }
+        return level
     }
 
     /// `frames` of pause: zeros, or room tone, seeded by the pause's own number so that the same

@@ -65,7 +65,7 @@ struct Mixer: ~Copyable {
     /// mastered; returns where it starts and ends in the file, in samples.
     mutating func append(_ audio: SegmentAudio, gain: Double) throws(NarrateError) -> Range<Int> {
         let start = position
-        try emit(mastering.master(audio.samples, gain: gain, sampleRate: sampleRate)[...])
+        try mastering.master(audio.samples, gain: gain, sampleRate: sampleRate) { (block: ArraySlice<Int16>) throws(NarrateError) in try emit(block) }
         return start..<position
     }
 
