@@ -85,7 +85,7 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: "The WAV file to write. Default: Output/<input name>.wav")
     var output: String?
 
-    @Option(help: "Also write subtitles, one cue per segment: a .vtt or .srt path.")
+    @Option(help: "Also write subtitles to follow along: a cue per sentence (at most 10 s), the speaker named; .vtt (with every word's time), .srt, or .json (every word: start, end, speaker, place in the text).")
     var subtitles: String?
 
     enum Split: String, ExpressibleByArgument, CaseIterable { case chapters }
@@ -120,7 +120,7 @@ struct Render: ParsableCommand {
                         printError("\r\(line)\u{1B}[K")
                     }
                 })
-            let summary = meter.summary(segments: report.cues.count, reused: report.reused, audioSeconds: report.duration, now: ProcessInfo.processInfo.systemUptime)
+            let summary = meter.summary(segments: Set(report.cues.map(\.segment)).count, reused: report.reused, audioSeconds: report.duration, now: ProcessInfo.processInfo.systemUptime)
             printError(onTerminal ? "\r\(summary)\u{1B}[K\n" : "\(summary)\n")
             print(renderReport(report), terminator: "")
             if let subtitles { print("  subtitles: \(subtitles)") }

@@ -72,6 +72,55 @@ import Testing
         #expect(try #require(Loudness.truePeak(audio.samples, sampleRate: 22050)) <= -3.0)
     }
 
+    /// Follow-along subtitles: a cue per sentence, none over 12 s, every word's time inside its
+    /// cue and in order; the JSON has every word with its place in the story.
+    @Test func subtitlesFollowTheWords() throws {
+        let folder = try NarrateBinary.scratch()
+        let vttRun = try NarrateBinary.run(["render", story, "--cast", cast, "-o", "a.wav", "--subtitles", "a.vtt"], in: folder)
+        #expect(vttRun.status == 0, "\(vttRun.stderr)")
+        let vtt = try String(contentsOf: folder.appendingPathComponent("a.vtt"), encoding: .utf8)
+        let lines = vtt.components(separatedBy: "\n")
+        func seconds(_ stamp: Substring) -> Double {
+            let parts = stamp.split(separator: ":").map { Double($0)! }
+            return parts[0] * 3600 + parts[1] * 60 + parts[2]
+        }
+        var cueCount = 0, wordCount = 0
+        for (index, line) in lines.enumerated() where line.contains(" --> ") {
+            let times = line.components(separatedBy: " --> ").map { seconds(Substring($0)) }
+            #expect(times[1] - times[0] <= 12, "\(line)")
+            var last = times[0]
+            var rest = Substring(lines[index + 1])
+            while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
+                let tag = rest[rest.index(after: open)..<close]
+                if tag.first?.isNumber == true {
+                    let time = seconds(tag)
+                    #expect(time > last && time < times[1], "\(line): \(tag)")
+                    last = time
+                    wordCount += 1
+                }
+                rest = rest[rest.index(after: close)...]
+            }
+            cueCount += 1
+        }
+        #expect(cueCount > 60)
+        #expect(wordCount > 350)
+
+        let jsonRun = try NarrateBinary.run(["render", story, "--cast", cast, "-o", "b.wav", "--subtitles", "b.json"], in: folder)
+        #expect(jsonRun.status == 0, "\(jsonRun.stderr)")
+        struct Words: Decodable {
+            struct Word: Decodable { var start: Double; var end: Double; var speaker: String; var text: String; var source: [Int] }
+            var words: [Word]
+        }
+        let words = try JSONDecoder().decode(Words.self, from: Data(contentsOf: folder.appendingPathComponent("b.json"))).words
+        let storyScalars = Array(try String(contentsOfFile: story, encoding: .utf8).unicodeScalars)
+        #expect(words.count > 450)
+        for (word, next) in zip(words, words.dropFirst()) {
+            #expect(word.start < word.end && word.end <= next.start)
+        }
+        #expect(words.allSatisfy { String(String.UnicodeScalarView(storyScalars[$0.source[0]..<$0.source[1]])) == $0.text })
+        #expect(Set(words.map(\.speaker)).isSuperset(of: ["Narrator", "Mara", "Tobias"]))
+    }
+
     @Test func loudnessAndRoomToneAreAskedFor() throws {
         let folder = try NarrateBinary.scratch()
         let result = try NarrateBinary.run(["render", story, "--cast", cast, "-o", "loud.wav", "--loudness", "-18", "--room-tone"], in: folder)

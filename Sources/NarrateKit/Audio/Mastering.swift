@@ -20,7 +20,7 @@ public struct Mastering: Hashable, Sendable {
     static let ceiling = -3.0
     /// What the limiter aims at: the ceiling less a margin for its estimate of inter-sample
     /// peaks (linear interpolation of a 4× oversampled signal reads a little low).
-    static let limit = Float(Foundation.pow(10, (ceiling - 0.3) / 20))
+    static let limit = Float(Foundation.pow(10, (ceiling - 0.5) / 20))
     /// Fades at a segment's edges, seconds: long enough to remove a click, too short to hear.
     static let fade = 0.005
     /// The limiter looks this far ahead to reach a peak's gain gradually, and lets go this slowly.

@@ -89,7 +89,7 @@ public struct Renderer: Sendable {
     ) throws(NarrateError) -> RenderReport {
         let subtitleFormat = try subtitles.map { (url: URL) throws(NarrateError) -> SubtitleFormat in
             guard let format = SubtitleFormat(path: url.path) else {
-                throw NarrateError(.usage, "subtitles \(url.path): use a .vtt or .srt file name")
+                throw NarrateError(.usage, "subtitles \(url.path): use a .vtt, .srt or .json file name (JSON: every word timed)")
             }
             return format
         }
@@ -260,12 +260,26 @@ public struct Renderer: Sendable {
                     gains[step.voice] = VoiceLevels.gain(measuring: try audio(ofJob: calibration), sampleRate: sampleRate, loudness: options.mastering.loudness)
                 }
                 var placed: Range<Int>?
+                var spoken: [(word: String, sample: Int)] = []
                 for job in step.jobs {
                     if placed != nil { try mixer.pause(.betweenSentences) }
-                    let part = try mixer.append(try audio(ofJob: job), gain: gains[step.voice] ?? 1)
+                    let audio = try audio(ofJob: job)
+                    let part = try mixer.append(audio, gain: gains[step.voice] ?? 1)
                     placed = (placed?.lowerBound ?? part.lowerBound)..<part.upperBound
+                    if subtitles != nil {
+                        let text = Array(plan.jobs[job].text.unicodeScalars)
+                        for event in audio.events where event.kind == .word && event.textOffset < text.count {
+                            let word = text[event.textOffset..<min(text.count, event.textOffset + max(1, event.length))]
+                            spoken.append((String(String.UnicodeScalarView(word)), part.lowerBound + event.sample))
+                        }
+                    }
                 }
-                cues.append(Cue(segment: segment.index, speaker: segment.speaker, text: segment.text, samples: placed!))
+                if subtitles != nil {
+                    let words = FollowAlong.words(of: segment.text)
+                    cues += FollowAlong.cues(for: segment, words: words, starts: FollowAlong.align(spoken, to: words), placed: placed!, sampleRate: sampleRate)
+                } else {
+                    cues.append(Cue(segment: segment.index, speaker: segment.speaker, text: segment.text, samples: placed!))
+                }
                 if !speakers.contains(segment.speaker) { speakers.append(segment.speaker) }
             }
             doneCharacters += segment.range.count

@@ -1,10 +1,19 @@
-/// Subtitle cues: one a segment, the speaker named, times from the samples actually written.
+/// Subtitle cues: a sentence (or ten seconds) each, the speaker named, times from the samples
+/// actually written; in WebVTT every word's start too, and in JSON every word on its own.
 public enum SubtitleFormat: String, Sendable {
-    case webVTT = "vtt", srt
+    case webVTT = "vtt", srt, json
 
     public init?(path: String) {
         let lower = path.lowercased()
-        if lower.hasSuffix(".vtt") { self = .webVTT } else if lower.hasSuffix(".srt") { self = .srt } else { return nil }
+        if lower.hasSuffix(".vtt") {
+            self = .webVTT
+        } else if lower.hasSuffix(".srt") {
+            self = .srt
+        } else if lower.hasSuffix(".json") {
+            self = .json
+        } else {
+            return nil
+        }
     }
 }
 
@@ -14,10 +23,13 @@ public struct Cue: Hashable, Sendable {
     public var text: String
     /// Sample positions in the rendered file.
     public var samples: Range<Int>
+    /// Its words' start times, when espeak-ng reported them (follow-along subtitles).
+    public var words: [TimedWord] = []
 }
 
 enum SubtitleWriter {
     static func render(_ cues: [Cue], format: SubtitleFormat, sampleRate: Int) -> String {
+        if format == .json { return json(cues, sampleRate: sampleRate) }
         var output = format == .webVTT ? "WEBVTT\n\n" : ""
         for (number, cue) in cues.enumerated() {
             let start = timestamp(cue.samples.lowerBound, sampleRate, format)
@@ -26,14 +38,64 @@ enum SubtitleWriter {
             output += "\(number + 1)\n\(start) --> \(end)\n"
             switch format {
             case .webVTT:
-                let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                    .replacingOccurrences(of: ">", with: "&gt;")
-                output += "<v \(cue.speaker.name)>\(escaped)\n\n"
-            case .srt:
+                output += "<v \(cue.speaker.name)>\(timed(text, words: cue.words, sampleRate: sampleRate))\n\n"
+            case .srt, .json:
                 output += "\(cue.speaker.name): \(text)\n\n"
             }
         }
         return output
+    }
+
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    /// The cue's text with a WebVTT timestamp (`<00:01:02.500>`) before every word but the
+    /// first, which starts with the cue.
+    static func timed(_ text: String, words: [TimedWord], sampleRate: Int) -> String {
+        var output = ""
+        var rest = Substring(text)
+        func isLetter(_ character: Swift.Character) -> Bool { character.isLetter || character.isNumber }
+        /// The word itself, not the same letters inside a longer one (`and` in `hand`).
+        func find(_ word: String, in text: Substring) -> Range<Substring.Index>? {
+            var from = text.startIndex
+            while let found = text[from...].range(of: word) {
+                if found.lowerBound == text.startIndex || !isLetter(text[text.index(before: found.lowerBound)]) { return found }
+                from = text.index(after: found.lowerBound)
+            }
+            return nil
+        }
+        for word in words.dropFirst() {
+            guard let found = find(word.text, in: rest) else { continue }
+            output += escaped(String(rest[..<found.lowerBound])) + "<\(timestamp(word.sample, sampleRate, .webVTT))>" + escaped(String(rest[found]))
+            rest = rest[found.upperBound...]
+        }
+        return output + escaped(String(rest))
+    }
+
+    /// Every word: start and end (seconds), speaker, text and where it is in the story.
+    static func json(_ cues: [Cue], sampleRate: Int) -> String {
+        func seconds(_ sample: Int) -> String { String(Double((sample * 1000 + sampleRate / 2) / sampleRate) / 1000) }
+        func quoted(_ text: String) -> String {
+            var result = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": result += "\\\""
+                case "\\": result += "\\\\"
+                case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
+                default: result.unicodeScalars.append(scalar)
+                }
+            }
+            return result + "\""
+        }
+        var lines: [String] = []
+        for cue in cues {
+            for (index, word) in cue.words.enumerated() {
+                let end = index + 1 < cue.words.count ? cue.words[index + 1].sample : cue.samples.upperBound
+                lines.append("  {\"start\": \(seconds(word.sample)), \"end\": \(seconds(end)), \"speaker\": \(quoted(cue.speaker.name)), \"text\": \(quoted(word.text)), \"source\": [\(word.source.lowerBound), \(word.source.upperBound)]}")
+            }
+        }
+        return "{\"words\": [\n" + lines.joined(separator: ",\n") + "\n]}\n"
     }
 
     /// `hh:mm:ss.mmm` (WebVTT) or `hh:mm:ss,mmm` (SRT), rounded to the millisecond.
