@@ -58,8 +58,6 @@ public struct Mastering: Hashable, Sendable {
         // overshoots its samples by well under 6 dB).
         let quiet = Int32(min(32_767, (Self.limit / 2 / factor).rounded(.down)))
         let half = Self.limit / 2
-        // The block, one sample before and the look-ahead plus two after, as gained floats.
-        var signal = [Float](repeating: 0, count: block + attackLength + 4)
         var needed = [Float](repeating: 1, count: block + attackLength + 2)
         var output = [Int16](repeating: 0, count: block)
         var overs: [Int] = []
@@ -77,58 +75,63 @@ public struct Mastering: Hashable, Sendable {
                         out[index - start] = Int16(truncatingIfNeeded: min(max(scaled, -32_768), 32_767))
                     }
                     guard loudest > quiet || level < 1 else { return }
-                    signal.withUnsafeMutableBufferPointer { x in
-                        needed.withUnsafeMutableBufferPointer { need in
-                            // x[k] is sample start - 1 + k, clamped to the segment.
-                            let span = windowEnd - start + 3
-                            x[0] = Float(source[max(start - 1, 0)]) * factor
-                            let inside = min(span, count - start + 1)
-                            for k in 1..<inside { x[k] = Float(source[start - 1 + k]) * factor }
-                            for k in inside..<span { x[k] = Float(source[count - 1]) * factor }
-                            // The samples whose (inter-sample) peak is over the limit, and the
-                            // gain each needs.
-                            overs.removeAll(keepingCapacity: true)
-                            for k in 0..<(windowEnd - start) {
-                                let p1 = x[k + 1], p2 = x[k + 2]
-                                need[k] = 1
-                                guard max(abs(p1), abs(p2)) > half else { continue }
-                                var peak = abs(p1)
-                                if start + k + 1 < count {
-                                    // 4× oversampled, cubic (Catmull-Rom) to the next sample.
-                                    let p0 = x[k], p3 = x[k + 3]
-                                    let a = -p0 + p2, b = 2 * p0 - 5 * p1 + 4 * p2 - p3, c = -p0 + 3 * p1 - 3 * p2 + p3
-                                    for t: Float in [0.25, 0.5, 0.75] { peak = max(peak, abs(0.5 * (2 * p1 + a * t + b * t * t + c * t * t * t))) }
-                                }
-                                if peak > Self.limit {
-                                    need[k] = Self.limit / peak
-                                    overs.append(k)
+                    needed.withUnsafeMutableBufferPointer { need in
+                        // A sample of the segment, gained (the edges repeat the end samples).
+                        @inline(__always) func x(_ index: Int) -> Float { Float(source[min(max(index, 0), count - 1)]) * factor }
+                        let window = windowEnd - start
+                        for k in 0..<window { need[k] = 1 }
+                        // The samples whose (inter-sample) peak is over the limit, and the gain
+                        // each needs: looked at closely only in stretches with a loud sample.
+                        overs.removeAll(keepingCapacity: true)
+                        var chunk = 0
+                        while chunk < window {
+                            let chunkEnd = min(window, chunk + 64)
+                            var chunkLoudest: Int32 = 0
+                            for k in chunk..<min(count - start, chunkEnd + 1) { chunkLoudest = max(chunkLoudest, abs(Int32(source[start + k]))) }
+                            if chunkLoudest > quiet {
+                                for k in chunk..<chunkEnd {
+                                    let p1 = x(start + k), p2 = x(start + k + 1)
+                                    guard max(abs(p1), abs(p2)) > half else { continue }
+                                    var peak = abs(p1)
+                                    if start + k + 1 < count {
+                                        // 4× oversampled, cubic (Catmull-Rom) to the next sample.
+                                        let p0 = x(start + k - 1), p3 = x(start + k + 2)
+                                        let a = -p0 + p2, b = 2 * p0 - 5 * p1 + 4 * p2 - p3, c = -p0 + 3 * p1 - 3 * p2 + p3
+                                        for t: Float in [0.25, 0.5, 0.75] { peak = max(peak, abs(0.5 * (2 * p1 + a * t + b * t * t + c * t * t * t))) }
+                                    }
+                                    if peak > Self.limit {
+                                        need[k] = Self.limit / peak
+                                        overs.append(k)
+                                    }
                                 }
                             }
-                            guard !overs.isEmpty || level < 1 else { return }
-                            // The gain falls toward each peak over the look-ahead before it…
-                            for peak in overs {
-                                for k in max(0, peak - attackLength)..<peak { need[k] = min(need[k], need[peak] + Float(peak - k) * attackStep) }
+                            chunk = chunkEnd
+                        }
+                        guard !overs.isEmpty || level < 1 else { return }
+                        // The gain falls toward each peak over the look-ahead before it…
+                        for peak in overs {
+                            for k in max(0, peak - attackLength)..<peak { need[k] = min(need[k], need[peak] + Float(peak - k) * attackStep) }
+                        }
+                        // …and comes back up slowly after; where it is whole and no peak is
+                        // near, the fixed-point samples stand.
+                        let length = end - start
+                        var k = 0, next = 0
+                        while k < length {
+                            if level >= 1 {
+                                while next < overs.count, overs[next] < k { next += 1 }
+                                guard next < overs.count else { break }
+                                k = max(k, overs[next] - attackLength)
+                                if k >= length { break }
                             }
-                            // …and comes back up slowly after; where it is whole and no peak is
-                            // near, the fixed-point samples stand.
-                            let length = end - start
-                            var k = 0, next = 0
-                            while k < length {
-                                if level >= 1 {
-                                    while next < overs.count, overs[next] < k { next += 1 }
-                                    guard next < overs.count else { break }
-                                    k = max(k, overs[next] - attackLength)
-                                    if k >= length { break }
-                                }
-                                level = min(need[k], level + releaseStep)
-                                out[k] = Self.rounded(x[k + 1] * level)
-                                k += 1
-                            }
+                            level = min(need[k], level + releaseStep)
+                            out[k] = Self.rounded(x(start + k) * level)
+                            k += 1
                         }
                     }
                 }
                 // Fades at the segment's two edges.
-                for index in start..<end where index < fadeLength || count - 1 - index < fadeLength {
+                let fadeIn = start..<max(start, min(end, fadeLength)), fadeOut = min(end, max(start, count - fadeLength))..<end
+                for index in Array(fadeIn) + Array(fadeOut) {
                     let ramp = Float(min(index, count - 1 - index)) / Float(fadeLength)
                     output[index - start] = Self.rounded(Float(output[index - start]) / 32_768 * ramp)
                 }
