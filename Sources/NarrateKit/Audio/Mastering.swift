@@ -57,41 +57,45 @@ public struct Mastering: Hashable, Sendable {
         // Samples this far under the limit cannot hide an inter-sample peak over it (speech
         // overshoots its samples by well under 6 dB).
         let quiet = Int32(min(32_767, (Self.limit / 2 / factor).rounded(.down)))
-        let half = Self.limit / 2
         var needed = [Float](repeating: 1, count: block + attackLength + 2)
         var output = [Int16](repeating: 0, count: block)
         var overs: [Int] = []
+        var loud: [Bool] = []
         var level: Float = 1
         var start = 0
         try samples.withUnsafeBufferPointer { (source: UnsafeBufferPointer<Int16>) throws(Failure) in
             while start < count {
                 let end = min(count, start + block)
                 let windowEnd = min(count, end + attackLength)
-                var loudest: Int32 = 0
-                for index in start..<windowEnd { loudest = max(loudest, abs(Int32(source[index]))) }
+                // Which 64-sample stretches of the block and its look-ahead hold a loud sample.
+                let window = windowEnd - start
+                loud.removeAll(keepingCapacity: true)
+                var chunk = start
+                while chunk < windowEnd {
+                    let chunkEnd = min(windowEnd, chunk + 64)
+                    var chunkLoudest: Int32 = 0
+                    for index in chunk..<chunkEnd { chunkLoudest = max(chunkLoudest, abs(Int32(source[index]))) }
+                    loud.append(chunkLoudest > quiet)
+                    chunk = chunkEnd
+                }
                 output.withUnsafeMutableBufferPointer { out in
                     for index in start..<end {
                         let scaled = (Int32(source[index]) &* fixed &+ 2_048) >> 12
                         out[index - start] = Int16(truncatingIfNeeded: min(max(scaled, -32_768), 32_767))
                     }
-                    guard loudest > quiet || level < 1 else { return }
+                    guard loud.contains(true) || level < 1 else { return }
                     needed.withUnsafeMutableBufferPointer { need in
                         // A sample of the segment, gained (the edges repeat the end samples).
                         @inline(__always) func x(_ index: Int) -> Float { Float(source[min(max(index, 0), count - 1)]) * factor }
-                        let window = windowEnd - start
-                        for k in 0..<window { need[k] = 1 }
                         // The samples whose (inter-sample) peak is over the limit, and the gain
-                        // each needs: looked at closely only in stretches with a loud sample.
+                        // each needs (`need` is 1 elsewhere): looked at closely only in loud
+                        // stretches, and the stretch before each (its last sample's neighbour).
                         overs.removeAll(keepingCapacity: true)
-                        var chunk = 0
-                        while chunk < window {
-                            let chunkEnd = min(window, chunk + 64)
-                            var chunkLoudest: Int32 = 0
-                            for k in chunk..<min(count - start, chunkEnd + 1) { chunkLoudest = max(chunkLoudest, abs(Int32(source[start + k]))) }
-                            if chunkLoudest > quiet {
-                                for k in chunk..<chunkEnd {
+                        for (number, isLoud) in loud.enumerated() where isLoud || (number + 1 < loud.count && loud[number + 1]) {
+                            for k in (number * 64)..<min(window, number * 64 + 64) {
+                                    let next = min(start + k + 1, count - 1)
+                                    guard abs(Int32(source[start + k])) > quiet || abs(Int32(source[next])) > quiet else { continue }
                                     let p1 = x(start + k), p2 = x(start + k + 1)
-                                    guard max(abs(p1), abs(p2)) > half else { continue }
                                     var peak = abs(p1)
                                     if start + k + 1 < count {
                                         // 4× oversampled, cubic (Catmull-Rom) to the next sample.
@@ -103,9 +107,7 @@ public struct Mastering: Hashable, Sendable {
                                         need[k] = Self.limit / peak
                                         overs.append(k)
                                     }
-                                }
                             }
-                            chunk = chunkEnd
                         }
                         guard !overs.isEmpty || level < 1 else { return }
                         // The gain falls toward each peak over the look-ahead before it…
@@ -127,6 +129,7 @@ public struct Mastering: Hashable, Sendable {
                             out[k] = Self.rounded(x(start + k) * level)
                             k += 1
                         }
+                        for peak in overs { for k in max(0, peak - attackLength)...peak { need[k] = 1 } }
                     }
                 }
                 // Fades at the segment's two edges.
