@@ -25,6 +25,8 @@ public struct Mastering: Hashable, Sendable {
     static let fade = 0.005
     /// The limiter looks this far ahead to reach a peak's gain gradually, and lets go this slowly.
     static let attack = 0.002, release = 0.08
+    /// Samples the limiter checks at once for a loud one before looking closely.
+    static let stretch = 64
 
     public init(loudness: Double = Mastering.defaultLoudness, roomTone: Bool = false) {
         self.loudness = loudness
@@ -67,12 +69,12 @@ public struct Mastering: Hashable, Sendable {
             while start < count {
                 let end = min(count, start + block)
                 let windowEnd = min(count, end + attackLength)
-                // Which 64-sample stretches of the block and its look-ahead hold a loud sample.
+                // Which stretches of the block and its look-ahead hold a loud sample.
                 let window = windowEnd - start
                 loud.removeAll(keepingCapacity: true)
                 var chunk = start
                 while chunk < windowEnd {
-                    let chunkEnd = min(windowEnd, chunk + 64)
+                    let chunkEnd = min(windowEnd, chunk + Self.stretch)
                     var chunkLoudest: Int32 = 0
                     for index in chunk..<chunkEnd { chunkLoudest = max(chunkLoudest, abs(Int32(source[index]))) }
                     loud.append(chunkLoudest > quiet)
@@ -92,21 +94,21 @@ public struct Mastering: Hashable, Sendable {
                         // stretches, and the stretch before each (its last sample's neighbour).
                         overs.removeAll(keepingCapacity: true)
                         for (number, isLoud) in loud.enumerated() where isLoud || (number + 1 < loud.count && loud[number + 1]) {
-                            for k in (number * 64)..<min(window, number * 64 + 64) {
-                                    let next = min(start + k + 1, count - 1)
-                                    guard abs(Int32(source[start + k])) > quiet || abs(Int32(source[next])) > quiet else { continue }
-                                    let p1 = x(start + k), p2 = x(start + k + 1)
-                                    var peak = abs(p1)
-                                    if start + k + 1 < count {
-                                        // 4× oversampled, cubic (Catmull-Rom) to the next sample.
-                                        let p0 = x(start + k - 1), p3 = x(start + k + 2)
-                                        let a = -p0 + p2, b = 2 * p0 - 5 * p1 + 4 * p2 - p3, c = -p0 + 3 * p1 - 3 * p2 + p3
-                                        for t: Float in [0.25, 0.5, 0.75] { peak = max(peak, abs(0.5 * (2 * p1 + a * t + b * t * t + c * t * t * t))) }
-                                    }
-                                    if peak > Self.limit {
-                                        need[k] = Self.limit / peak
-                                        overs.append(k)
-                                    }
+                            for k in (number * Self.stretch)..<min(window, (number + 1) * Self.stretch) {
+                                let next = min(start + k + 1, count - 1)
+                                guard abs(Int32(source[start + k])) > quiet || abs(Int32(source[next])) > quiet else { continue }
+                                let p1 = x(start + k), p2 = x(start + k + 1)
+                                var peak = abs(p1)
+                                if start + k + 1 < count {
+                                    // 4× oversampled, cubic (Catmull-Rom) to the next sample.
+                                    let p0 = x(start + k - 1), p3 = x(start + k + 2)
+                                    let a = -p0 + p2, b = 2 * p0 - 5 * p1 + 4 * p2 - p3, c = -p0 + 3 * p1 - 3 * p2 + p3
+                                    for t: Float in [0.25, 0.5, 0.75] { peak = max(peak, abs(0.5 * (2 * p1 + a * t + b * t * t + c * t * t * t))) }
+                                }
+                                if peak > Self.limit {
+                                    need[k] = Self.limit / peak
+                                    overs.append(k)
+                                }
                             }
                         }
                         guard !overs.isEmpty || level < 1 else { return }
@@ -133,10 +135,11 @@ public struct Mastering: Hashable, Sendable {
                     }
                 }
                 // Fades at the segment's two edges.
-                let fadeIn = start..<max(start, min(end, fadeLength)), fadeOut = min(end, max(start, count - fadeLength))..<end
-                for index in Array(fadeIn) + Array(fadeOut) {
-                    let ramp = Float(min(index, count - 1 - index)) / Float(fadeLength)
-                    output[index - start] = Self.rounded(Float(output[index - start]) / 32_768 * ramp)
+                for edge in [start..<max(start, min(end, fadeLength)), min(end, max(start, count - fadeLength))..<end] {
+                    for index in edge {
+                        let ramp = Float(min(index, count - 1 - index)) / Float(fadeLength)
+                        output[index - start] = Self.rounded(Float(output[index - start]) / 32_768 * ramp)
+                    }
                 }
                 try emit(output[0..<(end - start)])
                 start = end

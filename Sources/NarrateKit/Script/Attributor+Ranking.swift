@@ -79,11 +79,10 @@ extension Attributor {
         guard let ranked = rankTurn(turn, index: index, turns: turns, context: context, salience: salience, speakerOf: speakerOf),
             let speaker = ruled.0, ruled.1.method != .unresolved
         else { return ruled }
-        if ranksUntaggedLines { return (ranked.speaker, ranked.attribution) }
+        if ranksUntaggedLines { return (ranked.speaker, ranked.attribution(weights: turnWeights, context: context)) }
         // The rules choose (the fitted ranker does not yet choose better: see ARCHITECTURE.md);
         // how likely their choice is right, the ranker says.
-        let chance = ((ranked.probabilities[speaker] ?? 0) * 100).rounded() / 100
-        return (speaker, Attribution(method: ruled.1.method, confidence: chance, evidence: ruled.1.evidence))
+        return (speaker, Attribution(method: ruled.1.method, confidence: ranked.confidence(of: speaker), evidence: ruled.1.evidence))
     }
 
     /// The rules for a line no tag decides, in order of trust: a character named in the

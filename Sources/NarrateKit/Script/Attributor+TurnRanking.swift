@@ -22,10 +22,29 @@ extension Attributor {
     }
 
     struct RankedTurn {
+        /// The candidate with the highest score, and the runner-up's features (zeros if none).
         var speaker: Speaker
-        var attribution: Attribution
+        var features: [Double]
+        var rival: [Double]
         /// Every candidate's share of the probability.
         var probabilities: [Speaker: Double]
+        var replier: Speaker?
+
+        /// A candidate's probability, to two decimals: a line's confidence.
+        func confidence(of candidate: Speaker) -> Double { ((probabilities[candidate] ?? 0) * 100).rounded() / 100 }
+
+        /// The ranker's own choice, with the evidence that set it apart from the runner-up; where
+        /// it agrees with the rules, the rule that chose says why, in its own words.
+        func attribution(weights: TurnWeights, context: TurnContext) -> Attribution {
+            if let ruled = context.ruled, ruled.speaker == speaker, ruled.attribution.method != .unresolved {
+                return Attribution(method: ruled.attribution.method, confidence: confidence(of: speaker), evidence: ruled.attribution.evidence)
+            }
+            let margins = TurnWeights.features.indices.map { ($0, weights.values[$0] * (features[$0] - rival[$0])) }
+                .filter { $0.1 > 0.01 }.sorted { $0.1 > $1.1 }
+            let method = margins.first.map { TurnWeights.method(of: $0.0) } ?? .nearest
+            let reasons = margins.prefix(2).map { TurnWeights.reason($0.0, speaker: speaker, context: context, replier: replier) }
+            return Attribution(method: method, confidence: confidence(of: speaker), evidence: reasons.isEmpty ? "no evidence either way" : reasons.joined(separator: "; "))
+        }
     }
 
     func rankTurn(_ turn: Turn, index: Int, turns: [Turn], context: TurnContext, salience: Salience, speakerOf: [Speaker]) -> RankedTurn? {
@@ -123,21 +142,10 @@ extension Attributor {
         }
         let top = scored[0].score
         let total = scored.reduce(0.0) { $0 + exp($1.score - top) }
-        let confidence = (1 / total * 100).rounded() / 100
-        let probabilities = Dictionary(uniqueKeysWithValues: scored.map { ($0.speaker, exp($0.score - top) / total) })
-        let best = scored[0]
-        // The evidence that set the winner apart from the runner-up.
-        let rival = scored.count > 1 ? scored[1].features : [Double](repeating: 0, count: best.features.count)
-        let margins = TurnWeights.features.indices.map { ($0, weights.values[$0] * (best.features[$0] - rival[$0])) }
-            .filter { $0.1 > 0.01 }.sorted { $0.1 > $1.1 }
-        // Where the ranker agrees with the rules, the rule that chose says why, in its own words.
-        if let ruled = context.ruled, ruled.speaker == best.speaker, ruled.attribution.method != .unresolved {
-            return RankedTurn(speaker: best.speaker, attribution: Attribution(method: ruled.attribution.method, confidence: confidence, evidence: ruled.attribution.evidence), probabilities: probabilities)
-        }
-        let method = margins.first.map { TurnWeights.method(of: $0.0) } ?? .nearest
-        let reasons = margins.prefix(2).map { TurnWeights.reason($0.0, speaker: best.speaker, context: context, replier: replier) }
-        let evidence = reasons.isEmpty ? "no evidence either way" : reasons.joined(separator: "; ")
-        return RankedTurn(speaker: best.speaker, attribution: Attribution(method: method, confidence: confidence, evidence: evidence), probabilities: probabilities)
+        return RankedTurn(
+            speaker: scored[0].speaker, features: scored[0].features,
+            rival: scored.count > 1 ? scored[1].features : [Double](repeating: 0, count: scored[0].features.count),
+            probabilities: Dictionary(uniqueKeysWithValues: scored.map { ($0.speaker, exp($0.score - top) / total) }), replier: replier)
     }
 
     /// The sex of the last `he` or `she` in the narration of the quotation's paragraph before it,
