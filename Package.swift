@@ -29,13 +29,18 @@ let package = Package(
             providers: [.apt(["libebur128-dev"])]
         ),
         .systemLibrary(
+            name: "CSampleRate",
+            pkgConfig: "samplerate",
+            providers: [.apt(["libsamplerate0-dev"])]
+        ),
+        .systemLibrary(
             name: "CXXHash",
             pkgConfig: "libxxhash",
             providers: [.apt(["libxxhash-dev"])]
         ),
         .target(
             name: "NarrateKit",
-            dependencies: ["CEspeakNG", "CSndFile", "CEBUR128", "CXXHash", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CEspeakNG", "CSndFile", "CEBUR128", "CSampleRate", "CXXHash", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "narrate",

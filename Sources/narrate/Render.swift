@@ -51,6 +51,9 @@ struct EngineOptions: ParsableArguments {
     @Flag(help: "Fill the pauses with quiet room tone instead of digital silence.")
     var roomTone = false
 
+    @Option(help: ArgumentHelp("The file's sample rate, resampled with libsamplerate (e.g. 44100, 48000). Default: the speech engine's 22050 Hz; 24000 for Opus.", valueName: "hz"))
+    var sampleRate: Int?
+
     /// The cast at the tempo asked for.
     func adjusted(_ cast: Cast) throws(NarrateError) -> Cast {
         guard let tempo else { return cast }
@@ -67,12 +70,16 @@ struct EngineOptions: ParsableArguments {
         guard Mastering.loudnessRange.contains(loudness) else {
             throw NarrateError(.usage, "--loudness \(loudness): give a loudness in LUFS from -30 to -18 (audiobooks: -23 to -18; louder would need more limiting than speech bears)")
         }
+        if let sampleRate, !(8000...192_000).contains(sampleRate) {
+            throw NarrateError(.usage, "--sample-rate \(sampleRate): give a rate in Hz from 8000 to 192000 (44100 and 48000 are usual)")
+        }
         let folder = cache.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? RenderOptions.cacheFolder(beside: output)
         var options = RenderOptions(
             workerExecutable: URL(fileURLWithPath: "/proc/self/exe"),
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
             cacheFolder: noCache ? nil : folder)
         options.mastering = Mastering(loudness: loudness, roomTone: roomTone)
+        options.sampleRate = sampleRate
         return options
     }
 }
@@ -82,7 +89,7 @@ struct Render: ParsableCommand {
 
     @OptionGroup var story: StoryOptions
 
-    @Option(name: .shortAndLong, help: "The WAV file to write. Default: Output/<input name>.wav")
+    @Option(name: .shortAndLong, help: "The audio file to write: .wav, .flac, .ogg (Vorbis), .opus or .mp3. Default: Output/<input name>.wav")
     var output: String?
 
     @Option(help: "Also write subtitles to follow along: a cue per sentence (at most 10 s), the speaker named; .vtt (with every word's time), .srt, or .json (every word: start, end, speaker, place in the text).")

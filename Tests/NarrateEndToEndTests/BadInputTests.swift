@@ -91,11 +91,15 @@ import Testing
         }
     }
 
-    @Test(arguments: [("story.aac", "narrate writes .wav, .flac, .ogg or .mp3 audio"), ("story.opus", "Opus needs 24 or 48 kHz audio")])
-    func outputMustBeAFormatNarrateWrites(_ name: String, _ message: String) throws {
+    @Test(arguments: [
+        (["-o", "story.aac"], "narrate writes .wav, .flac, .ogg, .opus or .mp3 audio"),
+        (["-o", "story.opus", "--sample-rate", "22050"], "Ogg Opus holds only 8000, 12000, 16000, 24000, 48000 Hz"),
+        (["-o", "story.wav", "--sample-rate", "441"], "--sample-rate 441: give a rate in Hz from 8000 to 192000"),
+    ])
+    func outputMustBeAFormatNarrateWrites(_ arguments: [String], _ message: String) throws {
         let folder = try NarrateBinary.scratch()
         try Data(Self.story).write(to: folder.appendingPathComponent("story.txt"))
-        let result = try NarrateBinary.run(["render", "story.txt", "-o", name], in: folder)
+        let result = try NarrateBinary.run(["render", "story.txt"] + arguments, in: folder)
         #expect(result.status != 0)
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["story.txt"])

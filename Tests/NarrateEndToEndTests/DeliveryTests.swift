@@ -56,7 +56,7 @@ import Testing
         #expect(try SoundFileContents(path: folder.appendingPathComponent("p.wav").path).samples.prefix(2_000).contains { $0 != 0 })
     }
 
-    @Test(arguments: ["flac", "ogg", "mp3"])
+    @Test(arguments: ["flac", "ogg", "opus", "mp3"])
     func formatsFollowTheExtension(_ format: String) throws {
         let folder = try folder()
         let wav = try NarrateBinary.run(["render", "ferry.txt", "-o", "ferry.wav"], in: folder)
@@ -66,11 +66,44 @@ import Testing
         #expect(wav.stdout.contains("WAV"))
         let reference = try SoundFileContents(path: folder.appendingPathComponent("ferry.wav").path)
         let read = try SoundFileContents(path: folder.appendingPathComponent("ferry.\(format)").path)
-        #expect(read.sampleRate == 22_050)
+        #expect(read.sampleRate == (format == "opus" ? 24_000 : 22_050))
+        #expect(read.title == "THE FERRY")
         // Lossless FLAC holds the very samples; lossy formats the same length, give or take a frame.
         if format == "flac" { #expect(read.samples == reference.samples) }
         #expect(abs(read.duration - reference.duration) < 0.1, "\(read.duration) vs \(reference.duration)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("ferry.cue").path))
+    }
+
+    /// Resampled by libsamplerate: the same book at another rate, its marks where they were.
+    @Test func aSampleRateResamplesTheBookAndItsMarks() throws {
+        let folder = try folder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("hi"), withIntermediateDirectories: false)
+        let plain = try NarrateBinary.run(["render", "ferry.txt", "-o", "ferry.wav", "--subtitles", "ferry.vtt"], in: folder)
+        let resampled = try NarrateBinary.run(["render", "ferry.txt", "-o", "hi/ferry.wav", "--sample-rate", "44100", "--subtitles", "hi/ferry.vtt"], in: folder)
+        #expect(plain.status == 0 && resampled.status == 0, "\(resampled.stderr)")
+        #expect(resampled.stdout.contains("at 44100 Hz"), "\(resampled.stdout)")
+        let reference = try SoundFileContents(path: folder.appendingPathComponent("ferry.wav").path)
+        let read = try SoundFileContents(path: folder.appendingPathComponent("hi/ferry.wav").path)
+        #expect(read.sampleRate == 44_100)
+        #expect(abs(read.duration - reference.duration) < 0.001, "\(read.duration) vs \(reference.duration)")
+        // Chapters and subtitles count time, not samples: the same files.
+        for file in ["ferry.vtt", "ferry.ffmeta"] {
+            let before = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(try String(contentsOf: folder.appendingPathComponent("hi/\(file)"), encoding: .utf8) == before)
+        }
+        // Cue points count samples: twice as many.
+        func cuePositions(_ path: String) throws -> [Int] {
+            let data = try Data(contentsOf: folder.appendingPathComponent(path))
+            let chunk = try #require(data.range(of: Data("cue ".utf8)))
+            let bytes = [UInt8](data[chunk.upperBound...].prefix(8 + 2 * 24))
+            return (0..<2).map { point in (0..<4).reduce(0) { $0 | Int(bytes[8 + point * 24 + 4 + $1]) << (8 * $1) } }
+        }
+        #expect(try cuePositions("hi/ferry.wav") == cuePositions("ferry.wav").map { $0 * 2 })
+        // The same loudness, and peaks still under the ceiling.
+        let before = try #require(Loudness.measure(reference.samples, sampleRate: 22_050))
+        let after = try #require(Loudness.measure(read.samples, sampleRate: 44_100))
+        #expect(abs(before.loudness - after.loudness) < 0.1, "\(before.loudness) vs \(after.loudness)")
+        #expect(read.samples.map { abs(Int($0)) }.max()! < 23_200)
     }
 
     @Test func aBookSplitIntoChapterFilesWithAPlaylist() throws {

@@ -3,16 +3,39 @@ import Foundation
 
 /// The audio formats narrate writes, chosen by the output's extension.
 public enum AudioFormat: String, Sendable, CaseIterable {
-    case wav, flac, ogg, mp3
+    case wav, flac, ogg, opus, mp3
 
     public init?(path: String) {
         switch (path as NSString).pathExtension.lowercased() {
         case "wav", "wave": self = .wav
         case "flac": self = .flac
         case "ogg", "oga": self = .ogg
+        case "opus": self = .opus
         case "mp3": self = .mp3
         default: return nil
         }
+    }
+
+    /// Lossy coding adds a little to the peaks: the limiter leaves room for it.
+    public var isLossy: Bool { self == .ogg || self == .opus || self == .mp3 }
+
+    /// How much quieter the coded file measures than the samples given to the encoder, with the
+    /// limiter's codec headroom, LU: measured with ffmpeg's ebur128 on the sample story.
+    var codingLoss: Double {
+        switch self {
+        case .wav, .flac: 0
+        case .ogg, .mp3: 0.2
+        case .opus: 0.5
+        }
+    }
+
+    /// The rates the format can hold: Opus only these five.
+    public var allowedSampleRates: [Int]? { self == .opus ? [8000, 12000, 16000, 24000, 48000] : nil }
+
+    /// The rate to write when none is asked for: the speech engine's own, or the nearest one
+    /// Opus takes above it.
+    public func defaultSampleRate(engineRate: Int) -> Int {
+        allowedSampleRates?.first { $0 >= engineRate } ?? engineRate
     }
 
     public var name: String {
@@ -20,20 +43,28 @@ public enum AudioFormat: String, Sendable, CaseIterable {
         case .wav: "WAV"
         case .flac: "FLAC"
         case .ogg: "Ogg Vorbis"
+        case .opus: "Ogg Opus"
         case .mp3: "MP3"
         }
     }
 }
 
 /// Writes audio through libsndfile, block by block, so a novel never sits in memory: 16-bit
-/// PCM WAV (RF64 past 4 GB), FLAC, Ogg Vorbis or MP3.
+/// PCM WAV (RF64 past 4 GB), FLAC, Ogg Vorbis, Ogg Opus or MP3, at the speech engine's rate or
+/// resampled (libsamplerate) to another.
 package struct SoundFileWriter: ~Copyable {
     /// nil once closed.
     private var file: OpaquePointer?
     package let path: String
     /// The file the user asked for, for messages: `path` may be a hidden staging file.
     private let destination: String
+    /// Frames given to `write`, at the input rate: every position (cues, chapters) counts these.
     package private(set) var frameCount = 0
+    /// Frames in the file, at the file's rate.
+    package private(set) var writtenFrames = 0
+    package let inputRate: Int
+    package let outputRate: Int
+    private var resampler: Resampler?
     package let format: AudioFormat
     private var reservedCues = 0
 
@@ -47,10 +78,13 @@ package struct SoundFileWriter: ~Copyable {
     /// - Parameter large: write RF64, for files that may pass 4 GB.
     /// - Parameter cueRoom: how many cue points (chapters) a WAV will mark; their positions are
     ///   given to `close`.
-    package init(path: String, sampleRate: Int, title: String?, author: String? = nil, format: AudioFormat = .wav, large: Bool = false, cueRoom: Int = 0, destination: String? = nil) throws(NarrateError) {
+    /// - Parameter outputRate: the file's rate, when not `sampleRate`, the rate samples are given at.
+    package init(path: String, sampleRate: Int, outputRate: Int? = nil, title: String?, author: String? = nil, format: AudioFormat = .wav, large: Bool = false, cueRoom: Int = 0, destination: String? = nil) throws(NarrateError) {
         let destination = destination ?? path
+        let outputRate = outputRate ?? sampleRate
+        let resampler = outputRate == sampleRate ? nil : try Resampler(from: sampleRate, to: outputRate)
         var info = SF_INFO()
-        info.samplerate = Int32(sampleRate)
+        info.samplerate = Int32(outputRate)
         info.channels = 1
         switch format {
         case .wav:
@@ -60,6 +94,7 @@ package struct SoundFileWriter: ~Copyable {
             info.format = Int32((large ? SF_FORMAT_RF64 : SF_FORMAT_WAV) | SF_FORMAT_PCM_16)
         case .flac: info.format = Int32(SF_FORMAT_FLAC | SF_FORMAT_PCM_16)
         case .ogg: info.format = Int32(SF_FORMAT_OGG | SF_FORMAT_VORBIS)
+        case .opus: info.format = Int32(SF_FORMAT_OGG | SF_FORMAT_OPUS)
         case .mp3: info.format = Int32(SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III)
         }
         guard let file = sf_open(path, Int32(SFM_WRITE), &info) else {
@@ -70,10 +105,14 @@ package struct SoundFileWriter: ~Copyable {
         self.path = path
         self.destination = destination
         self.format = format
-        if format == .ogg || format == .mp3 {
-            // Speech at 22 kHz: quality 0.4 of 1 is transparent for espeak-ng's voices and a
-            // third of the size of the default. (Vorbis quality; LAME's VBR for MP3.)
-            var quality = 0.4
+        self.inputRate = sampleRate
+        self.outputRate = outputRate
+        self.resampler = resampler
+        if format.isLossy {
+            // Speech: quality 0.4 of 1 is transparent for espeak-ng's voices and a third of the
+            // size of the default. (Vorbis quality; LAME's VBR for MP3; for Opus a bitrate of
+            // about 40 kbit/s.) Lossy formats are compression level 1 - quality in libsndfile.
+            var quality = format == .opus ? 0.12 : 0.4
             sf_command(file, Int32(SFC_SET_VBR_ENCODING_QUALITY), &quality, Int32(MemoryLayout<Double>.size))
         }
         // libsndfile takes cue points only before the first sample, and chapter positions are
@@ -95,12 +134,22 @@ package struct SoundFileWriter: ~Copyable {
 
     package mutating func write(_ samples: ArraySlice<Int16>) throws(NarrateError) {
         guard !samples.isEmpty else { return }
+        frameCount += samples.count
+        if let resampler {
+            try writeToFile(resampler.process(samples)[...])
+        } else {
+            try writeToFile(samples)
+        }
+    }
+
+    private mutating func writeToFile(_ samples: ArraySlice<Int16>) throws(NarrateError) {
+        guard !samples.isEmpty else { return }
         let written = samples.withUnsafeBufferPointer { sf_write_short(file, $0.baseAddress, sf_count_t($0.count)) }
         guard written == samples.count else {
             let reason = String(cString: sf_strerror(file)).replacingOccurrences(of: "System error : ", with: "").trimmingCharacters(in: CharacterSet(charactersIn: ". "))
             throw NarrateError(.output, "writing \(destination) failed: \(reason); free some space or choose another place with -o (nothing was changed)")
         }
-        frameCount += samples.count
+        writtenFrames += samples.count
     }
 
     mutating func writeSilence(frames: Int) throws(NarrateError) {
@@ -108,10 +157,12 @@ package struct SoundFileWriter: ~Copyable {
     }
 
     /// Flushes and closes. The corresponding C function is `sf_close`.
-    /// - Parameter cues: the positions (frames) of the cue points room was made for; any not
-    ///   given (a chapter with nothing spoken) mark the end.
+    /// - Parameter cues: the positions (frames, at the input rate) of the cue points room was
+    ///   made for; any not given (a chapter with nothing spoken) mark the end.
     package mutating func close(cues: [Int] = []) throws(NarrateError) {
-        guard let file else { return }
+        guard file != nil else { return }
+        if let resampler { try writeToFile(resampler.process([][...], last: true)[...]) }
+        let file = self.file!
         self.file = nil
         // libsndfile 1.2 leaves the RIFF size short when no sample was ever written and tags
         // were set (readers then refuse the file): write the header as it stands first.
@@ -119,8 +170,8 @@ package struct SoundFileWriter: ~Copyable {
         let status = sf_close(file)
         guard status == 0 else { throw NarrateError(.output, "closing \(destination) failed (libsndfile error \(status)); is the disk full?") }
         if reservedCues > 0 {
-            var positions = Array(cues.prefix(reservedCues))
-            while positions.count < reservedCues { positions.append(frameCount) }
+            var positions = cues.prefix(reservedCues).map { min(writtenFrames, $0 * outputRate / inputRate) }
+            while positions.count < reservedCues { positions.append(writtenFrames) }
             try Self.fillCues(positions, path: path, destination: destination)
         }
     }

@@ -51,6 +51,9 @@ public struct RenderOptions: Sendable {
     public var keepFrontMatter = false
     /// Target loudness, true-peak limiting, fades and room tone.
     public var mastering = Mastering()
+    /// The files' sample rate, resampled from the speech engine's; nil for the engine's own
+    /// (for Opus, the nearest rate it holds).
+    public var sampleRate: Int?
 
     public init(workerExecutable: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cacheFolder: URL?, cacheLimit: Int = SegmentCache.defaultLimit, chapterFolder: URL? = nil) {
         self.workerExecutable = workerExecutable
@@ -94,10 +97,10 @@ public struct Renderer: Sendable {
             return format
         }
         guard let format = AudioFormat(path: output.path) else {
-            if output.pathExtension.lowercased() == "opus" {
-                throw NarrateError(.usage, "\(output.path): Opus needs 24 or 48 kHz audio and narrate speaks at 22,050 Hz; write .ogg (Vorbis) instead, or convert: ffmpeg -i book.wav book.opus")
-            }
-            throw NarrateError(.usage, "\(output.path): narrate writes .wav, .flac, .ogg or .mp3 audio; give one of those extensions")
+            throw NarrateError(.usage, "\(output.path): narrate writes .wav, .flac, .ogg, .opus or .mp3 audio; give one of those extensions")
+        }
+        if let rate = options.sampleRate, let allowed = format.allowedSampleRates, !allowed.contains(rate) {
+            throw NarrateError(.usage, "--sample-rate \(rate): \(format.name) holds only \(allowed.map(String.init).joined(separator: ", ")) Hz; choose one of those, or leave it out")
         }
         // A Gutenberg header and licence are not read, unless asked for (or previewed by number).
         let skipped = options.keepFrontMatter || paragraphs != nil ? [] : Set(script.paragraphs.filter { $0.kind == .frontMatter }.map(\.index))
@@ -113,20 +116,24 @@ public struct Renderer: Sendable {
         let engine = SpeechEngine.shared
         let sampleRate = try engine.sampleRate()
         let engineVersion = try engine.version()
+        // Everything inside counts samples at the engine's rate; the files are resampled on the way out.
+        let outputRate = options.sampleRate ?? format.defaultSampleRate(engineRate: sampleRate)
+        var mastering = options.mastering
+        if format.isLossy { mastering.codecHeadroom = 1 }
         let plan = SynthesisPlan(selected, cast: cast)
         let cache = options.cacheFolder.map { SegmentCache(folder: $0, limit: options.cacheLimit) }
         let keys = plan.jobs.map { SegmentCache.key(for: $0, sampleRate: sampleRate, engineVersion: engineVersion) }
         let staged = try StagedFile(output)
         let stagedSubtitles = try subtitles.map { (url: URL) throws(NarrateError) in try StagedFile(url) }
-        let large = format == .wav && estimatedBytes(selected, sampleRate: sampleRate) > 3_000_000_000
+        let large = format == .wav && estimatedBytes(selected, sampleRate: outputRate) > 3_000_000_000
         // A whole book starts and ends with silence, as audiobooks do, and marks its chapters;
         // a preview plays at once.
         let wholeBook = paragraphs == nil && chosen == nil
         var mixer = Mixer(
             writer: try SoundFileWriter(
-                path: staged.temporary.path, sampleRate: sampleRate, title: script.title, author: script.author, format: format,
+                path: staged.temporary.path, sampleRate: sampleRate, outputRate: outputRate, title: script.title, author: script.author, format: format,
                 large: large, cueRoom: wholeBook ? script.chapters.count : 0, destination: output.path),
-            sampleRate: sampleRate, mastering: options.mastering)
+            sampleRate: sampleRate, mastering: mastering)
         // `--split chapters`: each chapter also goes to a numbered file of its own, written in
         // a hidden folder that replaces the destination folder when everything is done.
         let split = try options.chapterFolder.map { (folder: URL) throws(NarrateError) -> StagedFolder in
@@ -144,7 +151,7 @@ public struct Renderer: Sendable {
             let clean = title.map { "/\\:*?\"<>|".contains($0) ? "-" : $0 }.prefix(60)
             let file = "\(String(repeating: "0", count: max(0, 2 - number.count)))\(number) \(String(clean).trimmingCharacters(in: .whitespaces)).\(output.pathExtension.lowercased())"
             try mixer.beginPart(try SoundFileWriter(
-                path: split.temporary.appendingPathComponent(file).path, sampleRate: sampleRate, title: title, format: format,
+                path: split.temporary.appendingPathComponent(file).path, sampleRate: sampleRate, outputRate: outputRate, title: title, format: format,
                 destination: split.destination.appendingPathComponent(file).path))
             parts.append((file, title, 0))
         }
@@ -257,7 +264,7 @@ public struct Renderer: Sendable {
             }
             if let step = plan.steps[done] {
                 if let calibration = step.calibration {
-                    gains[step.voice] = VoiceLevels.gain(measuring: try audio(ofJob: calibration), sampleRate: sampleRate, loudness: options.mastering.loudness)
+                    gains[step.voice] = VoiceLevels.gain(measuring: try audio(ofJob: calibration), sampleRate: sampleRate, loudness: mastering.loudness + format.codingLoss)
                 }
                 var placed: Range<Int>?
                 var spoken: [(word: String, sample: Int)] = []
@@ -343,7 +350,7 @@ public struct Renderer: Sendable {
         for chapterFile in stagedChapters { try chapterFile.commit() }
         try split?.commit()
         var report = RenderReport(
-            output: output, sampleRate: sampleRate, frames: frames, speakers: speakers, cues: cues,
+            output: output, sampleRate: outputRate, frames: Int((Double(frames) * Double(outputRate) / Double(sampleRate)).rounded()), speakers: speakers, cues: cues,
             synthesized: synthesized, reused: reused,
             formatName: large ? "RF64 (a WAV past 4 GB; most players read it, some need a .w64 or FLAC copy)" : format.name)
         report.chapters = marks.count
