@@ -11,6 +11,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.0.0"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -40,7 +43,10 @@ let package = Package(
         ),
         .target(
             name: "NarrateKit",
-            dependencies: ["CEspeakNG", "CSndFile", "CEBUR128", "CSampleRate", "CXXHash", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "CEspeakNG", "CSndFile", "CEBUR128", "CSampleRate", "CXXHash", .product(name: "Yams", package: "Yams"),
+                "ZIPFoundation", "SWXMLHash", "Ink",
+            ]
         ),
         .executableTarget(
             name: "narrate",

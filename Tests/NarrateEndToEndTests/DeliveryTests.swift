@@ -131,4 +131,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("plain.wav").path))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("plain").path))
     }
+
+    /// `Examples/the-lighthouse-keeper.epub` is the sample story as a publisher lays out an EPUB
+    /// (`Scripts/make-epub`): it reads as the same script, and sounds the same, as the text.
+    @Test func anEpubOfTheSampleIsTheSameBookAsItsText() throws {
+        let folder = try NarrateBinary.scratch()
+        let cast = NarrateBinary.voices("the-lighthouse-keeper.yaml")
+        var scripts: [[String: Any]] = []
+        var samples: [[Int16]] = []
+        for ext in ["txt", "epub"] {
+            let story = NarrateBinary.example("the-lighthouse-keeper.\(ext)")
+            let script = try NarrateBinary.run(["script", story, "--cast", cast, "--format", "json"], in: folder)
+            #expect(script.status == 0, "\(script.stderr)")
+            var json = try #require(try JSONSerialization.jsonObject(with: Data(script.stdout.utf8)) as? [String: Any])
+            // The EPUB's package names its author; the text has none.
+            #expect(json.removeValue(forKey: "author") as? String == (ext == "epub" ? "The narrate project" : nil))
+            scripts.append(json)
+            let render = try NarrateBinary.run(["render", story, "--cast", cast, "-o", "\(ext).wav"], in: folder)
+            #expect(render.status == 0, "\(render.stderr)")
+            samples.append(try SoundFileContents(path: folder.appendingPathComponent("\(ext).wav").path).samples)
+        }
+        #expect(NSDictionary(dictionary: scripts[0]).isEqual(to: scripts[1]))
+        #expect((scripts[1]["chapters"] as? [[String: Any]])?.count == 2)
+        #expect(samples[0] == samples[1] && samples[0].count > 22_050 * 60)
+    }
 }

@@ -6,12 +6,13 @@ final class Resampler {
     private let state: OpaquePointer
     let ratio: Double
 
-    /// The corresponding C function is `src_new`, with libsamplerate's medium-quality sinc
-    /// converter: for speech whose content ends below 11 kHz it is indistinguishable from the
-    /// best one, at a third of its cost.
+    /// The corresponding C function is `src_new`, with libsamplerate's fastest sinc converter
+    /// (97 dB signal-to-noise, 80 % of the band kept): enough for speech, and still the costliest
+    /// step of a warm render. Measured on 41 minutes of a novel at 22,050 → 44,100 Hz: 23.7 s;
+    /// the medium converter 48.8 s, the best 105.8 s.
     init(from inputRate: Int, to outputRate: Int) throws(NarrateError) {
         var error: Int32 = 0
-        guard let state = src_new(Int32(SRC_SINC_MEDIUM_QUALITY), 1, &error) else {
+        guard let state = src_new(Int32(SRC_SINC_FASTEST), 1, &error) else {
             throw NarrateError(.output, "cannot resample \(inputRate) Hz to \(outputRate) Hz: \(String(cString: src_strerror(error))); leave out --sample-rate")
         }
         self.state = state

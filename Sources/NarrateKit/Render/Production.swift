@@ -22,7 +22,7 @@ public struct Production: Sendable {
         input: URL, castFile castURL: URL?, scriptFile scriptURL: URL? = nil, voicesFolder: URL = URL(fileURLWithPath: "Voices"),
         automaticCast: Bool = true, automaticScript: Bool = true
     ) throws(NarrateError) {
-        let source = try SourceText.load(contentsOf: input)
+        let source = try DocumentReader.load(contentsOf: input)
         self.input = input
         var castURL = castURL, scriptURL = scriptURL
         if castURL == nil, automaticCast {

@@ -35,4 +35,18 @@ enum ChapterFinder {
         }
         return chapters
     }
+
+    /// A marked-up book's chapters: its table of contents, else its headings; each at the
+    /// paragraph where it starts.
+    static func chapters(declared structure: DocumentStructure, in paragraphs: [Paragraph]) -> [Chapter] {
+        let marks = structure.chapters ?? structure.chaptersFromHeadings
+        var chapters: [Chapter] = []
+        for mark in marks {
+            // The paragraph holding the mark, or the first after it.
+            guard let paragraph = paragraphs.first(where: { $0.range.upperBound > mark.start }) else { continue }
+            if chapters.last?.paragraph == paragraph.index { continue }
+            chapters.append(Chapter(title: mark.title, paragraph: paragraph.index, start: paragraph.range.lowerBound, level: mark.level))
+        }
+        return chapters
+    }
 }

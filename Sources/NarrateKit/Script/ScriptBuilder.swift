@@ -47,8 +47,21 @@ public struct ScriptBuilder: Sendable {
     private func build(_ source: SourceText, corrections: ScriptCorrections?, evidenceLog: EvidenceLog?) throws(NarrateError) -> (Script, CorrectionOutcome) {
         let scalars = source.scalars
         var paragraphs = ParagraphSplitter.split(scalars)
+        if let structure = source.structure {
+            // The markup says which paragraphs are headings; the splitter's guesses give way.
+            let headingStarts = Set(structure.headings.map(\.start))
+            paragraphs = paragraphs.map { paragraph in
+                let heading = headingStarts.contains(paragraph.range.lowerBound)
+                let kind: ParagraphKind = heading ? .heading : paragraph.kind == .heading ? .prose : paragraph.kind
+                return Paragraph(index: paragraph.index, range: paragraph.range, kind: kind)
+            }
+        }
         // A Gutenberg header and licence stay in the script, as front matter nobody speaks in.
-        let metadata = BookMetadata(scalars, paragraphs: paragraphs)
+        var metadata = BookMetadata(scalars, paragraphs: paragraphs)
+        if let structure = source.structure {
+            metadata.title = structure.title ?? metadata.title
+            metadata.author = structure.author ?? metadata.author
+        }
         if let body = metadata.body {
             paragraphs = paragraphs.map { paragraph in
                 body.contains(paragraph.range.lowerBound) ? paragraph : Paragraph(index: paragraph.index, range: paragraph.range, kind: .frontMatter)
@@ -125,7 +138,7 @@ public struct ScriptBuilder: Sendable {
             add(.narration, cursor..<paragraph.range.upperBound, paragraph.index, .narrator, nil)
         }
         let title = metadata.title ?? paragraphs.first(where: { $0.kind != .frontMatter }).flatMap { $0.kind == .heading ? source[$0.range] : nil } ?? source.name
-        let chapters = ChapterFinder.chapters(in: paragraphs, scalars: scalars)
+        let chapters = source.structure.map { ChapterFinder.chapters(declared: $0, in: paragraphs) } ?? ChapterFinder.chapters(in: paragraphs, scalars: scalars)
         var script = Script(source: source, title: title, paragraphs: paragraphs, segments: segments, characters: characters, chapters: chapters)
         script.author = metadata.author
         return (script, outcome)

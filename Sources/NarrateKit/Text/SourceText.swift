@@ -5,9 +5,12 @@ import Foundation
 public struct SourceText: Sendable {
     public let name: String
     public let scalars: [Unicode.Scalar]
+    /// For a marked-up book: its headings, chapters, title and author as the markup gives them.
+    public var structure: DocumentStructure?
 
-    public init(name: String, text: String) {
+    public init(name: String, text: String, structure: DocumentStructure? = nil) {
         self.name = name
+        self.structure = structure
         var scalars = Array(text.unicodeScalars)
         if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
         self.scalars = scalars

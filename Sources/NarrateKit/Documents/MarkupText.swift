@@ -1,0 +1,181 @@
+import Foundation
+import SWXMLHash
+
+/// The text narrate reads out of (X)HTML: one paragraph per block, separated by blank lines as a
+/// plain-text story would be; headings noted with their level; italics as `_…_` (the plain-text
+/// convention, which the speech leaves out); `<hr>` as a scene break (`* * *`); scripts, styles,
+/// images and footnote markers left out. Element ids are remembered where they fall, so an
+/// EPUB's table of contents can point into the text.
+struct MarkupText {
+    private(set) var text = ""
+    private(set) var count = 0
+    private(set) var headings: [DocumentStructure.Heading] = []
+    /// `file#id` (and `file` itself) → where the text at that element starts.
+    private(set) var anchors: [String: Int] = [:]
+
+    private var paragraph = ""
+    private var headingLevel: Int?
+    private var pendingAnchors: [String] = []
+    private var preformatted = 0
+
+    private static let blocks: Set<String> = [
+        "p", "div", "section", "article", "blockquote", "li", "dd", "dt", "figure", "figcaption", "tr", "pre",
+        "header", "footer", "aside", "main", "ul", "ol", "dl", "table", "address", "center", "body",
+    ]
+    private static let skipped: Set<String> = ["script", "style", "head", "title", "img", "svg", "math", "object", "video", "audio", "iframe"]
+    private static let italic: Set<String> = ["em", "i", "cite", "var", "dfn"]
+
+    /// Appends a document's `<body>` (or any element) as read from `file`.
+    mutating func append(_ element: SWXMLHash.XMLElement, file: String) {
+        flush()
+        pendingAnchors.append(file)
+        walk(element, file: file)
+        flush()
+    }
+
+    private mutating func walk(_ element: SWXMLHash.XMLElement, file: String) {
+        let name = element.name.lowercased()
+        if Self.skipped.contains(name) { return }
+        // Footnote markers (`<a epub:type="noteref">1</a>`, `<sup>`-wrapped) are not read.
+        let type = element.allAttributes.first { $0.key.hasSuffix("type") }?.value.text ?? ""
+        if type.contains("noteref") || type.contains("pagebreak") { return }
+        if let id = element.attribute(by: "id")?.text { pendingAnchors.append("\(file)#\(id)") }
+        if name == "br" {
+            paragraph += "\n"
+            return
+        }
+        if name == "hr" {
+            flush()
+            paragraph = "* * *"
+            flush()
+            return
+        }
+        let level = name.count == 2 && name.hasPrefix("h") ? name.last?.wholeNumberValue.flatMap { (1...6).contains($0) ? $0 : nil } : nil
+        let isBlock = level != nil || Self.blocks.contains(name)
+        if isBlock { flush() }
+        if let level { headingLevel = level }
+        if name == "pre" { preformatted += 1 }
+        let marksItalic = Self.italic.contains(name) && headingLevel == nil
+        if marksItalic { paragraph += "_" }
+        for child in element.children {
+            if let text = child as? TextElement {
+                appendText(text.text)
+            } else if let element = child as? SWXMLHash.XMLElement {
+                walk(element, file: file)
+            }
+        }
+        if marksItalic {
+            // `_ _` around nothing but spaces says nothing: take the opening mark back.
+            if paragraph.hasSuffix("_") { paragraph.removeLast() } else { paragraph += "_" }
+        }
+        if name == "pre" { preformatted -= 1 }
+        if isBlock { flush() }
+    }
+
+    private mutating func appendText(_ text: String) {
+        if preformatted > 0 {
+            paragraph += text
+            return
+        }
+        // HTML's white space: any run is one space.
+        var collapsed = ""
+        var lastWasSpace = paragraph.last.map { $0 == " " || $0 == "\n" } ?? true
+        for character in text {
+            if character.isWhitespace && character != "\u{A0}" {
+                if !lastWasSpace { collapsed.append(" ") }
+                lastWasSpace = true
+            } else {
+                collapsed.append(character)
+                lastWasSpace = false
+            }
+        }
+        paragraph += collapsed
+    }
+
+    /// Ends the paragraph being gathered: appended after a blank line, its anchors placed.
+    private mutating func flush() {
+        let lines = paragraph.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let level = headingLevel
+        paragraph = ""
+        headingLevel = nil
+        guard !lines.isEmpty else { return }
+        let content = lines.joined(separator: level == nil ? "\n" : " ")
+        if !text.isEmpty {
+            text += "\n\n"
+            count += 2
+        }
+        for anchor in pendingAnchors where anchors[anchor] == nil { anchors[anchor] = count }
+        pendingAnchors = []
+        if let level { headings.append(.init(start: count, level: level, title: content.replacingOccurrences(of: "_", with: ""))) }
+        text += content
+        count += content.unicodeScalars.count
+    }
+
+    /// Named HTML entities that XML does not define (`&nbsp;`, `&mdash;`…) as characters, so a
+    /// book's XHTML parses without its DTD; an unknown one is dropped.
+    static func resolvingEntities(_ markup: String) -> String {
+        guard markup.contains("&") else { return markup }
+        var result = ""
+        result.reserveCapacity(markup.utf8.count)
+        var rest = markup[...]
+        while let ampersand = rest.firstIndex(of: "&") {
+            result += rest[..<ampersand]
+            let after = rest[rest.index(after: ampersand)...]
+            let name = after.prefix { $0.isLetter || $0.isNumber }
+            if !name.isEmpty, name.first!.isLetter, after.dropFirst(name.count).first == ";", !["amp", "lt", "gt", "quot", "apos"].contains(String(name)) {
+                if let scalar = entities[String(name)] { result += "&#\(scalar);" }
+                rest = after.dropFirst(name.count + 1)
+            } else {
+                result += "&"
+                rest = after
+            }
+        }
+        return result + rest
+    }
+
+    private static let entities: [String: UInt32] = [
+        "nbsp": 0xA0, "ensp": 0x2002, "emsp": 0x2003, "thinsp": 0x2009, "shy": 0xAD, "zwnj": 0x200C, "zwj": 0x200D,
+        "ndash": 0x2013, "mdash": 0x2014, "hellip": 0x2026, "lsquo": 0x2018, "rsquo": 0x2019, "sbquo": 0x201A,
+        "ldquo": 0x201C, "rdquo": 0x201D, "bdquo": 0x201E, "laquo": 0xAB, "raquo": 0xBB, "lsaquo": 0x2039, "rsaquo": 0x203A,
+        "prime": 0x2032, "Prime": 0x2033, "copy": 0xA9, "reg": 0xAE, "trade": 0x2122, "sect": 0xA7, "para": 0xB6,
+        "middot": 0xB7, "bull": 0x2022, "dagger": 0x2020, "Dagger": 0x2021, "deg": 0xB0, "pound": 0xA3, "euro": 0x20AC,
+        "cent": 0xA2, "yen": 0xA5, "frac12": 0xBD, "frac14": 0xBC, "frac34": 0xBE, "times": 0xD7, "divide": 0xF7,
+        "iexcl": 0xA1, "iquest": 0xBF, "agrave": 0xE0, "aacute": 0xE1, "acirc": 0xE2, "auml": 0xE4, "aring": 0xE5,
+        "aelig": 0xE6, "ccedil": 0xE7, "egrave": 0xE8, "eacute": 0xE9, "ecirc": 0xEA, "euml": 0xEB, "igrave": 0xEC,
+        "iacute": 0xED, "icirc": 0xEE, "iuml": 0xEF, "ntilde": 0xF1, "ograve": 0xF2, "oacute": 0xF3, "ocirc": 0xF4,
+        "ouml": 0xF6, "oslash": 0xF8, "ugrave": 0xF9, "uacute": 0xFA, "ucirc": 0xFB, "uuml": 0xFC, "szlig": 0xDF,
+        "Agrave": 0xC0, "Aacute": 0xC1, "Acirc": 0xC2, "Auml": 0xC4, "Aring": 0xC5, "AElig": 0xC6, "Ccedil": 0xC7,
+        "Egrave": 0xC8, "Eacute": 0xC9, "Ecirc": 0xCA, "Euml": 0xCB, "Iacute": 0xCD, "Icirc": 0xCE, "Ntilde": 0xD1,
+        "Oacute": 0xD3, "Ocirc": 0xD4, "Ouml": 0xD6, "Oslash": 0xD8, "Uacute": 0xDA, "Uuml": 0xDC, "oelig": 0x153, "OElig": 0x152,
+    ]
+
+    /// Parses XHTML (or XML) with SWXMLHash; a document that is not well formed is an error
+    /// naming the file (and the line, where the parser tells it).
+    static func parse(_ data: Data, file: String, book: String) throws(NarrateError) -> XMLIndexer {
+        let markup = declaringPrefixes(resolvingEntities(String(decoding: data, as: UTF8.self)))
+        let document = XMLHash.config { options in
+            options.detectParsingErrors = true
+            options.shouldProcessNamespaces = true
+        }.parse(markup)
+        guard case .parsingError(let error) = document else { return document }
+        let place = error.line > 0 ? " (line \(error.line), column \(error.column))" : ""
+        throw NarrateError(.input, "\(book): \(file) is not well-formed XML\(place); repair the book, e.g. by converting it with Calibre's ebook-convert")
+    }
+
+    /// A prefix used without its namespace declared (`epub:type` in a careless book) is an
+    /// error to the XML parser: such prefixes are declared on the root element, as readers forgive them.
+    static func declaringPrefixes(_ markup: String) -> String {
+        guard let used = try? NSRegularExpression(pattern: "[<\\s]([A-Za-z][A-Za-z0-9]*):[A-Za-z]"),
+              let root = markup.range(of: "<[A-Za-z][^\\s>/]*", options: .regularExpression) else { return markup }
+        let text = markup as NSString
+        var missing = Set<String>()
+        for match in used.matches(in: markup, range: NSRange(location: 0, length: text.length)) {
+            let prefix = text.substring(with: match.range(at: 1))
+            if prefix != "xml", prefix != "xmlns", !markup.contains("xmlns:\(prefix)=") { missing.insert(prefix) }
+        }
+        guard !missing.isEmpty else { return markup }
+        let declarations = missing.sorted().map { " xmlns:\($0)=\"urn:undeclared:\($0)\"" }.joined()
+        return markup.replacingCharacters(in: root.upperBound..<root.upperBound, with: declarations)
+    }
+}
