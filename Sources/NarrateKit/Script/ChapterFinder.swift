@@ -4,7 +4,7 @@ import Foundation
 /// line), its title lines joined to it (`CHAPTER I` over `THE ONE THING NEEDFUL` is
 /// `CHAPTER I: THE ONE THING NEEDFUL`).
 enum ChapterFinder {
-    static let topLevel: Set<String> = ["book", "part", "volume"]
+    static let topLevel: Set<String> = ["book", "part", "volume", "vol"]
 
     static func chapters(in paragraphs: [Paragraph], scalars: [Unicode.Scalar]) -> [Chapter] {
         func text(_ paragraph: Paragraph) -> String {

@@ -51,6 +51,6 @@ public struct DocumentStructure: Hashable, Sendable {
     /// `Part Two`, `BOOK I.`, `Volume 3`: a division above chapters.
     public static func namesPart(_ title: String) -> Bool {
         let first = title.split(separator: " ").first?.lowercased().trimmingCharacters(in: .punctuationCharacters) ?? ""
-        return ["book", "part", "volume"].contains(first)
+        return ["book", "part", "volume", "vol"].contains(first)
     }
 }

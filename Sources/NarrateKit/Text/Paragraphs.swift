@@ -52,7 +52,7 @@ enum ParagraphSplitter {
         return paragraphs
     }
 
-    static let chapterWords: Set<String> = ["chapter", "part", "book", "volume", "prologue", "epilogue", "section", "stave", "canto"]
+    static let chapterWords: Set<String> = ["chapter", "part", "book", "volume", "vol", "prologue", "epilogue", "section", "stave", "canto"]
 
     /// `CHAPTER I.`, `Chapter 12`, `BOOK THE FIRST`, `Part One`, `Chapter I: The Bertolini`,
     /// `CHAPTER` alone (its number on the next line), `Prologue`: a line that opens a chapter.
