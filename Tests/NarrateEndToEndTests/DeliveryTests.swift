@@ -49,6 +49,13 @@ import Testing
         for (index, start) in starts.enumerated() {
             #expect(abs(word(8 + index * 24 + 4) * 1000 / 22_050 - start) <= 1)
         }
+        // Named, as players that list a WAV's markers read them: labels after the samples, and
+        // the RIFF size grown to hold them (readers still find every sample).
+        let labels = try #require(data.range(of: Data("LIST".utf8), options: .backwards))
+        #expect(data[labels.upperBound...].range(of: Data("adtllabl".utf8)) != nil)
+        #expect(data.range(of: Data("\u{1}\u{0}\u{0}\u{0}CHAPTER I. The Crossing\u{0}".utf8)) != nil)
+        #expect(Int(data[4]) | Int(data[5]) << 8 | Int(data[6]) << 16 | Int(data[7]) << 24 == data.count - 8)
+        #expect(try SoundFileContents(path: folder.appendingPathComponent("ferry.wav").path).samples.count > 22_050)
         // A preview is not a book: no chapter files, no silence around it.
         let preview = try NarrateBinary.run(["preview", "ferry.txt", "--paragraph", "3", "-o", "p.wav"], in: folder)
         #expect(preview.status == 0)

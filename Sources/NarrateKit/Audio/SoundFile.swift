@@ -67,6 +67,7 @@ package struct SoundFileWriter: ~Copyable {
     private var resampler: Resampler?
     package let format: AudioFormat
     private var reservedCues = 0
+    private var cueNames: [String] = []
 
     private static func tag(_ file: OpaquePointer, title: String?) {
         guard let title, !title.isEmpty else { return }
@@ -76,10 +77,10 @@ package struct SoundFileWriter: ~Copyable {
 
     /// Opens `path` for writing. The corresponding C function is `sf_open`.
     /// - Parameter large: write RF64, for files that may pass 4 GB.
-    /// - Parameter cueRoom: how many cue points (chapters) a WAV will mark; their positions are
-    ///   given to `close`.
+    /// - Parameter cueNames: the chapters a WAV will mark with cue points, by name; their
+    ///   positions are given to `close`.
     /// - Parameter outputRate: the file's rate, when not `sampleRate`, the rate samples are given at.
-    package init(path: String, sampleRate: Int, outputRate: Int? = nil, title: String?, author: String? = nil, format: AudioFormat = .wav, large: Bool = false, cueRoom: Int = 0, destination: String? = nil) throws(NarrateError) {
+    package init(path: String, sampleRate: Int, outputRate: Int? = nil, title: String?, author: String? = nil, format: AudioFormat = .wav, large: Bool = false, cueNames: [String] = [], destination: String? = nil) throws(NarrateError) {
         let destination = destination ?? path
         let outputRate = outputRate ?? sampleRate
         let resampler = outputRate == sampleRate ? nil : try Resampler(from: sampleRate, to: outputRate)
@@ -119,9 +120,11 @@ package struct SoundFileWriter: ~Copyable {
         // known only at the end: the header gets a cue chunk with room for them now, and
         // `close` fills in their positions in place (copying a 2 GB book to add them would
         // cost seconds).
-        if format == .wav, cueRoom > 0 {
-            reservedCues = min(cueRoom, 10_000)
+        if format == .wav, !cueNames.isEmpty {
+            reservedCues = min(cueNames.count, 10_000)
             Self.setCues(Array(repeating: 0, count: reservedCues), file)
+            // libsndfile writes no names for cue points: `close` adds them as labels.
+            self.cueNames = large ? [] : Array(cueNames.prefix(reservedCues))
         }
         Self.tag(file, title: title)
         if let author, !author.isEmpty { sf_set_string(file, Int32(SF_STR_ARTIST), author) }
@@ -173,7 +176,32 @@ package struct SoundFileWriter: ~Copyable {
             var positions = cues.prefix(reservedCues).map { min(writtenFrames, $0 * outputRate / inputRate) }
             while positions.count < reservedCues { positions.append(writtenFrames) }
             try Self.fillCues(positions, path: path, destination: destination)
+            if !cueNames.isEmpty { try Self.appendLabels(cueNames, path: path, destination: destination) }
         }
+    }
+
+    /// Names the cue points, as players that show a WAV's markers read them: a `LIST` chunk of
+    /// type `adtl` after the samples, one `labl` (cue number, name, NUL) per point, and the
+    /// RIFF size grown to hold it. Not for RF64, whose sizes live elsewhere.
+    private static func appendLabels(_ names: [String], path: String, destination: String) throws(NarrateError) {
+        func word(_ value: Int) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+        var body = Array("adtl".utf8)
+        for (index, name) in names.enumerated() {
+            var text = Array(name.utf8.prefix(1_000)) + [0]
+            let size = 4 + text.count
+            if text.count % 2 == 1 { text.append(0) }
+            body += Array("labl".utf8) + word(size) + word(index + 1) + text
+        }
+        let chunk = Array("LIST".utf8) + word(body.count) + body
+        let failed = NarrateError(.output, "cannot name the chapters in \(destination); free some space, or render to FLAC")
+        let descriptor = open(path, O_RDWR)
+        guard descriptor >= 0 else { throw failed }
+        defer { Glibc.close(descriptor) }
+        let end = lseek(descriptor, 0, SEEK_END)
+        guard end > 12, end % 2 == 0, end + off_t(chunk.count) - 8 <= off_t(UInt32.max),
+              pwrite(descriptor, chunk, chunk.count, end) == chunk.count else { throw failed }
+        var riffSize = word(Int(end) + chunk.count - 8)
+        guard pwrite(descriptor, &riffSize, 4, 4) == 4 else { throw failed }
     }
 
     /// Writes the positions into the cue chunk libsndfile laid out in the header (`cue `, its

@@ -132,7 +132,7 @@ public struct Renderer: Sendable {
         var mixer = Mixer(
             writer: try SoundFileWriter(
                 path: staged.temporary.path, sampleRate: sampleRate, outputRate: outputRate, title: script.title, author: script.author, format: format,
-                large: large, cueRoom: wholeBook ? script.chapters.count : 0, destination: output.path),
+                large: large, cueNames: wholeBook ? script.chapters.map(\.title) : [], destination: output.path),
             sampleRate: sampleRate, mastering: mastering)
         // `--split chapters`: each chapter also goes to a numbered file of its own, written in
         // a hidden folder that replaces the destination folder when everything is done.
