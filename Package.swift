@@ -13,7 +13,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.0.0"),
-        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -45,7 +44,7 @@ let package = Package(
             name: "NarrateKit",
             dependencies: [
                 "CEspeakNG", "CSndFile", "CEBUR128", "CSampleRate", "CXXHash", .product(name: "Yams", package: "Yams"),
-                "ZIPFoundation", "SWXMLHash", "Ink",
+                "ZIPFoundation", "SWXMLHash",
             ]
         ),
         .executableTarget(

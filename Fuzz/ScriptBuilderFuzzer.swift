@@ -1,5 +1,5 @@
 // libFuzzer entry point over the script builder: bytes → SourceText → Script, with and without a
-// cast, and the script's contract checked on every input. Built by Scripts/fuzz together with
+// cast, as plain text or as Markdown, and the script's contract checked on every input. Built by Scripts/fuzz together with
 // the library's Text and Script sources (they need nothing but Foundation), not by SwiftPM.
 import Foundation
 
@@ -15,10 +15,16 @@ private let fuzzCast = [
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzScriptBuilder(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
-    // The first byte chooses the cast; the rest is the story as a file would give it.
+    // The first byte chooses the cast and the form; the rest is the story as a file would give it.
     let withCast = data[0] & 1 == 1
     let bytes = Data(UnsafeBufferPointer(start: data + 1, count: size - 1))
-    guard let source = try? SourceText.decode(bytes, name: "fuzz", path: "fuzz.txt") else { return 0 }
+    guard var source = try? SourceText.decode(bytes, name: "fuzz", path: "fuzz.txt") else { return 0 }
+    if data[0] & 2 == 2 {
+        source = MarkdownText.read(source[0..<source.count], name: "fuzz")
+        for heading in source.structure?.headings ?? [] where heading.start >= source.count {
+            fatalError("a Markdown heading starts past the text: \(heading.start) of \(source.count)")
+        }
+    }
     let script = ScriptBuilder(characters: withCast ? fuzzCast : []).build(source)
     let problems = script.contractViolations()
     if !problems.isEmpty {

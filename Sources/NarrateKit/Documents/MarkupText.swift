@@ -124,7 +124,7 @@ struct MarkupText {
             let after = rest[rest.index(after: ampersand)...]
             let name = after.prefix { $0.isLetter || $0.isNumber }
             if !name.isEmpty, name.first!.isLetter, after.dropFirst(name.count).first == ";", !["amp", "lt", "gt", "quot", "apos"].contains(String(name)) {
-                if let scalar = entities[String(name)] { result += "&#\(scalar);" }
+                if let scalar = HTMLEntities.named[String(name)] { result += "&#\(scalar);" }
                 rest = after.dropFirst(name.count + 1)
             } else {
                 result += "&"
@@ -134,21 +134,6 @@ struct MarkupText {
         return result + rest
     }
 
-    private static let entities: [String: UInt32] = [
-        "nbsp": 0xA0, "ensp": 0x2002, "emsp": 0x2003, "thinsp": 0x2009, "shy": 0xAD, "zwnj": 0x200C, "zwj": 0x200D,
-        "ndash": 0x2013, "mdash": 0x2014, "hellip": 0x2026, "lsquo": 0x2018, "rsquo": 0x2019, "sbquo": 0x201A,
-        "ldquo": 0x201C, "rdquo": 0x201D, "bdquo": 0x201E, "laquo": 0xAB, "raquo": 0xBB, "lsaquo": 0x2039, "rsaquo": 0x203A,
-        "prime": 0x2032, "Prime": 0x2033, "copy": 0xA9, "reg": 0xAE, "trade": 0x2122, "sect": 0xA7, "para": 0xB6,
-        "middot": 0xB7, "bull": 0x2022, "dagger": 0x2020, "Dagger": 0x2021, "deg": 0xB0, "pound": 0xA3, "euro": 0x20AC,
-        "cent": 0xA2, "yen": 0xA5, "frac12": 0xBD, "frac14": 0xBC, "frac34": 0xBE, "times": 0xD7, "divide": 0xF7,
-        "iexcl": 0xA1, "iquest": 0xBF, "agrave": 0xE0, "aacute": 0xE1, "acirc": 0xE2, "auml": 0xE4, "aring": 0xE5,
-        "aelig": 0xE6, "ccedil": 0xE7, "egrave": 0xE8, "eacute": 0xE9, "ecirc": 0xEA, "euml": 0xEB, "igrave": 0xEC,
-        "iacute": 0xED, "icirc": 0xEE, "iuml": 0xEF, "ntilde": 0xF1, "ograve": 0xF2, "oacute": 0xF3, "ocirc": 0xF4,
-        "ouml": 0xF6, "oslash": 0xF8, "ugrave": 0xF9, "uacute": 0xFA, "ucirc": 0xFB, "uuml": 0xFC, "szlig": 0xDF,
-        "Agrave": 0xC0, "Aacute": 0xC1, "Acirc": 0xC2, "Auml": 0xC4, "Aring": 0xC5, "AElig": 0xC6, "Ccedil": 0xC7,
-        "Egrave": 0xC8, "Eacute": 0xC9, "Ecirc": 0xCA, "Euml": 0xCB, "Iacute": 0xCD, "Icirc": 0xCE, "Ntilde": 0xD1,
-        "Oacute": 0xD3, "Ocirc": 0xD4, "Ouml": 0xD6, "Oslash": 0xD8, "Uacute": 0xDA, "Uuml": 0xDC, "oelig": 0x153, "OElig": 0x152,
-    ]
 
     /// Parses XHTML (or XML) with SWXMLHash; a document that is not well formed is an error
     /// naming the file (and the line, where the parser tells it).

@@ -29,7 +29,7 @@ import Testing
         """
 
     @Test func headingsItalicsAndBreaksAsInAPlainStory() throws {
-        let source = try MarkdownReader.read(Self.story, name: "ferry", path: "ferry.md")
+        let source = MarkdownText.read(Self.story, name: "ferry")
         #expect(source[0..<source.count] == """
             The Ferry
 
