@@ -14,8 +14,8 @@ the candidates of one decision, L2-regularised) is fitted to choose the gold spe
 both over all spans, next to the shipped weights in the same run. --write saves the weights
 fitted on everything, as narrate's --resolver-weights reads them; with --turns, --write-swift
 FILE writes them as the Swift source narrate ships (`FittedTurnWeights.swift`). With --turns,
-"fitted" lets the ranker choose the speaker (`--rank-untagged`); "shipped" is narrate as it
-ships, where the rules choose and the ranker gives the confidence.
+"fitted" lets the ranker choose the speaker (`--rank-untagged`; with --margin M, only where its
+choice is M more probable than the rules'); "shipped" is narrate as it ships.
 """
 import argparse, json, subprocess, sys, tempfile
 from pathlib import Path
@@ -86,7 +86,7 @@ def decisions(binary, novel):
     return result
 
 
-STRENGTH, PRIOR, DUMP_EXTRA, EXTRA = 0.05, np.zeros(len(SHIPPED)), [], []
+STRENGTH, PRIOR, DUMP_EXTRA, EXTRA, MARGIN = 0.05, np.zeros(len(SHIPPED)), [], [], None
 
 
 def fit(samples):
@@ -112,7 +112,7 @@ def accuracy(binary, novels, weights):
     options = []
     if weights is not None:
         path.write_text(json.dumps({"features": FEATURES, "weights": list(map(float, weights))}))
-        options = [OPTION, str(path)] + (["--rank-untagged"] if KIND == "turn" else [])
+        options = [OPTION, str(path)] + ((["--ranker-margin", str(MARGIN)] if MARGIN is not None else ["--rank-untagged"]) if KIND == "turn" else [])
     right = scored = 0
     for novel in novels:
         result = bench.score(novel, narrate(binary, novel, folder, options))
@@ -140,10 +140,12 @@ def main():
     parser.add_argument("--start", help="with --turns: weights (JSON) narrate ranks with while the evidence is collected")
     parser.add_argument("--write", help="save the weights fitted on all novels here (JSON)")
     parser.add_argument("--write-swift", help="with --turns: save them as the Swift source narrate ships")
+    parser.add_argument("--margin", type=float, help="with --turns: the fitted ranker overrides the rules only when its choice is this much more probable than theirs")
     parser.add_argument("--strength", type=float, default=0.05, help="L2 regularisation strength")
     parser.add_argument("--prior", choices=["zero", "shipped"], default="zero", help="what the weights are pulled toward")
     args = parser.parse_args()
-    global STRENGTH, PRIOR, FEATURES, SHIPPED, KIND, OPTION, DUMP_EXTRA
+    global STRENGTH, PRIOR, FEATURES, SHIPPED, KIND, OPTION, DUMP_EXTRA, MARGIN
+    MARGIN = args.margin
     if args.turns:
         FEATURES, SHIPPED, KIND, OPTION = TURN_FEATURES, TURN_START, "turn", "--turn-weights"
         if args.start:

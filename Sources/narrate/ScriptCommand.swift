@@ -34,6 +34,9 @@ struct ScriptCommand: ParsableCommand {
     @Flag(help: .hidden)  // Benchmarks/fit-resolver.py --turns: the ranker chooses untagged lines' speakers
     var rankUntagged = false
 
+    @Option(help: .hidden)  // Benchmarks/fit-resolver.py --turns --margin: the ranker overrides the rules by this much (1: never)
+    var rankerMargin: Double?
+
     @Option(help: .hidden)  // Benchmarks/fit-resolver.py: every resolver decision's evidence, as JSON lines
     var dumpEvidence: String?
 
@@ -50,10 +53,10 @@ struct ScriptCommand: ParsableCommand {
             let output = edit ? (production.scriptURL ?? Production.automaticScriptURL(for: production.script.source.name)).path : self.output
             if let output { try production.checkOutputs([("-o", URL(fileURLWithPath: output))], scriptMayBeOutput: edit) }
             var script = production.script
-            if resolverWeights != nil || turnWeights != nil || rankUntagged || dumpEvidence != nil || rawConfidence {
+            if resolverWeights != nil || turnWeights != nil || rankUntagged || rankerMargin != nil || dumpEvidence != nil || rawConfidence {
                 var builder = ScriptBuilder(characters: production.castFile?.entries.map(\.character) ?? [])
                 builder.calibratesConfidence = !rawConfidence
-                builder.ranksUntaggedLines = rankUntagged
+                if rankUntagged { builder.rankerOverrideMargin = 0 } else if let rankerMargin { builder.rankerOverrideMargin = rankerMargin < 1 ? rankerMargin : nil }
                 if let resolverWeights {
                     guard let data = FileManager.default.contents(atPath: resolverWeights) else {
                         throw NarrateError(.usage, "cannot read resolver weights \(resolverWeights)")

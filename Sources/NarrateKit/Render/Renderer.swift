@@ -119,7 +119,7 @@ public struct Renderer: Sendable {
         // Everything inside counts samples at the engine's rate; the files are resampled on the way out.
         let outputRate = options.sampleRate ?? format.defaultSampleRate(engineRate: sampleRate)
         var mastering = options.mastering
-        if format.isLossy { mastering.codecHeadroom = 1 }
+        if format.isLossy { mastering.codecHeadroom = 1.5 }
         let plan = SynthesisPlan(selected, cast: cast)
         let cache = options.cacheFolder.map { SegmentCache(folder: $0, limit: options.cacheLimit) }
         let keys = plan.jobs.map { SegmentCache.key(for: $0, sampleRate: sampleRate, engineVersion: engineVersion) }

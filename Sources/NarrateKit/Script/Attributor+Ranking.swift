@@ -79,9 +79,12 @@ extension Attributor {
         guard let ranked = rankTurn(turn, index: index, turns: turns, context: context, salience: salience, speakerOf: speakerOf),
             let speaker = ruled.0, ruled.1.method != .unresolved
         else { return ruled }
-        if ranksUntaggedLines { return (ranked.speaker, ranked.attribution(weights: turnWeights, context: context)) }
-        // The rules choose (the fitted ranker does not yet choose better: see ARCHITECTURE.md);
-        // how likely their choice is right, the ranker says.
+        if let margin = rankerOverrideMargin,
+            margin == 0 || (ranked.probabilities[ranked.speaker] ?? 0) - (ranked.probabilities[speaker] ?? 0) > margin {
+            return (ranked.speaker, ranked.attribution(weights: turnWeights, context: context))
+        }
+        // Otherwise the rules choose (where the ranker is unsure they are the better guess: see
+        // the README's attribution figures); how likely their choice is right, the ranker says.
         return (speaker, Attribution(method: ruled.1.method, confidence: ranked.confidence(of: speaker), evidence: ruled.1.evidence))
     }
 

@@ -26,9 +26,10 @@ struct Attributor {
     let weights: ResolverWeights
     /// How the untagged-line ranker weighs its evidence.
     let turnWeights: TurnWeights
-    /// Whether the ranker, rather than the rules, chooses the speaker of an untagged line (it
-    /// always gives the line its confidence).
-    var ranksUntaggedLines = false
+    /// When the ranker, rather than the rules, chooses the speaker of an untagged line: when its
+    /// own choice is this much more probable than the rules' (0: always); nil: never. It always
+    /// gives the line its confidence.
+    var rankerOverrideMargin: Double?
     /// Where resolver decisions go when they are being collected to fit the weights.
     let evidenceLog: EvidenceLog?
     /// Speakers the user gave (piece index → speaker): decided before anything else, and the

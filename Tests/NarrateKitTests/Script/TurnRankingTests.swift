@@ -66,4 +66,22 @@ import Testing
         #expect(TurnWeights.fitted.values.count == TurnWeights.features.count)
         #expect(throws: NarrateError.self) { try TurnWeights(json: Data(#"{"features": ["a"], "weights": [1]}"#.utf8)) }
     }
+
+    /// The ranker overrides the rules only where its own choice is more probable by the margin.
+    @Test func theRankerOverridesTheRulesOnlyByTheMargin() throws {
+        let cast = [Character(name: "Tom", gender: .male), Character(name: "Rosa", gender: .female), Character(name: "Ben", gender: .male)]
+        let text = "\"Hello,\" said Tom.\n\nRosa was still thinking of the letter, when Ben turned to her again.\n\n\"You have not heard a word.\""
+        let p = try probabilities(text, cast: cast, line: "You have not")
+        let gap = try #require(p["Tom"]) - (try #require(p["Ben"]))
+        #expect(gap > 0.2 && gap < 0.6, "\(p)")
+        func speaker(margin: Double?) -> String? {
+            var builder = ScriptBuilder(characters: cast)
+            builder.rankerOverrideMargin = margin
+            return builder.build(SourceText(name: "t", text: text)).segments.last { $0.kind == .dialogue }?.speaker.name
+        }
+        #expect(speaker(margin: nil) == "Ben")  // the rules: the subject of the last clause
+        #expect(speaker(margin: 0.2) == "Tom")  // as shipped: the ranker, by more than 0.2
+        #expect(speaker(margin: 0.6) == "Ben")
+        #expect(ScriptBuilder().rankerOverrideMargin == 0.2)
+    }
 }
