@@ -138,6 +138,10 @@ struct MarkupText {
     /// Parses XHTML (or XML) with SWXMLHash; a document that is not well formed is an error
     /// naming the file (and the line, where the parser tells it).
     static func parse(_ data: Data, file: String, book: String) throws(NarrateError) -> XMLIndexer {
+        let depth = nestingDepth(data)
+        guard depth <= maximumDepth else {
+            throw NarrateError(.input, "\(book): \(file) nests elements \(depth) deep, more than any book (at most \(maximumDepth)); repair the book, e.g. by converting it with Calibre's ebook-convert")
+        }
         let markup = declaringPrefixes(resolvingEntities(String(decoding: data, as: UTF8.self)))
         let document = XMLHash.config { options in
             options.detectParsingErrors = true
@@ -146,6 +150,60 @@ struct MarkupText {
         guard case .parsingError(let error) = document else { return document }
         let place = error.line > 0 ? " (line \(error.line), column \(error.column))" : ""
         throw NarrateError(.input, "\(book): \(file) is not well-formed XML\(place); repair the book, e.g. by converting it with Calibre's ebook-convert")
+    }
+
+    /// Books nest a few dozen elements deep; reading a page walks its tree recursively, so a
+    /// page nested deeper than this is refused before it is parsed, not allowed to exhaust the stack.
+    static let maximumDepth = 1_000
+
+    /// How deep the elements of `data` nest, in one pass over the bytes: an opening tag goes
+    /// down, a closing one up; comments, CDATA, declarations and `/>` do neither.
+    static func nestingDepth(_ data: Data) -> Int {
+        var depth = 0, deepest = 0
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var index = 0
+            let count = bytes.count
+            func skip(past terminator: [UInt8]) {
+                while index < count {
+                    if bytes[index] == terminator[0], index + terminator.count <= count,
+                       terminator.indices.allSatisfy({ bytes[index + $0] == terminator[$0] }) {
+                        index += terminator.count
+                        return
+                    }
+                    index += 1
+                }
+            }
+            while index < count {
+                guard bytes[index] == UInt8(ascii: "<"), index + 1 < count else { index += 1; continue }
+                let next = bytes[index + 1]
+                if next == UInt8(ascii: "!") {
+                    index += 2
+                    if index + 1 < count, bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-") {
+                        skip(past: Array("-->".utf8))
+                    } else if index < count, bytes[index] == UInt8(ascii: "[") {
+                        skip(past: Array("]]>".utf8))
+                    } else {
+                        skip(past: [UInt8(ascii: ">")])
+                    }
+                } else if next == UInt8(ascii: "?") {
+                    index += 2
+                    skip(past: Array("?>".utf8))
+                } else if next == UInt8(ascii: "/") {
+                    depth -= 1
+                    index += 2
+                    skip(past: [UInt8(ascii: ">")])
+                } else {
+                    index += 1
+                    while index < count, bytes[index] != UInt8(ascii: ">") { index += 1 }
+                    if index < count, bytes[index - 1] != UInt8(ascii: "/") {
+                        depth += 1
+                        deepest = max(deepest, depth)
+                    }
+                    index += 1
+                }
+            }
+        }
+        return deepest
     }
 
     /// A prefix used without its namespace declared (`epub:type` in a careless book) is an

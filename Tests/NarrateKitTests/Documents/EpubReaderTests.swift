@@ -113,12 +113,15 @@ import ZIPFoundation
         ("broken page", "book/pages/two.xhtml is not well-formed XML"),
         ("drm", "is encrypted (DRM)"),
         ("no text", "has no text to read"),
+        ("too deep", "book/pages/two.xhtml nests elements 5003 deep, more than any book"),
     ])
     func damagedBooksAreRefusedWithAReason(_ damage: String, _ message: String) throws {
         var files = book
         switch damage {
         case "no container": files["META-INF/container.xml"] = nil
         case "broken page": files["book/pages/two.xhtml"] = "<html>\n<body><p>Unclosed</body></html>"
+        case "too deep":
+            files["book/pages/two.xhtml"] = "<html><body>" + String(repeating: "<div>", count: 5_000) + "<p>Deep.</p>" + String(repeating: "</div>", count: 5_000) + "</body></html>"
         case "drm": files["META-INF/encryption.xml"] = "<encryption><EncryptedData/></encryption>"
         case "no text":
             files["book/pages/one a.xhtml"] = "<html><body><img src='a.png'/></body></html>"
@@ -135,5 +138,11 @@ import ZIPFoundation
         } throws: { error in
             "\(error)".contains(message) && !"\(error)".contains("\n")
         }
+    }
+
+    /// Depth is counted without parsing: comments, CDATA, declarations and empty elements do not nest.
+    @Test func nestingDepthIsCountedInOnePass() {
+        let page = "<?xml version=\"1.0\"?><!DOCTYPE html><html><!-- <a><b> --><body><p>A<br/><![CDATA[<x><y>]]></p><div><i>b</i></div></body></html>"
+        #expect(MarkupText.nestingDepth(Data(page.utf8)) == 4)
     }
 }
