@@ -162,4 +162,21 @@ import Testing
         #expect((scripts[1]["chapters"] as? [[String: Any]])?.count == 2)
         #expect(samples[0] == samples[1] && samples[0].count > 22_050 * 60)
     }
+
+    /// A Markdown story: `#` headings are its chapters, its front matter its tags; nothing but
+    /// marks is refused, and no file is written.
+    @Test func aMarkdownStoryRendersWithItsChapters() throws {
+        let folder = try NarrateBinary.scratch()
+        let story = "---\ntitle: The Ferry\nauthor: Ann Example\n---\n\n# The Ferry\n\n## Chapter 1\n\nThe ferry came in *late*. \"Nobody waiting?\" asked the captain.\n\n## Chapter 2\n\n\"Here at last,\" said Nell.\n"
+        try Data(story.utf8).write(to: folder.appendingPathComponent("ferry.md"))
+        let chapters = try NarrateBinary.run(["script", "ferry.md", "--chapters"], in: folder)
+        #expect(chapters.stdout == "  ¶2  Chapter 1\n  ¶4  Chapter 2\n", "\(chapters.stdout)")
+        let render = try NarrateBinary.run(["render", "ferry.md", "-o", "ferry.flac"], in: folder)
+        #expect(render.status == 0, "\(render.stderr)")
+        #expect(try SoundFileContents(path: folder.appendingPathComponent("ferry.flac").path).title == "The Ferry")
+        try Data("# \n\n***\n\n[](x)\n".utf8).write(to: folder.appendingPathComponent("marks.md"))
+        let refused = try NarrateBinary.run(["render", "marks.md", "-o", "marks.wav"], in: folder)
+        #expect(refused.status == 1 && refused.stderr.contains("has no text to read, only Markdown marks"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("marks.wav").path))
+    }
 }
