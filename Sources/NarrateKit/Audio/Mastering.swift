@@ -63,6 +63,7 @@ public struct Mastering: Hashable, Sendable {
         let fadeLength = min(count / 2, Int(Self.fade * Double(sampleRate)))
         // Samples this far under the limit cannot hide an inter-sample peak over it (speech
         // overshoots its samples by well under 6 dB).
+        let limit = self.limit  // computed once: it is a power of ten
         let quiet = Int32(min(32_767, (limit / 2 / factor).rounded(.down)))
         var needed = [Float](repeating: 1, count: block + attackLength + 2)
         var output = [Int16](repeating: 0, count: block)
@@ -80,15 +81,20 @@ public struct Mastering: Hashable, Sendable {
                 var chunk = start
                 while chunk < windowEnd {
                     let chunkEnd = min(windowEnd, chunk + Self.stretch)
-                    var chunkLoudest: Int32 = 0
-                    for index in chunk..<chunkEnd { chunkLoudest = max(chunkLoudest, abs(Int32(source[index]))) }
-                    loud.append(chunkLoudest > quiet)
+                    // The highest and lowest sample, in a loop simple enough to vectorise.
+                    let base = source.baseAddress! + chunk
+                    var highest: Int16 = 0, lowest: Int16 = 0
+                    for index in 0..<(chunkEnd - chunk) {
+                        highest = max(highest, base[index])
+                        lowest = min(lowest, base[index])
+                    }
+                    loud.append(Int32(highest) > quiet || -Int32(lowest) > quiet)
                     chunk = chunkEnd
                 }
                 output.withUnsafeMutableBufferPointer { out in
-                    for index in start..<end {
-                        let scaled = (Int32(source[index]) &* fixed &+ 2_048) >> 12
-                        out[index - start] = Int16(truncatingIfNeeded: min(max(scaled, -32_768), 32_767))
+                    let from = source.baseAddress! + start, to = out.baseAddress!
+                    for index in 0..<(end - start) {
+                        to[index] = Int16(clamping: (Int32(from[index]) &* fixed &+ 2_048) >> 12)
                     }
                     guard loud.contains(true) || level < 1 else { return }
                     needed.withUnsafeMutableBufferPointer { need in
@@ -108,7 +114,8 @@ public struct Mastering: Hashable, Sendable {
                                     // 4× oversampled, cubic (Catmull-Rom) to the next sample.
                                     let p0 = x(start + k - 1), p3 = x(start + k + 2)
                                     let a = -p0 + p2, b = 2 * p0 - 5 * p1 + 4 * p2 - p3, c = -p0 + 3 * p1 - 3 * p2 + p3
-                                    for t: Float in [0.25, 0.5, 0.75] { peak = max(peak, abs(0.5 * (2 * p1 + a * t + b * t * t + c * t * t * t))) }
+                                    @inline(__always) func at(_ t: Float) -> Float { abs(0.5 * (2 * p1 + a * t + b * t * t + c * t * t * t)) }
+                                    peak = max(peak, at(0.25), at(0.5), at(0.75))
                                 }
                                 if peak > limit {
                                     need[k] = limit / peak
