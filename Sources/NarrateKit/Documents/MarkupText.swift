@@ -99,7 +99,8 @@ struct MarkupText {
         let level = headingLevel
         paragraph = ""
         headingLevel = nil
-        guard !lines.isEmpty else { return }
+        // Italics marks left alone by a block inside `<em>` are not a paragraph.
+        guard lines.contains(where: { $0.contains { $0 != "_" && !$0.isWhitespace } }) else { return }
         let content = lines.joined(separator: level == nil ? "\n" : " ")
         if !text.isEmpty {
             text += "\n\n"

@@ -247,7 +247,14 @@ public struct Renderer: Sendable {
             }
         }
 
+        /// One cue per segment placed (the report's); the follow-along cues go straight to the file.
         var cues: [Cue] = []
+        var subtitleFile = try stagedSubtitles.map { (staged: StagedFile) throws(NarrateError) -> SubtitleFile in
+            try SubtitleFile(staged.temporary, destination: subtitles!.path, format: subtitleFormat!, sampleRate: sampleRate)
+        }
+        // Chapters: each heading's first sample, as cue points in a WAV and as list files.
+        var marks: [ChapterFiles.Mark] = []
+        var chapterIndex = 0
         var speakers: [Speaker] = []
         var previous: Segment?
         let totalCharacters = selected.reduce(0) { $0 + $1.range.count }
@@ -281,11 +288,14 @@ public struct Renderer: Sendable {
                         }
                     }
                 }
-                if subtitles != nil {
+                if subtitleFile != nil {
                     let words = FollowAlong.words(of: segment.text)
-                    cues += FollowAlong.cues(for: segment, words: words, starts: FollowAlong.align(spoken, to: words), placed: placed!, sampleRate: sampleRate)
-                } else {
-                    cues.append(Cue(segment: segment.index, speaker: segment.speaker, text: segment.text, samples: placed!))
+                    try subtitleFile!.append(FollowAlong.cues(for: segment, words: words, starts: FollowAlong.align(spoken, to: words), placed: placed!, sampleRate: sampleRate))
+                }
+                cues.append(Cue(segment: segment.index, speaker: segment.speaker, text: segment.text, samples: placed!))
+                while wholeBook, chapterIndex < script.chapters.count, script.chapters[chapterIndex].paragraph <= segment.paragraph {
+                    marks.append(.init(title: script.chapters[chapterIndex].title, frame: placed!.lowerBound))
+                    chapterIndex += 1
                 }
                 if !speakers.contains(segment.speaker) { speakers.append(segment.speaker) }
             }
@@ -299,18 +309,6 @@ public struct Renderer: Sendable {
         cache?.trim()
         if wholeBook { try mixer.silence(seconds: Self.tail) }
         let frames = mixer.position
-        // Chapters: each heading's first sample, as cue points in a WAV and as list files.
-        var marks: [ChapterFiles.Mark] = []
-        if wholeBook {
-            var chapterIndex = 0
-            for cue in cues {
-                let paragraph = script.segments[cue.segment].paragraph
-                while chapterIndex < script.chapters.count, script.chapters[chapterIndex].paragraph <= paragraph {
-                    marks.append(.init(title: script.chapters[chapterIndex].title, frame: cue.samples.lowerBound))
-                    chapterIndex += 1
-                }
-            }
-        }
         if let last = parts.indices.last { parts[last].frames = mixer.partPosition }
         try mixer.finish(cues: marks.map(\.frame))
         if let split {
@@ -337,14 +335,7 @@ public struct Renderer: Sendable {
             }
             stagedChapters.append(staged)
         }
-        if let subtitles, let subtitleFormat, let stagedSubtitles {
-            let text = SubtitleWriter.render(cues, format: subtitleFormat, sampleRate: sampleRate)
-            do {
-                try Data(text.utf8).write(to: stagedSubtitles.temporary)
-            } catch {
-                throw NarrateError(.output, "cannot write \(subtitles.path): \(error.localizedDescription)")
-            }
-        }
+        try subtitleFile?.finish()
         try staged.commit()
         try stagedSubtitles?.commit()
         for chapterFile in stagedChapters { try chapterFile.commit() }
@@ -509,5 +500,38 @@ struct SpokenText {
         let pronouncer = pronouncers[segment.speaker] ?? cast.pronunciations(for: segment.speaker).compiled()
         pronouncers[segment.speaker] = pronouncer
         return (written, pronouncer.apply(written))
+    }
+}
+
+/// A subtitle file written as the render goes (`SubtitleWriter.Stream`), into its staging file.
+private struct SubtitleFile {
+    private var stream: SubtitleWriter.Stream
+    private let handle: FileHandle
+    private let destination: String
+
+    init(_ url: URL, destination: String, format: SubtitleFormat, sampleRate: Int) throws(NarrateError) {
+        self.destination = destination
+        stream = SubtitleWriter.Stream(format: format, sampleRate: sampleRate)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url) else {
+            throw NarrateError(.output, "cannot write \(destination): the folder is not writable; choose another place with --subtitles")
+        }
+        self.handle = handle
+        try write(stream.header)
+    }
+
+    mutating func append(_ cues: [Cue]) throws(NarrateError) { try write(stream.entries(cues)) }
+
+    func finish() throws(NarrateError) {
+        try write(stream.footer)
+        try? handle.close()
+    }
+
+    private func write(_ text: String) throws(NarrateError) {
+        guard !text.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            throw NarrateError(.output, "writing \(destination) failed: \(error.localizedDescription); free some space or choose another place with --subtitles")
+        }
     }
 }

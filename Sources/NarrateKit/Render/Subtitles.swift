@@ -29,21 +29,81 @@ public struct Cue: Hashable, Sendable {
 
 enum SubtitleWriter {
     static func render(_ cues: [Cue], format: SubtitleFormat, sampleRate: Int) -> String {
-        if format == .json { return json(cues, sampleRate: sampleRate) }
-        var output = format == .webVTT ? "WEBVTT\n\n" : ""
-        for (number, cue) in cues.enumerated() {
-            let start = timestamp(cue.samples.lowerBound, sampleRate, format)
-            let end = timestamp(cue.samples.upperBound, sampleRate, format)
-            let text = cue.text.split(whereSeparator: \.isNewline).joined(separator: " ")
-            output += "\(number + 1)\n\(start) --> \(end)\n"
+        var writer = SubtitleWriter.Stream(format: format, sampleRate: sampleRate)
+        var output = writer.header
+        output += writer.entries(cues)
+        return output + writer.footer
+    }
+
+    /// Subtitles written as the render goes, a segment's cues at a time, so a book's cues and
+    /// words are never all held at once: only the running cue number and whether a JSON word
+    /// came before.
+    struct Stream {
+        let format: SubtitleFormat
+        let sampleRate: Int
+        private var number = 0
+        private var wroteWord = false
+
+        init(format: SubtitleFormat, sampleRate: Int) {
+            self.format = format
+            self.sampleRate = sampleRate
+        }
+
+        var header: String {
             switch format {
-            case .webVTT:
-                output += "<v \(cue.speaker.name)>\(timed(text, words: cue.words, sampleRate: sampleRate))\n\n"
-            case .srt, .json:
-                output += "\(cue.speaker.name): \(text)\n\n"
+            case .webVTT: "WEBVTT\n\n"
+            case .srt: ""
+            case .json: "{\"words\": [\n"
             }
         }
-        return output
+
+        var footer: String { format == .json ? "\n]}\n" : "" }
+
+        mutating func entries(_ cues: [Cue]) -> String {
+            if format == .json { return jsonWords(cues) }
+            var output = ""
+            for cue in cues {
+                number += 1
+                let start = timestamp(cue.samples.lowerBound, sampleRate, format)
+                let end = timestamp(cue.samples.upperBound, sampleRate, format)
+                let text = cue.text.split(whereSeparator: \.isNewline).joined(separator: " ")
+                output += "\(number)\n\(start) --> \(end)\n"
+                switch format {
+                case .webVTT:
+                    output += "<v \(cue.speaker.name)>\(timed(text, words: cue.words, sampleRate: sampleRate))\n\n"
+                case .srt, .json:
+                    output += "\(cue.speaker.name): \(text)\n\n"
+                }
+            }
+            return output
+        }
+
+        /// Every word: start and end (seconds), speaker, text and where it is in the story.
+        private mutating func jsonWords(_ cues: [Cue]) -> String {
+            func seconds(_ sample: Int) -> String { String(Double((sample * 1000 + sampleRate / 2) / sampleRate) / 1000) }
+            func quoted(_ text: String) -> String {
+                var result = "\""
+                for scalar in text.unicodeScalars {
+                    switch scalar {
+                    case "\"": result += "\\\""
+                    case "\\": result += "\\\\"
+                    case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
+                    default: result.unicodeScalars.append(scalar)
+                    }
+                }
+                return result + "\""
+            }
+            var output = ""
+            for cue in cues {
+                for (index, word) in cue.words.enumerated() {
+                    let end = index + 1 < cue.words.count ? cue.words[index + 1].sample : cue.samples.upperBound
+                    if wroteWord { output += ",\n" }
+                    wroteWord = true
+                    output += "  {\"start\": \(seconds(word.sample)), \"end\": \(seconds(end)), \"speaker\": \(quoted(cue.speaker.name)), \"text\": \(quoted(word.text)), \"source\": [\(word.source.lowerBound), \(word.source.upperBound)]}"
+                }
+            }
+            return output
+        }
     }
 
     static func escaped(_ text: String) -> String {
@@ -71,31 +131,6 @@ enum SubtitleWriter {
             rest = rest[found.upperBound...]
         }
         return output + escaped(String(rest))
-    }
-
-    /// Every word: start and end (seconds), speaker, text and where it is in the story.
-    static func json(_ cues: [Cue], sampleRate: Int) -> String {
-        func seconds(_ sample: Int) -> String { String(Double((sample * 1000 + sampleRate / 2) / sampleRate) / 1000) }
-        func quoted(_ text: String) -> String {
-            var result = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": result += "\\\""
-                case "\\": result += "\\\\"
-                case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-                default: result.unicodeScalars.append(scalar)
-                }
-            }
-            return result + "\""
-        }
-        var lines: [String] = []
-        for cue in cues {
-            for (index, word) in cue.words.enumerated() {
-                let end = index + 1 < cue.words.count ? cue.words[index + 1].sample : cue.samples.upperBound
-                lines.append("  {\"start\": \(seconds(word.sample)), \"end\": \(seconds(end)), \"speaker\": \(quoted(cue.speaker.name)), \"text\": \(quoted(word.text)), \"source\": [\(word.source.lowerBound), \(word.source.upperBound)]}")
-            }
-        }
-        return "{\"words\": [\n" + lines.joined(separator: ",\n") + "\n]}\n"
     }
 
     /// `hh:mm:ss.mmm` (WebVTT) or `hh:mm:ss,mmm` (SRT), rounded to the millisecond.
