@@ -8,6 +8,7 @@ import SWXMLHash
 /// EPUB's table of contents can point into the text.
 struct MarkupText {
     private(set) var text = ""
+    /// The text's length in code points, kept as it grows (offsets are code points).
     private(set) var count = 0
     private(set) var headings: [DocumentStructure.Heading] = []
     /// `file#id` (and `file` itself) → where the text at that element starts.

@@ -150,7 +150,7 @@ import ZIPFoundation
     /// marks inserted, deleted or swapped at random (a fixed seed). Each book is read or refused
     /// with one line; none crashes narrate or hangs it.
     @Test func mutatedBooksAreReadOrRefusedNeverCrash() throws {
-        var generator = SplitMix(seed: 0x5EED)
+        var generator = ScriptContractTests.Generator(state: 0x5EED)
         let marks: [Swift.Character] = ["<", ">", "/", "&", "\"", "'", "=", "#", ";", ":", "!", "?", "[", "]", "-", " ", "x"]
         let paths = book.keys.sorted()
         var read = 0, refused = 0
@@ -177,18 +177,5 @@ import ZIPFoundation
             }
         }
         #expect(read > 10 && refused > 10, "read \(read), refused \(refused)")
-    }
-}
-
-/// A small seeded generator, so a failure repeats.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
