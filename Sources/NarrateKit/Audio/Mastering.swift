@@ -23,8 +23,7 @@ public struct Mastering: Hashable, Sendable {
     /// codec's headroom.
     var limit: Float { Float(Foundation.pow(10, (Self.ceiling - 0.5 - codecHeadroom) / 20)) }
     /// dB more under the ceiling for a lossy codec, whose coding noise adds to the peaks
-    /// (measured: Opus at 32 kbit/s +0.6 dB and MP3 +0.3 dB on the sample story; Vorbis up to
-    /// +1.5 dB on the worst peak of *Emma*, so lossy formats get 1.5).
+    /// (`AudioFormat.codecHeadroom`).
     public var codecHeadroom = 0.0
     /// Fades at a segment's edges, seconds: long enough to remove a click, too short to hear.
     static let fade = 0.005

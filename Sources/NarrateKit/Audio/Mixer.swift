@@ -29,6 +29,8 @@ struct Mixer: ~Copyable {
     /// Pauses so far: each one's room tone is its own.
     private var pauses = 0
     var position: Int { writer.frameCount }
+    /// Frames in the file, at its own rate (resampled or not); complete once finished.
+    var fileFrames: Int { writer.writtenFrames }
     /// Samples in the current part.
     var partPosition: Int { position - partStart }
     private var partStart = 0

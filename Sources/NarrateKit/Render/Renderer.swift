@@ -119,7 +119,7 @@ public struct Renderer: Sendable {
         // Everything inside counts samples at the engine's rate; the files are resampled on the way out.
         let outputRate = options.sampleRate ?? format.defaultSampleRate(engineRate: sampleRate)
         var mastering = options.mastering
-        if format.isLossy { mastering.codecHeadroom = 1.5 }
+        mastering.codecHeadroom = format.codecHeadroom
         let plan = SynthesisPlan(selected, cast: cast)
         let cache = options.cacheFolder.map { SegmentCache(folder: $0, limit: options.cacheLimit) }
         let keys = plan.jobs.map { SegmentCache.key(for: $0, sampleRate: sampleRate, engineVersion: engineVersion) }
@@ -341,7 +341,7 @@ public struct Renderer: Sendable {
         for chapterFile in stagedChapters { try chapterFile.commit() }
         try split?.commit()
         var report = RenderReport(
-            output: output, sampleRate: outputRate, frames: Int((Double(frames) * Double(outputRate) / Double(sampleRate)).rounded()), speakers: speakers, cues: cues,
+            output: output, sampleRate: outputRate, frames: mixer.fileFrames, speakers: speakers, cues: cues,
             synthesized: synthesized, reused: reused,
             formatName: large ? "RF64 (a WAV past 4 GB; most players read it, some need a .w64 or FLAC copy)" : format.name)
         report.chapters = marks.count

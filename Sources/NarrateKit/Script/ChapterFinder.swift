@@ -4,7 +4,6 @@ import Foundation
 /// line), its title lines joined to it (`CHAPTER I` over `THE ONE THING NEEDFUL` is
 /// `CHAPTER I: THE ONE THING NEEDFUL`).
 enum ChapterFinder {
-    static let topLevel: Set<String> = ["book", "part", "volume", "vol"]
 
     static func chapters(in paragraphs: [Paragraph], scalars: [Unicode.Scalar]) -> [Chapter] {
         func text(_ paragraph: Paragraph) -> String {
@@ -30,8 +29,7 @@ enum ChapterFinder {
                 title += joiner + next
                 index += 1
             }
-            let first = line.split(separator: " ").first.map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) } ?? ""
-            chapters.append(Chapter(title: title, paragraph: paragraph.index, start: paragraph.range.lowerBound, level: topLevel.contains(first) ? 1 : 2))
+            chapters.append(Chapter(title: title, paragraph: paragraph.index, start: paragraph.range.lowerBound, level: DocumentStructure.namesPart(line) ? 1 : 2))
         }
         return chapters
     }
