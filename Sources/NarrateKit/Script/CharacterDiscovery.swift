@@ -15,6 +15,8 @@ struct CharacterDiscovery {
         var governed = 0
         /// Occurrences right after `the` (`the Hatter`): such a character is named with it.
         var afterThe = 0
+        /// Token index of the first occurrence.
+        var firstSeen = Int.max
         var maleVotes = 0
         var femaleVotes = 0
         var title: String? { words.count > 1 && Lexicon.titles[words[0]] != nil ? words[0] : nil }
@@ -25,8 +27,8 @@ struct CharacterDiscovery {
     func discover() -> [Character] {
         var lowercaseCounts: [String: Int] = [:]
         for token in tokens where token.isWord && !token.isCapitalized { lowercaseCounts[token.word, default: 0] += 1 }
-        let forms = collectForms(lowercaseCounts: lowercaseCounts)
-        var characters = merge(forms)
+        let (forms, fullNames) = collectForms(lowercaseCounts: lowercaseCounts)
+        var characters = merge(forms, fullNames: fullNames)
         // `the grandmother` in tags and `the Grandmother` as a name are one person, one voice.
         func key(_ name: String) -> String {
             let lower = name.lowercased()
@@ -90,7 +92,8 @@ struct CharacterDiscovery {
     }
 
     /// Capitalised runs of narration, less leading words that are never names.
-    private func collectForms(lowercaseCounts: [String: Int]) -> [Form] {
+    /// Also returns, apart, rare full names of people the given name alone already shows.
+    private func collectForms(lowercaseCounts: [String: Int]) -> (names: [Form], fullNames: [Form]) {
         var forms: [[String]: Form] = [:]
         var capitalisedMidSentence: [String: Int] = [:]
         for token in tokens where token.isWord && token.isCapitalized && !token.startsSentence {
@@ -133,6 +136,7 @@ struct CharacterDiscovery {
                 do {
                     var form = forms[words] ?? Form(words: words)
                     form.count += 1
+                    form.firstSeen = min(form.firstSeen, start)
                     if !tokens[start].startsSentence { form.midSentence += 1 }
                     if start > 0, Lexicon.prepositions.contains(tokens[start - 1].lower) { form.governed += 1 }
                     if start > 0, tokens[start - 1].lower == "the" { form.afterThe += 1 }
@@ -142,7 +146,7 @@ struct CharacterDiscovery {
                 }
             }
         }
-        return forms.values.filter { form in
+        let names = forms.values.filter { form in
             let lower = form.words.count == 1 ? lowercaseCounts[form.words[0].lowercased(), default: 0] : 0
             // A word mostly written in lower case is a word (`Well`, `Will`), unless it keeps
             // tagging speech (`Bill said`).
@@ -154,7 +158,18 @@ struct CharacterDiscovery {
             if form.inTags >= 1 && (form.midSentence >= 1 || form.inTags >= 2 || lower == 0) { return true }
             let votes = form.maleVotes + form.femaleVotes
             return form.midSentence >= 3 && votes >= 3 && max(form.maleVotes, form.femaleVotes) * 3 >= votes * 2
-        }.sorted { $0.words.lexicographicallyPrecedes($1.words) }
+        }
+        // A given name and a surname together (`Bill Gorton`) name a person the given name
+        // alone already shows to be one, even when the full form is rare: it is the person's
+        // name, and the one a reader would look for in the cast.
+        let given = Set(names.filter { $0.words.count == 1 }.map { $0.words[0] })
+        let fullNames = forms.values.filter { form in
+            form.words.count == 2 && form.title == nil && form.count >= 2 && given.contains(form.words[0])
+                && !given.contains(form.words[1]) && form.governed * 10 <= form.count * 6
+                && !names.contains { $0.words == form.words }
+        }
+        let order: (Form, Form) -> Bool = { $0.words.lexicographicallyPrecedes($1.words) }
+        return (names.sorted(by: order), fullNames.sorted(by: order))
     }
 
     /// A name beside a speech verb in the narration of a paragraph that has dialogue.
@@ -204,7 +219,9 @@ struct CharacterDiscovery {
 
     /// One character per person: full names first, then titled and bare short forms join the one
     /// full name they can belong to, or stand alone.
-    private func merge(_ forms: [Form]) -> [Character] {
+    /// A rare full name only joins the one person its given name names: too rare to be
+    /// trusted with the surname, it must not draw in the family (`Mrs. Bennet`).
+    private func merge(_ forms: [Form], fullNames: [Form]) -> [Character] {
         struct Group {
             var forms: [Form]
             var title: Gender?
@@ -277,6 +294,13 @@ struct CharacterDiscovery {
                 groups.append(Group(forms: [form], title: titleGender, first: titleGender == nil ? word : nil, last: titleGender == nil ? nil : word))
             }
         }
+        for full in fullNames {
+            let owners = groups.indices.filter { index in
+                groups[index].forms.contains { $0.title == nil && $0.words == [full.words[0]] }
+                    && (groups[index].last == nil || groups[index].last == full.words[1])
+            }
+            if owners.count == 1 { groups[owners[0]].forms.append(full) }
+        }
         return groups.map { group in
             // The name a reader sees most in speech tags stands for the character.
             var ranked = group.forms.sorted { ($0.inTags, $0.count, $0.words.count) > ($1.inTags, $1.count, $1.words.count) }
@@ -284,6 +308,13 @@ struct CharacterDiscovery {
             // names the person formally, and the most recognisable name for a cast.
             if let titled = ranked.filter({ $0.title != nil }).max(by: { $0.count < $1.count }),
                 titled.count * 4 >= ranked[0].count, let position = ranked.firstIndex(where: { $0.words == titled.words })
+            {
+                ranked.insert(ranked.remove(at: position), at: 0)
+            }
+            // A person the book introduces by full name (`Bill Gorton`, then `Bill`) is named
+            // so in the cast; the form the tags use stays an alias.
+            if ranked[0].core.count == 1, let full = ranked.filter({ $0.title == nil && $0.words.count == 2 && $0.words[0] == ranked[0].core[0] && $0.firstSeen < ranked[0].firstSeen }).max(by: { $0.count < $1.count }),
+                let position = ranked.firstIndex(where: { $0.words == full.words })
             {
                 ranked.insert(ranked.remove(at: position), at: 0)
             }

@@ -251,6 +251,30 @@ import Testing
         #expect(Set(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name)) == ["Mr. Penrose", "Clara"])
     }
 
+    @Test func aPersonIntroducedByFullNameIsNamedByIt() {
+        // Tom Harker comes in by his full name, then is Tom; Nell Harker is only ever Nell, and
+        // Mrs. Harker, who shares the surname, stays her own person.
+        let text = """
+            I had not seen Tom Harker since the war. Tom Harker was thinner now, and he limped.
+
+            "You look well," said Tom.
+
+            "I am not," I said. Nell came in with the coffee. She set it down.
+
+            "Drink it while it's hot," said Nell.
+
+            "Tom never drinks it hot," said Mrs. Harker from the door. Later Nell Harker laughed.
+
+            "Yes I do," said Tom.
+
+            "He does not," said Nell.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        let names = Set(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name))
+        #expect(names == ["Tom Harker", "Narrator", "Nell", "Mrs. Harker"], "\(script.characters.map { ($0.name, $0.aliases) })")
+        #expect(script.characters.first { $0.name == "Tom Harker" }?.aliases.contains("Tom") == true)
+    }
+
     @Test func pronounPrefersTheOneWhoJustEntered() {
         let cast = rosaAndBen + [Character(name: "Tom Reed", aliases: ["Tom"], gender: .male)]
         let text = """
