@@ -34,8 +34,15 @@ extension Attributor {
     /// A description the cast defines as a person: the character's own name, with a gender
     /// (`the old sailor`, `The Queen`). A label with nothing else (`The Clergyman`) or a
     /// descriptive alias of a named character (`The Girl`) could be anyone of that kind.
+    /// Without a cast, a plain description that tags speech (`the girl`) is a voice only for
+    /// whoever the scene does not name: `said the girl` goes to the girl present when there is
+    /// one. A role (`the waiter`) keeps its own voice.
     func isDefinedDescription(_ character: Int) -> Bool {
-        if discovered { return true }
+        if discovered {
+            let name = characters[character].name
+            guard name.hasPrefix("the "), let head = name.split(separator: " ").last else { return true }
+            return !Lexicon.plainPersonNouns.contains(String(head))
+        }
         let name = characters[character].name.lowercased()
         return characters[character].gender != .unknown && (name.hasPrefix("the ") || name.hasPrefix("a ") || name.hasPrefix("an "))
     }

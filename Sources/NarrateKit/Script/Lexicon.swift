@@ -115,6 +115,15 @@ enum Lexicon {
         "grandfather": .male, "baby": .unknown, "miss": .female, "sir": .male, "madam": .female,
     ]
 
+    /// Person nouns that say only sex, age or kinship (`the girl`, `the old man`, `the
+    /// mother`): any named person of that kind may be meant. Roles (`the waiter`, `the
+    /// doctor`) more often mean someone the story never names.
+    static let plainPersonNouns: Set<String> = [
+        "man", "woman", "boy", "girl", "gentleman", "lady", "lad", "lass", "fellow", "youth", "chap",
+        "child", "gentlewoman", "husband", "wife", "father", "mother", "son", "daughter", "brother",
+        "sister", "uncle", "aunt", "grandmother", "grandfather",
+    ]
+
     /// Words that start a sentence with a capital but never name a person.
     static let notNames: Set<String> = {
         let words = """

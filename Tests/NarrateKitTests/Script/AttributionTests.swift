@@ -275,6 +275,29 @@ import Testing
         #expect(script.characters.first { $0.name == "Tom Harker" }?.aliases.contains("Tom") == true)
     }
 
+    @Test func withoutACastTheGirlInTheSceneSaysWhatTheGirlSaid() {
+        // Rosa is the girl in the room, so `said the girl` is hers; the waiter is named by no
+        // one, so he keeps a voice of his own.
+        let text = """
+            Rosa sat by the window of the inn with Mr. Hale. She was nineteen that spring.
+
+            "It is raining again," said the girl.
+
+            "It always rains here," said Mr. Hale. He lit his pipe.
+
+            "More tea?" said the waiter.
+
+            "No, thank you," said Rosa.
+
+            "It will clear by noon," said the waiter.
+
+            "I hope so," said the girl, and she smiled at him.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        let speakers = script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name)
+        #expect(speakers == ["Rosa", "Mr. Hale", "the waiter", "Rosa", "the waiter", "Rosa"], "\(script.characters.map(\.name))")
+    }
+
     @Test func pronounPrefersTheOneWhoJustEntered() {
         let cast = rosaAndBen + [Character(name: "Tom Reed", aliases: ["Tom"], gender: .male)]
         let text = """
