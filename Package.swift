@@ -40,10 +40,12 @@ let package = Package(
             pkgConfig: "libxxhash",
             providers: [.apt(["libxxhash-dev"])]
         ),
+        // glibc's allocator controls (`malloc.h`), which the Glibc module leaves out.
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "NarrateKit",
             dependencies: [
-                "CEspeakNG", "CSndFile", "CEBUR128", "CSampleRate", "CXXHash", .product(name: "Yams", package: "Yams"),
+                "CEspeakNG", "CSndFile", "CEBUR128", "CSampleRate", "CXXHash", "CMalloc", .product(name: "Yams", package: "Yams"),
                 "ZIPFoundation", "SWXMLHash",
             ]
         ),

@@ -123,6 +123,9 @@ public struct Renderer: Sendable {
         let plan = SynthesisPlan(selected, cast: cast)
         let cache = options.cacheFolder.map { SegmentCache(folder: $0, limit: options.cacheLimit) }
         let keys = plan.jobs.map { SegmentCache.key(for: $0, sampleRate: sampleRate, engineVersion: engineVersion) }
+        // Memory flat in the book's length (see `Heap`).
+        Heap.returnFreedMemory()
+        Heap.returnLargeBlocksWhenFreed()
         let staged = try StagedFile(output)
         let stagedSubtitles = try subtitles.map { (url: URL) throws(NarrateError) in try StagedFile(url) }
         let large = format == .wav && estimatedBytes(selected, sampleRate: outputRate) > 3_000_000_000
