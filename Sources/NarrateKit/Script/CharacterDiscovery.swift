@@ -229,7 +229,13 @@ struct CharacterDiscovery {
             var last: String?
             var gender: Gender {
                 if let title, title != .unknown { return title }
-                let male = forms.reduce(0) { $0 + $1.maleVotes }, female = forms.reduce(0) { $0 + $1.femaleVotes }
+                var male = forms.reduce(0) { $0 + $1.maleVotes }, female = forms.reduce(0) { $0 + $1.femaleVotes }
+                // A given name counts as a few pronouns: clear evidence to the contrary still wins.
+                switch first.flatMap({ Lexicon.givenNames[$0] }) {
+                case .male?: male += 4
+                case .female?: female += 4
+                default: break
+                }
                 if male >= 2 * max(1, female) || (male >= 1 && female == 0) { return .male }
                 if female >= 2 * max(1, male) || (female >= 1 && male == 0) { return .female }
                 return .unknown

@@ -298,6 +298,30 @@ import Testing
         #expect(speakers == ["Rosa", "Mr. Hale", "the waiter", "Rosa", "the waiter", "Rosa"], "\(script.characters.map(\.name))")
     }
 
+    @Test func aGivenNameSaysTheSexAndKeepsTheSexesApart() {
+        // No pronoun ever follows Cecil or Minnie: their names say who they are, and Minnie
+        // Beebe is not Mr. Beebe, however alike their surnames.
+        let text = """
+            "Tea is ready," said Cecil.
+
+            "At last," said Mr. Beebe. Mr. Beebe was hungry.
+
+            Minnie Beebe ran in from the garden. Minnie Beebe was twelve.
+
+            "Is there cake?" said Minnie.
+
+            "There is," said Cecil.
+
+            "Then I stay," said Minnie.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.characters.first { $0.name == "Cecil" }?.gender == .male)
+        let minnie = script.characters.first { $0.name.hasPrefix("Minnie") }
+        #expect(minnie?.gender == .female)
+        #expect(minnie?.aliases.contains("Mr. Beebe") == false, "\(script.characters.map { ($0.name, $0.aliases) })")
+        #expect(script.characters.contains { $0.name == "Mr. Beebe" })
+    }
+
     @Test func pronounPrefersTheOneWhoJustEntered() {
         let cast = rosaAndBen + [Character(name: "Tom Reed", aliases: ["Tom"], gender: .male)]
         let text = """
