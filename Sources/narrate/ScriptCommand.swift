@@ -37,6 +37,9 @@ struct ScriptCommand: ParsableCommand {
     @Option(help: .hidden)  // Benchmarks/fit-resolver.py --turns --margin: the ranker overrides the rules by this much (1: never)
     var rankerMargin: Double?
 
+    @Option(help: .hidden)  // the ranker overrides the rules' pronoun-tag choice by this much (1: never)
+    var pronounMargin: Double?
+
     @Option(help: .hidden)  // Benchmarks/fit-resolver.py: every resolver decision's evidence, as JSON lines
     var dumpEvidence: String?
 
@@ -53,10 +56,11 @@ struct ScriptCommand: ParsableCommand {
             let output = edit ? (production.scriptURL ?? Production.automaticScriptURL(for: production.script.source.name)).path : self.output
             if let output { try production.checkOutputs([("-o", URL(fileURLWithPath: output))], scriptMayBeOutput: edit) }
             var script = production.script
-            if resolverWeights != nil || turnWeights != nil || rankUntagged || rankerMargin != nil || dumpEvidence != nil || rawConfidence {
+            if resolverWeights != nil || turnWeights != nil || rankUntagged || rankerMargin != nil || pronounMargin != nil || dumpEvidence != nil || rawConfidence {
                 var builder = ScriptBuilder(characters: production.castFile?.entries.map(\.character) ?? [])
                 builder.calibratesConfidence = !rawConfidence
                 if rankUntagged { builder.rankerOverrideMargin = 0 } else if let rankerMargin { builder.rankerOverrideMargin = rankerMargin < 1 ? rankerMargin : nil }
+                if let pronounMargin { builder.pronounOverrideMargin = pronounMargin < 1 ? pronounMargin : nil }
                 if let resolverWeights {
                     guard let data = FileManager.default.contents(atPath: resolverWeights) else {
                         throw NarrateError(.usage, "cannot read resolver weights \(resolverWeights)")

@@ -17,6 +17,24 @@ extension Attributor {
                 return (.narrator, Attribution(method: .firstPerson, confidence: 0.9, evidence: evidence))
             case .pronoun(let gender):
                 if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: addressedNow, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
+                    // Where the fitted ranker, among the candidates of that sex, is much surer
+                    // of someone else, it decides (a cast's people only: discovered ones are
+                    // too uncertain for it).
+                    if !discovered, let margin = pronounOverrideMargin {
+                        let context = TurnContext(
+                            previous: previous, expected: beforePrevious, twoBack: twoBack, addressedNow: addressedNow, addressedBefore: addressedBefore,
+                            participants: participants, position: position, ruled: nil)
+                        if let ranked = rankTurn(turn, index: index, turns: turns, context: context, salience: salience, speakerOf: speakerOf, record: false) {
+                            let fitting = ranked.probabilities.filter { self.gender(of: $0.key) == gender && !addressedNow.contains($0.key) }
+                            let total = fitting.values.reduce(0, +)
+                            if total > 0, let best = fitting.max(by: { ($0.value, $1.key.name) < ($1.value, $0.key.name) }), best.key != speaker,
+                                (best.value - (fitting[speaker] ?? 0)) / total > margin
+                            {
+                                let reason = "\(evidence); the ranker, among the \(gender.rawValue) candidates: \(Int((best.value / total * 100).rounded())) %"
+                                return (best.key, Attribution(method: .pronounTag, confidence: 0.8, evidence: reason))
+                            }
+                        }
+                    }
                     return (speaker, Attribution(method: .pronounTag, confidence: 0.8, evidence: evidence))
                 }
             case .description(let phrase, let gender):

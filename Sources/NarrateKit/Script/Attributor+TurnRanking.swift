@@ -47,7 +47,9 @@ extension Attributor {
         }
     }
 
-    func rankTurn(_ turn: Turn, index: Int, turns: [Turn], context: TurnContext, salience: Salience, speakerOf: [Speaker]) -> RankedTurn? {
+    /// - Parameter record: log the decision for fitting (untagged lines only: a pronoun tag's
+    ///   own decision is the resolver's).
+    func rankTurn(_ turn: Turn, index: Int, turns: [Turn], context: TurnContext, salience: Salience, speakerOf: [Speaker], record: Bool = true) -> RankedTurn? {
         let weights = turnWeights
         let position = context.position
         let next: Turn? = index + 1 < turns.count && turns[index + 1].paragraph == turn.paragraph + 1 && !turns[index + 1].continuesSpeech ? turns[index + 1] : nil
@@ -137,7 +139,7 @@ extension Attributor {
             for (weight, value) in zip(weights.values, values) { score += weight * value }
             return (speaker: speaker, features: values, score: score)
         }.sorted { ($0.score, salience.last($0.speaker), $0.speaker.name) > ($1.score, salience.last($1.speaker), $1.speaker.name) }
-        if let log = evidenceLog {
+        if record, let log = evidenceLog {
             log.record(ResolverRecord(kind: .turn, candidates: scored.map { ($0.speaker.name, $0.features) }.sorted { $0.0 < $1.0 }, chosen: scored[0].speaker.name))
         }
         let top = scored[0].score

@@ -30,6 +30,10 @@ struct Attributor {
     /// own choice is this much more probable than the rules' (0: always); nil: never. It always
     /// gives the line its confidence.
     var rankerOverrideMargin: Double?
+    /// When the ranker overrides the rules' choice for `he said` or `she said`: when, among the
+    /// candidates of that sex, its choice is this much more probable than the rules' (0: always);
+    /// nil: never. Only with a cast.
+    var pronounOverrideMargin: Double?
     /// Where resolver decisions go when they are being collected to fit the weights.
     let evidenceLog: EvidenceLog?
     /// Speakers the user gave (piece index → speaker): decided before anything else, and the

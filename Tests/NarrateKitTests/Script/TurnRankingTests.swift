@@ -84,4 +84,17 @@ import Testing
         #expect(speaker(margin: 0.6) == "Ben")
         #expect(ScriptBuilder().rankerOverrideMargin == 0.2)
     }
+
+    @Test func theRankerChoosesForAPronounOnlyAmongThoseOfItsSex() {
+        // Left to itself the ranker would give this line to Rosa, who spoke last and asked.
+        let cast = [Character(name: "Tom", gender: .male), Character(name: "Rosa", gender: .female), Character(name: "Ben", gender: .male)]
+        let text = "\"Where is Ben?\" said Rosa.\n\n\"Ben!\" he called."
+        for margin in [0, 0.5, nil] as [Double?] {
+            var builder = ScriptBuilder(characters: cast)
+            builder.pronounOverrideMargin = margin
+            let last = builder.build(SourceText(name: "t", text: text)).segments.last { $0.kind == .dialogue }
+            #expect(last?.speaker.name == "Ben", "margin \(String(describing: margin)): \(String(describing: last?.attribution))")
+        }
+        #expect(ScriptBuilder().pronounOverrideMargin == 0.5)
+    }
 }
