@@ -56,7 +56,7 @@ enum Tokenizer {
                             break
                         }
                     }
-                    var text = String(String.UnicodeScalarView(scalars[index..<end]))
+                    var text = Self.string(scalars[index..<end])
                     var possessive = false
                     if text.hasSuffix("'s") || text.hasSuffix("’s") {
                         text.removeLast(2)
@@ -68,7 +68,7 @@ enum Tokenizer {
                     }
                     let first = text.unicodeScalars.first!
                     tokens.append(Token(
-                        range: range, word: text, lower: text.lowercased(), isWord: true,
+                        range: range, word: text, lower: Self.lowercased(text), isWord: true,
                         isCapitalized: first.isUpper, isPossessive: possessive,
                         inQuote: inQuote, startsSentence: sentenceStart, paragraph: paragraph.index))
                     sentenceStart = false
@@ -84,6 +84,27 @@ enum Tokenizer {
             }
         }
         return tokens
+    }
+
+    /// A word's text. Most words of an English book are ASCII, and short: built from bytes they
+    /// stay inside the String value, without the allocations and Unicode work of the general
+    /// path (the tokenizer was a third of a novel's script time).
+    private static func string(_ word: ArraySlice<Unicode.Scalar>) -> String {
+        guard word.allSatisfy(\.isASCII) else { return String(String.UnicodeScalarView(word)) }
+        return String(unsafeUninitializedCapacity: word.count) { buffer in
+            for (offset, scalar) in word.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: scalar.value) }
+            return word.count
+        }
+    }
+
+    /// `lowercased()`, with a fast path for ASCII words.
+    private static func lowercased(_ word: String) -> String {
+        guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return word.lowercased() }
+        guard word.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return word }
+        return String(unsafeUninitializedCapacity: word.utf8.count) { buffer in
+            for (offset, byte) in word.utf8.enumerated() { buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            return word.utf8.count
+        }
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
