@@ -17,23 +17,12 @@ extension Attributor {
                 return (.narrator, Attribution(method: .firstPerson, confidence: 0.9, evidence: evidence))
             case .pronoun(let gender):
                 if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: addressedNow, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
-                    // Where the fitted ranker, among the candidates of that sex, is much surer
-                    // of someone else, it decides (a cast's people only: discovered ones are
-                    // too uncertain for it).
-                    if !discovered, let margin = pronounOverrideMargin {
-                        let context = TurnContext(
-                            previous: previous, expected: beforePrevious, twoBack: twoBack, addressedNow: addressedNow, addressedBefore: addressedBefore,
-                            participants: participants, position: position, ruled: nil)
-                        if let ranked = rankTurn(turn, index: index, turns: turns, context: context, salience: salience, speakerOf: speakerOf, record: false) {
-                            let fitting = ranked.probabilities.filter { self.gender(of: $0.key) == gender && !addressedNow.contains($0.key) }
-                            let total = fitting.values.reduce(0, +)
-                            if total > 0, let best = fitting.max(by: { ($0.value, $1.key.name) < ($1.value, $0.key.name) }), best.key != speaker,
-                                (best.value - (fitting[speaker] ?? 0)) / total > margin
-                            {
-                                let reason = "\(evidence); the ranker, among the \(gender.rawValue) candidates: \(Int((best.value / total * 100).rounded())) %"
-                                return (best.key, Attribution(method: .pronounTag, confidence: 0.8, evidence: reason))
-                            }
-                        }
+                    let context = TurnContext(
+                        previous: previous, expected: beforePrevious, twoBack: twoBack, addressedNow: addressedNow, addressedBefore: addressedBefore,
+                        participants: participants, position: position, ruled: nil)
+                    if let (other, share) = rankerOverride(of: speaker, gender: gender, turn, index: index, turns: turns, context: context, salience: salience, speakerOf: speakerOf) {
+                        let reason = "\(evidence); the ranker, among the \(gender.rawValue) candidates: \(Int((share * 100).rounded())) %"
+                        return (other, Attribution(method: .pronounTag, confidence: 0.8, evidence: reason))
                     }
                     return (speaker, Attribution(method: .pronounTag, confidence: 0.8, evidence: evidence))
                 }
@@ -104,6 +93,24 @@ extension Attributor {
         // Otherwise the rules choose (where the ranker is unsure they are the better guess: see
         // the README's attribution figures); how likely their choice is right, the ranker says.
         return (speaker, Attribution(method: ruled.1.method, confidence: ranked.confidence(of: speaker), evidence: ruled.1.evidence))
+    }
+
+    /// Whom the fitted ranker would give a `he said` / `she said` line instead of the pronoun
+    /// resolver's choice: among the candidates of that sex, not addressed in the line, the one
+    /// at least `pronounOverrideMargin` more probable (with its share); nil where the resolver
+    /// stands. Only with a cast: discovered characters are too uncertain for the ranker.
+    func rankerOverride(
+        of speaker: Speaker, gender: Gender, _ turn: Turn, index: Int, turns: [Turn], context: TurnContext, salience: Salience, speakerOf: [Speaker]
+    ) -> (Speaker, Double)? {
+        guard !discovered, let margin = pronounOverrideMargin,
+            let ranked = rankTurn(turn, index: index, turns: turns, context: context, salience: salience, speakerOf: speakerOf, record: false)
+        else { return nil }
+        let fitting = ranked.probabilities.filter { self.gender(of: $0.key) == gender && !context.addressedNow.contains($0.key) }
+        let total = fitting.values.reduce(0, +)
+        guard total > 0, let best = fitting.max(by: { ($0.value, $1.key.name) < ($1.value, $0.key.name) }), best.key != speaker,
+            (best.value - (fitting[speaker] ?? 0)) / total > margin
+        else { return nil }
+        return (best.key, best.value / total)
     }
 
     /// The rules for a line no tag decides, in order of trust: a character named in the
