@@ -2,11 +2,13 @@
 /// or a character named in the narration points to.
 extension Attributor {
     /// Whom `his` or `her` in `his wife`, `her mother` points to: the one the quotation
-    /// addresses, else the one a pronoun would.
+    /// addresses, else the one who spoke the line before when the sex fits (`"…," said Jane.
+    /// "…," said her sister.`), else the one a pronoun would.
     func owner(_ gender: Gender, addressed: Set<Speaker>, previous: Speaker?, salience: Salience, position: Int) -> Speaker? {
         // In name order: a Set's own order changes from run to run.
-        addressed.sorted { $0.name < $1.name }.first { self.gender(of: $0) == gender }
-            ?? resolve(gender, previous: previous, salience: salience, position: position, exclude: [], addressed: [])
+        if let found = addressed.sorted(by: { $0.name < $1.name }).first(where: { self.gender(of: $0) == gender }) { return found }
+        if let previous, previous != .narrator, self.gender(of: previous) == gender { return previous }
+        return resolve(gender, previous: previous, salience: salience, position: position, exclude: [], addressed: [])
     }
 
     /// Characters addressed by name in a turn: `"Mara, listen."`, `"Come here, Mara!"`.

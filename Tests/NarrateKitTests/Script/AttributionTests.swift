@@ -322,6 +322,13 @@ import Testing
         #expect(script.characters.contains { $0.name == "Mr. Beebe" })
     }
 
+    @Test func herSisterIsTheSisterOfWhoeverSpokeBefore() {
+        let cast = [Character(name: "Jane", gender: .female), Character(name: "Elizabeth", gender: .female), Character(name: "Mr. Hale", gender: .male)]
+        // Elizabeth is the narration's subject, but `her` is Jane's: she has just spoken.
+        let text = "Elizabeth was reading. She did not look up.\n\n\"Are you coming?\" said Jane, and Elizabeth sighed.\n\n\"In a moment,\" said her sister."
+        #expect(speakers(text, cast: cast) == ["Jane", "Elizabeth"])
+    }
+
     @Test func pronounPrefersTheOneWhoJustEntered() {
         let cast = rosaAndBen + [Character(name: "Tom Reed", aliases: ["Tom"], gender: .male)]
         let text = """
