@@ -136,11 +136,10 @@ def cast_for_narrate(novel, folder):
 
 def run_narrate(narrate, novel, with_cast):
     cmd = [str(narrate), "script", str(novel / "text.txt"), "--format", "json"]
-    folder = tempfile.mkdtemp()
-    if with_cast:
-        cmd += ["--cast", str(cast_for_narrate(novel, folder))]
-    started = time.perf_counter()
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        if with_cast:
+            cmd += ["--cast", str(cast_for_narrate(novel, folder))]
+        started = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd="/")
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - started

@@ -30,7 +30,8 @@ def key(method, raw):
 
 def lines_of(binary, novel):
     """(method, raw confidence, right) for every gold span narrate matched."""
-    segments = fit_resolver.narrate(binary, novel, tempfile.mkdtemp(), ["--raw-confidence"])
+    with tempfile.TemporaryDirectory() as folder:
+        segments = fit_resolver.narrate(binary, novel, folder, ["--raw-confidence"])
     return [(method, confidence, ok) for confidence, method, ok in bench.score(novel, segments).get("calibration", [])]
 
 

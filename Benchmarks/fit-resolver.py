@@ -59,9 +59,10 @@ def narrate(binary, novel, folder, extra):
 
 def decisions(binary, novel):
     """The novel's resolver decisions whose gold speaker is among the candidates: (features, gold index)."""
-    folder = tempfile.mkdtemp()
-    dump = Path(folder) / "evidence.jsonl"
-    narrate(binary, novel, folder, ["--dump-evidence", str(dump)] + DUMP_EXTRA)
+    with tempfile.TemporaryDirectory() as folder:
+        dump = Path(folder) / "evidence.jsonl"
+        narrate(binary, novel, folder, ["--dump-evidence", str(dump)] + DUMP_EXTRA)
+        records = dump.read_text().splitlines()
     gold = [json.loads(l) for l in (novel / "quotes.jsonl").read_text().splitlines() if l.strip()]
     cast = bench.load_cast(novel / "cast.yaml")
     narrator_character = json.loads((novel / "meta.json").read_text()).get("narrator_character")
@@ -69,7 +70,7 @@ def decisions(binary, novel):
     for quote in gold:
         by_start.setdefault(quote["start"], quote)
     result = []
-    for line in dump.read_text().splitlines():
+    for line in records:
         record = json.loads(line)
         if record.get("kind", "pronoun") != KIND:
             continue
@@ -107,17 +108,17 @@ def fit(samples):
 
 def accuracy(binary, novels, weights):
     """Spans right, spans scored over the novels, narrate running with these weights (None: as shipped)."""
-    folder = tempfile.mkdtemp()
-    path = Path(folder) / "weights.json"
-    options = []
-    if weights is not None:
-        path.write_text(json.dumps({"features": FEATURES, "weights": list(map(float, weights))}))
-        options = [OPTION, str(path)] + ((["--ranker-margin", str(MARGIN)] if MARGIN is not None else ["--rank-untagged"]) if KIND == "turn" else [])
-    right = scored = 0
-    for novel in novels:
-        result = bench.score(novel, narrate(binary, novel, folder, options))
-        right += result["correct"]
-        scored += result["scored"]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "weights.json"
+        options = []
+        if weights is not None:
+            path.write_text(json.dumps({"features": FEATURES, "weights": list(map(float, weights))}))
+            options = [OPTION, str(path)] + ((["--ranker-margin", str(MARGIN)] if MARGIN is not None else ["--rank-untagged"]) if KIND == "turn" else [])
+        right = scored = 0
+        for novel in novels:
+            result = bench.score(novel, narrate(binary, novel, folder, options))
+            right += result["correct"]
+            scored += result["scored"]
     return right, scored
 
 
