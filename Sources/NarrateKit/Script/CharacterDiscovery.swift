@@ -156,6 +156,9 @@ struct CharacterDiscovery {
             // A word never written in lower case that tags speech is a name, even if it always
             // starts its sentence (`"Hello," Jo whispered.`).
             if form.inTags >= 1 && (form.midSentence >= 1 || form.inTags >= 2 || lower == 0) { return true }
+            // A common given name never written in lower case names a person, even in a short
+            // story that seldom puts it mid-sentence (`Nell set down the kettle.`).
+            if form.words.count == 1, lower == 0, form.count >= 2, Lexicon.givenNames[form.words[0]] != nil { return true }
             let votes = form.maleVotes + form.femaleVotes
             return form.midSentence >= 3 && votes >= 3 && max(form.maleVotes, form.femaleVotes) * 3 >= votes * 2
         }

@@ -113,6 +113,25 @@ enum Lexicon {
         "gentlewoman": .female, "youth": .male, "mistress": .female, "master": .male, "friend": .unknown,
         "companion": .unknown, "chap": .male, "dame": .female, "grandmother": .female,
         "grandfather": .male, "baby": .unknown, "miss": .female, "sir": .male, "madam": .female,
+        // Roles, ranks and kin a tag names a speaker by (`said the vicar`, `cried his niece`).
+        "vicar": .male, "parson": .male, "rector": .male, "curate": .male, "clergyman": .male, "bishop": .male,
+        "monk": .male, "friar": .male, "abbot": .male, "abbess": .female, "colonel": .male,
+        "sergeant": .male, "corporal": .male, "lieutenant": .male, "admiral": .male,
+        "duke": .male, "duchess": .female, "earl": .male, "countess": .female, "baron": .male, "baroness": .female,
+        "emperor": .male, "empress": .female, "squire": .male, "gardener": .male, "coachman": .male,
+        "groom": .male, "porter": .unknown, "policeman": .male, "constable": .male, "inspector": .unknown,
+        "detective": .unknown, "fisherman": .male, "shepherd": .male, "peasant": .unknown, "nephew": .male,
+        "niece": .female, "grandson": .male, "granddaughter": .female, "cousin": .unknown, "bride": .female,
+        "bridegroom": .male, "governess": .female, "schoolmaster": .male, "schoolmistress": .female,
+        "professor": .unknown, "magistrate": .unknown, "teacher": .unknown, "student": .unknown,
+        "merchant": .unknown, "shopkeeper": .unknown, "innkeeper": .unknown, "barber": .male, "surgeon": .unknown,
+        "physician": .unknown, "secretary": .unknown, "messenger": .unknown,
+        "postman": .male, "lodger": .unknown, "neighbour": .unknown, "neighbor": .unknown, "guest": .unknown,
+        "traveller": .unknown, "traveler": .unknown, "passenger": .unknown, "conductor": .unknown,
+        "steward": .male, "stewardess": .female, "sentry": .male, "jailer": .unknown, "gaoler": .unknown,
+        "prisoner": .unknown, "beggar": .unknown, "manager": .unknown, "spinster": .female, "maiden": .female,
+        "matron": .female, "actress": .female, "actor": .male, "seamstress": .female, "laundress": .female,
+        "widower": .male, "orphan": .unknown, "dwarf": .unknown, "giant": .unknown,
     ]
 
     /// Common English given names of the nineteenth and twentieth centuries whose sex is not in
