@@ -96,6 +96,45 @@ extension Attributor {
         }
     }
 
+    /// Verbs by which narration has one person speak to another without quoting them: the
+    /// quotation after `Margaret thanked Mrs. Thornton for the tea.` is the reply.
+    static let addressVerbs: Set<String> = [
+        "thanked", "greeted", "congratulated", "praised", "scolded", "reproached", "implored", "entreated", "begged",
+        "urged", "reminded", "warned", "assured", "questioned", "accosted", "addressed", "asked", "told", "welcomed",
+        "teased", "consoled", "comforted", "rebuked", "thanks", "asks", "tells", "greets",
+    ]
+
+    /// `Margaret thanked Mrs. Thornton for the tea.`: when the last sentence of the paragraph of
+    /// narration just before has someone speak to another (a name, or `him` or `her`), the
+    /// quotation after it is the other's answer.
+    func narratedAddressee(before paragraph: Int, salience: Salience, speakerOf: [Speaker]) -> (speaker: Speaker, verb: String)? {
+        guard paragraph > 0, paragraphs[paragraph - 1].kind == .prose else { return nil }
+        let range = tokens(from: paragraphs[paragraph - 1].range.lowerBound, to: paragraphs[paragraph - 1].range.upperBound)
+        guard !range.isEmpty, !range.contains(where: { tokens[$0].inQuote }) else { return nil }
+        var sentenceStart = range.lowerBound
+        for index in range.dropLast() where tokens[index].isSentenceEnd { sentenceStart = index + 1 }
+        for verb in sentenceStart..<(range.upperBound - 1) where Self.addressVerbs.contains(tokens[verb].lower) {
+            guard let (subject, _) = subject(endingAt: verb, from: sentenceStart) else { continue }
+            let speaker: Speaker? = switch subject {
+            case .character(let character): speakerOf[character]
+            case .pronoun(let gender): salience.subject.flatMap { self.gender(of: $0) == gender ? $0 : nil }
+            case .firstPerson: .narrator
+            default: nil
+            }
+            guard let speaker else { continue }
+            let object = verb + 1
+            if let mention = mentionStarting[object].map({ mentions[$0] }), speakerOf[mention.character] != speaker {
+                return (speakerOf[mention.character], tokens[verb].lower)
+            }
+            if let gender = Lexicon.pronouns[tokens[object].lower], Self.objectPronouns.contains(tokens[object].lower),
+                let other = resolve(gender, previous: nil, salience: salience, position: object, exclude: [speaker], addressed: [])
+            {
+                return (other, tokens[verb].lower)
+            }
+        }
+        return nil
+    }
+
     /// `Lucy mumbled that…`, `Lucy found no answer.`: a paragraph of narration just before that
     /// reports someone's words or silence; the quotation after it is usually the other's reply.
     func reportedSpeaker(before paragraph: Int, salience: Salience, speakerOf: [Speaker]) -> Speaker? {

@@ -157,6 +157,11 @@ extension Attributor {
         {
             return (answering, Attribution(method: .turnTaking, confidence: 0.5, evidence: "answers the \(calledGender == .male ? "man" : "woman") the line before addressed"))
         }
+        if let addressed = narratedAddressee(before: turn.paragraph, salience: salience, speakerOf: speakerOf),
+            addressed.speaker != replier, !addressedNow.contains(addressed.speaker)
+        {
+            return (addressed.speaker, Attribution(method: .turnTaking, confidence: 0.55, evidence: "answers, having been \(addressed.verb)"))
+        }
         if let reported = reportedSpeaker(before: turn.paragraph, salience: salience, speakerOf: speakerOf) {
             let others = salience.spoke.keys.filter { $0 != reported && !addressedNow.contains($0) && position - salience.spoke[$0]! < 1000 }
                 .sorted { (salience.spoke[$0]!, $0.name) > (salience.spoke[$1]!, $1.name) }

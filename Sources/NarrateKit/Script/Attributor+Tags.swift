@@ -80,6 +80,16 @@ extension Attributor {
             let previous = tokens[index - back].lower
             if previous == "not" || previous == "never" || previous.hasSuffix("n't") || previous == "no" { return false }
         }
+        // `neither of them spoke`, `nobody answered`, `no one said a word`.
+        for back in 1...4 where index - back >= 0 {
+            let previous = tokens[index - back]
+            if !previous.isWord || previous.inQuote { break }
+            if ["neither", "nobody", "none", "noone"].contains(previous.lower)
+                || (previous.lower == "one" && index - back > 0 && tokens[index - back - 1].lower == "no")
+            {
+                return false
+            }
+        }
         if Lexicon.particleVerbs.contains(token.lower) {
             return index + 1 < tokens.count && ["on", "in"].contains(tokens[index + 1].lower)
         }

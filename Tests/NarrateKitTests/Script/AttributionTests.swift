@@ -275,6 +275,53 @@ import Testing
         #expect(script.characters.first { $0.name == "Tom Harker" }?.aliases.contains("Tom") == true)
     }
 
+    @Test func theOneThankedAnswers() {
+        // The narration has Rosa thank Ben without quoting her: the line after is his answer.
+        let text = """
+            "Here is your tea," said Ben.
+
+            "How kind," said Rosa.
+
+            The clock struck four. Rosa thanked Ben for the tea.
+
+            "It was nothing."
+            """
+        #expect(lines(text, cast: rosaAndBen).last == Line(speaker: "Ben", method: .turnTaking))
+    }
+
+    @Test func neitherOfThemSpokeTagsNoOne() {
+        // `neither of them spoke` is silence, not Rosa speaking the next line.
+        let text = """
+            "Will you wait?" said Ben.
+
+            "I will," said Rosa.
+
+            Ben sat down by the window. Rosa went back to her sewing, and for a while neither of them spoke.
+
+            "You are his sister, I suppose?"
+            """
+        #expect(lines(text, cast: rosaAndBen).last?.method != .explicitTag)
+    }
+
+    @Test func withoutACastRolesAndGivenNamesAreSpeakers() {
+        // The vicar is named only by his role, Nell only by her given name at the start of her
+        // sentences: both are found, and each speaks the lines the text gives them.
+        let text = """
+            The kitchen was warm. Nell stood by the stove, and her brother Tom sat at the table.
+
+            Nell set down the kettle. "You might have wiped your feet."
+
+            "I might," said Tom.
+
+            The vicar came in without knocking. "Am I interrupting?"
+
+            "She does it so well," said the vicar.
+
+            Nell laughed. "Sit down, both of you."
+            """
+        #expect(speakers(text) == ["Nell", "Tom", "the vicar", "the vicar", "Nell"])
+    }
+
     @Test func withoutACastTheGirlInTheSceneSaysWhatTheGirlSaid() {
         // Rosa is the girl in the room, so `said the girl` is hers; the waiter is named by no
         // one, so he keeps a voice of his own.
