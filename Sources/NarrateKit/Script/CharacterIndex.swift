@@ -12,10 +12,28 @@ struct CharacterIndex {
     }
 
     let characters: [Character]
-    /// First word (lowercased) → alias word sequences and their character, longest first.
-    private var forms: [String: [(words: [String], capitalized: Bool, character: Int, descriptive: Bool)]] = [:]
+    /// A name form and whom it names. A form several characters share (`John` for two Johns;
+    /// `the doctor` for the cast's bare label `The Doctor` and for `Dr. Webb`) names whichever
+    /// of them the text named last, nearby; failing that, `fallback`, or no one.
+    private struct Form {
+        var words: [String]
+        var capitalized: Bool
+        var character: Int
+        var descriptive: Bool
+        var sharedWith: [Int] = []
+        var fallback: Int?
+    }
 
-    init(characters: [Character]) {
+    /// First word (lowercased) → alias word sequences and their character, longest first.
+    private var forms: [String: [Form]] = [:]
+
+    /// How far back (in tokens) a shared form looks for the one of its characters named last.
+    static let sharedFormReach = 2000
+
+    /// - Parameter bySceneWhenShared: resolve a form several characters share by who was named
+    ///   last (for a cast the user wrote); else such a form names no one. Discovered characters
+    ///   share forms mostly through discovery's own doubles, which measured worse resolved.
+    init(characters: [Character], bySceneWhenShared: Bool = false) {
         self.characters = characters
         var explicit: [[String]: Int] = [:]
         var ambiguous = Set<[String]>()
@@ -49,9 +67,35 @@ struct CharacterIndex {
                 if !words.isEmpty, explicit[words] == nil, spoken[words] == nil { spoken[words] = index }
             }
         }
-        for (words, character) in explicit where !ambiguous.contains(words) { add(words, character) }
+        // Every character that has each ambiguous form, for choosing by the scene.
+        var sharers: [[String]: [Int]] = [:]
+        for (index, character) in characters.enumerated() where !character.name.hasPrefix("_") {
+            for name in [character.name] + character.aliases {
+                let words = Self.words(of: name)
+                let forms = [words] + Self.shortForms(of: words, gender: character.gender)
+                for form in forms where ambiguous.contains(form) || (explicit[form] == nil && derivedAmbiguous.contains(form)) {
+                    if sharers[form]?.contains(index) != true { sharers[form, default: []].append(index) }
+                }
+            }
+        }
+        var derivedByLowercase: [[String]: Int] = [:]
+        for (words, character) in derived where !derivedAmbiguous.contains(words) { derivedByLowercase[words.map { $0.lowercased() }] = character }
+        for (words, character) in explicit where !ambiguous.contains(words) {
+            // The cast's bare label (`The Doctor`) and a titled character the text also calls
+            // `the doctor` (`Dr. Webb`): the one in the scene, else the label.
+            if bySceneWhenShared, let titled = derivedByLowercase[words.map { $0.lowercased() }], titled != character,
+                Self.words(of: characters[character].name) == words
+            {
+                add(words, character, sharedWith: [titled], fallback: character)
+            } else {
+                add(words, character)
+            }
+        }
         for (words, character) in derived where !derivedAmbiguous.contains(words) && spoken[words] == nil { add(words, character) }
         for (words, character) in spoken { add(words, character) }
+        for (words, candidates) in sharers where bySceneWhenShared && spoken[words] == nil && candidates.count > 1 {
+            add(words, candidates[0], sharedWith: Array(candidates.dropFirst()), fallback: nil)
+        }
         // Longest first; between forms of one length, the character listed last (a discovered
         // description after the name it echoes: measured better on the development novels than
         // first), never the dictionary's order, which changes from run to run.
@@ -63,7 +107,7 @@ struct CharacterIndex {
         }
     }
 
-    private mutating func add(_ words: [String], _ character: Int) {
+    private mutating func add(_ words: [String], _ character: Int, sharedWith: [Int] = [], fallback: Int? = nil) {
         // A name that is a description (`A Young Lucas`) is written in lower case in the text.
         let capitalized = words[0].unicodeScalars.first!.isUpper
             && !["a", "an", "the"].contains(words[0].lowercased())
@@ -71,7 +115,9 @@ struct CharacterIndex {
         let titled = words.count == 2 && words[0] == "the"
             && (Lexicon.titles[words[1].capitalized] != nil || Self.spokenTitles.values.contains(words[1]))
         let descriptive = ["a", "an", "the"].contains(words[0].lowercased()) && !titled
-        forms[words[0].lowercased(), default: []].append((words.map { $0.lowercased() }, capitalized, character, descriptive))
+        forms[words[0].lowercased(), default: []].append(Form(
+            words: words.map { $0.lowercased() }, capitalized: capitalized, character: character, descriptive: descriptive,
+            sharedWith: sharedWith, fallback: fallback))
     }
 
     static func withoutQualifier(_ name: String) -> String {
@@ -129,6 +175,7 @@ struct CharacterIndex {
     /// All mentions in the tokens, in order, each the longest form that matches there.
     func mentions(in tokens: [Token]) -> [Mention] {
         var result: [Mention] = []
+        var lastNamed: [Int: Int] = [:]
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
@@ -153,8 +200,18 @@ struct CharacterIndex {
                 if ok, candidate.words.count > 1, tokens[index..<(end - 1)].contains(where: { $0.isPossessive }) {
                     ok = false
                 }
+                var character = candidate.character
+                if ok, !candidate.sharedWith.isEmpty {
+                    let recent = ([candidate.character] + candidate.sharedWith)
+                        .compactMap { who in lastNamed[who].map { (who, $0) } }
+                        .filter { index - $0.1 < Self.sharedFormReach }
+                        .max { $0.1 < $1.1 }
+                    if let who = recent?.0 ?? candidate.fallback { character = who } else { ok = false }
+                }
                 if ok {
-                    result.append(Mention(tokens: index..<end, character: candidate.character, descriptive: candidate.descriptive))
+                    if candidate.sharedWith.isEmpty { lastNamed[character] = index }
+                    // `the doctor` for `Dr. Webb` is his title, as good as his name.
+                    result.append(Mention(tokens: index..<end, character: character, descriptive: candidate.descriptive && character == candidate.character))
                     index = end
                     matched = true
                     break

@@ -275,6 +275,47 @@ import Testing
         #expect(script.characters.first { $0.name == "Tom Harker" }?.aliases.contains("Tom") == true)
     }
 
+    @Test func aNameTwoCharactersShareIsTheOneInTheScene() {
+        // Two Johns in the cast: `said John` is whichever the text named last.
+        let cast = [
+            Character(name: "John Grey", gender: .male), Character(name: "John Pike", gender: .male),
+            Character(name: "Rosa", gender: .female),
+        ]
+        let text = """
+            John Pike mended the nets while Rosa watched.
+
+            "Will it hold?" asked Rosa.
+
+            "It will," said John.
+
+            Far away, John Grey was reading in his study. He rang for tea.
+
+            "Late again," said John.
+            """
+        #expect(speakers(text, cast: cast) == ["Rosa", "John Pike", "John Grey"])
+    }
+
+    @Test func theDoctorInTheSceneIsNotTheCastsBareLabel() {
+        // The cast has a bare `The Doctor` and a `Dr. Webb`; with Dr. Webb in the room, `the
+        // doctor` is he, and so is the `he` that follows.
+        let cast = [
+            Character(name: "Dr. Webb", gender: .male), Character(name: "The Doctor", gender: .male),
+            Character(name: "Mary", gender: .female), Character(name: "Major Pryce", gender: .male),
+        ]
+        let text = """
+            Dr. Webb and Major Pryce talked in the study while Mary waited outside.
+
+            The door opened. The doctor came out, looking grey.
+
+            "Mary," he said. "You should not have come."
+
+            "I came because you did not."
+
+            "Not here," said the doctor.
+            """
+        #expect(speakers(text, cast: cast) == ["Dr. Webb", "Dr. Webb", "Mary", "Dr. Webb"])
+    }
+
     @Test func theOneThankedAnswers() {
         // The narration has Rosa thank Ben without quoting her: the line after is his answer.
         let text = """
