@@ -37,8 +37,11 @@ extension Attributor {
         var mentionCursor = 0
         let speakerOf = characters.map { Speaker.character($0.name) }
         // `the clergyman`, when the cast's `The Clergyman` is a bare label, could be anyone of
-        // that kind: it puts no one in the scene.
-        let narrationMentions = mentions.filter { !tokens[$0.tokens.lowerBound].inQuote && !($0.descriptive && !isDefinedDescription($0.character)) }
+        // that kind: it puts no one in the scene. A named character's own description (`the
+        // clerk` for Mr. Hollis) is a mention of him like his name.
+        let narrationMentions = mentions.filter {
+            !tokens[$0.tokens.lowerBound].inQuote && !($0.descriptive && !isDefinedDescription($0.character) && isBareLabel($0.character))
+        }
         var firstPersonTokens: [Int] = []
         if firstPersonNarrator {
             firstPersonTokens = tokens.indices.filter { !tokens[$0].inQuote && tokens[$0].word == "I" }

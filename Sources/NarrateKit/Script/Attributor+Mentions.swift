@@ -25,8 +25,10 @@ extension Attributor {
                 let next = nextIndex < range.upperBound ? tokens[nextIndex] : nil
                 let opens = previous.map { (!$0.isWord && ",;!?.—".contains($0.word)) || ["dear", "oh", "o", "my"].contains($0.lower) } ?? true
                 let closes = next.map { !$0.isWord && ",!?.;—".contains($0.word) } ?? true
-                // A quotation that is nothing but the name answers a question; it calls no one.
-                let wholeQuote = previous == nil && (next == nil || range.upperBound - nextIndex <= 1)
+                // A quotation that is nothing but the name answers a question (`"Barnes."`); it
+                // calls no one. `"Mary," he said.` calls her.
+                let calling = next.map { [",", "!"].contains($0.word) } == true
+                let wholeQuote = previous == nil && (next == nil || range.upperBound - nextIndex <= 1) && !calling
                 if opens && closes && !wholeQuote { result.append(mention.character) }
             }
         }
@@ -47,6 +49,12 @@ extension Attributor {
         }
         let name = characters[character].name.lowercased()
         return characters[character].gender != .unknown && (name.hasPrefix("the ") || name.hasPrefix("a ") || name.hasPrefix("an "))
+    }
+
+    /// A cast entry that is only a description (`The Clergyman`, `the girl`), not a name.
+    func isBareLabel(_ character: Int) -> Bool {
+        let first = characters[character].name.split(separator: " ").first?.lowercased()
+        return first == "the" || first == "a" || first == "an"
     }
 
     func gender(of speaker: Speaker) -> Gender {

@@ -217,6 +217,21 @@ struct CharacterIndex {
                     break
                 }
             }
+            // `the young clerk` for the cast's `the clerk`: a description with a word or two
+            // more before its noun is still that description.
+            if !matched, token.lower == "the" || token.lower == "a" {
+                for extra in 1...2 {
+                    let noun = index + extra + 1
+                    guard noun < tokens.count, tokens[(index + 1)...noun].allSatisfy({ $0.isWord && !$0.isCapitalized && $0.paragraph == token.paragraph }),
+                        !tokens[(index + 1)..<noun].contains(where: { Lexicon.speechVerbs.contains($0.lower) || Lexicon.prepositions.contains($0.lower) }),
+                        let described = forms[token.lower]?.first(where: { $0.descriptive && $0.sharedWith.isEmpty && $0.words.count == 2 && $0.words[1] == tokens[noun].lower })
+                    else { continue }
+                    result.append(Mention(tokens: index..<(noun + 1), character: described.character, descriptive: true))
+                    index = noun + 1
+                    matched = true
+                    break
+                }
+            }
             if !matched { index += 1 }
         }
         return result

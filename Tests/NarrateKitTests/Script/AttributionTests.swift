@@ -316,6 +316,34 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Dr. Webb", "Dr. Webb", "Mary", "Dr. Webb"])
     }
 
+    @Test func aDescriptionWithMoreWordsIsStillTheCastsDescription() {
+        // The cast calls Mr. Hollis `the clerk`; the text says `the young clerk`.
+        let cast = [
+            Character(name: "Mr. Hollis", aliases: ["the clerk"], gender: .male), Character(name: "Mary", gender: .female),
+            Character(name: "Major Pryce", gender: .male),
+        ]
+        let text = """
+            Mary sat down to wait. Major Pryce was out, and the young clerk went back to his ledger.
+
+            "Is it bad news, do you think?" asked Mary.
+
+            "I could not say, ma'am," said the young clerk.
+            """
+        #expect(speakers(text, cast: cast) == ["Mary", "Mr. Hollis"])
+    }
+
+    @Test func aNameAloneWithACommaCallsThatPerson() {
+        // `"Mary," he said.` calls Mary: she answers. `"Barnes."` alone answers a question.
+        let text = """
+            Ben came out of the study, looking grey.
+
+            "Rosa," he said. "You should not have come."
+
+            "I came because you did not."
+            """
+        #expect(lines(text, cast: rosaAndBen, rulesOnly: true).last == Line(speaker: "Rosa", method: .vocative))
+    }
+
     @Test func theOneThankedAnswers() {
         // The narration has Rosa thank Ben without quoting her: the line after is his answer.
         let text = """
