@@ -160,9 +160,9 @@ extension Attributor {
             }
             guard end > index + 1 else { return nil }
             let head = tokens[end - 1].lower
-            guard let gender = Lexicon.personNouns[head] ?? (tokens[index].lower == "his" || tokens[index].lower == "her" ? nil : nil) else {
-                return nil
-            }
+            let ordinal = end == index + 2 && ["the", "a"].contains(token.lower) && Lexicon.ordinals.contains(head)
+            guard let gender = Lexicon.personNouns[head] ?? (ordinal ? .unknown : nil) else { return nil }
+            if ordinal { return (.description("the " + head, gender), end) }
             // `the voice of old Mr. Emerson`: the voice is his.
             if head == "voice", end + 1 < limit, tokens[end].lower == "of" {
                 var owner = end + 1

@@ -344,7 +344,7 @@ struct CharacterDiscovery {
     /// `the old sailor` speaks when it stands beside a speech verb as its subject.
     private func descriptions() -> [Character] {
         var counts: [String: (count: Int, gender: Gender)] = [:]
-        for (index, token) in tokens.enumerated() where token.isWord && !token.inQuote && token.lower == "the" {
+        for (index, token) in tokens.enumerated() where token.isWord && !token.inQuote && (token.lower == "the" || token.lower == "a") {
             var end = index + 1
             while end < tokens.count, end - index <= 3, tokens[end].isWord, !tokens[end].isCapitalized,
                 !tokens[end].inQuote, !Lexicon.speechVerbs.contains(tokens[end].lower)
@@ -353,11 +353,14 @@ struct CharacterDiscovery {
             }
             guard end > index + 1, end < tokens.count else { continue }
             let head = tokens[end - 1].lower
-            guard let gender = Lexicon.personNouns[head], head != "old", head != "voice" else { continue }
+            // `a third` only as a number in a group (`said a third`); `a girl` is anyone.
+            let ordinal = end == index + 2 && Lexicon.ordinals.contains(head)
+            guard token.lower == "the" || ordinal else { continue }
+            guard let gender = Lexicon.personNouns[head] ?? (ordinal ? .unknown : nil), head != "old", head != "voice" else { continue }
             let verbAfter = tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].lower)
             let verbBefore = index > 0 && tokens[index - 1].isWord && Lexicon.speechVerbs.contains(tokens[index - 1].lower)
             guard verbAfter || verbBefore, isSpeechTag(around: index..<end) else { continue }
-            let phrase = tokens[index..<end].map(\.lower).joined(separator: " ")
+            let phrase = "the " + tokens[(index + 1)..<end].map(\.lower).joined(separator: " ")
             counts[phrase, default: (0, gender)].count += 1
         }
         return counts.keys.sorted().map { Character(name: $0, gender: counts[$0]!.gender) }

@@ -134,6 +134,10 @@ enum Lexicon {
         "widower": .male, "orphan": .unknown, "dwarf": .unknown, "giant": .unknown,
     ]
 
+    /// `said the second`, `said a third`: in a group no one has named, the order they speak in
+    /// is their name.
+    static let ordinals: Set<String> = ["first", "second", "third", "fourth", "fifth", "sixth"]
+
     /// Common English given names of the nineteenth and twentieth centuries whose sex is not in
     /// doubt (names given to both, `Marion`, `Sidney`, `Robin`, are left out): a character's given
     /// name says their sex when the narration's pronouns do not, and keeps a woman's full name

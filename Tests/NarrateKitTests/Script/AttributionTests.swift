@@ -344,6 +344,19 @@ import Testing
         #expect(lines(text, cast: rosaAndBen, rulesOnly: true).last == Line(speaker: "Rosa", method: .vocative))
     }
 
+    @Test func withoutACastTheFirstTheSecondAndAThirdAreThreeVoices() {
+        let text = """
+            Three old men sat on the bench outside the church.
+
+            "It will rain before noon," said the first.
+
+            "It will not," said the second. "The wind is in the east."
+
+            "The wind has nothing to do with it," said a third.
+            """
+        #expect(speakers(text) == ["the first", "the second", "the second", "the third"])
+    }
+
     @Test func theOneThankedAnswers() {
         // The narration has Rosa thank Ben without quoting her: the line after is his answer.
         let text = """
