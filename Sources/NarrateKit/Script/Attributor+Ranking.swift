@@ -177,6 +177,12 @@ extension Attributor {
         if let nearest = candidates.first {
             return (nearest, Attribution(method: .nearest, confidence: 0.3, evidence: "the character last mentioned nearby"))
         }
+        // After a pause in the talk, the one who spoke before the line just said answers it.
+        if let other = salience.spoke.filter({ $0.key != previous && $0.key != replier && !addressedNow.contains($0.key) && position - $0.value < Self.nearbyWindow })
+            .max(by: { ($0.value, $0.key.name) < ($1.value, $1.key.name) })?.key
+        {
+            return (other, Attribution(method: .turnTaking, confidence: 0.4, evidence: "spoke before the line just said"))
+        }
         return (previous ?? .narrator, Attribution(method: .unresolved, confidence: 0.1, evidence: "no evidence"))
     }
 

@@ -357,6 +357,23 @@ import Testing
         #expect(speakers(text) == ["the first", "the second", "the second", "the third"])
     }
 
+    @Test func afterAPauseTheOtherAnswersTheQuestion() {
+        // A paragraph of narration pauses the talk; Clara asks, and the one who spoke before
+        // her, whom the narration never names, answers: not Clara again.
+        let text = """
+            "Tell me how it happened," said Clara.
+
+            "It was the winter of the great frost," said the old man.
+
+            Clara looked at the fire for a long time.
+
+            "Do you still go to the fair?"
+
+            "Every year. Someone has to carry the lantern."
+            """
+        #expect(speakers(text) == ["Clara", "the old man", "Clara", "the old man"])
+    }
+
     @Test func theOneThankedAnswers() {
         // The narration has Rosa thank Ben without quoting her: the line after is his answer.
         let text = """
