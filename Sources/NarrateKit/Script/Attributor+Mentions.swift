@@ -31,8 +31,43 @@ extension Attributor {
                 let wholeQuote = previous == nil && (next == nil || range.upperBound - nextIndex <= 1) && !calling
                 if opens && closes && !wholeQuote { result.append(mention.character) }
             }
+            // `"I said I would, Mother."`: a parent called by what they are to the speaker.
+            for index in range where mentionStarting[index] == nil && tokens[index].isWord {
+                guard let gender = Self.parentWords[tokens[index].lower] else { continue }
+                let previous = index > range.lowerBound ? tokens[index - 1] : nil
+                let next = index + 1 < range.upperBound ? tokens[index + 1] : nil
+                let opens = previous.map { (!$0.isWord && ",;!?.—".contains($0.word)) || ["dear", "oh", "o", "my"].contains($0.lower) } ?? true
+                let closes = next.map { !$0.isWord && ",!?.;—".contains($0.word) } ?? true
+                if opens && closes, let parent = parent(gender, calledAt: index) { result.append(parent) }
+            }
         }
         return result
+    }
+
+    /// What a child calls a parent, and the parent's sex.
+    static let parentWords: [String: Gender] = [
+        "mother": .female, "mamma": .female, "mama": .female, "mum": .female, "mummy": .female, "ma": .female,
+        "father": .male, "papa": .male, "pa": .male, "dad": .male, "daddy": .male,
+    ]
+
+    /// The parent a child's `Mother` or `papa` calls: the character of that sex the cast calls
+    /// so, else one married or titled (`Mrs. Lang`, `Mr. Woodhouse`) whose surname another
+    /// character bears; of several, the one named last before, nearby.
+    func parent(_ gender: Gender, calledAt index: Int) -> Int? {
+        let candidates = parentCandidates[gender] ?? []
+        guard !candidates.isEmpty else { return nil }
+        // The last mention before `index` (mentions are in text order).
+        var low = 0, high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].tokens.lowerBound < index { low = middle + 1 } else { high = middle }
+        }
+        var cursor = low - 1
+        while cursor >= 0, index - mentions[cursor].tokens.lowerBound < 3000 {
+            if candidates.contains(mentions[cursor].character) { return mentions[cursor].character }
+            cursor -= 1
+        }
+        return candidates.count == 1 ? candidates.first : nil
     }
 
     /// A description the cast defines as a person: the character's own name, with a gender

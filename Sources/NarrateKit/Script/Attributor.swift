@@ -73,6 +73,9 @@ struct Attributor {
 
     private(set) var genderByName: [String: Gender] = [:]
 
+    /// Who `Mother` and `Father` may be (see `parents(among:)`).
+    private(set) var parentCandidates: [Gender: [Int]] = [:]
+
     /// Where each character is first named, in text order.
     private(set) var firstMentions: [(position: Int, character: Int)] = []
 
@@ -108,6 +111,33 @@ struct Attributor {
         for gender in [Gender.male, .female] {
             prominent[gender] = characters.indices.filter { characters[$0].gender == gender }.max { counts[$0] < counts[$1] }
         }
+        parentCandidates = Self.parents(among: characters)
+    }
+
+    /// For each sex, the characters a child may call `Mother` or `Father`: those the cast
+    /// calls so, else a `Mrs.`, `Mr.`, `Lady` or `Sir` whose surname another character bears.
+    static func parents(among characters: [Character]) -> [Gender: [Int]] {
+        var surnames: [String: Int] = [:]
+        for character in characters {
+            for last in Set(([character.name] + character.aliases).compactMap({ CharacterIndex.words(of: $0).last })) { surnames[last, default: 0] += 1 }
+        }
+        var result: [Gender: [Int]] = [:]
+        for gender in [Gender.male, .female] {
+            let words = gender == .female ? ["Mother", "Mamma", "Mama", "Mum"] : ["Father", "Papa", "Dad"]
+            let titles = gender == .female ? ["Mrs", "Lady", "Madame"] : ["Mr", "Sir", "Lord"]
+            let called = characters.indices.filter { index in
+                characters[index].gender == gender && ([characters[index].name] + characters[index].aliases).contains { alias in
+                    CharacterIndex.words(of: alias).contains { words.contains($0) }
+                }
+            }
+            if !called.isEmpty { result[gender] = called; continue }
+            result[gender] = characters.indices.filter { index in
+                let name = CharacterIndex.words(of: characters[index].name)
+                return characters[index].gender != (gender == .male ? .female : .male) && name.count == 2 && titles.contains(name[0])
+                    && surnames[name[1], default: 0] > 1
+            }
+        }
+        return result
     }
 
     func attribute() -> [Turn] {

@@ -374,6 +374,27 @@ import Testing
         #expect(speakers(text) == ["Clara", "the old man", "Clara", "the old man"])
     }
 
+    @Test func papaIsTheFatherTheCastNamesBySurname() {
+        // `papa` calls Mr. Woodhouse, whose surname his daughter bears: she says it, and he
+        // answers the line that calls him.
+        let cast = [
+            Character(name: "Emma Woodhouse", aliases: ["Emma"], gender: .female), Character(name: "Mr. Woodhouse", gender: .male),
+            Character(name: "Mr. Knightley", gender: .male),
+        ]
+        let text = """
+            Mr. Knightley had gone home. Mr. Woodhouse and Emma sat by the fire.
+
+            "Poor Miss Taylor!" said Mr. Woodhouse.
+
+            "She has a good husband," said Mr. Knightley.
+
+            "She will be very happy, papa."
+
+            "I do not know, my dear."
+            """
+        #expect(speakers(text, cast: cast, rulesOnly: true) == ["Mr. Woodhouse", "Mr. Knightley", "Emma Woodhouse", "Mr. Woodhouse"])
+    }
+
     @Test func theOneThankedAnswers() {
         // The narration has Rosa thank Ben without quoting her: the line after is his answer.
         let text = """
