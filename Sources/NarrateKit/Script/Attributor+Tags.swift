@@ -225,8 +225,9 @@ extension Attributor {
             }
         }
         if let before { return Tag(subject: before.0, evidence: tokenSpan(before.1..<(verb + 1))) }
-        // Inverted tags: `said Ianto`, `said he`, `replied the old sailor`.
+        // Inverted tags: `said Ianto`, `said he`, `replied the old sailor`, `put in Freddy`.
         var after = verb + 1
+        if Lexicon.particleVerbs.contains(tokens[verb].lower), after < end, ["in", "on"].contains(tokens[after].lower) { after += 1 }
         while after < end, isAdverb(tokens[after]) { after += 1 }
         if let found = subject(at: after, limit: window.upperBound) {
             return Tag(subject: found.0, evidence: tokenSpan(verb..<found.end))

@@ -46,7 +46,7 @@ enum Lexicon {
             echo echoed echoes query queried muse mused scold scolded caution cautioned ejaculate ejaculated \
             expostulate expostulated remonstrate remonstrated vociferate vociferated pant panted \
             proceed proceeded whimper whimpered splutter spluttered sputter sputtered insinuate insinuated \
-            concur concurred demur demurred opine opined assert asserted quoth
+            concur concurred demur demurred opine opined assert asserted quoth explode exploded
             """
         return Set(stems.split(separator: " ").map(String.init))
     }()

@@ -33,6 +33,13 @@ import Testing
         ])
     }
 
+    @Test func tagsWithAParticleOrAnOutburst() {
+        let text = "\"Is it far?\" asked Rosa.\n\n\"Miles,\" put in Ben.\n\n\"Poor girl!\" exploded Rosa."
+        #expect(lines(text, cast: rosaAndBen) == [
+            Line(speaker: "Rosa", method: .explicitTag), Line(speaker: "Ben", method: .explicitTag), Line(speaker: "Rosa", method: .explicitTag),
+        ])
+    }
+
     @Test func subjectSpeaksNotObject() {
         let text = "The guard stopped Ben at the gate.\n\nRosa warned Ben, \"They are watching.\""
         #expect(speakers(text, cast: rosaAndBen) == ["Rosa"])
