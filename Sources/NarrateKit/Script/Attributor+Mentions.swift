@@ -18,27 +18,26 @@ extension Attributor {
             let piece = pieces[pieceIndex]
             var range = tokenRange(of: piece)
             if openingOnly, let end = range.first(where: { tokens[$0].isSentenceEnd }) { range = range.lowerBound..<(end + 1) }
+            // Set off by punctuation or `dear`, `oh`, `my` before and punctuation after.
+            func standsAlone(_ words: Range<Int>) -> Bool {
+                let previous = words.lowerBound > range.lowerBound ? tokens[words.lowerBound - 1] : nil
+                let next = words.upperBound < range.upperBound ? tokens[words.upperBound] : nil
+                return (previous.map { (!$0.isWord && ",;!?.—".contains($0.word)) || ["dear", "oh", "o", "my"].contains($0.lower) } ?? true)
+                    && (next.map { !$0.isWord && ",!?.;—".contains($0.word) } ?? true)
+            }
             for index in range {
-                guard let mention = mentionStarting[index].map({ mentions[$0] }) else { continue }
-                let previous = index > range.lowerBound ? tokens[index - 1] : nil
-                let nextIndex = mention.tokens.upperBound
-                let next = nextIndex < range.upperBound ? tokens[nextIndex] : nil
-                let opens = previous.map { (!$0.isWord && ",;!?.—".contains($0.word)) || ["dear", "oh", "o", "my"].contains($0.lower) } ?? true
-                let closes = next.map { !$0.isWord && ",!?.;—".contains($0.word) } ?? true
+                guard let mention = mentionStarting[index].map({ mentions[$0] }), standsAlone(mention.tokens) else { continue }
                 // A quotation that is nothing but the name answers a question (`"Barnes."`); it
                 // calls no one. `"Mary," he said.` calls her.
-                let calling = next.map { [",", "!"].contains($0.word) } == true
-                let wholeQuote = previous == nil && (next == nil || range.upperBound - nextIndex <= 1) && !calling
-                if opens && closes && !wholeQuote { result.append(mention.character) }
+                let nextIndex = mention.tokens.upperBound
+                let calling = nextIndex < range.upperBound && [",", "!"].contains(tokens[nextIndex].word)
+                let wholeQuote = index == range.lowerBound && range.upperBound - nextIndex <= 1 && !calling
+                if !wholeQuote { result.append(mention.character) }
             }
             // `"I said I would, Mother."`: a parent called by what they are to the speaker.
             for index in range where mentionStarting[index] == nil && tokens[index].isWord {
-                guard let gender = Self.parentWords[tokens[index].lower] else { continue }
-                let previous = index > range.lowerBound ? tokens[index - 1] : nil
-                let next = index + 1 < range.upperBound ? tokens[index + 1] : nil
-                let opens = previous.map { (!$0.isWord && ",;!?.—".contains($0.word)) || ["dear", "oh", "o", "my"].contains($0.lower) } ?? true
-                let closes = next.map { !$0.isWord && ",!?.;—".contains($0.word) } ?? true
-                if opens && closes, let parent = parent(gender, calledAt: index) { result.append(parent) }
+                guard let gender = Self.parentWords[tokens[index].lower], standsAlone(index..<(index + 1)) else { continue }
+                if let parent = parent(gender, calledAt: index) { result.append(parent) }
             }
         }
         return result

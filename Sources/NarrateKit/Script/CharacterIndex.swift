@@ -69,7 +69,7 @@ struct CharacterIndex {
         }
         // Every character that has each ambiguous form, for choosing by the scene.
         var sharers: [[String]: [Int]] = [:]
-        for (index, character) in characters.enumerated() where !character.name.hasPrefix("_") {
+        for (index, character) in characters.enumerated() where bySceneWhenShared && !character.name.hasPrefix("_") {
             for name in [character.name] + character.aliases {
                 let words = Self.words(of: name)
                 let forms = [words] + Self.shortForms(of: words, gender: character.gender)
@@ -93,7 +93,7 @@ struct CharacterIndex {
         }
         for (words, character) in derived where !derivedAmbiguous.contains(words) && spoken[words] == nil { add(words, character) }
         for (words, character) in spoken { add(words, character) }
-        for (words, candidates) in sharers where bySceneWhenShared && spoken[words] == nil && candidates.count > 1 {
+        for (words, candidates) in sharers where spoken[words] == nil && candidates.count > 1 {
             add(words, candidates[0], sharedWith: Array(candidates.dropFirst()), fallback: nil)
         }
         // Longest first; between forms of one length, the character listed last (a discovered
