@@ -402,6 +402,20 @@ import Testing
         #expect(speakers(text, cast: cast, rulesOnly: true) == ["Mr. Woodhouse", "Mr. Knightley", "Emma Woodhouse", "Mr. Woodhouse"])
     }
 
+    @Test func theWidowIsNoMissAndTheGirlNoMrs() {
+        // Neither description is in the cast: the widow is the married woman, the girl the
+        // unmarried one, whoever was named last.
+        let cast = [Character(name: "Mrs. Grey", gender: .female), Character(name: "Miss Grey", aliases: ["Alice"], gender: .female)]
+        let text = """
+            Mrs. Grey sat in the parlour with her daughter. Miss Grey was reading.
+
+            "Is the carriage ready?" asked the widow.
+
+            "Not yet, mamma," said the girl.
+            """
+        #expect(speakers(text, cast: cast) == ["Mrs. Grey", "Miss Grey"])
+    }
+
     @Test func theOneThankedAnswers() {
         // The narration has Rosa thank Ben without quoting her: the line after is his answer.
         let text = """
