@@ -99,6 +99,13 @@ extension Attributor {
         }
     }
 
+    /// The tokens of the paragraph just before, when it is narration with no quotation in it.
+    func narrationParagraph(before paragraph: Int) -> Range<Int>? {
+        guard paragraph > 0, paragraphs[paragraph - 1].kind == .prose else { return nil }
+        let range = tokens(from: paragraphs[paragraph - 1].range.lowerBound, to: paragraphs[paragraph - 1].range.upperBound)
+        return range.isEmpty || range.contains(where: { tokens[$0].inQuote }) ? nil : range
+    }
+
     /// Verbs by which narration has one person speak to another without quoting them: the
     /// quotation after `Margaret thanked Mrs. Thornton for the tea.` is the reply.
     static let addressVerbs: Set<String> = [
@@ -111,9 +118,7 @@ extension Attributor {
     /// narration just before has someone speak to another (a name, or `him` or `her`), the
     /// quotation after it is the other's answer.
     func narratedAddressee(before paragraph: Int, salience: Salience, speakerOf: [Speaker]) -> (speaker: Speaker, verb: String)? {
-        guard paragraph > 0, paragraphs[paragraph - 1].kind == .prose else { return nil }
-        let range = tokens(from: paragraphs[paragraph - 1].range.lowerBound, to: paragraphs[paragraph - 1].range.upperBound)
-        guard !range.isEmpty, !range.contains(where: { tokens[$0].inQuote }) else { return nil }
+        guard let range = narrationParagraph(before: paragraph) else { return nil }
         var sentenceStart = range.lowerBound
         for index in range.dropLast() where tokens[index].isSentenceEnd { sentenceStart = index + 1 }
         for verb in sentenceStart..<(range.upperBound - 1) where Self.addressVerbs.contains(tokens[verb].lower) {
@@ -141,9 +146,7 @@ extension Attributor {
     /// `Lucy mumbled that…`, `Lucy found no answer.`: a paragraph of narration just before that
     /// reports someone's words or silence; the quotation after it is usually the other's reply.
     func reportedSpeaker(before paragraph: Int, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
-        guard paragraph > 0, paragraphs[paragraph - 1].kind == .prose else { return nil }
-        let range = tokens(from: paragraphs[paragraph - 1].range.lowerBound, to: paragraphs[paragraph - 1].range.upperBound)
-        guard !range.isEmpty, !range.contains(where: { tokens[$0].inQuote }) else { return nil }
+        guard let range = narrationParagraph(before: paragraph) else { return nil }
         var sentenceStart = range.lowerBound
         for index in range {
             if tokens[index].isSentenceEnd { sentenceStart = index + 1 }

@@ -58,8 +58,8 @@ extension Attributor {
                 }
                 // `asked the widow` is no `Miss`; `said the girl` is no `Mrs.`
                 if let head = phrase.split(separator: " ").last {
-                    let contradicting: Set<String> = Self.marriedNouns.contains(String(head)) ? Lexicon.unmarriedTitles
-                        : Self.unmarriedNouns.contains(String(head)) ? Lexicon.marriedTitles : []
+                    let contradicting: Set<String> = Lexicon.marriedNouns.contains(String(head)) ? Lexicon.unmarriedTitles
+                        : Lexicon.unmarriedNouns.contains(String(head)) ? Lexicon.marriedTitles : []
                     for character in characters where CharacterIndex.words(of: character.name).first.map({ contradicting.contains($0) || contradicting.contains($0 + ".") }) == true {
                         others.insert(.character(character.name))
                     }
@@ -102,9 +102,6 @@ extension Attributor {
         // the README's attribution figures); how likely their choice is right, the ranker says.
         return (speaker, Attribution(method: ruled.1.method, confidence: ranked.confidence(of: speaker), evidence: ruled.1.evidence))
     }
-
-    static let marriedNouns: Set<String> = ["widow", "wife", "matron", "mother", "grandmother", "landlady", "housekeeper"]
-    static let unmarriedNouns: Set<String> = ["girl", "maiden", "lass", "spinster", "maid", "governess"]
 
     /// Whom the fitted ranker would give a `he said` / `she said` line instead of the pronoun
     /// resolver's choice: among the candidates of that sex, not addressed in the line, the one

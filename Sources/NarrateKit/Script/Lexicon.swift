@@ -134,6 +134,11 @@ enum Lexicon {
         "widower": .male, "orphan": .unknown, "dwarf": .unknown, "giant": .unknown,
     ]
 
+    /// Descriptions of a married and of an unmarried woman: `the widow` is no `Miss`, `the
+    /// girl` no `Mrs.`
+    static let marriedNouns: Set<String> = ["widow", "wife", "matron", "mother", "grandmother", "landlady", "housekeeper"]
+    static let unmarriedNouns: Set<String> = ["girl", "maiden", "lass", "spinster", "maid", "governess"]
+
     /// `said the second`, `said a third`: in a group no one has named, the order they speak in
     /// is their name.
     static let ordinals: Set<String> = ["first", "second", "third", "fourth", "fifth", "sixth"]
