@@ -27,10 +27,12 @@ package struct SegmentAudio: Hashable, Sendable {
     /// Bump when trimming or the encoding changes: it is part of every cache key.
     static let formatVersion = 2
 
-    package init(trimming speech: Speech, sampleRate: Int) {
+    package init(trimming speech: consuming Speech, sampleRate: Int) {
         let audible = Self.audibleRange(speech.samples, margin: sampleRate / 50)
-        // In place: a long passage is not held twice.
+        // In place: a long passage is not held twice, nor copied (the speech lets go of its
+        // reference, so unless the caller kept one, these samples are the only ones).
         samples = speech.samples
+        speech.samples = []
         samples.removeSubrange(audible.upperBound...)
         samples.removeSubrange(..<audible.lowerBound)
         events = speech.events.map { event in

@@ -58,8 +58,10 @@ public enum SynthesisWorker {
         }
         // The warm-up loads the English dictionary, binds espeak-ng's symbols and sizes its
         // buffers once, here, instead of in every child; it leaves the same state in every
-        // worker, so the children's audio stays pure.
-        _ = try? engine.synthesize(warmUp, voice: VoiceSettings(voice: "en"))
+        // worker, so the children's audio stays pure. It runs a child's whole path, answers
+        // and all (to a socket nobody reads), so that the dynamic linker's lookups and the
+        // Swift runtime's first-use work happen once here, not again in every child.
+        warmUpChildPath()
         guard sendMessage(socket, hello.bytes) else { return 1 }
         let environment = ProcessInfo.processInfo.environment
         let fault = environment["NARRATE_WORKER_FAULT"].flatMap(Fault.init)
@@ -182,6 +184,24 @@ public enum SynthesisWorker {
                 return result != 0
             }
         }
+    }
+
+    /// Speaks the warm-up passage as a child speaks a job, into a socket pair closed after.
+    private static func warmUpChildPath() {
+        var ends: [Int32] = [0, 0]
+        guard socketpair(AF_UNIX, Int32(SOCK_SEQPACKET.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends) == 0 else {
+            _ = try? SpeechEngine.shared.synthesize(warmUp, voice: VoiceSettings(voice: "en"))
+            return
+        }
+        // The passage's few seconds of audio fit in the socket's buffer; were they ever not
+        // to, a send fails rather than blocks, and synthesis ends early, the same way in
+        // every worker.
+        var size: Int32 = 1 << 20
+        setsockopt(ends[0], SOL_SOCKET, SO_SNDBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
+        _ = speak(id: 0, SynthesisJob(text: warmUp, voice: VoiceSettings(voice: "en")), socket: ends[0])
+        close(ends[0])
+        close(ends[1])
     }
 
     /// In the child: speaks, sending samples a message at a time, then the events.

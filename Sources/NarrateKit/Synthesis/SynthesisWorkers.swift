@@ -140,6 +140,10 @@ package final class SynthesisWorkers {
             try replace(index, reason: "its worker died")
             return nil
         }
+        // Out of the array while its audio grows: a copy left there would make every append
+        // copy all the samples so far (quadratic in the segment's length, and a fresh block,
+        // page-faulted, every time).
+        workers[index].job = nil
         var reader = ByteReader(UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
         enum Step { case more, finished(SynthesisWorker.Outcome, String) }
         let step: Step? = {
@@ -150,6 +154,7 @@ package final class SynthesisWorkers {
                     _ = try reader.u8()
                     let raw = reader.rest()
                     guard raw.count % 2 == 0 else { return nil }
+                    if job.samples.isEmpty { job.samples.reserveCapacity(Self.expectedSamples(job.job, sampleRate: sampleRate)) }
                     job.samples.append(contentsOf: raw.bindMemory(to: Int16.self))
                     return .more
                 case .events:
@@ -179,7 +184,9 @@ package final class SynthesisWorkers {
         case .finished(.spoken, _)? where job.complete:
             workers[index].job = nil
             if let refusal = job.refusal { throw .refused(refusal) }
-            return (job.id, SegmentAudio(trimming: Speech(samples: job.samples, events: job.events), sampleRate: sampleRate))
+            let speech = Speech(samples: job.samples, events: job.events)
+            job.samples = []
+            return (job.id, SegmentAudio(trimming: speech, sampleRate: sampleRate))
         case .finished(let outcome, let reason)?:
             let reason = outcome == .spoken ? "espeak-ng's process ended before it finished" : reason
             // The worker is fine; its child was not. A fresh child gets one more try.
@@ -188,9 +195,18 @@ package final class SynthesisWorkers {
             try send(job, to: index)
             return (job.id, nil)
         case nil:
+            workers[index].job = job
             try replace(index, reason: "its worker sent a damaged answer")
             return nil
         }
+    }
+
+    /// Room for a job's audio, reserved when its first samples come so that the array is not
+    /// regrown and copied block by block: speech at the voice's rate (about six characters a
+    /// word), with a half again to spare. Only the pages written are ever touched.
+    static func expectedSamples(_ job: SynthesisJob, sampleRate: Int) -> Int {
+        let seconds = Double(job.text.unicodeScalars.count) / 6 / Double(max(80, job.voice.rate)) * 60
+        return Int(seconds * 1.5 * Double(sampleRate)) + sampleRate
     }
 
     /// Stops worker `index`, starts a new one in its place and gives it the job the old one
