@@ -34,6 +34,13 @@ extension Attributor {
                 {
                     return (speakerOf[newcomer.character], Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase), named later)"))
                 }
+                // `said a voice`: someone not yet in the talk, most often the next one named.
+                let words = phrase.split(separator: " ")
+                if words.last == "voice", let first = words.first, ["a", "an", "another"].contains(first),
+                    let named = firstNamed(after: turn, excluding: addressedNow.union([previous].compactMap { $0 }), speakerOf: speakerOf)
+                {
+                    return (named, Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase), named after)"))
+                }
                 if let speaker = relative(phrase, addressed: addressedNow, previous: previous, salience: salience, position: position, speakerOf: speakerOf) {
                     return (speaker, Attribution(method: .descriptionTag, confidence: 0.7, evidence: evidence + " (\(phrase))"))
                 }
@@ -318,5 +325,25 @@ package final class EvidenceLog: @unchecked Sendable {
     /// Gives each record the source range of its turn's first quotation piece.
     func locate(_ range: (Int) -> Range<Int>) {
         for turn in records.keys { records[turn]!.range = range(turn) }
+    }
+}
+
+extension Attributor {
+    /// The first character named (by name, in narration or speech) after `turn`'s quotation,
+    /// within a few lines, leaving out `excluded`.
+    func firstNamed(after turn: Turn, excluding excluded: Set<Speaker>, speakerOf: [Speaker]) -> Speaker? {
+        let start = token(atOrAfter: quoteEnd(pieces[turn.pieces[turn.pieces.count - 1]]))
+        var low = 0, high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].tokens.lowerBound < start { low = middle + 1 } else { high = middle }
+        }
+        for mention in mentions[low...] {
+            guard mention.tokens.lowerBound - start < 150 else { break }
+            if mention.descriptive { continue }
+            let speaker = speakerOf[mention.character]
+            if !excluded.contains(speaker) { return speaker }
+        }
+        return nil
     }
 }

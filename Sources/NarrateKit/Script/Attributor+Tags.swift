@@ -163,6 +163,17 @@ extension Attributor {
             let ordinal = end == index + 2 && ["the", "a"].contains(token.lower) && Lexicon.ordinals.contains(head)
             guard let gender = Lexicon.personNouns[head] ?? (ordinal ? .unknown : nil) else { return nil }
             if ordinal { return (.description("the " + head, gender), end) }
+            if head == "voice" {
+                let owner = tokens[(index + 1)..<(end - 1)].firstIndex { $0.isPossessive }
+                // `her voice said`: hers, as `she said` would be.
+                if owner == nil, let gender = Lexicon.pronouns[token.lower], token.lower != "him" {
+                    return (.pronoun(gender), end)
+                }
+                // `her mother's voice said`: her mother's.
+                if let owner, let gender = Lexicon.personNouns[tokens[owner].lower] {
+                    return (.description(tokens[index...owner].map(\.lower).joined(separator: " "), gender), end)
+                }
+            }
             // `the voice of old Mr. Emerson`: the voice is his.
             if head == "voice", end + 1 < limit, tokens[end].lower == "of" {
                 var owner = end + 1

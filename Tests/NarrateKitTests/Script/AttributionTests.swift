@@ -416,6 +416,29 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mrs. Grey", "Miss Grey"])
     }
 
+    @Test func aVoiceIsTheNextOneNamedAndHerVoiceIsHers() {
+        // `a cheerful voice` is someone not yet in the talk: the one the narration names next,
+        // not Mr. Crane, who spoke last; `her voice` is Martha's, as `she` would be.
+        let cast = [
+            Character(name: "Martha", gender: .female), Character(name: "Mr. Crane", gender: .male),
+            Character(name: "Mrs. Dobbs", gender: .female),
+        ]
+        let text = """
+            Martha and Mr. Crane sat on in the dark parlour.
+
+            "It will rain before morning," said Martha.
+
+            "Let it rain," said Mr. Crane.
+
+            "Not in my kitchen, I hope!" cried a cheerful voice from the passage. Mrs. Dobbs came in with the candles.
+
+            Mr. Crane looked at Martha.
+
+            "We did not hear you," her voice answered.
+            """
+        #expect(speakers(text, cast: cast, rulesOnly: true) == ["Martha", "Mr. Crane", "Mrs. Dobbs", "Martha"])
+    }
+
     @Test func theOneThankedAnswers() {
         // The narration has Rosa thank Ben without quoting her: the line after is his answer.
         let text = """
