@@ -22,6 +22,8 @@ extension Attributor {
         /// Where each character was last the subject of a sentence of narration.
         var subjectAt: [Speaker: Int] = [:]
         var spoke: [Speaker: Int] = [:]
+        /// Where each character was last named by a name, not a description.
+        var named: [Speaker: Int] = [:]
         /// The character last seen as the subject of a sentence of narration.
         var subject: Speaker?
         /// Characters the current quotation speaks of: seldom its speaker.
@@ -51,6 +53,7 @@ extension Attributor {
             while mentionCursor < narrationMentions.count, narrationMentions[mentionCursor].tokens.lowerBound < position {
                 let mention = narrationMentions[mentionCursor]
                 salience.mentioned[speakerOf[mention.character]] = mention.tokens.lowerBound
+                if !mention.descriptive { salience.named[speakerOf[mention.character]] = mention.tokens.lowerBound }
                 if isSentenceSubject(mention.tokens.lowerBound) {
                     salience.subject = speakerOf[mention.character]
                     salience.subjectAt[speakerOf[mention.character]] = mention.tokens.lowerBound

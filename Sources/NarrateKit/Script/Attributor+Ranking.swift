@@ -58,6 +58,8 @@ extension Attributor {
                 }
                 // `said her mother`: whoever it is, not the one `her` points to.
                 var others = addressedNow
+                // A description in an exchange is seldom the one who spoke the line before.
+                if let previous, previous != .narrator { others.insert(previous) }
                 if let first = phrase.split(separator: " ").first, let ownerGender = Lexicon.pronouns[String(first)],
                     let owner = owner(ownerGender, addressed: addressedNow, previous: previous, salience: salience, position: position)
                 {
@@ -82,11 +84,19 @@ extension Attributor {
                 if unnamedYet, let head = phrase.split(separator: " ").last, Self.strangers.contains(String(head)) {
                     return (named, Attribution(method: .descriptionTag, confidence: 0.7, evidence: evidence))
                 }
-                if position - (salience.mentioned[named] ?? -10_000) < Self.nearbyWindow || position - (salience.spoke[named] ?? -10_000) < Self.nearbyWindow {
+                // In the scene: named nearby. When the description is a word for anyone (`the
+                // girl`, an alias of one girl and a word for every other), by name only: its own
+                // earlier uses say nothing of who it is now. A role (`the clerk`) is one person.
+                let anyone = phrase.split(separator: " ").last.map { Lexicon.anyoneNouns.contains(String($0)) } ?? false
+                let lastNamed = anyone ? salience.named[named] : salience.mentioned[named]
+                if position - (lastNamed ?? -10_000) < Self.nearbyWindow || position - (salience.spoke[named] ?? -10_000) < Self.nearbyWindow {
                     return (named, Attribution(method: .descriptionTag, confidence: 0.75, evidence: evidence))
                 }
                 let gender = characters[character].gender
-                if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: addressedNow, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
+                // Not the one the description names, either: not named nearby, she is not here.
+                var others = anyone ? addressedNow.union([named]) : addressedNow
+                if let previous, previous != .narrator { others.insert(previous) }
+                if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: others, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
                     return (speaker, Attribution(method: .descriptionTag, confidence: 0.55, evidence: evidence + " (\(phrase))"))
                 }
                 return (named, Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence))

@@ -138,6 +138,11 @@ enum Lexicon {
     /// girl` no `Mrs.`
     static let marriedNouns: Set<String> = ["widow", "wife", "matron", "mother", "grandmother", "landlady", "housekeeper"]
     static let unmarriedNouns: Set<String> = ["girl", "maiden", "lass", "spinster", "maid", "governess"]
+    /// Words for anyone of a sex or an age, not a role: a cast alias made of one (`The Girl`)
+    /// names one person, but the narration uses the word for every other too.
+    static let anyoneNouns: Set<String> = [
+        "girl", "boy", "man", "woman", "lady", "gentleman", "child", "fellow", "youth", "lad", "lass", "person",
+    ]
 
     /// `said the second`, `said a third`: in a group no one has named, the order they speak in
     /// is their name.

@@ -439,6 +439,23 @@ import Testing
         #expect(speakers(text, cast: cast, rulesOnly: true) == ["Martha", "Mr. Crane", "Mrs. Dobbs", "Martha"])
     }
 
+    @Test func aDescriptionIsNotTheOneWhoJustSpoke() {
+        // `exclaimed the girl` right after Miss Bartlett's line: the other girl in the scene.
+        let cast = [Character(name: "Lucy Honeychurch", aliases: ["Lucy"], gender: .female), Character(name: "Miss Bartlett", gender: .female)]
+        let text = """
+            Lucy and Miss Bartlett walked back from the church. The girl was tired, and Miss Bartlett was cross.
+
+            "We shall be late for lunch," said Miss Bartlett.
+
+            "Bother lunch!" exclaimed the girl.
+            """
+        #expect(speakers(text, cast: cast) == ["Miss Bartlett", "Lucy Honeychurch"])
+        // A cast alias `The Girl` is that character only when the story names her nearby; the
+        // narration's own `the girl` does not bring her into the scene.
+        let withAlias = cast + [Character(name: "Persephone", aliases: ["The Girl"], gender: .female)]
+        #expect(speakers(text, cast: withAlias) == ["Miss Bartlett", "Lucy Honeychurch"])
+    }
+
     @Test func theOneThankedAnswers() {
         // The narration has Rosa thank Ben without quoting her: the line after is his answer.
         let text = """
