@@ -22,8 +22,9 @@ extension Attributor {
                 let leadIn = leadsIntoQuote(before) ? tagBefore(before) : nil
                 let ownTag = leadIn ?? tagAfter(after) ?? (pieceIndex == index ? tagBefore(before) : nil)
                 // A second tag naming someone else in the same paragraph starts a new turn.
+                // So does `he said` after a woman's tag, or `she said` after a man's.
                 if let ownTag, let existing = current.tag, !current.pieces.isEmpty, existing.subject != ownTag.subject,
-                    case .character = ownTag.subject
+                    ownTag.subject.isCharacter || Self.sexesDiffer(existing.subject, ownTag.subject, characters: characters)
                 {
                     turns.append(current)
                     current = Turn(pieces: [], paragraph: paragraph, continuesSpeech: false)
@@ -43,6 +44,19 @@ extension Attributor {
             turns[index].named = Set(turns[index].pieces.flatMap { tokenRange(of: pieces[$0]) }.compactMap { mentionStarting[$0].map { mentions[$0].character } })
         }
         return turns
+    }
+
+    /// Two tag subjects of known, different sex: a man and a woman.
+    static func sexesDiffer(_ first: Subject, _ second: Subject, characters: [Character]) -> Bool {
+        func sex(_ subject: Subject) -> Gender {
+            switch subject {
+            case .character(let index), .described(let index, _): characters[index].gender
+            case .pronoun(let gender), .description(_, let gender): gender
+            case .firstPerson: .unknown
+            }
+        }
+        let (one, other) = (sex(first), sex(second))
+        return one != .unknown && other != .unknown && one != other
     }
 
     /// Narration that ends on `,` `:` or a dash, or on a speech verb and its complement

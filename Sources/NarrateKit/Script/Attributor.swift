@@ -59,6 +59,10 @@ struct Attributor {
         case character(Int), pronoun(Gender), firstPerson, description(String, Gender)
         /// A cast character reached through a descriptive name or alias (`the girl`).
         case described(Int, String)
+
+        var isCharacter: Bool {
+            if case .character = self { true } else { false }
+        }
     }
 
     struct Tag {

@@ -456,6 +456,17 @@ import Testing
         #expect(speakers(text, cast: withAlias) == ["Miss Bartlett", "Lucy Honeychurch"])
     }
 
+    @Test func heSaidAfterAWomansLineInTheParagraphIsANewTurn() {
+        // One paragraph, two speakers: `he said` cannot be Mrs. Allardyce, whose tag came first.
+        let cast = [Character(name: "Major Pryce", gender: .male), Character(name: "Mrs. Allardyce", gender: .female)]
+        let text = """
+            "It is late," said Major Pryce.
+
+            "You will not send him," said Mrs. Allardyce. Major Pryce shook his head at her. "He must," he said.
+            """
+        #expect(speakers(text, cast: cast) == ["Major Pryce", "Mrs. Allardyce", "Major Pryce"])
+    }
+
     @Test func theOneThankedAnswers() {
         // The narration has Rosa thank Ben without quoting her: the line after is his answer.
         let text = """
