@@ -81,6 +81,9 @@ extension Attributor {
             guard name.hasPrefix("the "), let head = name.split(separator: " ").last else { return true }
             return !Lexicon.plainPersonNouns.contains(String(head))
         }
+        // Written in lower case, as narrate names a speaker the cast leaves out (`the sailor`),
+        // it is that speaker's name, whatever its sex.
+        if characters[character].name.hasPrefix("the ") { return true }
         let name = characters[character].name.lowercased()
         return characters[character].gender != .unknown && (name.hasPrefix("the ") || name.hasPrefix("a ") || name.hasPrefix("an "))
     }

@@ -342,7 +342,7 @@ struct CharacterDiscovery {
     }
 
     /// `the old sailor` speaks when it stands beside a speech verb as its subject.
-    private func descriptions() -> [Character] {
+    func descriptions() -> [Character] {
         var counts: [String: (count: Int, gender: Gender)] = [:]
         for (index, token) in tokens.enumerated() where token.isWord && !token.inQuote && (token.lower == "the" || token.lower == "a") {
             var end = index + 1
@@ -364,6 +364,42 @@ struct CharacterDiscovery {
             counts[phrase, default: (0, gender)].count += 1
         }
         return counts.keys.sorted().map { Character(name: $0, gender: counts[$0]!.gender) }
+    }
+
+    /// Speakers a cast leaves out: a description that speaks (`said the sailor`) and names no
+    /// one the cast lists, when the story brings in someone new of that kind (`A sailor had
+    /// come in`) before it speaks; and the first, the second and a third of a group. Each gets
+    /// a voice of its own rather than a listed character's.
+    func unlistedSpeakers(cast: [Character]) -> [Character] {
+        let castWords = Set(cast.flatMap { ([$0.name] + $0.aliases).flatMap { CharacterIndex.words(of: $0).map { $0.lowercased() } } })
+        return descriptions().filter { description in
+            let words = description.name.split(separator: " ").map(String.init)
+            guard let head = words.last, !castWords.contains(head) else { return false }
+            if words.count == 2, Lexicon.ordinals.contains(head) { return true }
+            guard !Lexicon.anyoneNouns.contains(head), Attributor.relations[head] == nil,
+                let firstUse = firstUse(of: words.dropFirst())
+            else { return false }
+            return introduced(head, before: firstUse)
+        }
+    }
+
+    /// Where `the` + `words` first stands in the narration.
+    private func firstUse(of words: ArraySlice<String>) -> Int? {
+        tokens.indices.first { index in
+            !tokens[index].inQuote && tokens[index].lower == "the" && index + words.count < tokens.count
+                && zip(words, tokens[(index + 1)...]).allSatisfy { $0 == $1.lower }
+        }
+    }
+
+    /// `a sailor`, `an old sailor` in the narration before `limit`: someone new.
+    private func introduced(_ head: String, before limit: Int) -> Bool {
+        tokens[..<limit].indices.contains { index in
+            guard !tokens[index].inQuote, tokens[index].lower == head, index > 0 else { return false }
+            return (1...3).contains { back in
+                index - back >= 0 && ["a", "an"].contains(tokens[index - back].lower)
+                    && tokens[(index - back + 1)..<index].allSatisfy { $0.isWord && !$0.inQuote }
+            }
+        }
     }
 }
 

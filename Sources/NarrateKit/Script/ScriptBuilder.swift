@@ -82,6 +82,7 @@ public struct ScriptBuilder: Sendable {
         var tokens = Tokenizer.tokenize(scalars, paragraphs: paragraphs, quoted: quoted)
         if let body = metadata.body { tokens.removeAll { !body.contains($0.range.lowerBound) } }
         var characters = self.characters.isEmpty ? CharacterDiscovery(tokens: tokens).discover() : Self.mergingStubs(self.characters)
+        if !self.characters.isEmpty { characters += CharacterDiscovery(tokens: tokens).unlistedSpeakers(cast: characters) }
         var outcome = CorrectionOutcome()
         var pins: [Int: Speaker] = [:]
         if let corrections {

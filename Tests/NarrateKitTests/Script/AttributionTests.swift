@@ -467,6 +467,25 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Major Pryce", "Mrs. Allardyce", "Major Pryce"])
     }
 
+    @Test func aSpeakerTheCastLeavesOutHasAVoiceOfTheirOwn() {
+        // The cast lists the family, not the sailor who comes in, nor the third of a group: each
+        // speaks in a voice of their own, not in the Major's. `said the man` is anyone: no voice.
+        let cast = [Character(name: "Major Pryce", gender: .male), Character(name: "Mrs. Allardyce", gender: .female)]
+        let text = """
+            Major Pryce stood by the fire with Mrs. Allardyce.
+
+            "Take the grey mare," said Major Pryce.
+
+            A sailor came in from the kitchen with the coals. "Begging your pardon, the grey's lame," said the sailor.
+
+            "Then the bay," said a third.
+
+            "Very well," said the man.
+            """
+        #expect(speakers(text, cast: cast).prefix(3) == ["Major Pryce", "the sailor", "the third"])
+        #expect(!speakers(text, cast: cast).contains("the man"))
+    }
+
     @Test func theOneThankedAnswers() {
         // The narration has Rosa thank Ben without quoting her: the line after is his answer.
         let text = """
