@@ -177,6 +177,10 @@ extension Attributor {
             let ordinal = end == index + 2 && ["the", "a"].contains(token.lower) && Lexicon.ordinals.contains(head)
             guard let gender = Lexicon.personNouns[head] ?? (ordinal ? .unknown : nil) else { return nil }
             if ordinal { return (.description("the " + head, gender), end) }
+            // `said a third voice`: the third.
+            if head == "voice", end == index + 3, ["the", "a"].contains(token.lower), Lexicon.ordinals.contains(tokens[index + 1].lower) {
+                return (.description("the " + tokens[index + 1].lower, .unknown), end)
+            }
             if head == "voice" {
                 let owner = tokens[(index + 1)..<(end - 1)].firstIndex { $0.isPossessive }
                 // `her voice said`: hers, as `she said` would be.

@@ -352,15 +352,19 @@ struct CharacterDiscovery {
                 end += 1
             }
             guard end > index + 1, end < tokens.count else { continue }
-            let head = tokens[end - 1].lower
+            // `said a third voice` is the third.
+            let ordinalVoice = end >= index + 3 && tokens[index + 2].lower == "voice" && Lexicon.ordinals.contains(tokens[index + 1].lower)
+            if ordinalVoice { end = index + 3 }
+            let phraseEnd = ordinalVoice ? index + 2 : end
+            let head = tokens[phraseEnd - 1].lower
             // `a third` only as a number in a group (`said a third`); `a girl` is anyone.
-            let ordinal = end == index + 2 && Lexicon.ordinals.contains(head)
+            let ordinal = phraseEnd == index + 2 && Lexicon.ordinals.contains(head)
             guard token.lower == "the" || ordinal else { continue }
             guard let gender = Lexicon.personNouns[head] ?? (ordinal ? .unknown : nil), head != "old", head != "voice" else { continue }
             let verbAfter = tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].lower)
             let verbBefore = index > 0 && tokens[index - 1].isWord && Lexicon.speechVerbs.contains(tokens[index - 1].lower)
             guard verbAfter || verbBefore, isSpeechTag(around: index..<end) else { continue }
-            let phrase = "the " + tokens[(index + 1)..<end].map(\.lower).joined(separator: " ")
+            let phrase = "the " + tokens[(index + 1)..<phraseEnd].map(\.lower).joined(separator: " ")
             counts[phrase, default: (0, gender)].count += 1
         }
         return counts.keys.sorted().map { Character(name: $0, gender: counts[$0]!.gender) }

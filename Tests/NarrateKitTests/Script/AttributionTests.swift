@@ -478,7 +478,7 @@ import Testing
 
             A sailor came in from the kitchen with the coals. "Begging your pardon, the grey's lame," said the sailor.
 
-            "Then the bay," said a third.
+            "Then the bay," said a third voice from the door.
 
             "Very well," said the man.
             """
