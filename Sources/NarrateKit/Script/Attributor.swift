@@ -120,10 +120,15 @@ struct Attributor {
 
     /// For each sex, the characters a child may call `Mother` or `Father`: those the cast
     /// calls so, else a `Mrs.`, `Mr.`, `Lady` or `Sir` whose surname another character bears.
+    /// Of several, those whose surname a child bears (`Emma Woodhouse`, `Miss Woodhouse`), not
+    /// only a spouse (`Mrs. Weston` makes Mr. Weston a husband, not anyone's papa).
     static func parents(among characters: [Character]) -> [Gender: [Int]] {
-        var surnames: [String: Int] = [:]
+        let coupleTitles: Set<String> = ["Mr", "Mrs", "Lady", "Sir", "Lord", "Madame"]
+        var surnames: [String: Int] = [:], childSurnames: [String: Int] = [:]
         for character in characters {
-            for last in Set(([character.name] + character.aliases).compactMap({ CharacterIndex.words(of: $0).last })) { surnames[last, default: 0] += 1 }
+            let names = ([character.name] + character.aliases).map(CharacterIndex.words(of:)).filter { $0.count >= 2 }
+            for last in Set(names.compactMap(\.last)) { surnames[last, default: 0] += 1 }
+            for last in Set(names.filter { !coupleTitles.contains($0[0]) }.compactMap(\.last)) { childSurnames[last, default: 0] += 1 }
         }
         var result: [Gender: [Int]] = [:]
         for gender in [Gender.male, .female] {
@@ -135,11 +140,18 @@ struct Attributor {
                 }
             }
             if !called.isEmpty { result[gender] = called; continue }
-            result[gender] = characters.indices.filter { index in
+            let titled = characters.indices.filter { index in
                 let name = CharacterIndex.words(of: characters[index].name)
                 return characters[index].gender != (gender == .male ? .female : .male) && name.count == 2 && titles.contains(name[0])
                     && surnames[name[1], default: 0] > 1
             }
+            let withChildren = titled.filter { index in
+                let surname = CharacterIndex.words(of: characters[index].name)[1]
+                let own = ([characters[index].name] + characters[index].aliases).map(CharacterIndex.words(of:))
+                    .contains { $0.count >= 2 && !coupleTitles.contains($0[0]) && $0.last == surname }
+                return childSurnames[surname, default: 0] > (own ? 1 : 0)
+            }
+            result[gender] = withChildren.isEmpty ? titled : withChildren
         }
         return result
     }

@@ -486,6 +486,29 @@ import Testing
         #expect(!speakers(text, cast: cast).contains("the man"))
     }
 
+    @Test func papaIsTheFatherOfAChildNotAHusband() {
+        // Mr. Weston, named last, shares his surname only with his wife; Mr. Woodhouse's is
+        // Emma's: "papa" is him, and he answers.
+        let cast = [
+            Character(name: "Emma Woodhouse", aliases: ["Emma"], gender: .female), Character(name: "Mr. Woodhouse", gender: .male),
+            Character(name: "Mr. Weston", gender: .male), Character(name: "Mrs. Weston", gender: .female),
+        ]
+        let text = """
+            Emma sat with her father after dinner.
+
+            "We must pay the wedding visit very soon," said Emma.
+
+            "My dear, how am I to get so far?" said Mr. Woodhouse. "Randalls is such a distance."
+
+            Mr. Weston had said only yesterday that the road was good.
+
+            "No, papa, nobody thought of your walking. We must go in the carriage."
+
+            "The carriage! But James will not like to put the horses to."
+            """
+        #expect(speakers(text, cast: cast).suffix(2) == ["Emma Woodhouse", "Mr. Woodhouse"])
+    }
+
     @Test func theOneThankedAnswers() {
         // The narration has Rosa thank Ben without quoting her: the line after is his answer.
         let text = """
