@@ -43,6 +43,16 @@ extension Attributor {
         return result
     }
 
+    /// The first of `mentions` (in text order) at or after token `index`; their count if none.
+    func firstMention(atOrAfter index: Int) -> Int {
+        var low = 0, high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].tokens.lowerBound < index { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     /// What a child calls a parent, and the parent's sex.
     static let parentWords: [String: Gender] = [
         "mother": .female, "mamma": .female, "mama": .female, "mum": .female, "mummy": .female, "ma": .female,
@@ -55,13 +65,8 @@ extension Attributor {
     func parent(_ gender: Gender, calledAt index: Int) -> Int? {
         let candidates = parentCandidates[gender] ?? []
         guard !candidates.isEmpty else { return nil }
-        // The last mention before `index` (mentions are in text order).
-        var low = 0, high = mentions.count
-        while low < high {
-            let middle = (low + high) / 2
-            if mentions[middle].tokens.lowerBound < index { low = middle + 1 } else { high = middle }
-        }
-        var cursor = low - 1
+        // The last mention before `index`.
+        var cursor = firstMention(atOrAfter: index) - 1
         while cursor >= 0, index - mentions[cursor].tokens.lowerBound < 3000 {
             if candidates.contains(mentions[cursor].character) { return mentions[cursor].character }
             cursor -= 1

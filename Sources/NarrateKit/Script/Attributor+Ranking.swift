@@ -343,12 +343,7 @@ extension Attributor {
     /// within a few lines, leaving out `excluded`.
     func firstNamed(after turn: Turn, excluding excluded: Set<Speaker>, speakerOf: [Speaker]) -> Speaker? {
         let start = token(atOrAfter: quoteEnd(pieces[turn.pieces[turn.pieces.count - 1]]))
-        var low = 0, high = mentions.count
-        while low < high {
-            let middle = (low + high) / 2
-            if mentions[middle].tokens.lowerBound < start { low = middle + 1 } else { high = middle }
-        }
-        for mention in mentions[low...] {
+        for mention in mentions[firstMention(atOrAfter: start)...] {
             guard mention.tokens.lowerBound - start < 150 else { break }
             if mention.descriptive { continue }
             let speaker = speakerOf[mention.character]
