@@ -44,6 +44,14 @@ extension Attributor {
                 if let speaker = relative(phrase, addressed: addressedNow, previous: previous, salience: salience, position: position, speakerOf: speakerOf) {
                     return (speaker, Attribution(method: .descriptionTag, confidence: 0.7, evidence: evidence + " (\(phrase))"))
                 }
+                // `said her mother`, the daughter's surname unknown: the parent a child would call
+                // `Mother` here.
+                let relation = phrase.split(separator: " ")
+                if relation.count == 2, Lexicon.pronouns[String(relation[0])] != nil, ["mother", "father"].contains(relation[1]),
+                    let parent = parent(relation[1] == "mother" ? .female : .male, calledAt: position), speakerOf[parent] != previous
+                {
+                    return (speakerOf[parent], Attribution(method: .descriptionTag, confidence: 0.6, evidence: evidence + " (\(phrase))"))
+                }
                 // `said the old man` for the cast's `Old Mr. Emerson`: the one character of that
                 // sex whose name carries the description's word.
                 let descriptive = phrase.split(separator: " ").dropFirst().dropLast().map(String.init)

@@ -509,6 +509,24 @@ import Testing
         #expect(speakers(text, cast: cast).suffix(2) == ["Emma Woodhouse", "Mr. Woodhouse"])
     }
 
+    @Test func herMotherIsTheParentWhenTheCastGivesTheDaughterNoSurname() {
+        // Elizabeth has no surname in the cast, so `her mother` cannot be found by it: she is
+        // the parent a child here would call `Mother`, not Charlotte, named last.
+        let cast = [
+            Character(name: "Elizabeth", aliases: ["Lizzy"], gender: .female), Character(name: "Jane", gender: .female),
+            Character(name: "Mrs. Bennet", gender: .female), Character(name: "Mr. Bennet", gender: .male),
+            Character(name: "Charlotte Lucas", gender: .female), Character(name: "Kitty", gender: .female),
+        ]
+        let text = """
+            Lizzy and Jane sat with their mother in the parlour after the ball. Mrs. Bennet was in high spirits. Charlotte Lucas had walked home with Kitty.
+
+            "I did not like Mr. Darcy at all," said Jane.
+
+            "Another time, Lizzy," said her mother, "I would not dance with him, if I were you."
+            """
+        #expect(speakers(text, cast: cast) == ["Jane", "Mrs. Bennet", "Mrs. Bennet"])
+    }
+
     @Test func theOneThankedAnswers() {
         // The narration has Rosa thank Ben without quoting her: the line after is his answer.
         let text = """
