@@ -165,13 +165,12 @@ public struct Casting: Sendable {
 
     /// The pitch setting (5–95) at which `voice` has the median pitch `target`, if one does.
     private func pitchSetting(for target: Double, voice: VoiceSettings) -> Int? {
-        var low = 0, high = 99
-        while low < high {
+        let setting = (0..<99).partitionPoint { pitch in
             var probe = voice
-            probe.pitch = (low + high) / 2
-            if catalog.predictedPitch(probe) < target { low = probe.pitch + 1 } else { high = probe.pitch }
+            probe.pitch = pitch
+            return catalog.predictedPitch(probe) < target
         }
-        return (5...95).contains(low) ? low : nil
+        return (5...95).contains(setting) ? setting : nil
     }
 
     /// The automatic voice with what the cast file asks for laid over it, names resolved.

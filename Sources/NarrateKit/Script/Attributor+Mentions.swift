@@ -45,12 +45,7 @@ extension Attributor {
 
     /// The first of `mentions` (in text order) at or after token `index`; their count if none.
     func firstMention(atOrAfter index: Int) -> Int {
-        var low = 0, high = mentions.count
-        while low < high {
-            let middle = (low + high) / 2
-            if mentions[middle].tokens.lowerBound < index { low = middle + 1 } else { high = middle }
-        }
-        return low
+        mentions.partitionPoint { $0.tokens.lowerBound < index }
     }
 
     /// What a child calls a parent, and the parent's sex.

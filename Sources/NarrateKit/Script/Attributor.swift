@@ -180,12 +180,7 @@ struct Attributor {
 
     /// The first token at or after a scalar offset.
     func token(atOrAfter offset: Int) -> Int {
-        var low = 0, high = tokens.count
-        while low < high {
-            let mid = (low + high) / 2
-            if tokens[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
-        }
-        return low
+        tokens.partitionPoint { $0.range.lowerBound < offset }
     }
 
     /// The tokens from one scalar offset to another; empty, never backwards, when stray marks
