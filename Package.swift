@@ -42,10 +42,12 @@ let package = Package(
         ),
         // glibc's allocator controls (`malloc.h`), which the Glibc module leaves out.
         .systemLibrary(name: "CMalloc"),
+        // Saves and restores espeak-ng's whole state, so that each segment starts from the same one.
+        .target(name: "CSpeechState"),
         .target(
             name: "NarrateKit",
             dependencies: [
-                "CEspeakNG", "CSndFile", "CEBUR128", "CSampleRate", "CXXHash", "CMalloc", .product(name: "Yams", package: "Yams"),
+                "CEspeakNG", "CSndFile", "CEBUR128", "CSampleRate", "CXXHash", "CMalloc", "CSpeechState", .product(name: "Yams", package: "Yams"),
                 "ZIPFoundation", "SWXMLHash",
             ]
         ),

@@ -1,4 +1,5 @@
 internal import CEspeakNG
+internal import CSpeechState
 import Foundation
 import Synchronization
 
@@ -39,6 +40,9 @@ package final class SpeechEngine: Sendable {
         /// Voice name as narrate spells it (its first language) → the file espeak-ng loads it
         /// from: `espeak_SetVoiceByName` finds `en-us` but not `en-gb`, whose file is `gmw/en`.
         var identifiers: [String: String] = [:]
+        /// espeak-ng's state is captured (`captureState`), and a state was saved to start from.
+        var capturing = false
+        var hasSavedState = false
     }
 
     private let state = Mutex(State())
@@ -127,6 +131,33 @@ package final class SpeechEngine: Sendable {
         return result
     }
 
+    /// Makes espeak-ng's whole state restorable: it (and the libsonic it speeds speech up
+    /// with) then allocates from an arena narrate owns and draws breath noise from a generator
+    /// narrate owns, so that its writable memory and that arena are all it keeps between calls.
+    /// Only before espeak-ng starts; false when that is too late or its library cannot be
+    /// found. The synthesis workers use it so that, after `saveState`, every synthesis starts
+    /// from the same state: see `SynthesisWorker`.
+    package func captureState() -> Bool {
+        state.withLock { state in
+            guard state.sampleRate == nil, !state.capturing else { return false }
+            let libraries = ["libespeak-ng.so", "libsonic.so"]
+            let pointers = libraries.map { strdup($0) }
+            defer { pointers.forEach { free($0) } }
+            let names = pointers.map { UnsafePointer($0) }
+            state.capturing = names.withUnsafeBufferPointer { speech_state_install($0.baseAddress, Int32($0.count)) }
+            return state.capturing
+        }
+    }
+
+    /// Saves espeak-ng's state as it is now; every later synthesis starts from it.
+    package func saveState() -> Bool {
+        state.withLock { state in
+            guard state.capturing, state.sampleRate != nil else { return false }
+            state.hasSavedState = speech_state_save()
+            return state.hasSavedState
+        }
+    }
+
     /// Speaks `text` with `voice`, every parameter set afresh. The corresponding C functions are
     /// `espeak_SetVoiceByName`, `espeak_SetParameter` and `espeak_Synth`.
     /// - Parameter sink: when given, takes the samples block by block as espeak-ng makes them
@@ -138,6 +169,7 @@ package final class SpeechEngine: Sendable {
                 throw NarrateError(.voice, "espeak-ng has no voice \"\(voice.voice)\"; run `narrate voices` to see the ones installed")
             }
             let name = voice.variant.map { "\(identifier)+\($0)" } ?? identifier
+            if state.hasSavedState { speech_state_restore() }
             guard espeak_SetVoiceByName(name) == EE_OK else {
                 throw NarrateError(.voice, "espeak-ng cannot load voice \"\(name)\"; run `narrate voices` to see the ones installed")
             }

@@ -24,8 +24,9 @@ package struct SegmentAudio: Hashable, Sendable {
         self.events = events
     }
 
-    /// Bump when trimming or the encoding changes: it is part of every cache key.
-    static let formatVersion = 2
+    /// Bump when trimming, the encoding or the way a segment is synthesised changes (3: espeak-ng's
+    /// state restored per segment, its own noise generator): it is part of every cache key.
+    static let formatVersion = 3
 
     package init(trimming speech: consuming Speech, sampleRate: Int) {
         let audible = Self.audibleRange(speech.samples, margin: sampleRate / 50)

@@ -5,12 +5,15 @@ import Foundation
 ///
 /// espeak-ng 1.51 keeps state that no API resets (function-local statics in its wave generator,
 /// `rand()` for breath), so the same text and voice come out slightly different depending on
-/// what the process said before. A worker therefore starts espeak-ng once, speaks one fixed
-/// warm-up passage, and then never speaks itself: for every job it forks a child, which speaks
-/// from that same state every time, streams its samples back and exits. A segment's audio is
-/// then a function of its text, voice, sample rate and espeak-ng version alone, whatever came
-/// before it, in whichever worker. A child that crashes or hangs costs only its job, which the
-/// worker reports.
+/// what the process said before. A worker therefore captures espeak-ng's whole state
+/// (`SpeechEngine.captureState`: its writable memory, an arena for what it allocates, a
+/// generator for its noise), starts it, speaks one fixed warm-up passage and saves that state.
+/// It then forks a child that serves the jobs, and every synthesis in the child starts from the
+/// saved state again. A segment's audio is then a function of its text, voice, sample rate and
+/// espeak-ng version alone, whatever came before it, in whichever worker. (Forking a child per
+/// job gave the same guarantee at about a third more CPU time; it remains the way when the
+/// state cannot be captured.) A child that crashes or hangs costs only its job, which the worker
+/// reports; the next job gets a new child.
 ///
 /// The socket keeps message boundaries (`SOCK_SEQPACKET`), and each message is sent whole or
 /// not at all, so a child killed mid-job can never leave half a message for the render to
@@ -43,6 +46,8 @@ public enum SynthesisWorker {
         // Nothing a parent set may stop this process from dying with its render.
         signal(SIGPIPE, SIG_DFL)
         let engine = SpeechEngine.shared
+        // Before espeak-ng starts, so that everything it allocates is captured.
+        let restorable = engine.captureState()
         var hello = ByteWriter()
         let sampleRate: Int
         do {
@@ -57,19 +62,21 @@ public enum SynthesisWorker {
             return 1
         }
         // The warm-up loads the English dictionary, binds espeak-ng's symbols and sizes its
-        // buffers once, here, instead of in every child; it leaves the same state in every
-        // worker, so the children's audio stays pure. It runs a child's whole path, answers
+        // buffers once, here, instead of for every job. It runs a child's whole path, answers
         // and all (to a socket nobody reads), so that the dynamic linker's lookups and the
         // Swift runtime's first-use work happen once here, not again in every child.
         warmUpChildPath()
+        // A child then serves job after job, espeak-ng's state put back before each; were that
+        // state out of reach (another espeak-ng build), each job gets a child of its own.
+        let reusable = restorable && engine.saveState()
         guard sendMessage(socket, hello.bytes) else { return 1 }
         let environment = ProcessInfo.processInfo.environment
         let fault = environment["NARRATE_WORKER_FAULT"].flatMap(Fault.init)
         let baseTimeout = environment["NARRATE_WORKER_TIMEOUT"].flatMap(Double.init) ?? 60
         var buffer = [UInt8](repeating: 0, count: messageSize + 64)
-        // One child is always forked ahead and waits for its job: forking (and the last
-        // child's exit) then overlap with synthesis instead of delaying it.
-        var spare = Child.fork(socket: socket, fault: fault)
+        // The child is forked ahead and waits for its job: forking then overlaps with the
+        // render's own work instead of delaying the first job (or, one child per job, the next).
+        var ready = Child.fork(socket: socket, fault: fault, reusable: reusable)
         var exited: [pid_t] = []
         while let request = receiveRequest(socket, buffer: &buffer) {
             let parsed = request.withUnsafeBytes { bytes -> (Int, SynthesisJob)? in
@@ -80,79 +87,100 @@ public enum SynthesisWorker {
             guard let (id, job) = parsed else { return 2 }
             // Long texts take longer: a minute, plus a second for every thousand bytes.
             let timeout = baseTimeout + Double(job.text.utf8.count) / 1000
-            let active = spare
-            active?.start(request)
-            spare = Child.fork(socket: socket, fault: fault)
-            let (outcome, description) = active?.outcome(timeout: timeout)
-                ?? (.crashed, "could not start a process (\(String(cString: strerror(errno))))")
+            let active = ready ?? Child.fork(socket: socket, fault: fault, reusable: reusable)
+            let started = active?.start(request) ?? false
+            if !reusable { ready = Child.fork(socket: socket, fault: fault, reusable: reusable) }
+            let (outcome, description) = started
+                ? active!.outcome(timeout: timeout)
+                : (.crashed, "could not start a process (\(String(cString: strerror(errno))))")
             var finished = ByteWriter()
             finished.u8(Message.finished.rawValue)
             finished.int(id)
             finished.u8(outcome.rawValue)
             finished.string(description)
+            if let active, !reusable || outcome != .spoken {
+                // Gone, or to be replaced: a child that failed (and is dead or was killed) is
+                // not trusted with another job.
+                active.close()
+                exited.append(active.process)
+                if reusable { ready = nil }
+            } else {
+                ready = active
+            }
             guard sendMessage(socket, finished.bytes) else { return 0 }
             // A child's exit (unmapping its memory) takes a while: collect it later rather
             // than wait for it before the next job.
-            if let active { exited.append(active.process) }
             exited.removeAll { Child.reap($0, waiting: false) }
+        }
+        if let ready {
+            ready.close()
+            exited.append(ready.process)
         }
         for process in exited { _ = Child.reap(process, waiting: true) }
         return 0
     }
 
-    /// A child forked from the worker's pristine state, waiting for one job on a pipe; it says
-    /// it finished by writing a byte on another.
+    /// A child forked from the worker's state after the warm-up, reading jobs from a pipe; it
+    /// says it finished each by writing a byte on another.
     private struct Child {
         let process: pid_t
         let jobPipe: Int32
         let donePipe: Int32
 
-        static func fork(socket: Int32, fault: Fault?) -> Child? {
+        /// - Parameter reusable: the child serves jobs until its pipe closes; otherwise one.
+        static func fork(socket: Int32, fault: Fault?, reusable: Bool) -> Child? {
             var job: [Int32] = [0, 0], done: [Int32] = [0, 0]
             guard pipe(&job) == 0 else { return nil }
             guard pipe(&done) == 0 else {
-                close(job[0])
-                close(job[1])
+                Glibc.close(job[0])
+                Glibc.close(job[1])
                 return nil
             }
             let process = Glibc.fork()
             if process == 0 {
-                close(job[1])
-                close(done[0])
-                // The job: its length, then the request as the render sent it.
-                guard let length = FileDescriptors.read(job[0], count: 4),
+                Glibc.close(job[1])
+                Glibc.close(done[0])
+                // Each job: its length, then the request as the render sent it.
+                while let length = FileDescriptors.read(job[0], count: 4),
                     let request = FileDescriptors.read(job[0], count: Int(length.withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) })),
                     let (id, work) = request.withUnsafeBytes({ bytes -> (Int, SynthesisJob)? in
                         var reader = ByteReader(bytes)
                         guard let id = try? reader.int(), let job = try? reader.job() else { return nil }
                         return (id, job)
                     })
-                else { _exit(0) }
-                fault?.strike(work.text)
-                guard speak(id: id, work, socket: socket) else { _exit(1) }
-                var byte: UInt8 = 1
-                _exit(write(done[1], &byte, 1) == 1 ? 0 : 1)
+                {
+                    fault?.strike(work.text)
+                    guard speak(id: id, work, socket: socket) else { _exit(1) }
+                    var byte: UInt8 = 1
+                    guard write(done[1], &byte, 1) == 1 else { _exit(1) }
+                    if !reusable { break }
+                }
+                _exit(0)
             }
-            close(job[0])
-            close(done[1])
+            Glibc.close(job[0])
+            Glibc.close(done[1])
             guard process > 0 else {
-                close(job[1])
-                close(done[0])
+                Glibc.close(job[1])
+                Glibc.close(done[0])
                 return nil
             }
             return Child(process: process, jobPipe: job[1], donePipe: done[0])
         }
 
-        func start(_ request: [UInt8]) {
+        /// Hands the child a job; false when it is gone.
+        func start(_ request: [UInt8]) -> Bool {
             var length = UInt32(request.count)
-            _ = withUnsafeBytes(of: &length) { FileDescriptors.writeAll(jobPipe, $0) }
-            _ = request.withUnsafeBytes { FileDescriptors.writeAll(jobPipe, $0) }
-            close(jobPipe)
+            let header = withUnsafeBytes(of: &length) { FileDescriptors.writeAll(jobPipe, $0) }
+            return header && request.withUnsafeBytes { FileDescriptors.writeAll(jobPipe, $0) }
+        }
+
+        func close() {
+            Glibc.close(jobPipe)
+            Glibc.close(donePipe)
         }
 
         /// Waits until the child says it finished, dies, or runs out of time (then is killed).
         func outcome(timeout: Double) -> (Outcome, String) {
-            defer { close(donePipe) }
             let deadline = FileDescriptors.seconds() + timeout
             var poller = pollfd(fd: donePipe, events: Int16(POLLIN), revents: 0)
             while true {

@@ -1,0 +1,237 @@
+// The state a C library keeps between calls, saved once and put back before every call, for a
+// library (espeak-ng) that offers no way to reset itself. What such a library keeps lies in
+// three places: its own writable segment (statics), memory it allocated, and hidden state in
+// the C library it calls (here only `rand`). The first is found from the program headers; the
+// other two are made visible by pointing the library's imported `malloc` family and `rand` at
+// an arena and a generator of our own. Restoring is then two copies.
+#define _GNU_SOURCE
+#include "SpeechState.h"
+
+#include <elf.h>
+#include <link.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+// Address space reserved for the arena; only the pages used become memory. A segment needs
+// about a megabyte (espeak-ng's dictionary and phoneme data, a voice per call).
+#define ARENA_CAPACITY ((size_t)256 << 20)
+#define MAX_REGIONS 8
+
+typedef struct {
+    size_t size;
+    size_t padding;  // keeps blocks 16-byte aligned, as malloc's are
+} BlockHeader;
+
+static char *arena;
+static size_t arena_used;
+static size_t arena_high_water;
+static uint32_t random_state;
+
+static struct {
+    char *start;
+    char *end;
+    char *saved;
+} regions[MAX_REGIONS];
+static int region_count;
+static char *saved_arena;
+static size_t saved_arena_used;
+
+static size_t block_span(size_t size) {
+    return (sizeof(BlockHeader) + size + 15) & ~(size_t)15;
+}
+
+static bool in_arena(const void *pointer) {
+    return (const char *)pointer >= arena && (const char *)pointer < arena + ARENA_CAPACITY;
+}
+
+static void *arena_malloc(size_t size) {
+    if (size > ARENA_CAPACITY || block_span(size) > ARENA_CAPACITY - arena_used) return NULL;
+    BlockHeader *header = (BlockHeader *)(arena + arena_used);
+    arena_used += block_span(size);
+    if (arena_used > arena_high_water) arena_high_water = arena_used;
+    header->size = size;
+    return header + 1;
+}
+
+// Blocks are never reused, except the last one, which gives back its space: the arena is
+// emptied by every restore, and a call allocates little.
+static void arena_free(void *pointer) {
+    if (pointer == NULL) return;
+    if (!in_arena(pointer)) {
+        free(pointer);
+        return;
+    }
+    BlockHeader *header = (BlockHeader *)pointer - 1;
+    if ((char *)header + block_span(header->size) == arena + arena_used) arena_used = (char *)header - arena;
+}
+
+static void *arena_calloc(size_t count, size_t size) {
+    if (size != 0 && count > SIZE_MAX / size) return NULL;
+    void *pointer = arena_malloc(count * size);
+    if (pointer != NULL) memset(pointer, 0, count * size);
+    return pointer;
+}
+
+static void *arena_realloc(void *pointer, size_t size) {
+    if (pointer == NULL) return arena_malloc(size);
+    if (!in_arena(pointer)) return realloc(pointer, size);
+    BlockHeader *header = (BlockHeader *)pointer - 1;
+    if (size <= header->size) return pointer;
+    void *moved = arena_malloc(size);
+    if (moved != NULL) memcpy(moved, pointer, header->size);
+    return moved;
+}
+
+static char *arena_strdup(const char *text) {
+    size_t size = strlen(text) + 1;
+    char *copy = arena_malloc(size);
+    if (copy != NULL) memcpy(copy, text, size);
+    return copy;
+}
+
+// espeak-ng adds breath noise with `rand`; this one's state is restored with the rest.
+static int arena_rand(void) {
+    random_state = random_state * 1103515245u + 12345u;
+    return (int)((random_state >> 1) & 0x7fffffff);
+}
+
+static const struct {
+    const char *name;
+    void *function;
+} replacements[] = {
+    {"malloc", (void *)arena_malloc}, {"calloc", (void *)arena_calloc}, {"realloc", (void *)arena_realloc},
+    {"free", (void *)arena_free},     {"strdup", (void *)arena_strdup}, {"rand", (void *)arena_rand},
+};
+
+typedef struct {
+    const char *const *libraries;
+    int count;
+    int found;
+    bool failed;
+} InstallRequest;
+
+static bool set_slot(void **slot, void *function, char *protected_end) {
+    if ((char *)slot >= protected_end) {
+        *slot = function;
+        return true;
+    }
+    // Linked with `-z now`: the slot lies in memory made read-only after loading.
+    uintptr_t page = (uintptr_t)slot & ~(uintptr_t)(getpagesize() - 1);
+    if (mprotect((void *)page, getpagesize(), PROT_READ | PROT_WRITE) != 0) return false;
+    *slot = function;
+    return mprotect((void *)page, getpagesize(), PROT_READ) == 0;
+}
+
+static int install_in(struct dl_phdr_info *info, size_t size, void *data) {
+    (void)size;
+    InstallRequest *request = data;
+    bool wanted = false;
+    for (int index = 0; index < request->count; index++)
+        if (info->dlpi_name != NULL && strstr(info->dlpi_name, request->libraries[index]) != NULL) wanted = true;
+    if (!wanted) return 0;
+    if (region_count == MAX_REGIONS) {
+        request->failed = true;
+        return 1;
+    }
+    ElfW(Addr) base = info->dlpi_addr;
+    const ElfW(Dyn) *dynamic = NULL;
+    char *start = NULL, *end = NULL, *protected_end = NULL;
+    for (int index = 0; index < info->dlpi_phnum; index++) {
+        const ElfW(Phdr) *header = &info->dlpi_phdr[index];
+        if (header->p_type == PT_DYNAMIC) dynamic = (const ElfW(Dyn) *)(base + header->p_vaddr);
+        if (header->p_type == PT_LOAD && (header->p_flags & PF_W)) {
+            start = (char *)(base + header->p_vaddr);
+            end = start + header->p_memsz;
+        }
+        // The loader makes RELRO read-only by whole pages, from its start to its end rounded down.
+        if (header->p_type == PT_GNU_RELRO)
+            protected_end = (char *)((base + header->p_vaddr + header->p_memsz) & ~(ElfW(Addr))(getpagesize() - 1));
+    }
+    if (dynamic == NULL || start == NULL) {
+        request->failed = true;
+        return 1;
+    }
+    if (protected_end == NULL || protected_end < start) protected_end = start;
+    const ElfW(Rela) *relocations = NULL;
+    size_t relocations_size = 0;
+    const ElfW(Sym) *symbols = NULL;
+    const char *names = NULL;
+    for (const ElfW(Dyn) *entry = dynamic; entry->d_tag != DT_NULL; entry++) {
+        // glibc relocates these addresses in place; other loaders may leave them relative.
+        ElfW(Addr) address = entry->d_un.d_ptr < base ? entry->d_un.d_ptr + base : entry->d_un.d_ptr;
+        if (entry->d_tag == DT_JMPREL) relocations = (const ElfW(Rela) *)address;
+        if (entry->d_tag == DT_PLTRELSZ) relocations_size = entry->d_un.d_val;
+        if (entry->d_tag == DT_SYMTAB) symbols = (const ElfW(Sym) *)address;
+        if (entry->d_tag == DT_STRTAB) names = (const char *)address;
+    }
+    if (relocations == NULL || symbols == NULL || names == NULL) {
+        request->failed = true;
+        return 1;
+    }
+    for (size_t index = 0; index < relocations_size / sizeof(ElfW(Rela)); index++) {
+        const char *name = names + symbols[ELF64_R_SYM(relocations[index].r_info)].st_name;
+        for (size_t replacement = 0; replacement < sizeof replacements / sizeof replacements[0]; replacement++) {
+            if (strcmp(name, replacements[replacement].name) != 0) continue;
+            void **slot = (void **)(base + relocations[index].r_offset);
+            if (!set_slot(slot, replacements[replacement].function, protected_end)) {
+                request->failed = true;
+                return 1;
+            }
+        }
+    }
+    // What is saved and restored: the writable segment past the read-only part.
+    regions[region_count].start = protected_end > start ? protected_end : start;
+    regions[region_count].end = end;
+    region_count++;
+    request->found++;
+    return 0;
+}
+
+bool speech_state_install(const char *const *libraries, int count) {
+    if (arena != NULL) return false;
+    void *reserved = mmap(NULL, ARENA_CAPACITY, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (reserved == MAP_FAILED) return false;
+    arena = reserved;
+    InstallRequest request = {libraries, count, 0, false};
+    dl_iterate_phdr(install_in, &request);
+    return !request.failed && request.found == count;
+}
+
+bool speech_state_save(void) {
+    if (arena == NULL) return false;
+    for (int index = 0; index < region_count; index++) {
+        size_t size = regions[index].end - regions[index].start;
+        free(regions[index].saved);
+        regions[index].saved = malloc(size);
+        if (regions[index].saved == NULL) return false;
+        memcpy(regions[index].saved, regions[index].start, size);
+    }
+    free(saved_arena);
+    saved_arena = malloc(arena_used ? arena_used : 1);
+    if (saved_arena == NULL) return false;
+    memcpy(saved_arena, arena, arena_used);
+    saved_arena_used = arena_used;
+    arena_high_water = arena_used;
+    random_state = 0;
+    return true;
+}
+
+// Not inlined, so that its frame (and the cleared stack) lies where the library's will.
+__attribute__((noinline)) static void clear_stack(void) {
+    char stack[256 * 1024];
+    explicit_bzero(stack, sizeof stack);
+}
+
+void speech_state_restore(void) {
+    if (saved_arena == NULL) return;
+    for (int index = 0; index < region_count; index++)
+        memcpy(regions[index].start, regions[index].saved, regions[index].end - regions[index].start);
+    memcpy(arena, saved_arena, saved_arena_used);
+    memset(arena + saved_arena_used, 0, arena_high_water - saved_arena_used);
+    arena_used = saved_arena_used;
+    random_state = 0;
+    clear_stack();
+}

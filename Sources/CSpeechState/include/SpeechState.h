@@ -1,0 +1,20 @@
+#ifndef NARRATE_SPEECH_STATE_H
+#define NARRATE_SPEECH_STATE_H
+
+#include <stdbool.h>
+
+/// Gives the named shared libraries (their file names contain one of `libraries`) an allocator
+/// and a `rand` of their own, by rewriting their import slots, so that everything they keep
+/// between calls lies in their writable segments and one arena. Call before the libraries
+/// allocate anything. False when a library is not loaded or its slots cannot be found.
+bool speech_state_install(const char *const *libraries, int count);
+
+/// Remembers the libraries' state as it is now (their writable segments and the arena).
+bool speech_state_save(void);
+
+/// Puts the remembered state back: the libraries carry on as if nothing had run since
+/// `speech_state_save`. Also clears memory they may read before writing (the arena past the
+/// saved part, and the stack below the caller).
+void speech_state_restore(void);
+
+#endif
