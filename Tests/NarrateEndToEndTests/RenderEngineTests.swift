@@ -35,7 +35,7 @@ import Testing
             defer { workers.shutdown() }
             var results: [Int: SegmentAudio] = [:]
             for (id, job) in jobs.enumerated() {
-                while workers.idleWorkers == 0 {
+                while workers.freeSlots == 0 {
                     for (done, audio) in try workers.collect(timeout: 1) { results[done] = audio }
                 }
                 try workers.submit(id: id, job: job)

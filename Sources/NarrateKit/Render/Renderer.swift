@@ -218,7 +218,7 @@ public struct Renderer: Sendable {
                 if wanted < submitted {
                     // Its entry turned out damaged (and is gone): synthesise it now.
                     let workers = try startedWorkers()
-                    while workers.idleWorkers == 0 { try collect(from: workers) }
+                    while workers.freeSlots == 0 { try collect(from: workers) }
                     try submit(wanted, to: workers)
                 } else {
                     submitted = wanted
@@ -234,7 +234,7 @@ public struct Renderer: Sendable {
                         cached.insert(submitted)
                     } else {
                         let workers = try startedWorkers()
-                        guard workers.idleWorkers > 0 else { break }
+                        guard workers.freeSlots > 0 else { break }
                         try submit(submitted, to: workers)
                     }
                     submitted += 1

@@ -33,13 +33,14 @@ public enum SynthesisWorker {
         /// child → render, last: job id. A child that exits without it did not finish, whatever
         /// its exit status says (a crash handler may exit cleanly).
         case done = 6
-        /// worker → render, after the child has exited: job id, outcome, description.
+        /// worker → render, when the child finished a job or failed: job id, outcome, description.
         case finished = 5
         /// render → worker: 1 on the last part, then part of the encoded job id and job.
         case request = 10
     }
 
-    enum Outcome: UInt8 { case spoken = 0, crashed = 2, timedOut = 3 }
+    /// `notStarted`: the job waited behind one that failed, and is to be sent again.
+    enum Outcome: UInt8 { case spoken = 0, crashed = 2, timedOut = 3, notStarted = 4 }
 
     /// Serves jobs until the socket closes; returns the process's exit status.
     public static func serve(socket: Int32 = STDIN_FILENO) -> Int32 {
@@ -74,50 +75,88 @@ public enum SynthesisWorker {
         let fault = environment["NARRATE_WORKER_FAULT"].flatMap(Fault.init)
         let baseTimeout = environment["NARRATE_WORKER_TIMEOUT"].flatMap(Double.init) ?? 60
         var buffer = [UInt8](repeating: 0, count: messageSize + 64)
-        // The child is forked ahead and waits for its job: forking then overlaps with the
-        // render's own work instead of delaying the first job (or, one child per job, the next).
-        var ready = Child.fork(socket: socket, fault: fault, reusable: reusable)
-        var exited: [pid_t] = []
-        while let request = receiveRequest(socket, buffer: &buffer) {
-            let parsed = request.withUnsafeBytes { bytes -> (Int, SynthesisJob)? in
-                var reader = ByteReader(bytes)
-                guard let id = try? reader.int(), let job = try? reader.job(), reader.isAtEnd else { return nil }
-                return (id, job)
-            }
-            guard let (id, job) = parsed else { return 2 }
-            // Long texts take longer: a minute, plus a second for every thousand bytes.
-            let timeout = baseTimeout + Double(job.text.utf8.count) / 1000
-            let active = ready ?? Child.fork(socket: socket, fault: fault, reusable: reusable)
-            let started = active?.start(request) ?? false
-            if !reusable { ready = Child.fork(socket: socket, fault: fault, reusable: reusable) }
-            let (outcome, description) = started
-                ? active!.outcome(timeout: timeout)
-                : (.crashed, "could not start a process (\(String(cString: strerror(errno))))")
+        func report(_ id: Int, _ outcome: Outcome, _ description: String) -> Bool {
             var finished = ByteWriter()
             finished.u8(Message.finished.rawValue)
             finished.int(id)
             finished.u8(outcome.rawValue)
             finished.string(description)
-            if let active, !reusable || outcome != .spoken {
-                // Gone, or to be replaced: a child that failed (and is dead or was killed) is
-                // not trusted with another job.
-                active.close()
-                exited.append(active.process)
-                if reusable { ready = nil }
-            } else {
-                ready = active
+            return sendMessage(socket, finished.bytes)
+        }
+        // Forked ahead, so that the first job does not wait for it.
+        var child = Child.fork(socket: socket, fault: fault, reusable: reusable)
+        // Jobs received and not yet handed over; jobs in the child's pipe, in order, the first
+        // being spoken since `headStarted`. The render sends the next job while the child
+        // speaks one, so the child goes from job to job without waiting for the render.
+        var queued: [(id: Int, request: [UInt8], timeout: Double)] = []
+        var inChild: [(id: Int, timeout: Double)] = []
+        var headStarted = 0.0
+        var exited: [pid_t] = []
+        func retire(_ child: Child) {
+            child.close()
+            exited.append(child.process)
+        }
+        defer {
+            if let child { retire(child) }
+            for process in exited { _ = Child.reap(process, waiting: true) }
+        }
+        while true {
+            // A reusable child takes every job at once (its pipe holds them); otherwise one
+            // child per job.
+            while !queued.isEmpty, reusable || inChild.isEmpty {
+                if child == nil { child = Child.fork(socket: socket, fault: fault, reusable: reusable) }
+                let job = queued.removeFirst()
+                guard let active = child, active.start(job.request) else {
+                    if let active = child { retire(active) }
+                    child = nil
+                    guard report(job.id, .crashed, "could not start a process (\(String(cString: strerror(errno))))") else { return 0 }
+                    continue
+                }
+                if inChild.isEmpty { headStarted = FileDescriptors.seconds() }
+                inChild.append((job.id, job.timeout))
             }
-            guard sendMessage(socket, finished.bytes) else { return 0 }
+            var pollers = [pollfd(fd: socket, events: Int16(POLLIN), revents: 0)]
+            if let child, !inChild.isEmpty { pollers.append(pollfd(fd: child.donePipe, events: Int16(POLLIN), revents: 0)) }
+            let deadline = inChild.first.map { headStarted + $0.timeout }
+            let wait = deadline.map { Int32(min(60_000, max(0, ($0 - FileDescriptors.seconds()) * 1000 + 1))) } ?? -1
+            if poll(&pollers, nfds_t(pollers.count), wait) < 0, errno != EINTR { return 1 }
+            if pollers[0].revents != 0 {
+                guard let request = receiveRequest(socket, buffer: &buffer) else { return 0 }
+                let parsed = request.withUnsafeBytes { bytes -> (Int, SynthesisJob)? in
+                    var reader = ByteReader(bytes)
+                    guard let id = try? reader.int(), let job = try? reader.job(), reader.isAtEnd else { return nil }
+                    return (id, job)
+                }
+                guard let (id, job) = parsed else { return 2 }
+                // Long texts take longer: a minute, plus a second for every thousand bytes.
+                queued.append((id, request, baseTimeout + Double(job.text.utf8.count) / 1000))
+            }
+            if let active = child, let head = inChild.first, let deadline {
+                var outcome: (Outcome, String)?
+                if pollers.count > 1, pollers[1].revents != 0 {
+                    outcome = active.outcome()
+                } else if FileDescriptors.seconds() >= deadline {
+                    kill(active.process, SIGKILL)
+                    outcome = (.timedOut, "espeak-ng took over \(Int(head.timeout)) s and was stopped")
+                }
+                if let (result, description) = outcome {
+                    inChild.removeFirst()
+                    headStarted = FileDescriptors.seconds()
+                    guard report(head.id, result, description) else { return 0 }
+                    if result != .spoken || !reusable {
+                        // Gone, or not trusted with another job: the jobs behind it were not
+                        // started, and the render sends them again.
+                        for job in inChild { guard report(job.id, .notStarted, "") else { return 0 } }
+                        inChild.removeAll()
+                        retire(active)
+                        child = nil
+                    }
+                }
+            }
             // A child's exit (unmapping its memory) takes a while: collect it later rather
-            // than wait for it before the next job.
+            // than wait for it.
             exited.removeAll { Child.reap($0, waiting: false) }
         }
-        if let ready {
-            ready.close()
-            exited.append(ready.process)
-        }
-        for process in exited { _ = Child.reap(process, waiting: true) }
-        return 0
     }
 
     /// A child forked from the worker's state after the warm-up, reading jobs from a pipe; it
@@ -179,23 +218,13 @@ public enum SynthesisWorker {
             Glibc.close(donePipe)
         }
 
-        /// Waits until the child says it finished, dies, or runs out of time (then is killed).
-        func outcome(timeout: Double) -> (Outcome, String) {
-            let deadline = FileDescriptors.seconds() + timeout
-            var poller = pollfd(fd: donePipe, events: Int16(POLLIN), revents: 0)
-            while true {
-                let remaining = deadline - FileDescriptors.seconds()
-                if remaining <= 0 {
-                    kill(process, SIGKILL)
-                    return (.timedOut, "espeak-ng took over \(Int(timeout)) s and was stopped")
-                }
-                let ready = poll(&poller, 1, Int32(min(remaining * 1000 + 1, 60_000)))
-                if ready < 0, errno != EINTR { break }
-                if ready > 0 { break }
-            }
+        /// What became of the job at the head of its pipe, once its done pipe is readable: the
+        /// byte that says it finished, or the end of the pipe (the child ended before it did).
+        func outcome() -> (Outcome, String) {
             var byte: UInt8 = 0
-            if read(donePipe, &byte, 1) == 1 { return (.spoken, "") }
-            // The pipe closed without the byte: the child ended before it finished.
+            var got = 0
+            repeat { got = read(donePipe, &byte, 1) } while got < 0 && errno == EINTR
+            if got == 1 { return (.spoken, "") }
             var status: Int32 = 0
             while waitpid(process, &status, 0) < 0, errno == EINTR {}
             let signalNumber = status & 0x7f

@@ -7,16 +7,18 @@ package enum SynthesisError: Error {
     case failedTwice(jobID: Int, reason: String)
 }
 
-/// narrate's side of the workers (`SynthesisWorker`): starts `count` of them, hands each one job
-/// at a time and collects the answers as they come, in any order. A job whose child crashed or
-/// hung, or whose worker died, is tried once more (in a new worker when the old one is gone).
+/// narrate's side of the workers (`SynthesisWorker`): starts `count` of them, hands each up to
+/// `depth` jobs at a time and collects the answers as they come, in any order. A job whose child
+/// crashed or hung, or whose worker died, is tried once more (in a new worker when the old one
+/// is gone); a job that only waited behind it is sent again as it was.
 /// Used from one thread.
 package final class SynthesisWorkers {
     private struct Job {
         var id: Int
         var job: SynthesisJob
         var attempts: Int
-        /// When the worker's own timeout has long passed: the worker itself is stuck.
+        /// When the worker's own timeout has long passed: the worker itself is stuck (set when
+        /// the job comes first in its worker's queue).
         var deadline: Double
         var samples: [Int16] = []
         var events: [SpeechEvent] = []
@@ -28,8 +30,13 @@ package final class SynthesisWorkers {
     private struct Worker {
         var process: pid_t
         var socket: Int32
-        var job: Job?
+        /// The jobs it holds, in the order it speaks them.
+        var jobs: [Job] = []
     }
+
+    /// Jobs a worker holds at once: the one it speaks and the next, already in its child's
+    /// pipe, so that the child goes on without waiting for the render to collect and send.
+    static let depth = 2
 
     private let executable: URL
     private var workers: [Worker] = []
@@ -63,33 +70,33 @@ package final class SynthesisWorkers {
         buffer.deallocate()
     }
 
-    package var idleWorkers: Int { workers.reduce(0) { $0 + ($1.job == nil ? 1 : 0) } }
+    /// Jobs the workers can take now.
+    package var freeSlots: Int { workers.reduce(0) { $0 + Self.depth - $1.jobs.count } }
 
-    /// Hands `job` to an idle worker; call only when `idleWorkers > 0`.
+    /// Hands `job` to the least busy worker; call only when `freeSlots > 0`.
     package func submit(id: Int, job: SynthesisJob) throws(SynthesisError) {
-        guard let index = workers.firstIndex(where: { $0.job == nil }) else { preconditionFailure("no idle worker") }
+        guard let index = workers.indices.min(by: { workers[$0].jobs.count < workers[$1].jobs.count }),
+            workers[index].jobs.count < Self.depth
+        else { preconditionFailure("no free slot") }
         try send(Job(id: id, job: job, attempts: 0, deadline: 0), to: index)
     }
 
     /// Waits up to `timeout` seconds for answers and returns those complete (none on timeout).
     package func collect(timeout: Double) throws(SynthesisError) -> [(id: Int, audio: SegmentAudio)] {
         var results: [(id: Int, audio: SegmentAudio)] = []
-        let busy = workers.indices.filter { workers[$0].job != nil }
+        let busy = workers.indices.filter { !workers[$0].jobs.isEmpty }
         guard !busy.isEmpty else { return results }
         var pollers = busy.map { pollfd(fd: workers[$0].socket, events: Int16(POLLIN), revents: 0) }
         if poll(&pollers, nfds_t(pollers.count), Int32(timeout * 1000)) > 0 {
             for (slot, index) in busy.enumerated() where pollers[slot].revents != 0 {
                 // Everything this worker has sent so far, without blocking.
-                while workers[index].job != nil, let result = try receive(from: index) {
-                    if let audio = result.audio {
-                        results.append((result.id, audio))
-                        break
-                    }
+                while !workers[index].jobs.isEmpty, let result = try receive(from: index) {
+                    if let audio = result.audio { results.append((result.id, audio)) }
                 }
             }
         }
         let now = FileDescriptors.seconds()
-        for index in workers.indices where workers[index].job.map({ $0.deadline < now }) ?? false {
+        for index in workers.indices where workers[index].jobs.first.map({ $0.deadline < now }) ?? false {
             try replace(index, reason: "its worker stopped answering")
         }
         return results
@@ -108,14 +115,20 @@ package final class SynthesisWorkers {
         while waitpid(worker.process, &status, 0) < 0, errno == EINTR {}
     }
 
+    /// Time the worker gets for a job once it comes first, before the worker itself is thought
+    /// stuck: well beyond the worker's own timeout for its child.
+    private static func allowance(_ job: SynthesisJob) -> Double {
+        90 + Double(job.text.utf8.count) / 1000
+    }
+
     private func send(_ job: Job, to index: Int) throws(SynthesisError) {
         var job = job
         job.samples = []
         job.events = []
         job.refusal = nil
         job.complete = false
-        job.deadline = FileDescriptors.seconds() + 90 + Double(job.job.text.utf8.count) / 1000
-        workers[index].job = job
+        job.deadline = workers[index].jobs.isEmpty ? FileDescriptors.seconds() + Self.allowance(job.job) : .infinity
+        workers[index].jobs.append(job)
         var request = ByteWriter(capacity: 64 + job.job.text.utf8.count)
         request.int(job.id)
         request.job(job.job)
@@ -131,24 +144,30 @@ package final class SynthesisWorkers {
     }
 
     /// Reads one message from worker `index` (it must have one waiting, or be gone); returns
-    /// nil when there is nothing more to read now, the job's audio once it is finished.
+    /// nil when there is nothing more to read now, a finished job's audio when there is one.
     private func receive(from index: Int) throws(SynthesisError) -> (id: Int, audio: SegmentAudio?)? {
         let socket = workers[index].socket
         let got = recv(socket, buffer.baseAddress, buffer.count, Int32(MSG_DONTWAIT))
         if got < 0, errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK { return nil }
-        guard got > 0, var job = workers[index].job else {
+        guard got > 0 else {
             try replace(index, reason: "its worker died")
+            return nil
+        }
+        var reader = ByteReader(UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
+        // The child's messages for the next job may come before the worker's word on this one.
+        guard let kind = (try? reader.u8()).flatMap(SynthesisWorker.Message.init), let id = try? reader.int(),
+            let slot = workers[index].jobs.firstIndex(where: { $0.id == id })
+        else {
+            try replace(index, reason: "its worker sent a damaged answer")
             return nil
         }
         // Out of the array while its audio grows: a copy left there would make every append
         // copy all the samples so far (quadratic in the segment's length, and a fresh block,
         // page-faulted, every time).
-        workers[index].job = nil
-        var reader = ByteReader(UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
+        var job = workers[index].jobs.remove(at: slot)
         enum Step { case more, finished(SynthesisWorker.Outcome, String) }
         let step: Step? = {
             do throws(ByteReader.Malformed) {
-                guard let kind = SynthesisWorker.Message(rawValue: try reader.u8()), try reader.int() == job.id else { return nil }
                 switch kind {
                 case .samples:
                     _ = try reader.u8()
@@ -177,16 +196,22 @@ package final class SynthesisWorkers {
                 return nil
             }
         }()
+        if case .finished? = step, slot == 0, let next = workers[index].jobs.first?.job {
+            // The next job comes first now: its time starts.
+            workers[index].jobs[0].deadline = FileDescriptors.seconds() + Self.allowance(next)
+        }
         switch step {
         case .more?:
-            workers[index].job = job
+            workers[index].jobs.insert(job, at: slot)
             return (job.id, nil)
         case .finished(.spoken, _)? where job.complete:
-            workers[index].job = nil
             if let refusal = job.refusal { throw .refused(refusal) }
             let speech = Speech(samples: job.samples, events: job.events)
             job.samples = []
             return (job.id, SegmentAudio(trimming: speech, sampleRate: sampleRate))
+        case .finished(.notStarted, _)?:
+            try send(job, to: index)
+            return (job.id, nil)
         case .finished(let outcome, let reason)?:
             let reason = outcome == .spoken ? "espeak-ng's process ended before it finished" : reason
             // The worker is fine; its child was not. A fresh child gets one more try.
@@ -195,7 +220,7 @@ package final class SynthesisWorkers {
             try send(job, to: index)
             return (job.id, nil)
         case nil:
-            workers[index].job = job
+            workers[index].jobs.insert(job, at: slot)
             try replace(index, reason: "its worker sent a damaged answer")
             return nil
         }
@@ -209,8 +234,8 @@ package final class SynthesisWorkers {
         return Int(seconds * 1.5 * Double(sampleRate)) + sampleRate
     }
 
-    /// Stops worker `index`, starts a new one in its place and gives it the job the old one
-    /// had, if that job has a try left.
+    /// Stops worker `index`, starts a new one in its place and gives it the jobs the old one
+    /// had: the one it was speaking if it has a try left, the ones waiting behind it as they were.
     private func replace(_ index: Int, reason: String) throws(SynthesisError) {
         let old = workers[index]
         Self.stop(old)
@@ -219,10 +244,13 @@ package final class SynthesisWorkers {
         } catch {
             throw .refused(error)
         }
-        guard var job = old.job else { return }
-        job.attempts += 1
-        guard job.attempts < 2 else { throw .failedTwice(jobID: job.id, reason: reason) }
-        try send(job, to: index)
+        for (position, var job) in old.jobs.enumerated() {
+            if position == 0 {
+                job.attempts += 1
+                guard job.attempts < 2 else { throw .failedTwice(jobID: job.id, reason: reason) }
+            }
+            try send(job, to: index)
+        }
     }
 
     /// Starts one worker in a process group of its own (a Ctrl-C meant for narrate must not kill
