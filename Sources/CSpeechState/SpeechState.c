@@ -235,3 +235,54 @@ void speech_state_restore(void) {
     random_state = 0;
     clear_stack();
 }
+
+struct SpeechStateMark {
+    size_t arena_start;  // where it first differs from the saved arena
+    size_t arena_end;
+    char *arena_bytes;
+    char *region_bytes[MAX_REGIONS];
+    uint32_t random_state;
+};
+
+void speech_state_free_mark(SpeechStateMark *mark) {
+    if (mark == NULL) return;
+    free(mark->arena_bytes);
+    for (int index = 0; index < region_count; index++) free(mark->region_bytes[index]);
+    free(mark);
+}
+
+SpeechStateMark *speech_state_mark(void) {
+    if (saved_arena == NULL) return NULL;
+    SpeechStateMark *mark = calloc(1, sizeof *mark);
+    if (mark == NULL) return NULL;
+    size_t start = 0;
+    size_t common = arena_used < saved_arena_used ? arena_used : saved_arena_used;
+    while (start < common && arena[start] == saved_arena[start]) start++;
+    mark->arena_start = start;
+    mark->arena_end = arena_used;
+    mark->arena_bytes = malloc(arena_used - start + 1);
+    bool complete = mark->arena_bytes != NULL;
+    if (complete) memcpy(mark->arena_bytes, arena + start, arena_used - start);
+    for (int index = 0; complete && index < region_count; index++) {
+        size_t size = regions[index].end - regions[index].start;
+        mark->region_bytes[index] = malloc(size);
+        complete = mark->region_bytes[index] != NULL;
+        if (complete) memcpy(mark->region_bytes[index], regions[index].start, size);
+    }
+    mark->random_state = random_state;
+    if (!complete) {
+        speech_state_free_mark(mark);
+        return NULL;
+    }
+    return mark;
+}
+
+void speech_state_restore_mark(const SpeechStateMark *mark) {
+    speech_state_restore();
+    for (int index = 0; index < region_count; index++)
+        memcpy(regions[index].start, mark->region_bytes[index], regions[index].end - regions[index].start);
+    memcpy(arena + mark->arena_start, mark->arena_bytes, mark->arena_end - mark->arena_start);
+    arena_used = mark->arena_end;
+    if (arena_used > arena_high_water) arena_high_water = arena_used;
+    random_state = mark->random_state;
+}

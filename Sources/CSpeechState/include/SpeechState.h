@@ -17,4 +17,14 @@ bool speech_state_save(void);
 /// saved part, and the stack below the caller).
 void speech_state_restore(void);
 
+/// The state now, kept as its difference from the saved one (what a voice change adds); NULL
+/// when memory runs out. Restoring it is cheaper than redoing what led to it.
+typedef struct SpeechStateMark SpeechStateMark;
+SpeechStateMark *speech_state_mark(void);
+
+/// `speech_state_restore`, then the marked state on top of it.
+void speech_state_restore_mark(const SpeechStateMark *mark);
+
+void speech_state_free_mark(SpeechStateMark *mark);
+
 #endif

@@ -43,7 +43,14 @@ package final class SpeechEngine: Sendable {
         /// espeak-ng's state is captured (`captureState`), and a state was saved to start from.
         var capturing = false
         var hasSavedState = false
+        /// The state right after loading each of the voices used last, most recent last:
+        /// restoring one costs a copy, loading a voice (its files, its dictionary) a few
+        /// milliseconds, a sizeable share of a short line.
+        var voiceStates: [(name: String, mark: OpaquePointer)] = []
     }
+
+    /// Voices whose loaded state is kept (about 0.4 MB each).
+    private static let keptVoiceStates = 8
 
     private let state = Mutex(State())
 
@@ -158,6 +165,31 @@ package final class SpeechEngine: Sendable {
         }
     }
 
+    /// Loads voice `name`; with a saved state, from that state, by way of the state the same
+    /// load left before (every synthesis with a voice then starts from exactly the same state,
+    /// whether or not it was kept).
+    private func load(_ name: String, _ state: inout State) throws(NarrateError) {
+        let failure = NarrateError(.voice, "espeak-ng cannot load voice \"\(name)\"; run `narrate voices` to see the ones installed")
+        guard state.hasSavedState else {
+            guard espeak_SetVoiceByName(name) == EE_OK else { throw failure }
+            return
+        }
+        if let index = state.voiceStates.firstIndex(where: { $0.name == name }) {
+            let kept = state.voiceStates.remove(at: index)
+            state.voiceStates.append(kept)
+            speech_state_restore_mark(kept.mark)
+            return
+        }
+        speech_state_restore()
+        guard espeak_SetVoiceByName(name) == EE_OK else { throw failure }
+        guard let mark = speech_state_mark() else {
+            throw NarrateError(.synthesis, "out of memory keeping espeak-ng's state for voice \"\(name)\"")
+        }
+        speech_state_restore_mark(mark)
+        state.voiceStates.append((name, mark))
+        if state.voiceStates.count > Self.keptVoiceStates { speech_state_free_mark(state.voiceStates.removeFirst().mark) }
+    }
+
     /// Speaks `text` with `voice`, every parameter set afresh. The corresponding C functions are
     /// `espeak_SetVoiceByName`, `espeak_SetParameter` and `espeak_Synth`.
     /// - Parameter sink: when given, takes the samples block by block as espeak-ng makes them
@@ -169,10 +201,7 @@ package final class SpeechEngine: Sendable {
                 throw NarrateError(.voice, "espeak-ng has no voice \"\(voice.voice)\"; run `narrate voices` to see the ones installed")
             }
             let name = voice.variant.map { "\(identifier)+\($0)" } ?? identifier
-            if state.hasSavedState { speech_state_restore() }
-            guard espeak_SetVoiceByName(name) == EE_OK else {
-                throw NarrateError(.voice, "espeak-ng cannot load voice \"\(name)\"; run `narrate voices` to see the ones installed")
-            }
+            try load(name, &state)
             // espeak-ng 1.51 answers EE_INTERNAL_ERROR when punctuation and capitals are set even
             // though it takes them, so those two are set but not checked.
             espeak_SetParameter(espeakPUNCTUATION, 0, 0)
