@@ -225,11 +225,22 @@ __attribute__((noinline)) static void clear_stack(void) {
     explicit_bzero(stack, sizeof stack);
 }
 
+// Copies page by page, and only the pages that differ: most of the saved state (espeak-ng's
+// phoneme data and dictionary) is never written, and stays shared with the process that saved
+// it instead of becoming a private copy in every child.
+static void put_back(char *target, const char *saved, size_t size) {
+    const size_t page = 4096;
+    for (size_t offset = 0; offset < size; offset += page) {
+        size_t length = size - offset < page ? size - offset : page;
+        if (memcmp(target + offset, saved + offset, length) != 0) memcpy(target + offset, saved + offset, length);
+    }
+}
+
 void speech_state_restore(void) {
     if (saved_arena == NULL) return;
     for (int index = 0; index < region_count; index++)
-        memcpy(regions[index].start, regions[index].saved, regions[index].end - regions[index].start);
-    memcpy(arena, saved_arena, saved_arena_used);
+        put_back(regions[index].start, regions[index].saved, regions[index].end - regions[index].start);
+    put_back(arena, saved_arena, saved_arena_used);
     memset(arena + saved_arena_used, 0, arena_high_water - saved_arena_used);
     arena_used = saved_arena_used;
     random_state = 0;
@@ -240,6 +251,9 @@ struct SpeechStateMark {
     size_t arena_start;  // where it first differs from the saved arena
     size_t arena_end;
     char *arena_bytes;
+    // Of each region, the stretch that differs from the saved one.
+    size_t region_start[MAX_REGIONS];
+    size_t region_end[MAX_REGIONS];
     char *region_bytes[MAX_REGIONS];
     uint32_t random_state;
 };
@@ -264,10 +278,15 @@ SpeechStateMark *speech_state_mark(void) {
     bool complete = mark->arena_bytes != NULL;
     if (complete) memcpy(mark->arena_bytes, arena + start, arena_used - start);
     for (int index = 0; complete && index < region_count; index++) {
-        size_t size = regions[index].end - regions[index].start;
-        mark->region_bytes[index] = malloc(size);
+        const char *now = regions[index].start, *saved = regions[index].saved;
+        size_t first = 0, end = regions[index].end - regions[index].start;
+        while (first < end && now[first] == saved[first]) first++;
+        while (end > first && now[end - 1] == saved[end - 1]) end--;
+        mark->region_start[index] = first;
+        mark->region_end[index] = end;
+        mark->region_bytes[index] = malloc(end - first + 1);
         complete = mark->region_bytes[index] != NULL;
-        if (complete) memcpy(mark->region_bytes[index], regions[index].start, size);
+        if (complete) memcpy(mark->region_bytes[index], now + first, end - first);
     }
     mark->random_state = random_state;
     if (!complete) {
@@ -280,7 +299,7 @@ SpeechStateMark *speech_state_mark(void) {
 void speech_state_restore_mark(const SpeechStateMark *mark) {
     speech_state_restore();
     for (int index = 0; index < region_count; index++)
-        memcpy(regions[index].start, mark->region_bytes[index], regions[index].end - regions[index].start);
+        memcpy(regions[index].start + mark->region_start[index], mark->region_bytes[index], mark->region_end[index] - mark->region_start[index]);
     memcpy(arena + mark->arena_start, mark->arena_bytes, mark->arena_end - mark->arena_start);
     arena_used = mark->arena_end;
     if (arena_used > arena_high_water) arena_high_water = arena_used;

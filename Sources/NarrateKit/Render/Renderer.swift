@@ -167,8 +167,8 @@ public struct Renderer: Sendable {
         let missing = cache.map { cache in keys.reduce(0) { $0 + (cache.contains($1) ? 0 : 1) } } ?? keys.count
         var workers: SynthesisWorkers?
         defer { workers?.shutdown() }
-        let window = max(6, options.jobs * 4)
-        let lookahead = options.jobs * 2 * SynthesisPlan.partLength
+        let window = max(8, options.jobs * 8)
+        let lookahead = options.jobs * 4 * SynthesisPlan.partLength
         var ready: [Int: SegmentAudio] = [:]
         /// Jobs ahead that the cache holds: read when their turn comes.
         var cached = Set<Int>()
@@ -409,7 +409,7 @@ public struct Renderer: Sendable {
         /// Long passages (a letter read out, a paragraph of pages) are cut at sentence ends
         /// into parts of about this many characters: a job's audio then stays a few megabytes,
         /// and the workers share the passage.
-        static let partLength = 1_200
+        static let partLength = 600
 
         private(set) var jobs: [SynthesisJob] = []
         /// One for each segment; nil where there is nothing to speak.

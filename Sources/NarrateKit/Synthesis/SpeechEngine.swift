@@ -49,8 +49,8 @@ package final class SpeechEngine: Sendable {
         var voiceStates: [(name: String, mark: OpaquePointer)] = []
     }
 
-    /// Voices whose loaded state is kept (about 0.4 MB each).
-    private static let keptVoiceStates = 8
+    /// Voices whose loaded state is kept (about a quarter of a megabyte each).
+    private static let keptVoiceStates = 4
 
     private let state = Mutex(State())
 
