@@ -109,7 +109,7 @@ static const struct {
 typedef struct {
     const char *const *libraries;
     int count;
-    int found;
+    bool found_first;
     bool failed;
 } InstallRequest;
 
@@ -128,10 +128,10 @@ static bool set_slot(void **slot, void *function, char *protected_end) {
 static int install_in(struct dl_phdr_info *info, size_t size, void *data) {
     (void)size;
     InstallRequest *request = data;
-    bool wanted = false;
-    for (int index = 0; index < request->count; index++)
-        if (info->dlpi_name != NULL && strstr(info->dlpi_name, request->libraries[index]) != NULL) wanted = true;
-    if (!wanted) return 0;
+    int wanted = -1;
+    for (int index = 0; index < request->count && wanted < 0; index++)
+        if (info->dlpi_name != NULL && strstr(info->dlpi_name, request->libraries[index]) != NULL) wanted = index;
+    if (wanted < 0) return 0;
     if (region_count == MAX_REGIONS) {
         request->failed = true;
         return 1;
@@ -186,7 +186,7 @@ static int install_in(struct dl_phdr_info *info, size_t size, void *data) {
     regions[region_count].start = protected_end > start ? protected_end : start;
     regions[region_count].end = end;
     region_count++;
-    request->found++;
+    if (wanted == 0) request->found_first = true;
     return 0;
 }
 
@@ -195,9 +195,9 @@ bool speech_state_install(const char *const *libraries, int count) {
     void *reserved = mmap(NULL, ARENA_CAPACITY, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (reserved == MAP_FAILED) return false;
     arena = reserved;
-    InstallRequest request = {libraries, count, 0, false};
+    InstallRequest request = {libraries, count, false, false};
     dl_iterate_phdr(install_in, &request);
-    return !request.failed && request.found == count;
+    return !request.failed && request.found_first;
 }
 
 bool speech_state_save(void) {

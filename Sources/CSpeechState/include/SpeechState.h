@@ -6,7 +6,8 @@
 /// Gives the named shared libraries (their file names contain one of `libraries`) an allocator
 /// and a `rand` of their own, by rewriting their import slots, so that everything they keep
 /// between calls lies in their writable segments and one arena. Call before the libraries
-/// allocate anything. False when a library is not loaded or its slots cannot be found.
+/// allocate anything. False when the first library is not loaded, or a loaded one's slots
+/// cannot be found; the others are optional (espeak-ng may be built without libsonic).
 bool speech_state_install(const char *const *libraries, int count);
 
 /// Remembers the libraries' state as it is now (their writable segments and the arena).
