@@ -157,7 +157,20 @@ public enum EditableScript {
 
     /// Words for matching a line to the text: letters and digits, lower case, one space apart.
     public static func words(_ text: String) -> String {
-        text.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
+        var words = ""
+        words.reserveCapacity(text.utf8.count)
+        var inWord = false
+        for character in text.lowercased() {
+            // Asking Unicode whether a character is a letter is slow; ASCII needs no asking.
+            let isWordCharacter = character.asciiValue.map { (0x61...0x7a).contains($0) || (0x30...0x39).contains($0) }
+                ?? (character.isLetter || character.isNumber)
+            if isWordCharacter {
+                if !inWord, !words.isEmpty { words.append(" ") }
+                words.append(character)
+            }
+            inWord = isWordCharacter
+        }
+        return words
     }
 
     /// A line's reference: four hex digits of its words, four of the speaker narrate gave it.

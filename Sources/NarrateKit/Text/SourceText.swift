@@ -145,9 +145,23 @@ public struct SourceText: Sendable {
     }
 
     public subscript(range: Range<Int>) -> String {
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[range])
-        return String(result)
+        // Encoded straight into the string's storage: appending scalar by scalar cost a tenth
+        // of `narrate script`'s time on a novel.
+        String(unsafeUninitializedCapacity: range.count * 4) { buffer in
+            var written = 0
+            for scalar in scalars[range] {
+                if scalar.isASCII {
+                    buffer[written] = UInt8(scalar.value)
+                    written += 1
+                } else {
+                    for byte in UTF8.encode(scalar)! {
+                        buffer[written] = byte
+                        written += 1
+                    }
+                }
+            }
+            return written
+        }
     }
 
     public var count: Int { scalars.count }
