@@ -30,6 +30,11 @@ extension Attributor {
         var namedInQuote: Set<Speaker> = []
         /// How many lines a speech tag names each speaker for, in the whole book: who talks.
         var taggedLines: [Speaker: Int] = [:]
+        /// Speakers that description tags were resolved to (`asked the widow`), latest last.
+        var describedSpeakers: [(phrase: String, speaker: Speaker, position: Int)] = []
+        /// The description the narration last called each character by (`The maid was
+        /// waiting`), and where.
+        var describedAs: [Speaker: (phrase: String, position: Int)] = [:]
         func last(_ speaker: Speaker) -> Int { max(mentioned[speaker] ?? -1, spoke[speaker] ?? -1) }
     }
 
@@ -49,16 +54,37 @@ extension Attributor {
             firstPersonTokens = tokens.indices.filter { !tokens[$0].inQuote && tokens[$0].word == "I" }
         }
         var firstPersonCursor = 0
+        // `Miss Bingley saw it. She often tried to provoke Darcy…`: he or she in narration is
+        // always a subject, and most often the one the narration was already following.
+        let narrationPronouns = tokens.indices.filter { !tokens[$0].inQuote && Lexicon.subjectPronouns[tokens[$0].lower] != nil }
+        var pronounCursor = 0
+        func followPronoun(_ index: Int) {
+            guard let gender = Lexicon.subjectPronouns[tokens[index].lower], let subject = salience.subject,
+                self.gender(of: subject) == gender, index - (salience.subjectAt[subject] ?? 0) < 400
+            else { return }
+            salience.subjectAt[subject] = index
+        }
         func advance(to position: Int) {
             while mentionCursor < narrationMentions.count, narrationMentions[mentionCursor].tokens.lowerBound < position {
+                while pronounCursor < narrationPronouns.count, narrationPronouns[pronounCursor] < narrationMentions[mentionCursor].tokens.lowerBound {
+                    followPronoun(narrationPronouns[pronounCursor])
+                    pronounCursor += 1
+                }
                 let mention = narrationMentions[mentionCursor]
                 salience.mentioned[speakerOf[mention.character]] = mention.tokens.lowerBound
                 if !mention.descriptive { salience.named[speakerOf[mention.character]] = mention.tokens.lowerBound }
+                if mention.descriptive {
+                    salience.describedAs[speakerOf[mention.character]] = (mention.tokens.map { tokens[$0].lower }.joined(separator: " "), mention.tokens.lowerBound)
+                }
                 if isSentenceSubject(mention.tokens.lowerBound) {
                     salience.subject = speakerOf[mention.character]
                     salience.subjectAt[speakerOf[mention.character]] = mention.tokens.lowerBound
                 }
                 mentionCursor += 1
+            }
+            while pronounCursor < narrationPronouns.count, narrationPronouns[pronounCursor] < position {
+                followPronoun(narrationPronouns[pronounCursor])
+                pronounCursor += 1
             }
             while firstPersonCursor < firstPersonTokens.count, firstPersonTokens[firstPersonCursor] < position {
                 salience.mentioned[.narrator] = firstPersonTokens[firstPersonCursor]
@@ -84,7 +110,7 @@ extension Attributor {
             salience.namedInQuote = Set(turn.named.map { speakerOf[$0] })
             let participants = Set(conversation.suffix(4).compactMap { turns[$0].speaker })
             // Only someone present can be addressed: named or heard lately.
-            let addressedBefore = (conversation.last.map { Set(turns[$0].vocatives.map { speakerOf[$0] }) } ?? [])
+            let addressedBefore = (conversation.last.map { Set((turns[$0].vocatives + [tagAddressee(turns[$0])].compactMap { $0 }).map { speakerOf[$0] }) } ?? [])
                 .filter { position - salience.last($0) < 2000 }
 
             if turns[index].speaker == nil {
@@ -95,7 +121,15 @@ extension Attributor {
                 turns[index].speaker = decided.0
                 turns[index].attribution = decided.1
             }
-            if let speaker = turns[index].speaker { salience.spoke[speaker] = position }
+            if let speaker = turns[index].speaker {
+                salience.spoke[speaker] = position
+                switch turn.tag?.subject {
+                case .description(let phrase, _)?, .described(_, let phrase)?:
+                    salience.describedSpeakers.append((phrase.lowercased(), speaker, position))
+                    if salience.describedSpeakers.count > 8 { salience.describedSpeakers.removeFirst() }
+                default: break
+                }
+            }
             conversation.append(index)
             let paragraphEnd = token(atOrAfter: paragraphs[turn.paragraph].range.upperBound)
             advance(to: paragraphEnd)
@@ -209,5 +243,51 @@ extension Attributor {
         if let back { return back.speaker }
         if let forward { return forward.speaker }
         return conversation.count >= 2 ? turns[conversation[conversation.count - 2]].speaker : nil
+    }
+
+    /// Whom a speech tag says the line was spoken to: `he said to the maid`, `asked Jane`,
+    /// `she said, turning to Harley`. That one answers next, like one called by name.
+    func tagAddressee(_ turn: Turn) -> Int? {
+        guard let tag = turn.tag else { return nil }
+        var cursor = token(atOrAfter: tag.evidence.upperBound)
+        let verbEnds = cursor > 0 && Self.addressVerbs.contains(tokens[cursor - 1].lower)
+        var sawTo = false
+        for step in 0..<5 {
+            guard cursor < tokens.count, !tokens[cursor].inQuote, tokens[cursor].paragraph == turn.paragraph, !tokens[cursor].isSentenceEnd else { return nil }
+            if let mention = mentionStarting[cursor] {
+                return sawTo || (step == 0 && verbEnds) ? mentions[mention].character : nil
+            }
+            let word = tokens[cursor].lower
+            if word == "to" || word == "towards" { sawTo = true } else if sawTo, word != "the" { return nil }
+            cursor += 1
+        }
+        return nil
+    }
+
+    /// Verbs by which narration turns someone toward another: the one who turns speaks next.
+    static let attentionVerbs: Set<String> = ["turned", "turning", "looked", "glanced", "leaned", "leant", "bent", "stepped", "went", "came", "wheeled", "swung"]
+
+    /// `Captain Holt turned to him.`: when the last sentence of the paragraph of narration just
+    /// before turns someone to another (`turned to`, `looked at`, `went up to`), the quotation
+    /// after it is theirs.
+    func attentiveSpeaker(before paragraph: Int, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
+        guard let range = narrationParagraph(before: paragraph) else { return nil }
+        var sentenceStart = range.lowerBound
+        for index in range.dropLast() where tokens[index].isSentenceEnd { sentenceStart = index + 1 }
+        for verb in sentenceStart..<(range.upperBound - 1) where Self.attentionVerbs.contains(tokens[verb].lower) {
+            var object = verb + 1
+            if object < range.upperBound, ["round", "around", "back", "up", "over", "again"].contains(tokens[object].lower) { object += 1 }
+            guard object + 1 < range.upperBound, ["to", "towards", "toward", "at"].contains(tokens[object].lower) else { continue }
+            let target = object + 1
+            guard mentionStarting[target] != nil || Self.objectPronouns.contains(tokens[target].lower) else { continue }
+            guard let (subject, _) = subject(endingAt: verb, from: sentenceStart) else { continue }
+            switch subject {
+            case .character(let character): return speakerOf[character]
+            case .pronoun(let gender): return salience.subject.flatMap { self.gender(of: $0) == gender ? $0 : nil }
+            case .firstPerson: return .narrator
+            default: return nil
+            }
+        }
+        return nil
     }
 }

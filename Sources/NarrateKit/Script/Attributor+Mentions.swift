@@ -165,7 +165,7 @@ extension Attributor {
         var found: [(Speaker, Int)] = []
         for index in tokenRange where !tokens[index].inQuote {
             guard let mention = mentionStarting[index].map({ mentions[$0] }) else { continue }
-            if index > tokenRange.lowerBound, Lexicon.prepositions.contains(tokens[index - 1].lower) { continue }
+            if index > tokenRange.lowerBound, isGoverned(index) { continue }
             let speaker = speakerOf[mention.character]
             if !exclude.contains(speaker) { found.append((speaker, index)) }
         }
@@ -199,6 +199,13 @@ extension Attributor {
             if tokens[cursor].inQuote { break }
             cursor -= 1
         }
-        return index == 0 || !Lexicon.prepositions.contains(tokens[index - 1].lower)
+        return index == 0 || !isGoverned(index)
+    }
+
+    /// A name after a preposition is not who acts (`gave it to Jane`), except the owner of a
+    /// voice: `The voice of Major Pryce dropped.` is Major Pryce speaking.
+    func isGoverned(_ index: Int) -> Bool {
+        guard index > 0, Lexicon.prepositions.contains(tokens[index - 1].lower) else { return false }
+        return !(tokens[index - 1].lower == "of" && index > 1 && ["voice", "tones", "tone"].contains(tokens[index - 2].lower))
     }
 }

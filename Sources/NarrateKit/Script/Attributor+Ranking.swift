@@ -27,8 +27,6 @@ extension Attributor {
                     return (speaker, Attribution(method: .pronounTag, confidence: 0.8, evidence: evidence))
                 }
             case .description(let phrase, let gender):
-                // `said the stranger`: someone the story has not named yet; most often the next
-                // character it names.
                 if let head = phrase.split(separator: " ").last, Self.strangers.contains(String(head)),
                     let newcomer = firstMentions.first(where: { $0.position > position && $0.position - position < 5000 })
                 {
@@ -61,7 +59,8 @@ extension Attributor {
                             CharacterIndex.words(of: name).contains { descriptive.contains($0.lowercased()) }
                         }
                 }
-                if !descriptive.isEmpty, bearers.count == 1 {
+                // Only when in the scene: `the old lady` is not an absent `Old Mrs. Grey`.
+                if !descriptive.isEmpty, bearers.count == 1, position - salience.last(speakerOf[bearers[0]]) < 5000 {
                     return (speakerOf[bearers[0]], Attribution(method: .descriptionTag, confidence: 0.6, evidence: evidence + " (\(phrase))"))
                 }
                 // `said her mother`: whoever it is, not the one `her` points to.
@@ -73,6 +72,8 @@ extension Attributor {
                 {
                     others.insert(owner)
                 }
+                // `asked the widow … said the maid`: someone the scene calls otherwise is someone else.
+                others.formUnion(otherwiseDescribed(phrase, salience: salience, position: position))
                 // `asked the widow` is no `Miss`; `said the girl` is no `Mrs.`
                 if let head = phrase.split(separator: " ").last {
                     let contradicting: Set<String> = Lexicon.marriedNouns.contains(String(head)) ? Lexicon.unmarriedTitles
@@ -189,6 +190,11 @@ extension Attributor {
             .max(by: { (salience.last($0), $0.name) < (salience.last($1), $1.name) })
         {
             return (answering, Attribution(method: .turnTaking, confidence: 0.5, evidence: "answers the \(calledGender == .male ? "man" : "woman") the line before addressed"))
+        }
+        if let attentive = attentiveSpeaker(before: turn.paragraph, salience: salience, speakerOf: speakerOf),
+            attentive != replier, !addressedNow.contains(attentive)
+        {
+            return (attentive, Attribution(method: .nearest, confidence: 0.5, evidence: "turns to speak, in the narration just before"))
         }
         if let addressed = narratedAddressee(before: turn.paragraph, salience: salience, speakerOf: speakerOf),
             addressed.speaker != replier, !addressedNow.contains(addressed.speaker)
@@ -358,5 +364,34 @@ extension Attributor {
             if !excluded.contains(speaker) { return speaker }
         }
         return nil
+    }
+
+    /// Those this scene calls by a description that cannot be this one's person: another role
+    /// (`the maid` when the tag says `the widow`) or another age (`the old man`, `the young man`).
+    func otherwiseDescribed(_ phrase: String, salience: Salience, position: Int) -> Set<Speaker> {
+        var others = Set<Speaker>()
+        for (speaker, described) in salience.describedAs where position - described.position < 1500 && Self.contradict(phrase, described.phrase) {
+            others.insert(speaker)
+        }
+        for tagged in salience.describedSpeakers where position - tagged.position < 1500 && Self.contradict(phrase, tagged.phrase) {
+            others.insert(tagged.speaker)
+        }
+        return others
+    }
+
+    /// Whether two descriptions cannot be of one person: two different roles, or two ages.
+    static func contradict(_ one: String, _ other: String) -> Bool {
+        let first = one.lowercased().split(separator: " ").map(String.init), second = other.lowercased().split(separator: " ").map(String.init)
+        guard let firstHead = first.last, let secondHead = second.last,
+            Lexicon.personNouns[firstHead] != nil, Lexicon.personNouns[secondHead] != nil
+        else { return false }
+        func age(_ words: [String]) -> Int? {
+            if words.contains(where: { ["old", "elderly", "aged"].contains($0) }) { return 1 }
+            if words.contains(where: { ["young", "little", "boy", "girl", "lad", "lass", "youth", "child"].contains($0) }) { return 0 }
+            return nil
+        }
+        if let firstAge = age(first), let secondAge = age(second), firstAge != secondAge { return true }
+        let anyone = Lexicon.plainPersonNouns.union(Lexicon.anyoneNouns).union(["stranger", "voice", "old", "visitor", "friend", "companion", "guest"])
+        return firstHead != secondHead && !anyone.contains(firstHead) && !anyone.contains(secondHead)
     }
 }

@@ -190,7 +190,7 @@ extension Attributor {
         var before: [Speaker: Bool] = [:], after: [Speaker: Bool] = [:], afterFinished = Set<Speaker>()
         for index in paragraphTokens where !tokens[index].inQuote {
             guard let mention = mentionStarting[index].map({ mentions[$0] }) else { continue }
-            if index > paragraphTokens.lowerBound, Lexicon.prepositions.contains(tokens[index - 1].lower) { continue }
+            if index > paragraphTokens.lowerBound, isGoverned(index) { continue }
             if mention.descriptive && !isDefinedDescription(mention.character) { continue }
             let speaker = speakerOf[mention.character]
             let asSubject = isSentenceSubject(index)

@@ -55,6 +55,37 @@ import Testing
         #expect(speakers(text, cast: rosaAndBen) == ["Ben"])
     }
 
+    @Test func anotherDescriptionInTheSceneIsAnotherPerson() {
+        // The maid is in the hall and named so in the cast; the widow asking is someone else.
+        let cast = [
+            Character(name: "Mrs. Hale", gender: .female), Character(name: "Susan", aliases: ["the maid"], gender: .female),
+        ]
+        let text = "Mrs. Hale came down the stairs in her black dress. The maid was waiting in the hall.\n\n"
+            + "\"Is the carriage ready?\" asked the widow.\n\n\"Not yet, madam,\" said the maid."
+        #expect(speakers(text, cast: cast) == ["Mrs. Hale", "Susan"])
+        #expect(Attributor.contradict("the widow", "the maid"))
+        #expect(Attributor.contradict("the young man", "the old man"))
+        #expect(!Attributor.contradict("the boy", "the young man"))
+        #expect(!Attributor.contradict("the widow", "the old lady"))
+    }
+
+    @Test func theOwnerOfAVoiceSpeaks() {
+        let text = "Rosa laughed at the idea.\n\nThe voice of Ben dropped. \"Then we shall go alone.\""
+        #expect(speakers(text, cast: rosaAndBen) == ["Ben"])
+    }
+
+    @Test func theOneATagSpeaksToAnswers() {
+        let cast = rosaAndBen + [Character(name: "Mara", gender: .female)]
+        let text = "Mara stood at the door, and Rosa sat by the fire.\n\n\"Tell them I am here,\" Ben said to Mara.\n\n\"Yes, sir.\""
+        #expect(speakers(text, cast: cast, rulesOnly: true) == ["Ben", "Mara"])
+    }
+
+    @Test func whoeverTurnsToAnotherSpeaksNext() {
+        let cast = rosaAndBen + [Character(name: "Mara", gender: .female)]
+        let text = "\"It is late,\" said Rosa.\n\nMara sat by the window and said nothing. Ben turned to her.\n\n\"You look tired.\""
+        #expect(speakers(text, cast: cast, rulesOnly: true) == ["Rosa", "Ben"])
+    }
+
     @Test func untaggedExchangeTakesTurns() {
         let text = "\"Is it far?\" asked Rosa.\n\n\"Two miles,\" said Ben.\n\n\"On foot?\"\n\n\"Unless you can fly.\"\n\n\"Very funny.\""
         #expect(speakers(text, cast: rosaAndBen) == ["Rosa", "Ben", "Rosa", "Ben", "Rosa"])
