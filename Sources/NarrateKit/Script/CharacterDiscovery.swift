@@ -102,7 +102,11 @@ struct CharacterDiscovery {
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            guard token.isWord, token.isCapitalized, !token.inQuote else {
+            // In speech only a titled name counts (`"Good evening, Mrs. Carver."`): a person
+            // spoken to or of, though the narration may never name her.
+            let titledInSpeech = token.inQuote && Lexicon.titles[token.word] != nil && index + 1 < tokens.count
+                && tokens[index + 1].isWord && tokens[index + 1].isCapitalized && tokens[index + 1].inQuote
+            guard token.isWord, token.isCapitalized, !token.inQuote || titledInSpeech else {
                 index += 1
                 continue
             }
@@ -110,7 +114,7 @@ struct CharacterDiscovery {
             var end = index + 1
             defer { index = max(index + 1, runEnd) }
             while end < tokens.count, end - index < 4, !tokens[end - 1].isPossessive, tokens[end].isWord,
-                tokens[end].isCapitalized, !tokens[end].inQuote, tokens[end].paragraph == token.paragraph
+                tokens[end].isCapitalized, tokens[end].inQuote == token.inQuote, tokens[end].paragraph == token.paragraph
             {
                 end += 1
             }

@@ -210,6 +210,22 @@ import Testing
         #expect(script.characters.contains { $0.name == "Marta" })
     }
 
+    @Test func aPersonOnlyTheSpeechNamesIsDiscovered() {
+        // The narration never names Mrs. Carver: only Ben's greeting does, and she answers it.
+        let text = """
+            Rosa and Ben came to the bridge. A woman was waiting there with a basket, and Ben lifted his hat.
+
+            "Good evening, Mrs. Carver."
+
+            "Good evening. Have you seen my husband's clerk?"
+
+            "Not since noon, Mrs. Carver."
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.characters.contains { $0.name == "Mrs. Carver" }, "\(script.characters.map(\.name))")
+        #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name) == ["Ben", "Mrs. Carver", "Ben"])
+    }
+
     @Test func discoveryMergesAliasesAndFindsGender() {
         let text = """
             Mr. Arthur Penrose came down to breakfast late. He was in a bad temper.
