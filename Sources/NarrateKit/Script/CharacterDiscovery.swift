@@ -135,7 +135,8 @@ struct CharacterDiscovery {
             // that is the character (`the King`, `the Duchess`).
             let titleIsTheCharacter = end == start + 1 && start > 0 && tokens[start - 1].lower == "the"
             while end > start, !titleIsTheCharacter, Lexicon.titles[tokens[end - 1].word] != nil { end -= 1 }
-            if start < end {
+            // `Mr. E.`, `Mrs. S.`: an initial hides a name, it is not one.
+            if start < end, !(end - start >= 2 && Lexicon.titles[tokens[start].word] != nil && tokens[end - 1].word.count < 2) {
                 let words = tokens[start..<end].map(\.word)
                 do {
                     var form = forms[words] ?? Form(words: words)
@@ -277,7 +278,8 @@ struct CharacterDiscovery {
             }
             let word = core[0]
             let titleGender = form.titleGender
-            let firstMatches = groups.indices.filter { groups[$0].first == word && compatible(groups[$0].title ?? groups[$0].gender, titleGender) && fits(form, groups[$0]) }
+            let exactFirst = groups.indices.filter { groups[$0].first == word }
+            let firstMatches = groups.indices.filter { (exactFirst.isEmpty ? groups[$0].first.map { Self.sameGivenName($0, word) } == true : groups[$0].first == word) && compatible(groups[$0].title ?? groups[$0].gender, titleGender) && fits(form, groups[$0]) }
             // `Mr. Knightley` is not `Mr. John Knightley`: a full name written with its title
             // marks someone who must be told apart from the plain titled surname.
             let lastMatches = groups.indices.filter {
@@ -307,6 +309,22 @@ struct CharacterDiscovery {
                 groups.append(Group(forms: [form], title: titleGender, first: titleGender == nil ? word : nil, last: titleGender == nil ? nil : word))
             }
         }
+        // `Miss Eliza`, `Miss Lizzy` (seen before `Elizabeth`, titled forms going first): `Miss`
+        // with a given name is that girl, not a family.
+        for index in groups.indices.reversed() {
+            let group = groups[index]
+            guard let given = group.first ?? group.last, group.forms.allSatisfy({ $0.title == "Miss" || $0.title == "Master" })
+            else { continue }
+            let surname = group.first == nil ? nil : group.last
+            let owners = groups.indices.filter { other in
+                other != index && groups[other].first.map { Self.sameGivenName($0, given) } == true && compatible(groups[other].gender, group.title)
+                    && (surname == nil || groups[other].last == nil || groups[other].last == surname)
+            }
+            if owners.count == 1 {
+                groups[owners[0]].forms += groups[index].forms
+                groups.remove(at: index)
+            }
+        }
         for full in fullNames {
             let owners = groups.indices.filter { index in
                 groups[index].forms.contains { $0.title == nil && $0.words == [full.words[0]] }
@@ -319,7 +337,9 @@ struct CharacterDiscovery {
             var ranked = group.forms.sorted { ($0.inTags, $0.count, $0.words.count) > ($1.inTags, $1.count, $1.words.count) }
             // A titled form in steady use (`Mr. Bounderby` beside `Bounderby`) is how the book
             // names the person formally, and the most recognisable name for a cast.
-            if let titled = ranked.filter({ $0.title != nil }).max(by: { $0.count < $1.count }),
+            // (`Miss Lizzy` is not such a form: a title on a pet name is a fond way to call her.)
+            if let titled = ranked.filter({ form in form.title != nil && !(form.core.count == 1 && Lexicon.petNames[form.core[0]] != nil) })
+                .max(by: { $0.count < $1.count }),
                 titled.count * 4 >= ranked[0].count, let position = ranked.firstIndex(where: { $0.words == titled.words })
             {
                 ranked.insert(ranked.remove(at: position), at: 0)
@@ -408,6 +428,15 @@ struct CharacterDiscovery {
                     && tokens[(index - back + 1)..<index].allSatisfy { $0.isWord && !$0.inQuote }
             }
         }
+    }
+
+    /// `Lizzy` and `Elizabeth`, `Eliza` and `Elizabeth`: one given name in its short and its
+    /// full form (a pet name, or a beginning of five letters or more).
+    static func sameGivenName(_ one: String, _ other: String) -> Bool {
+        if one == other { return true }
+        if Lexicon.petNames[one]?.contains(other) == true || Lexicon.petNames[other]?.contains(one) == true { return true }
+        let (short, long) = one.count <= other.count ? (one, other) : (other, one)
+        return short.count >= 5 && long.hasPrefix(short)
     }
 }
 

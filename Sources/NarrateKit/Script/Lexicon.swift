@@ -148,6 +148,25 @@ enum Lexicon {
     /// is their name.
     static let ordinals: Set<String> = ["first", "second", "third", "fourth", "fifth", "sixth"]
 
+    /// English pet names and the given names they stand for.
+    static let petNames: [String: Set<String>] = [
+        "Lizzy": ["Elizabeth"], "Lizzie": ["Elizabeth"], "Bess": ["Elizabeth"], "Bessie": ["Elizabeth"], "Beth": ["Elizabeth"],
+        "Betsy": ["Elizabeth"], "Betty": ["Elizabeth"], "Libby": ["Elizabeth"], "Kitty": ["Catherine", "Katherine"],
+        "Kate": ["Catherine", "Katherine"], "Katie": ["Catherine", "Katherine"], "Cathy": ["Catherine"],
+        "Fanny": ["Frances"], "Polly": ["Mary"], "Molly": ["Mary"], "Mamie": ["Mary"], "Peggy": ["Margaret"],
+        "Meg": ["Margaret"], "Maggie": ["Margaret"], "Madge": ["Margaret"], "Sally": ["Sarah"], "Sukey": ["Susan"],
+        "Susie": ["Susan", "Susanna"], "Jenny": ["Jane", "Jennifer"], "Nancy": ["Anne", "Ann"], "Nan": ["Anne", "Ann"],
+        "Nell": ["Eleanor", "Helen", "Ellen"], "Nelly": ["Eleanor", "Helen", "Ellen"], "Patty": ["Martha"],
+        "Tom": ["Thomas"], "Tommy": ["Thomas"], "Bill": ["William"], "Billy": ["William"], "Will": ["William"],
+        "Willie": ["William"], "Dick": ["Richard"], "Dicky": ["Richard"], "Jack": ["John"], "Johnny": ["John"],
+        "Ned": ["Edward", "Edmund"], "Ted": ["Edward", "Theodore"], "Teddy": ["Edward", "Theodore"], "Harry": ["Henry"],
+        "Hal": ["Henry"], "Charley": ["Charles"], "Charlie": ["Charles"], "Fred": ["Frederick"], "Freddy": ["Frederick"],
+        "Freddie": ["Frederick"], "Sam": ["Samuel"], "Sammy": ["Samuel"], "Joe": ["Joseph"], "Ben": ["Benjamin"],
+        "Bob": ["Robert"], "Bobby": ["Robert"], "Rob": ["Robert"], "Jim": ["James"], "Jimmy": ["James"], "Jem": ["James"],
+        "Nick": ["Nicholas"], "Tony": ["Anthony"], "Andy": ["Andrew"], "Matt": ["Matthew"], "Pat": ["Patrick"],
+        "Dolly": ["Dorothy"], "Dora": ["Dorothy"], "Gussie": ["Augusta", "Augustus"], "Gus": ["Augustus"],
+    ]
+
     /// Common English given names of the nineteenth and twentieth centuries whose sex is not in
     /// doubt (names given to both, `Marion`, `Sidney`, `Robin`, are left out): a character's given
     /// name says their sex when the narration's pronouns do not, and keeps a woman's full name

@@ -226,6 +226,25 @@ import Testing
         #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name) == ["Ben", "Mrs. Carver", "Ben"])
     }
 
+    @Test func petNamesAndMissWithAGivenNameAreThatPerson() {
+        let text = """
+            Elizabeth came into the room and sat by the fire. She was tired.
+
+            "You are late, Miss Lizzy," said Mr. Hale. Elizabeth only smiled.
+
+            "I walked," said Elizabeth. "Lizzy walks everywhere," said Mr. Hale.
+
+            "Miss Eliza, you will wear yourself out," said Mr. Hale, and Elizabeth laughed.
+
+            "Never," said Lizzy.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        let names = script.characters.map(\.name)
+        #expect(!names.contains("Miss Lizzy") && !names.contains("Miss Eliza") && !names.contains("Lizzy"), "\(names)")
+        #expect(CharacterDiscovery.sameGivenName("Lizzy", "Elizabeth") && CharacterDiscovery.sameGivenName("Eliza", "Elizabeth"))
+        #expect(!CharacterDiscovery.sameGivenName("Jane", "Janet"))
+    }
+
     @Test func discoveryMergesAliasesAndFindsGender() {
         let text = """
             Mr. Arthur Penrose came down to breakfast late. He was in a bad temper.
