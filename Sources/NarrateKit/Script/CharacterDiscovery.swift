@@ -86,10 +86,43 @@ struct CharacterDiscovery {
 
     /// Names found after a locative in a quarter or more of their uses are places, not people
     /// (measured on the development novels: towns and countries 0.38–0.60, people at most 0.17).
+    /// So are names, untitled, that end in a word for a place (`Bright River`, `Prince Edward
+    /// Island`, `Green Gables`), or a group (`the Council`, `Frenchmen`).
     private func withoutPlaces(_ characters: [Character]) -> [Character] {
         let (uses, located) = mentionCounts(characters)
         return characters.indices.filter { located[$0] < 2 || located[$0] * 4 < uses[$0] }.map { characters[$0] }
+            .filter { !Self.namesPlace($0.name) }
     }
+
+    static func namesPlace(_ name: String) -> Bool {
+        let words = name.split(separator: " ").map(String.init)
+        guard let last = words.last else { return false }
+        // No one is called `Prince Edward Island`; many are called `Mrs. Hill`.
+        if words.count >= 2, Self.onlyPlaceWords.contains(last) { return true }
+        guard Lexicon.titles[words[0]] == nil else { return false }
+        if words.count >= 2, Self.placeWords.contains(last) { return true }
+        return Self.groupWords.contains(last) || last.hasSuffix("men") && last.count > 5 && !Lexicon.givenNames.keys.contains(last)
+    }
+
+    private static let placeWords: Set<String> = [
+        "River", "Island", "Isle", "Street", "Lane", "Road", "Park", "Hall", "House", "Abbey", "Castle", "Lake",
+        "Bridge", "Square", "Place", "Mountain", "Mountains", "Valley", "Forest", "Wood", "Woods", "Gables", "Church",
+        "Chapel", "Station", "Bay", "Harbour", "Harbor", "Cottage", "Farm", "Manor", "Sea", "Ocean", "County", "Town",
+        "City", "Avenue", "Common", "Gardens", "Garden", "Hotel", "Inn", "Club", "College", "School", "Hospital",
+        "Cathedral", "Palace", "Court", "Gate", "Hills", "Downs", "Heath", "Moor", "Falls", "Creek", "Point", "Channel",
+        "Kingdom", "Empire", "Republic", "States", "Islands", "Row", "Terrace", "Crescent", "Market", "Bank", "Office",
+    ]
+
+    private static let onlyPlaceWords: Set<String> = [
+        "Island", "Isle", "Islands", "River", "Street", "Road", "Avenue", "Station", "Lake", "Mountain", "Mountains",
+        "Valley", "Ocean", "County", "City", "Kingdom", "Empire", "Republic", "States", "Channel", "Cathedral",
+        "Hospital", "Hotel", "Square", "Gardens", "Terrace", "Crescent", "Abbey", "Castle", "Palace",
+    ]
+
+    private static let groupWords: Set<String> = [
+        "Council", "Committee", "Government", "Parliament", "Ministry", "Company", "Society", "Army", "Navy", "Police",
+        "Church", "Court", "Board", "Association", "League", "Union", "Senate", "Congress", "Crown", "Press",
+    ]
 
     /// Capitalised runs of narration, less leading words that are never names.
     /// Also returns, apart, rare full names of people the given name alone already shows.

@@ -245,6 +245,19 @@ import Testing
         #expect(!CharacterDiscovery.sameGivenName("Jane", "Janet"))
     }
 
+    @Test func placesAndGroupsAreNoSpeakers() {
+        #expect(CharacterDiscovery.namesPlace("Bright River") && CharacterDiscovery.namesPlace("Prince Edward Island"))
+        #expect(CharacterDiscovery.namesPlace("the Council") && CharacterDiscovery.namesPlace("Frenchmen"))
+        #expect(!CharacterDiscovery.namesPlace("Mrs. Hill") && !CharacterDiscovery.namesPlace("Matthew Cuthbert"))
+        let text = """
+            Nell drove to Bright River in the morning. Bright River was busy, and Bright River said nothing to her.
+
+            "Is the train late?" Nell asked. "Bright River is always late," said Mr. Pike.
+            """
+        let names = ScriptBuilder().build(SourceText(name: "t", text: text)).characters.map(\.name)
+        #expect(!names.contains("Bright River"), "\(names)")
+    }
+
     @Test func discoveryMergesAliasesAndFindsGender() {
         let text = """
             Mr. Arthur Penrose came down to breakfast late. He was in a bad temper.
