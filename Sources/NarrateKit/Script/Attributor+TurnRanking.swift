@@ -61,8 +61,9 @@ extension Attributor {
         let beats = paragraphBeats(turn, speakerOf: speakerOf)
         let pronouns = narrationPronouns(turn)
         let asked = index > 0 && turns[index - 1].paragraph == turn.paragraph - 1 && endsWithQuestion(turns[index - 1])
-        let bySpeech = salience.spoke.sorted { ($0.value, $0.key.name) > ($1.value, $1.key.name) }.map(\.key)
-        let secondLatest = bySpeech.count > 1 ? bySpeech[1] : nil
+        // The one who spoke before the latest speaker (ties by name): two passes, no sorting.
+        let latest = salience.spoke.max { ($0.value, $0.key.name) < ($1.value, $1.key.name) }
+        let secondLatest = salience.spoke.filter { $0.key != latest?.key }.max { ($0.value, $0.key.name) < ($1.value, $1.key.name) }?.key
 
         var candidates = Set(salience.mentioned.keys).union(salience.spoke.keys).filter { position - salience.last($0) < 1500 }
         candidates.formUnion(context.participants)
