@@ -27,6 +27,8 @@ extension Attributor {
                     return (speaker, Attribution(method: .pronounTag, confidence: 0.8, evidence: evidence))
                 }
             case .description(let phrase, let gender):
+                // `said the stranger`: someone the story has not named yet; most often the next
+                // character it names.
                 if let head = phrase.split(separator: " ").last, Self.strangers.contains(String(head)),
                     let newcomer = firstMentions.first(where: { $0.position > position && $0.position - position < 5000 })
                 {
@@ -391,7 +393,9 @@ extension Attributor {
             return nil
         }
         if let firstAge = age(first), let secondAge = age(second), firstAge != secondAge { return true }
-        let anyone = Lexicon.plainPersonNouns.union(Lexicon.anyoneNouns).union(["stranger", "voice", "old", "visitor", "friend", "companion", "guest"])
-        return firstHead != secondHead && !anyone.contains(firstHead) && !anyone.contains(secondHead)
+        return firstHead != secondHead && !Self.anyKind.contains(firstHead) && !Self.anyKind.contains(secondHead)
     }
+
+    /// Person nouns that fit whoever else a person is called (`the man` is also `the vicar`).
+    static let anyKind = Lexicon.plainPersonNouns.union(Lexicon.anyoneNouns).union(["stranger", "voice", "old", "visitor", "friend", "companion", "guest"])
 }

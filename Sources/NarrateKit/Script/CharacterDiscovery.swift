@@ -101,13 +101,12 @@ struct CharacterDiscovery {
         return Self.groupWords.contains(last) || last.hasSuffix("men") && last.count > 5 && !Lexicon.givenNames.keys.contains(last)
     }
 
+    /// Words for places that are also surnames (`Mrs. Hill`, `Mr. Lane`): a place only untitled.
     private static let placeWords: Set<String> = [
-        "River", "Island", "Isle", "Street", "Lane", "Road", "Park", "Hall", "House", "Abbey", "Castle", "Lake",
-        "Bridge", "Square", "Place", "Mountain", "Mountains", "Valley", "Forest", "Wood", "Woods", "Gables", "Church",
-        "Chapel", "Station", "Bay", "Harbour", "Harbor", "Cottage", "Farm", "Manor", "Sea", "Ocean", "County", "Town",
-        "City", "Avenue", "Common", "Gardens", "Garden", "Hotel", "Inn", "Club", "College", "School", "Hospital",
-        "Cathedral", "Palace", "Court", "Gate", "Hills", "Downs", "Heath", "Moor", "Falls", "Creek", "Point", "Channel",
-        "Kingdom", "Empire", "Republic", "States", "Islands", "Row", "Terrace", "Crescent", "Market", "Bank", "Office",
+        "Lane", "Park", "Hall", "House", "Bridge", "Place", "Forest", "Wood", "Woods", "Gables", "Church", "Chapel",
+        "Bay", "Harbour", "Harbor", "Cottage", "Farm", "Manor", "Sea", "Town", "Common", "Garden", "Inn", "Club",
+        "College", "School", "Court", "Gate", "Hills", "Downs", "Heath", "Moor", "Falls", "Creek", "Point", "Row",
+        "Market", "Bank", "Office",
     ]
 
     private static let onlyPlaceWords: Set<String> = [
