@@ -122,12 +122,7 @@ public enum SynthesisWorker {
             if poll(&pollers, nfds_t(pollers.count), wait) < 0, errno != EINTR { return 1 }
             if pollers[0].revents != 0 {
                 guard let request = receiveRequest(socket, buffer: &buffer) else { return 0 }
-                let parsed = request.withUnsafeBytes { bytes -> (Int, SynthesisJob)? in
-                    var reader = ByteReader(bytes)
-                    guard let id = try? reader.int(), let job = try? reader.job(), reader.isAtEnd else { return nil }
-                    return (id, job)
-                }
-                guard let (id, job) = parsed else { return 2 }
+                guard let (id, job) = parse(request) else { return 2 }
                 // Long texts take longer: a minute, plus a second for every thousand bytes.
                 queued.append((id, request, baseTimeout + Double(job.text.utf8.count) / 1000))
             }
@@ -159,6 +154,15 @@ public enum SynthesisWorker {
         }
     }
 
+    /// A request as the render sends it: the job's id, then the job.
+    private static func parse(_ request: [UInt8]) -> (id: Int, job: SynthesisJob)? {
+        request.withUnsafeBytes { bytes in
+            var reader = ByteReader(bytes)
+            guard let id = try? reader.int(), let job = try? reader.job(), reader.isAtEnd else { return nil }
+            return (id, job)
+        }
+    }
+
     /// A child forked from the worker's state after the warm-up, reading jobs from a pipe; it
     /// says it finished each by writing a byte on another.
     private struct Child {
@@ -182,11 +186,7 @@ public enum SynthesisWorker {
                 // Each job: its length, then the request as the render sent it.
                 while let length = FileDescriptors.read(job[0], count: 4),
                     let request = FileDescriptors.read(job[0], count: Int(length.withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) })),
-                    let (id, work) = request.withUnsafeBytes({ bytes -> (Int, SynthesisJob)? in
-                        var reader = ByteReader(bytes)
-                        guard let id = try? reader.int(), let job = try? reader.job() else { return nil }
-                        return (id, job)
-                    })
+                    let (id, work) = parse(request)
                 {
                     fault?.strike(work.text)
                     guard speak(id: id, work, socket: socket) else { _exit(1) }
