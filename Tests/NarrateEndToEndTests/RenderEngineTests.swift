@@ -68,6 +68,28 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".cache").path))
     }
 
+    /// Segments are cached mastered: another loudness masters them anew (from new synthesis),
+    /// never plays audio levelled for the first, and the voices' calibrations are reused.
+    @Test func cachedSegmentsAreMasteredForTheirLoudness() throws {
+        let folder = try NarrateBinary.scratch()
+        let production = try Production(input: URL(fileURLWithPath: story), castFile: URL(fileURLWithPath: cast))
+        var options = RenderOptions(workerExecutable: NarrateBinary.executable, jobs: 2, cacheFolder: folder.appendingPathComponent("cache"))
+        func render(_ name: String, loudness: Double) throws -> RenderReport {
+            options.mastering = Mastering(loudness: loudness)
+            return try Renderer(cast: try production.cast(), options: options).render(production.script, to: folder.appendingPathComponent(name))
+        }
+        let first = try render("first.wav", loudness: -20)
+        let quieter = try render("quieter.wav", loudness: -24)
+        let voices = Set(first.cues.map(\.speaker)).count
+        #expect(quieter.synthesized == first.synthesized - voices, "synthesised \(quieter.synthesized), the first render \(first.synthesized)")
+        #expect(try render("again.wav", loudness: -24).synthesized == 0)
+        let cold = try NarrateBinary.run(["render", story, "--cast", cast, "-o", "cold.wav", "--loudness", "-24", "--no-cache"], in: folder)
+        #expect(cold.status == 0, "\(cold.stderr)")
+        #expect(try bytes(folder, "quieter.wav") == bytes(folder, "cold.wav"))
+        #expect(try bytes(folder, "again.wav") == bytes(folder, "cold.wav"))
+        #expect(try bytes(folder, "quieter.wav") != bytes(folder, "first.wav"))
+    }
+
     @Test func aVoiceTweakResynthesisesOnlyThatVoiceAndLeavesTheOthersBitIdentical() throws {
         let folder = try NarrateBinary.scratch()
         let tweaked = try tweakedCast(in: folder)

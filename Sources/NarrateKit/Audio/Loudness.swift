@@ -4,6 +4,14 @@ import Foundation
 /// EBU R128 loudness through libebur128: how loud a voice sounds, so that every voice can be
 /// brought to the same level.
 package enum Loudness {
+    /// libebur128's version (`ebur128_get_version`): a voice's gain, and so its cached
+    /// mastered audio, depends on how it measures.
+    package static let libraryVersion: String = {
+        var major: Int32 = 0, minor: Int32 = 0, patch: Int32 = 0
+        ebur128_get_version(&major, &minor, &patch)
+        return "\(major).\(minor).\(patch)"
+    }()
+
     /// Integrated loudness (LUFS) and sample peak (0…1) of mono 16-bit audio; nil when it is
     /// too short or silent to measure. `ebur128_loudness_global`, `ebur128_sample_peak`.
     package static func measure(_ samples: [Int16], sampleRate: Int) -> (loudness: Double, peak: Double)? {

@@ -14,6 +14,10 @@ public struct Mastering: Hashable, Sendable {
     /// Room tone in the pauses, about 62 dB under full scale, instead of digital zero.
     public var roomTone: Bool
 
+    /// Bump when `master` or `VoiceLevels` would make different samples: segments are cached
+    /// mastered, under a key that holds it.
+    static let revision = 1
+
     public static let defaultLoudness = -20.0
     public static let loudnessRange = -30.0 ... -18.0
     /// The true-peak ceiling, dBTP: audiobook practice.

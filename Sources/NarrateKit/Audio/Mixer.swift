@@ -54,6 +54,10 @@ struct Mixer: ~Copyable {
     }
 
     private mutating func emit(_ samples: ArraySlice<Int16>) throws(NarrateError) {
+        try samples.withUnsafeBufferPointer { (buffer: UnsafeBufferPointer<Int16>) throws(NarrateError) in try emit(buffer) }
+    }
+
+    private mutating func emit(_ samples: UnsafeBufferPointer<Int16>) throws(NarrateError) {
         try writer.write(samples)
         try part?.write(samples)
     }
@@ -69,6 +73,19 @@ struct Mixer: ~Copyable {
         let start = position
         try mastering.master(audio.samples, gain: gain, sampleRate: sampleRate) { (block: ArraySlice<Int16>) throws(NarrateError) in try emit(block) }
         return start..<position
+    }
+
+    /// Appends samples `master` already made (a cached segment's, or one just mastered to be
+    /// cached): they go to the file as they are.
+    mutating func appendMastered(_ samples: UnsafeBufferPointer<Int16>) throws(NarrateError) -> Range<Int> {
+        let start = position
+        try emit(samples)
+        return start..<position
+    }
+
+    /// A segment's samples as `append` would write them.
+    func master(_ audio: SegmentAudio, gain: Double) -> [Int16] {
+        mastering.master(audio.samples, gain: gain, sampleRate: sampleRate)
     }
 
     mutating func silence(seconds: Double) throws(NarrateError) {

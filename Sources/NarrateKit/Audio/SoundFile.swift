@@ -142,18 +142,26 @@ package struct SoundFileWriter: ~Copyable {
     }
 
     package mutating func write(_ samples: ArraySlice<Int16>) throws(NarrateError) {
+        try samples.withUnsafeBufferPointer { (buffer: UnsafeBufferPointer<Int16>) throws(NarrateError) in try write(buffer) }
+    }
+
+    /// Samples from anywhere (a cache entry's mapping): written as they are, without a copy,
+    /// unless they are resampled.
+    package mutating func write(_ samples: UnsafeBufferPointer<Int16>) throws(NarrateError) {
         guard !samples.isEmpty else { return }
         frameCount += samples.count
         if let resampler {
-            try writeToFile(resampler.process(samples)[...])
+            try resampler.process(ArraySlice(samples)).withUnsafeBufferPointer { (buffer: UnsafeBufferPointer<Int16>) throws(NarrateError) in
+                try writeToFile(buffer)
+            }
         } else {
             try writeToFile(samples)
         }
     }
 
-    private mutating func writeToFile(_ samples: ArraySlice<Int16>) throws(NarrateError) {
+    private mutating func writeToFile(_ samples: UnsafeBufferPointer<Int16>) throws(NarrateError) {
         guard !samples.isEmpty else { return }
-        let written = samples.withUnsafeBufferPointer { sf_write_short(file, $0.baseAddress, sf_count_t($0.count)) }
+        let written = sf_write_short(file, samples.baseAddress, sf_count_t(samples.count))
         guard written == samples.count else {
             let reason = String(cString: sf_strerror(file)).replacingOccurrences(of: "System error : ", with: "").trimmingCharacters(in: CharacterSet(charactersIn: ". "))
             throw NarrateError(.output, "writing \(destination) failed: \(reason); free some space or choose another place with -o (nothing was changed)")
@@ -170,7 +178,9 @@ package struct SoundFileWriter: ~Copyable {
     ///   made for; any not given (a chapter with nothing spoken) mark the end.
     package mutating func close(cues: [Int] = []) throws(NarrateError) {
         guard file != nil else { return }
-        if let resampler { try writeToFile(resampler.process([][...], last: true)[...]) }
+        if let resampler {
+            try resampler.process([][...], last: true).withUnsafeBufferPointer { (buffer: UnsafeBufferPointer<Int16>) throws(NarrateError) in try writeToFile(buffer) }
+        }
         let file = self.file!
         self.file = nil
         // libsndfile 1.2 leaves the RIFF size short when no sample was ever written and tags

@@ -122,7 +122,13 @@ public struct Renderer: Sendable {
         mastering.codecHeadroom = format.codecHeadroom
         let plan = SynthesisPlan(selected, cast: cast)
         let cache = options.cacheFolder.map { SegmentCache(folder: $0, limit: options.cacheLimit) }
-        let keys = plan.jobs.map { SegmentCache.key(for: $0, sampleRate: sampleRate, engineVersion: engineVersion) }
+        // Voices are levelled to the book's loudness plus what the codec will take off.
+        let levelling = mastering.loudness + format.codingLoss
+        let calibrations = Set(plan.steps.compactMap { $0?.calibration })
+        let mastered = SegmentCache.Mastered(mastering: mastering, levelling: levelling)
+        let keys = plan.jobs.indices.map { id in
+            SegmentCache.key(for: plan.jobs[id], sampleRate: sampleRate, engineVersion: engineVersion, mastered: calibrations.contains(id) ? nil : mastered)
+        }
         // Memory flat in the book's length (see `Heap`).
         Heap.returnFreedMemory()
         Heap.returnLargeBlocksWhenFreed()
@@ -193,7 +199,8 @@ public struct Renderer: Sendable {
             do { results = try workers.collect(timeout: 0.2) } catch { throw failure(error, plan, selected) }
             for (id, audio) in results {
                 synthesized += 1
-                cache?.write(keys[id], audio)
+                // A segment is cached once mastered, when its voice's gain is known.
+                if calibrations.contains(id) { cache?.write(keys[id], audio) }
                 ready[id] = audio
             }
         }
@@ -206,14 +213,14 @@ public struct Renderer: Sendable {
         }
 
         /// Waits for job `wanted`, keeping the workers busy with the jobs after it meanwhile.
-        func audio(ofJob wanted: Int) throws(NarrateError) -> SegmentAudio {
+        func audio(ofJob wanted: Int) throws(NarrateError) -> Fetched {
             // Cached audio is read when the mixer wants it, not ahead: memory holds only what
             // the workers are making.
             if cached.remove(wanted) != nil || wanted >= submitted {
-                if let audio = cache?.read(keys[wanted]) {
+                if let audio = cache?.map(keys[wanted]) {
                     reused += 1
                     submitted = max(submitted, wanted + 1)
-                    return audio
+                    return .cached(audio)
                 }
                 if wanted < submitted {
                     // Its entry turned out damaged (and is gone): synthesise it now.
@@ -242,7 +249,7 @@ public struct Renderer: Sendable {
                 if let audio = ready.removeValue(forKey: wanted) {
                     inFlight -= 1
                     inFlightText -= plan.jobs[wanted].text.utf8.count
-                    return audio
+                    return .synthesised(audio)
                 }
                 if isCancelled() { throw stopped }
                 guard let workers else { preconditionFailure("job \(wanted) neither cached nor submitted") }
@@ -274,18 +281,36 @@ public struct Renderer: Sendable {
             }
             if let step = plan.steps[done] {
                 if let calibration = step.calibration {
-                    gains[step.voice] = VoiceLevels.gain(measuring: try audio(ofJob: calibration), sampleRate: sampleRate, loudness: mastering.loudness + format.codingLoss)
+                    let samples = switch try audio(ofJob: calibration) {
+                    case .cached(let audio): SegmentAudio(samples: Array(audio.samples), events: [])
+                    case .synthesised(let audio): audio
+                    }
+                    gains[step.voice] = VoiceLevels.gain(measuring: samples, sampleRate: sampleRate, loudness: levelling)
                 }
                 var placed: Range<Int>?
                 var spoken: [(word: String, sample: Int)] = []
                 for job in step.jobs {
                     if placed != nil { try mixer.pause(.betweenSentences) }
-                    let audio = try audio(ofJob: job)
-                    let part = try mixer.append(audio, gain: gains[step.voice] ?? 1)
+                    // Cached segments are mastered already; a new one is mastered whole when
+                    // it is to be cached, in blocks on the way to the file when not.
+                    let part: Range<Int>, events: [SpeechEvent]
+                    switch try audio(ofJob: job) {
+                    case .cached(let audio):
+                        part = try mixer.appendMastered(audio.samples)
+                        events = audio.events
+                    case .synthesised(let audio) where cache != nil:
+                        let mastered = SegmentAudio(samples: mixer.master(audio, gain: gains[step.voice] ?? 1), events: audio.events)
+                        cache!.write(keys[job], mastered)
+                        part = try mastered.samples.withUnsafeBufferPointer { (samples: UnsafeBufferPointer<Int16>) throws(NarrateError) in try mixer.appendMastered(samples) }
+                        events = audio.events
+                    case .synthesised(let audio):
+                        part = try mixer.append(audio, gain: gains[step.voice] ?? 1)
+                        events = audio.events
+                    }
                     placed = (placed?.lowerBound ?? part.lowerBound)..<part.upperBound
                     if subtitles != nil {
                         let text = Array(plan.jobs[job].text.unicodeScalars)
-                        for event in audio.events where event.kind == .word && event.textOffset < text.count {
+                        for event in events where event.kind == .word && event.textOffset < text.count {
                             let word = text[event.textOffset..<min(text.count, event.textOffset + max(1, event.length))]
                             spoken.append((String(String.UnicodeScalarView(word)), part.lowerBound + event.sample))
                         }
@@ -352,6 +377,13 @@ public struct Renderer: Sendable {
         report.parts = parts.count
         report.skippedFrontMatter = !skipped.isEmpty
         return report
+    }
+
+    /// A job's audio as the mixer gets it: from a worker as synthesised, or from the cache,
+    /// mastered already (a calibration passage is never mastered).
+    private enum Fetched {
+        case synthesised(SegmentAudio)
+        case cached(SegmentCache.MappedAudio)
     }
 
     /// Silence before the first word and after the last of a whole book (audiobook practice:
@@ -478,13 +510,64 @@ public struct Renderer: Sendable {
     }
 
     /// Text as espeak-ng should read it: no italics underscores, dashes as pauses, one line.
+    /// `[[…]]` is espeak-ng's phoneme input: only a cast's `pronounce:` may use it, not the book,
+    /// so a run of brackets becomes one. Written in passes over the scalars (a book's worth of
+    /// `replacingOccurrences` was a sixth of a warm render), matching as those would, by
+    /// character: a mark or joiner after a dash, underscore or bracket makes it another
+    /// character, and it stays.
     public static func speakable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.isLetter || $0.properties.numericType != nil }) else { return "" }
-        // `[[…]]` is espeak-ng's phoneme input: only a cast's `pronounce:` may use it, not the book.
-        var result = text.replacingOccurrences(of: "_", with: "")
-        while result.contains("[[") { result = result.replacingOccurrences(of: "[[", with: "[") }
-        result = result.replacingOccurrences(of: "--", with: ", ").replacingOccurrences(of: "—", with: ", ")
-        return result.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard text.unicodeScalars.contains(where: { $0.isLetter || $0.isDigit }) else { return "" }
+        let original = Array(text.unicodeScalars)
+        // No underscores; a run of brackets as one.
+        var plain: [Unicode.Scalar] = []
+        plain.reserveCapacity(original.count)
+        for (index, scalar) in original.enumerated() {
+            let joined = index + 1 < original.count && Self.joinsPrevious(original[index + 1], inSearch: true)
+            if scalar == "_", !joined { continue }
+            if scalar == "[", plain.last == "[", !joined { continue }
+            plain.append(scalar)
+        }
+        var result = String.UnicodeScalarView()
+        // Whitespace since the last word; whether marks that follow join a space (and go with it).
+        var space = false, afterSpace = false
+        func put(_ scalar: Unicode.Scalar) {
+            if scalar.isSpace {
+                space = true
+                // Controls (tab, line ends) are characters of their own: a mark after one stays.
+                afterSpace = !(scalar.value < 0x20 || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029)
+                return
+            }
+            if afterSpace, Self.joinsPrevious(scalar) { return }
+            afterSpace = false
+            if space, !result.isEmpty { result.append(" ") }
+            space = false
+            result.append(scalar)
+        }
+        var index = 0
+        while index < plain.count {
+            let scalar = plain[index]
+            func joined(_ at: Int) -> Bool { at < plain.count && Self.joinsPrevious(plain[at], inSearch: true) }
+            if scalar == "-", index + 1 < plain.count, plain[index + 1] == "-", !joined(index + 2) {
+                put(","); put(" ")
+                index += 2
+                continue
+            }
+            if scalar == "\u{2014}", !joined(index + 1) {
+                put(","); put(" ")
+            } else {
+                put(scalar)
+            }
+            index += 1
+        }
+        return String(result)
+    }
+
+    /// Scalars that never start a character of their own: marks, joiners, variation selectors.
+    /// Foundation's search (`inSearch`) lets a zero-width joiner start one.
+    private static func joinsPrevious(_ scalar: Unicode.Scalar, inSearch: Bool = false) -> Bool {
+        guard scalar.value >= 0x300 else { return false }
+        if scalar.value == 0x200D { return !inSearch }
+        return scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark
     }
 }
 

@@ -6,7 +6,8 @@ import Foundation
 ///
 /// The key hashes the speakable text, every voice setting, the sample rate, espeak-ng's version
 /// and the entry format (`SegmentAudio.formatVersion`): sound only because each segment's audio
-/// is a pure function of those (`SynthesisWorker`). An entry is written beside its place and
+/// is a pure function of those (`SynthesisWorker`). Segments are kept mastered (`Mastered`:
+/// their key adds what mastering depends on), voices' calibration passages as synthesised. An entry is written beside its place and
 /// renamed into it, so a reader never sees half of one, and carries a checksum, so a damaged one
 /// is dropped rather than played. Reading an entry marks it used; `trim` drops the least
 /// recently used entries beyond the size limit. The cache only saves time: when it cannot be
@@ -30,14 +31,32 @@ public struct SegmentCache: Sendable {
         output.deletingLastPathComponent().appendingPathComponent(".cache", isDirectory: true)
     }
 
-    package static func key(for job: SynthesisJob, sampleRate: Int, engineVersion: String) -> String {
-        var bytes = ByteWriter(capacity: 128 + job.text.utf8.count)
+    /// The key of a job's audio: as synthesised (`mastered` nil: a voice's calibration
+    /// passage, which is measured, not played), or mastered as the book plays it.
+    package static func key(for job: SynthesisJob, sampleRate: Int, engineVersion: String, mastered: Mastered? = nil) -> String {
+        var bytes = ByteWriter(capacity: 160 + job.text.utf8.count)
         bytes.string("narrate segment audio")
         bytes.int(SegmentAudio.formatVersion)
         bytes.string(engineVersion)
         bytes.int(sampleRate)
         bytes.job(job)
+        if let mastered {
+            bytes.string("mastered")
+            bytes.int(Mastering.revision)
+            bytes.string(Loudness.libraryVersion)
+            bytes.u64(mastered.levelling.bitPattern)
+            bytes.u32(mastered.mastering.limit.bitPattern)
+        }
         return ContentHash.key(bytes.bytes)
+    }
+
+    /// What a mastered segment depends on besides its job: the loudness its voice is levelled
+    /// to (its gain is measured on the voice's own calibration passage, so the job's voice and
+    /// this fix it) and the limiter's ceiling. A warm render then only copies the samples: no
+    /// gain, no limiter, which were most of its time.
+    package struct Mastered: Sendable {
+        package var mastering: Mastering
+        package var levelling: Double
     }
 
     private func path(_ key: String) -> String {
@@ -56,38 +75,39 @@ public struct SegmentCache: Sendable {
 
     /// The audio stored under `key`, or nil when there is none or it is damaged (then removed).
     package func read(_ key: String) -> SegmentAudio? {
+        map(key).map { SegmentAudio(samples: Array($0.samples), events: $0.events) }
+    }
+
+    /// The same, its samples mapped from the entry rather than copied: a warm render hands them
+    /// straight to the file, which saves a copy of the book and the memory to hold it.
+    package func map(_ key: String) -> MappedAudio? {
         let path = path(key)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        let audio: SegmentAudio? = {
+        let audio: MappedAudio? = {
             var status = stat()
             let start = Self.magic.count + Self.headerSize
             guard fstat(descriptor, &status) == 0, status.st_size >= start,
-                let head = FileDescriptors.read(descriptor, count: start), Array(head[0..<Self.magic.count]) == Self.magic
+                let mapping = mmap(nil, Int(status.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0),
+                mapping != UnsafeMutableRawPointer(bitPattern: -1)
             else { return nil }
-            let header = head.withUnsafeBytes { bytes -> (UInt64, Int, Int)? in
-                var reader = ByteReader(bytes, offset: Self.magic.count)
-                guard let checksum = try? reader.u64(), let samples = try? reader.u32(), let events = try? reader.u32() else { return nil }
-                return (checksum, Int(samples), Int(events))
-            }
-            guard let (checksum, sampleCount, eventCount) = header,
-                Int(status.st_size) == start + sampleCount * 2 + 4 + eventCount * 25
+            let entry = MappedAudio(mapping: mapping, size: Int(status.st_size))
+            let bytes = UnsafeRawBufferPointer(start: mapping, count: entry.size)
+            guard Array(bytes[0..<Self.magic.count]) == Self.magic else { return nil }
+            var reader = ByteReader(UnsafeRawBufferPointer(rebasing: bytes[0..<start]), offset: Self.magic.count)
+            guard let checksum = try? reader.u64(), let samples = try? reader.u32(), let events = try? reader.u32(),
+                entry.size == start + Int(samples) * 2 + 4 + Int(events) * 25
             else { return nil }
-            var complete = true
-            let samples = [Int16](unsafeUninitializedCapacity: sampleCount) { buffer, initialized in
-                complete = FileDescriptors.read(descriptor, into: UnsafeMutableRawBufferPointer(buffer))
-                initialized = complete ? sampleCount : 0
-            }
-            guard complete, let rest = FileDescriptors.read(descriptor, count: 4 + eventCount * 25) else { return nil }
-            let seed = samples.withUnsafeBytes { ContentHash.checksum($0) }
-            guard rest.withUnsafeBytes({ ContentHash.checksum($0, seed: seed) }) == checksum else { return nil }
-            let events = rest.withUnsafeBytes { bytes -> [SpeechEvent]? in
-                var reader = ByteReader(bytes)
-                guard let events = try? reader.events(), reader.isAtEnd else { return nil }
-                return events
-            }
-            return events.map { SegmentAudio(samples: samples, events: $0) }
+            let sampleBytes = UnsafeRawBufferPointer(rebasing: bytes[start..<start + Int(samples) * 2])
+            let rest = UnsafeRawBufferPointer(rebasing: bytes[(start + Int(samples) * 2)...])
+            guard ContentHash.checksum(rest, seed: ContentHash.checksum(sampleBytes)) == checksum else { return nil }
+            var eventReader = ByteReader(rest)
+            guard let decoded = try? eventReader.events(), eventReader.isAtEnd else { return nil }
+            // The entry's samples start 32 bytes into a page-aligned mapping: aligned for Int16.
+            entry.samples = sampleBytes.bindMemory(to: Int16.self)
+            entry.events = decoded
+            return entry
         }()
         guard let audio else {
             unlink(path)
@@ -96,6 +116,22 @@ public struct SegmentCache: Sendable {
         // Used now: the last to go when the cache is trimmed.
         futimens(descriptor, nil)
         return audio
+    }
+
+    /// A cache entry mapped into memory (read-only, private), unmapped when released. Entries
+    /// are replaced by renaming, never written in place, so the mapping stays whole.
+    package final class MappedAudio {
+        private let mapping: UnsafeMutableRawPointer
+        fileprivate let size: Int
+        package fileprivate(set) var samples = UnsafeBufferPointer<Int16>(start: nil, count: 0)
+        package fileprivate(set) var events: [SpeechEvent] = []
+
+        fileprivate init(mapping: UnsafeMutableRawPointer, size: Int) {
+            self.mapping = mapping
+            self.size = size
+        }
+
+        deinit { munmap(mapping, size) }
     }
 
     /// Stores `audio` under `key`; false when it could not be written (the render goes on).

@@ -51,18 +51,50 @@ import Testing
         #expect(key.count == 32)
     }
 
+    @Test func aMasteredSegmentIsKeptApartForEachLevelAndCeiling() {
+        let raw = SegmentCache.key(for: job, sampleRate: 22_050, engineVersion: "1.51")
+        func mastered(loudness: Double = -20, levelling: Double = -20, headroom: Double = 0) -> String {
+            var mastering = Mastering(loudness: loudness)
+            mastering.codecHeadroom = headroom
+            return SegmentCache.key(for: job, sampleRate: 22_050, engineVersion: "1.51", mastered: .init(mastering: mastering, levelling: levelling))
+        }
+        let keys = [raw, mastered(), mastered(levelling: -19.65), mastered(headroom: 1.5)]
+        #expect(Set(keys).count == keys.count)
+        #expect(mastered() == mastered())
+        // Room tone fills the pauses, never a segment: the same entry serves both.
+        var withRoomTone = Mastering()
+        withRoomTone.roomTone = true
+        #expect(mastered() == SegmentCache.key(for: job, sampleRate: 22_050, engineVersion: "1.51", mastered: .init(mastering: withRoomTone, levelling: -20)))
+    }
+
     @Test func entriesReadBackAndDamagedOnesAreDropped() throws {
         let cache = SegmentCache(folder: try scratch())
         let stored = audio(5_000)
         #expect(cache.read("00ff") == nil)
         #expect(cache.write("00ff", stored))
         #expect(cache.read("00ff") == stored)
+        let mapped = try #require(cache.map("00ff"))
+        #expect(Array(mapped.samples) == stored.samples && mapped.events == stored.events)
         let path = cache.folder.appendingPathComponent("00/00ff.segment")
-        var bytes = try Data(contentsOf: path)
-        bytes[bytes.count - 1] ^= 1
-        try bytes.write(to: path)
-        #expect(cache.read("00ff") == nil)
-        #expect(!FileManager.default.fileExists(atPath: path.path))
+        let whole = try Data(contentsOf: path)
+        // A flipped bit in the samples, in the events, a torn entry, an empty one: each dropped.
+        for damage in 0..<4 {
+            var bytes = whole
+            switch damage {
+            case 0: bytes[100] ^= 1
+            case 1: bytes[bytes.count - 1] ^= 1
+            case 2: bytes = bytes.prefix(bytes.count / 2)
+            default: bytes = Data()
+            }
+            try bytes.write(to: path)
+            #expect(cache.map("00ff") == nil, "damage \(damage)")
+            #expect(!FileManager.default.fileExists(atPath: path.path))
+        }
+        // A mapping outlives its entry's removal (a trim or `cache clear` during a render).
+        #expect(cache.write("00ff", stored))
+        let held = try #require(cache.map("00ff"))
+        cache.clear()
+        #expect(Array(held.samples) == stored.samples)
     }
 
     @Test func trimmingDropsTheLeastRecentlyUsed() throws {
