@@ -83,11 +83,6 @@ struct Mixer: ~Copyable {
         return start..<position
     }
 
-    /// A segment's samples as `append` would write them.
-    func master(_ audio: SegmentAudio, gain: Double) -> [Int16] {
-        mastering.master(audio.samples, gain: gain, sampleRate: sampleRate)
-    }
-
     mutating func silence(seconds: Double) throws(NarrateError) {
         try emitSilence(frames: Int((seconds * Double(sampleRate)).rounded()))
     }

@@ -182,6 +182,13 @@ public struct Renderer: Sendable {
         var inFlight = 0, inFlightText = 0
         var submitted = 0, synthesized = 0, reused = 0
         var gains: [VoiceSettings: Double] = [:]
+        /// Each calibration job's voice, so its gain is known as soon as a worker returns it.
+        var calibrationVoice: [Int: VoiceSettings] = [:]
+        for case let step? in plan.steps { if let calibration = step.calibration { calibrationVoice[calibration] = step.voice } }
+        /// The job the mixer asked for last, and the jobs finished far ahead of it that wait in
+        /// the cache rather than in memory (read back, they are not "from the cache").
+        var mixing = 0
+        var writtenAhead = Set<Int>()
         let stopped = NarrateError(.usage, "stopped before the end (interrupted); nothing was written to \(output.path) and any file already there is untouched")
 
         func startedWorkers() throws(NarrateError) -> SynthesisWorkers {
@@ -194,13 +201,25 @@ public struct Renderer: Sendable {
             return started
         }
 
-        func collect(from workers: SynthesisWorkers) throws(NarrateError) {
+        func collect(from workers: SynthesisWorkers, timeout: Double = 0.2) throws(NarrateError) {
             let results: [(id: Int, audio: SegmentAudio)]
-            do { results = try workers.collect(timeout: 0.2) } catch { throw failure(error, plan, selected) }
+            do { results = try workers.collect(timeout: timeout) } catch { throw failure(error, plan, selected) }
             for (id, audio) in results {
                 synthesized += 1
-                // A segment is cached once mastered, when its voice's gain is known.
-                if calibrations.contains(id) { cache?.write(keys[id], audio) }
+                if let voice = calibrationVoice[id] {
+                    cache?.write(keys[id], audio)
+                    gains[voice] = VoiceLevels.gain(measuring: audio, sampleRate: sampleRate, loudness: levelling)
+                } else if id >= mixing + window, let cache, let gain = gains[plan.jobs[id].voice],
+                    cache.write(keys[id], SegmentAudio(samples: mastering.master(audio.samples, gain: gain, sampleRate: sampleRate), events: audio.events)) {
+                    // Far ahead of the mixer (workers speaking the few lines a voice tweak
+                    // changed, while the mixer copies the rest): mastered and cached now, so
+                    // memory does not limit how far ahead the workers go.
+                    writtenAhead.insert(id)
+                    cached.insert(id)
+                    inFlight -= 1
+                    inFlightText -= plan.jobs[id].text.utf8.count
+                    continue
+                }
                 ready[id] = audio
             }
         }
@@ -212,40 +231,52 @@ public struct Renderer: Sendable {
             inFlightText += plan.jobs[id].text.utf8.count
         }
 
+        /// The workers run ahead of the mixer by a few jobs and a couple of long parts each,
+        /// however fast they are, so memory stays flat; jobs the cache holds are passed over, so
+        /// the workers start on the next missing ones while the mixer reads the cached ones.
+        /// `wanted`, the job the mixer waits for, is handed over whatever the limits.
+        func submitAhead(wanted: Int?) throws(NarrateError) {
+            while submitted < plan.jobs.count, inFlight < window && inFlightText < lookahead || submitted == wanted {
+                if submitted != wanted, cache?.contains(keys[submitted]) == true {
+                    cached.insert(submitted)
+                } else {
+                    let workers = try startedWorkers()
+                    guard workers.freeSlots > 0 else { break }
+                    try submit(submitted, to: workers)
+                }
+                submitted += 1
+            }
+        }
+
         /// Waits for job `wanted`, keeping the workers busy with the jobs after it meanwhile.
         func audio(ofJob wanted: Int) throws(NarrateError) -> Fetched {
-            // Cached audio is read when the mixer wants it, not ahead: memory holds only what
-            // the workers are making.
-            if cached.remove(wanted) != nil || wanted >= submitted {
-                if let audio = cache?.map(keys[wanted]) {
-                    reused += 1
-                    submitted = max(submitted, wanted + 1)
-                    return .cached(audio)
-                }
-                if wanted < submitted {
-                    // Its entry turned out damaged (and is gone): synthesise it now.
-                    let workers = try startedWorkers()
-                    while workers.freeSlots == 0 { try collect(from: workers) }
-                    try submit(wanted, to: workers)
-                } else {
-                    submitted = wanted
-                }
-            }
+            mixing = wanted
             while true {
-                // The workers run ahead of the mixer by a few jobs and a couple of long parts
-                // each, however fast they are, so memory stays flat; jobs the cache holds are
-                // passed over, so the workers start on the next missing ones while the mixer
-                // reads the cached ones.
-                while submitted < plan.jobs.count, inFlight < window && inFlightText < lookahead || submitted == wanted {
-                    if submitted != wanted, cache?.contains(keys[submitted]) == true {
-                        cached.insert(submitted)
-                    } else {
-                        let workers = try startedWorkers()
-                        guard workers.freeSlots > 0 else { break }
-                        try submit(submitted, to: workers)
+                // Cached audio is read when the mixer wants it, not ahead: memory holds only
+                // what the workers are making.
+                if cached.remove(wanted) != nil || wanted >= submitted {
+                    if let audio = cache?.map(keys[wanted]) {
+                        if writtenAhead.remove(wanted) == nil { reused += 1 }
+                        submitted = max(submitted, wanted + 1)
+                        // The mixer runs through cached audio faster than workers speak: take
+                        // what they finished and hand them more, or they would idle until it waits.
+                        if let workers, inFlight > 0 {
+                            try collect(from: workers, timeout: 0)
+                            try submitAhead(wanted: nil)
+                        }
+                        return .cached(audio)
                     }
-                    submitted += 1
+                    if wanted < submitted {
+                        // Its entry turned out damaged (and is gone): synthesise it now.
+                        writtenAhead.remove(wanted)
+                        let workers = try startedWorkers()
+                        while workers.freeSlots == 0 { try collect(from: workers) }
+                        try submit(wanted, to: workers)
+                    } else {
+                        submitted = wanted
+                    }
                 }
+                try submitAhead(wanted: wanted)
                 if let audio = ready.removeValue(forKey: wanted) {
                     inFlight -= 1
                     inFlightText -= plan.jobs[wanted].text.utf8.count
@@ -285,7 +316,7 @@ public struct Renderer: Sendable {
                     case .cached(let audio): SegmentAudio(samples: Array(audio.samples), events: [])
                     case .synthesised(let audio): audio
                     }
-                    gains[step.voice] = VoiceLevels.gain(measuring: samples, sampleRate: sampleRate, loudness: levelling)
+                    if gains[step.voice] == nil { gains[step.voice] = VoiceLevels.gain(measuring: samples, sampleRate: sampleRate, loudness: levelling) }
                 }
                 var placed: Range<Int>?
                 var spoken: [(word: String, sample: Int)] = []
@@ -299,7 +330,7 @@ public struct Renderer: Sendable {
                         part = try mixer.appendMastered(audio.samples)
                         events = audio.events
                     case .synthesised(let audio) where cache != nil:
-                        let mastered = SegmentAudio(samples: mixer.master(audio, gain: gains[step.voice] ?? 1), events: audio.events)
+                        let mastered = SegmentAudio(samples: mastering.master(audio.samples, gain: gains[step.voice] ?? 1, sampleRate: sampleRate), events: audio.events)
                         cache!.write(keys[job], mastered)
                         part = try mastered.samples.withUnsafeBufferPointer { (samples: UnsafeBufferPointer<Int16>) throws(NarrateError) in try mixer.appendMastered(samples) }
                         events = audio.events
