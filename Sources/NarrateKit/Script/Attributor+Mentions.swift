@@ -14,7 +14,7 @@ extension Attributor {
     /// Characters addressed by name in a turn: `"Mara, listen."`, `"Come here, Mara!"`.
     func vocatives(in turn: Turn, openingOnly: Bool = false) -> [Int] {
         var result: [Int] = []
-        for pieceIndex in openingOnly ? Array(turn.pieces.prefix(1)) : turn.pieces {
+        for pieceIndex in openingOnly ? Array(turn.pieces.prefix(1)) : turn.pieces where !pieces[pieceIndex].isEmbedded {
             let piece = pieces[pieceIndex]
             var range = tokenRange(of: piece)
             if openingOnly, let end = range.first(where: { tokens[$0].isSentenceEnd }) { range = range.lowerBound..<(end + 1) }

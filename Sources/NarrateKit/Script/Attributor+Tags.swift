@@ -41,7 +41,10 @@ extension Attributor {
         for index in turns.indices {
             turns[index].vocatives = vocatives(in: turns[index])
             turns[index].openingVocatives = vocatives(in: turns[index], openingOnly: true)
-            turns[index].named = Set(turns[index].pieces.flatMap { tokenRange(of: pieces[$0]) }.compactMap { mentionStarting[$0].map { mentions[$0].character } })
+            // Names in words the speaker quotes (`'Ah! Mrs. Bennet,' she said to me`) belong
+            // to that other conversation: they neither call nor rule out anyone in this one.
+            turns[index].named = Set(turns[index].pieces.filter { !pieces[$0].isEmbedded }.flatMap { tokenRange(of: pieces[$0]) }
+                .compactMap { mentionStarting[$0].map { mentions[$0].character } })
         }
         return turns
     }

@@ -80,6 +80,15 @@ import Testing
         #expect(speakers(text, cast: cast, rulesOnly: true) == ["Ben", "Mara"])
     }
 
+    /// A name in words the speaker quotes belongs to that other talk: it does not call anyone
+    /// here, nor rule the one it names out as the speaker.
+    @Test func aNameInsideQuotedWordsCallsNoOne() {
+        let cast = rosaAndBen + [Character(name: "Mara", gender: .female)]
+        let text = "Rosa had meant to keep Mara to supper, but the carriage came early, and she had no chance of detaining her.\n\n"
+            + "\"Well,\" said she, \"what a day! And do you know what Ben said to me? 'Ah! Rosa, you will have your way at last.' He did indeed.\""
+        #expect(speakers(text, cast: cast) == ["Rosa", "Rosa", "Rosa"])
+    }
+
     @Test func whoeverTurnsToAnotherSpeaksNext() {
         let cast = rosaAndBen + [Character(name: "Mara", gender: .female)]
         let text = "\"It is late,\" said Rosa.\n\nMara sat by the window and said nothing. Ben turned to her.\n\n\"You look tired.\""
