@@ -363,6 +363,13 @@ extension Attributor {
             var clauseStart = clauseEnd - 1
             while clauseStart > sentenceStart, !isClauseBoundary(clauseStart - 1) { clauseStart -= 1 }
             var index = clauseStart
+            // `While he talked to Isabella, Emma found an opportunity of saying`: a clause that
+            // opens with a subordinator has its own subject; the main clause's comes after its comma.
+            if Self.subordinators.contains(tokens[clauseStart].lower),
+                let comma = (clauseStart..<clauseEnd).first(where: { tokens[$0].word == "," }),
+                (comma + 1..<clauseEnd).contains(where: { subject(at: $0, limit: clauseEnd) != nil }) {
+                index = comma + 1
+            }
             while index < clauseEnd {
                 let governed = index > sentenceStart && Lexicon.prepositions.contains(tokens[index - 1].lower)
                 if let found = subject(at: index, limit: clauseEnd) {

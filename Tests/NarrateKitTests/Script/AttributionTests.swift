@@ -89,6 +89,14 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Rosa", "Rosa", "Rosa"])
     }
 
+    /// `While he talked to Rosa, Mara found an opportunity of saying`: the subordinate clause
+    /// has its own subject; the one who speaks is the main clause's.
+    @Test func theMainClauseSpeaksNotTheOneBeforeIt() {
+        let cast = rosaAndBen + [Character(name: "Mara", gender: .female)]
+        let text = "Ben came in late.\n\nWhile he talked to Rosa, however, Mara found an opportunity of saying, \"Is it true?\""
+        #expect(speakers(text, cast: cast) == ["Mara"])
+    }
+
     @Test func whoeverTurnsToAnotherSpeaksNext() {
         let cast = rosaAndBen + [Character(name: "Mara", gender: .female)]
         let text = "\"It is late,\" said Rosa.\n\nMara sat by the window and said nothing. Ben turned to her.\n\n\"You look tired.\""
