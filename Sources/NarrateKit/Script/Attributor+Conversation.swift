@@ -35,12 +35,19 @@ extension Attributor {
         /// The description the narration last called each character by (`The maid was
         /// waiting`), and where.
         var describedAs: [Speaker: (phrase: String, position: Int)] = [:]
+        /// Who, in the lines a speech tag names them for, calls someone `papa` or `my dear`
+        /// (`addressWords`), and how often.
+        var addressHabits: [String: [Speaker: Int]] = [:]
         func last(_ speaker: Speaker) -> Int { max(mentioned[speaker] ?? -1, spoke[speaker] ?? -1) }
     }
 
     func resolveInOrder(_ turns: inout [Turn]) {
         var salience = Salience()
-        for turn in turns where turn.attribution?.method == .explicitTag { if let speaker = turn.speaker { salience.taggedLines[speaker, default: 0] += 1 } }
+        for turn in turns where turn.attribution?.method == .explicitTag {
+            guard let speaker = turn.speaker else { continue }
+            salience.taggedLines[speaker, default: 0] += 1
+            for word in addressWords(in: turn) { salience.addressHabits[word, default: [:]][speaker, default: 0] += 1 }
+        }
         var mentionCursor = 0
         let speakerOf = characters.map { Speaker.character($0.name) }
         // `the clergyman`, when the cast's `The Clergyman` is a bare label, could be anyone of

@@ -49,6 +49,28 @@ extension Attributor {
     }
 
     /// What a child calls a parent, and the parent's sex.
+    /// The words a speaker calls someone by that tell who the speaker is (`papa`, `uncle`,
+    /// `my dear`), in the turn's own words (not words it quotes), set off as a call is.
+    func addressWords(in turn: Turn) -> Set<String> {
+        var result = Set<String>()
+        for pieceIndex in turn.pieces where !pieces[pieceIndex].isEmbedded {
+            let range = tokenRange(of: pieces[pieceIndex])
+            for index in range where tokens[index].isWord {
+                let word = tokens[index].lower
+                let afterMy = index > range.lowerBound && tokens[index - 1].lower == "my"
+                guard Self.parentWords[word] != nil || Self.kinWords.contains(word) || (afterMy && Self.endearments.contains(word)) else { continue }
+                let before = index > range.lowerBound ? tokens[index - 1] : nil
+                let after = index + 1 < range.upperBound ? tokens[index + 1] : nil
+                let setOff = (before.map { !$0.isWord || ["my", "dear", "oh", "o"].contains($0.lower) } ?? true) && (after.map { !$0.isWord } ?? true)
+                if setOff { result.insert(afterMy ? "my \(word)" : word) }
+            }
+        }
+        return result
+    }
+
+    static let kinWords: Set<String> = ["uncle", "aunt", "aunty", "auntie", "grandmamma", "grandpapa", "grandma", "grandpa", "granny", "grandmother", "grandfather", "brother", "sister", "cousin"]
+    static let endearments: Set<String> = ["dear", "darling", "love", "child", "boy", "girl", "lad", "lass", "friend"]
+
     static let parentWords: [String: Gender] = [
         "mother": .female, "mamma": .female, "mama": .female, "mum": .female, "mummy": .female, "ma": .female,
         "father": .male, "papa": .male, "pa": .male, "dad": .male, "daddy": .male,

@@ -92,6 +92,16 @@ extension Attributor {
         // A book's talkers, judged from at least fifty tagged lines: in a short story one tag
         // says little about who talks.
         let mostTagged = Double(max(50, salience.taggedLines.values.max() ?? 0))
+        // `papa`, `my dear`: the share of the book's tagged lines calling someone so that this
+        // speaker said (a daughter says papa; one mother says my dear), where at least two did.
+        let address = addressWords(in: turn)
+        func habit(_ speaker: Speaker) -> Double {
+            address.map { word -> Double in
+                guard let users = salience.addressHabits[word] else { return 0 }
+                let total = users.values.reduce(0, +)
+                return total < 2 ? 0 : Double(users[speaker, default: 0]) / Double(total)
+            }.max() ?? 0
+        }
         // In `TurnWeights.features` order.
         func features(_ speaker: Speaker) -> [Double] {
             let sex = gender(of: speaker)
@@ -131,6 +141,7 @@ extension Attributor {
                 speaker == context.expected && context.participants.count <= 2 ? 1 : 0,
                 speaker == context.expected && asked ? 1 : 0,
                 speaker == secondLatest ? 1 : 0,
+                habit(speaker),
                 ruled(.paragraphMention), ruled(.vocative), ruled(.turnTaking), ruled(.nearest),
             ]
         }
@@ -217,7 +228,7 @@ package struct TurnWeights: Hashable, Sendable {
         "acts-after-a-finished-line", "last-subject", "subject-closeness", "mention-closeness", "speech-closeness", "mentioned-rank", "spoke-rank",
         "sex-the-line-before-called", "reported-just-before", "share-of-tagged-lines", "is-the-narrator", "sex-unknown",
         "sex-of-he-or-she-before", "sex-of-he-or-she-after", "sex-of-he-or-she-in-the-narration-before",
-        "alternation-between-two", "alternation-after-a-question", "second-latest-speaker",
+        "alternation-between-two", "alternation-after-a-question", "second-latest-speaker", "uses-these-words-of-address",
         "rule-paragraph-mention", "rule-vocative", "rule-turn-taking", "rule-nearest",
     ]
     package var values: [Double]
@@ -258,6 +269,7 @@ package struct TurnWeights: Hashable, Sendable {
         case "last-subject", "subject-closeness": return "the subject of the narration just before"
         case "sex-the-line-before-called": return "the line before says sir or madam"
         case "share-of-tagged-lines": return "speaks often in the book"
+        case "uses-these-words-of-address": return "calls people so in the lines tagged with their name"
         case "rule-paragraph-mention", "rule-vocative", "rule-turn-taking", "rule-nearest": return context.ruled?.attribution.evidence ?? ""
         default: return "the character last mentioned nearby"
         }

@@ -97,6 +97,19 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mara"])
     }
 
+    /// Who calls someone `papa` in the lines tagged with their name is likely the one calling
+    /// him so where no tag says.
+    @Test func aWordOfAddressPointsToWhoeverUsesIt() {
+        let cast = rosaAndBen + [Character(name: "Mara", gender: .female), Character(name: "Mr. Vane", gender: .male)]
+        let text = [
+            "\"Good morning, papa,\" said Mara.", "\"Good morning, my dear,\" said Mr. Vane.",
+            "\"Papa, the carriage is here,\" said Mara.", "\"Is it raining, papa?\" asked Mara.",
+            "Rosa came in with Ben, and Mr. Vane rose to meet them.", "\"We are late,\" said Rosa.",
+            "\"Never mind that, papa. Sit down.\"",
+        ].joined(separator: "\n\n")
+        #expect(speakers(text, cast: cast).last == "Mara")
+    }
+
     @Test func whoeverTurnsToAnotherSpeaksNext() {
         let cast = rosaAndBen + [Character(name: "Mara", gender: .female)]
         let text = "\"It is late,\" said Rosa.\n\nMara sat by the window and said nothing. Ben turned to her.\n\n\"You look tired.\""
