@@ -46,7 +46,7 @@ extension Attributor {
         for turn in turns where turn.attribution?.method == .explicitTag {
             guard let speaker = turn.speaker else { continue }
             salience.taggedLines[speaker, default: 0] += 1
-            for word in addressWords(in: turn) { salience.addressHabits[word, default: [:]][speaker, default: 0] += 1 }
+            for word in turn.addressWords { salience.addressHabits[word, default: [:]][speaker, default: 0] += 1 }
         }
         var mentionCursor = 0
         let speakerOf = characters.map { Speaker.character($0.name) }

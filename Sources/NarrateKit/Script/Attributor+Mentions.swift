@@ -56,13 +56,14 @@ extension Attributor {
         for pieceIndex in turn.pieces where !pieces[pieceIndex].isEmbedded {
             let range = tokenRange(of: pieces[pieceIndex])
             for index in range where tokens[index].isWord {
-                let word = tokens[index].lower
-                let afterMy = index > range.lowerBound && tokens[index - 1].lower == "my"
-                guard Self.parentWords[word] != nil || Self.kinWords.contains(word) || (afterMy && Self.endearments.contains(word)) else { continue }
+                // Set off as a call is (cheap checks first: most words are not).
+                guard index + 1 >= range.upperBound || !tokens[index + 1].isWord else { continue }
                 let before = index > range.lowerBound ? tokens[index - 1] : nil
-                let after = index + 1 < range.upperBound ? tokens[index + 1] : nil
-                let setOff = (before.map { !$0.isWord || ["my", "dear", "oh", "o"].contains($0.lower) } ?? true) && (after.map { !$0.isWord } ?? true)
-                if setOff { result.insert(afterMy ? "my \(word)" : word) }
+                guard before.map({ !$0.isWord || ["my", "dear", "oh", "o"].contains($0.lower) }) ?? true else { continue }
+                let word = tokens[index].lower
+                let afterMy = before?.lower == "my"
+                guard Self.parentWords[word] != nil || Self.kinWords.contains(word) || (afterMy && Self.endearments.contains(word)) else { continue }
+                result.insert(afterMy ? "my \(word)" : word)
             }
         }
         return result

@@ -94,9 +94,8 @@ extension Attributor {
         let mostTagged = Double(max(50, salience.taggedLines.values.max() ?? 0))
         // `papa`, `my dear`: the share of the book's tagged lines calling someone so that this
         // speaker said (a daughter says papa; one mother says my dear), where at least two did.
-        let address = addressWords(in: turn)
         func habit(_ speaker: Speaker) -> Double {
-            address.map { word -> Double in
+            turn.addressWords.map { word -> Double in
                 guard let users = salience.addressHabits[word] else { return 0 }
                 let total = users.values.reduce(0, +)
                 return total < 2 ? 0 : Double(users[speaker, default: 0]) / Double(total)

@@ -49,6 +49,8 @@ struct Attributor {
         var vocatives: [Int] = []
         /// Those called in the turn's first sentence: who a reply turns to.
         var openingVocatives: [Int] = []
+        /// What the turn calls someone by that tells who speaks (`papa`, `my dear`).
+        var addressWords: Set<String> = []
         /// Every character the turn's words name: seldom its speaker.
         var named: Set<Int> = []
         var speaker: Speaker?
