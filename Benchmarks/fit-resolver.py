@@ -39,9 +39,9 @@ TURN_FEATURES = ["alternation-expects", "spoke-two-lines-back", "spoke-the-line-
                  "acts-after-a-finished-line", "last-subject", "subject-closeness", "mention-closeness", "speech-closeness", "mentioned-rank", "spoke-rank",
                  "sex-the-line-before-called", "reported-just-before", "share-of-tagged-lines", "is-the-narrator", "sex-unknown",
                  "sex-of-he-or-she-before", "sex-of-he-or-she-after", "sex-of-he-or-she-in-the-narration-before",
-                 "alternation-between-two", "alternation-after-a-question", "second-latest-speaker", "uses-these-words-of-address",
+                 "alternation-between-two", "alternation-after-a-question", "second-latest-speaker", "uses-these-words-of-address", "talks-like-this-line",
                  "rule-paragraph-mention", "rule-vocative", "rule-turn-taking", "rule-nearest"]
-TURN_START = [4, 1, -4, -3, 1, 5, 3, 2, -6, -2, 2.5, 1.5, 1, -1, 1, 0.5, 1, 0.5, 0.5, 0.5, 2, -1, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 2]
+TURN_START = [4, 1, -4, -3, 1, 5, 3, 2, -6, -2, 2.5, 1.5, 1, -1, 1, 0.5, 1, 0.5, 0.5, 0.5, 2, -1, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 2]
 
 
 def narrate(binary, novel, folder, extra):

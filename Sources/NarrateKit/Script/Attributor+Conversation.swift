@@ -1,3 +1,5 @@
+import Foundation
+
 /// Scene and conversation: the two readings of the book (named tags first, then everything in
 /// text order), what each reader keeps track of (who was mentioned, who spoke, who was
 /// addressed), reported speech, and whom turn-taking points to.
@@ -38,6 +40,8 @@ extension Attributor {
         /// Who, in the lines a speech tag names them for, calls someone `papa` or `my dear`
         /// (`addressWords`), and how often.
         var addressHabits: [String: [Speaker: Int]] = [:]
+        /// How each speaker talks in the lines a tag names them for.
+        var styles = SpeechStyles()
         func last(_ speaker: Speaker) -> Int { max(mentioned[speaker] ?? -1, spoke[speaker] ?? -1) }
     }
 
@@ -48,6 +52,8 @@ extension Attributor {
             salience.taggedLines[speaker, default: 0] += 1
             for word in turn.addressWords { salience.addressHabits[word, default: [:]][speaker, default: 0] += 1 }
         }
+        salience.styles = SpeechStyles(turns.compactMap { turn in turn.attribution?.method == .explicitTag ? turn.speaker.map { ($0, turn.words) } : nil },
+                                       vocabulary: Int((turns.lazy.flatMap(\.words).max() ?? -1) + 1))
         var mentionCursor = 0
         let speakerOf = characters.map { Speaker.character($0.name) }
         // `the clergyman`, when the cast's `The Clergyman` is a bare label, could be anyone of
@@ -296,5 +302,61 @@ extension Attributor {
             }
         }
         return nil
+    }
+}
+
+/// How each speaker talks, from the lines a tag names them for: for every word, how much more
+/// (or less) often they use it than the book's tagged speech does, so a line can be compared
+/// with each candidate's way of talking (Miss Bates's `so very obliging`, a sailor's `aye`).
+/// Only for speakers with enough tagged lines to tell; the others are neither like nor unlike.
+struct SpeechStyles {
+    private var rows: [Speaker: Int] = [:]
+    /// rows × vocabulary: log of the speaker's smoothed share of a word over the book's.
+    private var table: [Float] = []
+    private var vocabulary = 0
+
+    /// Lines fewer than this say too little about how someone talks.
+    static let minimumLines = 10
+    /// How many words of a speaker's own count before their shares outweigh the book's.
+    static let smoothing = 200.0
+
+    init() {}
+
+    init(_ lines: [(speaker: Speaker, words: [Int32])], vocabulary: Int) {
+        guard vocabulary > 0 else { return }
+        self.vocabulary = vocabulary
+        var book = [Double](repeating: 0, count: vocabulary)
+        var lineCounts: [Speaker: Int] = [:]
+        for line in lines {
+            lineCounts[line.speaker, default: 0] += 1
+            for word in line.words { book[Int(word)] += 1 }
+        }
+        let bookTotal = book.reduce(0, +)
+        let bookShare = book.map { ($0 + 0.5) / (bookTotal + 0.5 * Double(vocabulary)) }
+        let speakers = lineCounts.filter { $0.value >= Self.minimumLines }.keys.sorted { $0.name < $1.name }
+        for (row, speaker) in speakers.enumerated() { rows[speaker] = row }
+        var counts = [Double](repeating: 0, count: speakers.count * vocabulary)
+        var totals = [Double](repeating: 0, count: speakers.count)
+        for line in lines {
+            guard let row = rows[line.speaker] else { continue }
+            for word in line.words { counts[row * vocabulary + Int(word)] += 1 }
+            totals[row] += Double(line.words.count)
+        }
+        table = [Float](repeating: 0, count: counts.count)
+        for row in speakers.indices {
+            for word in 0..<vocabulary {
+                let share = (counts[row * vocabulary + word] + Self.smoothing * bookShare[word]) / (totals[row] + Self.smoothing)
+                table[row * vocabulary + word] = Float(Foundation.log(share / bookShare[word]))
+            }
+        }
+    }
+
+    /// How like the speaker's tagged lines these words are: the mean log ratio of their shares
+    /// (0 for a speaker without enough tagged lines).
+    func likeness(of words: [Int32], to speaker: Speaker) -> Double {
+        guard !words.isEmpty, let row = rows[speaker] else { return 0 }
+        var sum: Float = 0
+        for word in words where Int(word) < vocabulary { sum += table[row * vocabulary + Int(word)] }
+        return Double(sum) / Double(words.count)
     }
 }

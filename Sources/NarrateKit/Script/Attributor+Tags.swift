@@ -38,6 +38,18 @@ extension Attributor {
             turns.append(current)
             index = end
         }
+        // Each turn's own words, numbered (a number per distinct lowercase word), for
+        // `SpeechStyles`.
+        var numbers: [String: Int32] = [:]
+        for index in turns.indices {
+            for piece in turns[index].pieces where !pieces[piece].isEmbedded {
+                for token in tokenRange(of: pieces[piece]) where tokens[token].isWord {
+                    let next = Int32(numbers.count)
+                    turns[index].words.append(numbers[tokens[token].lower, default: next])
+                    if numbers[tokens[token].lower] == nil { numbers[tokens[token].lower] = next }
+                }
+            }
+        }
         for index in turns.indices {
             turns[index].vocatives = vocatives(in: turns[index])
             turns[index].openingVocatives = vocatives(in: turns[index], openingOnly: true)

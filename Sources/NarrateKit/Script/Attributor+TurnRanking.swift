@@ -141,6 +141,7 @@ extension Attributor {
                 speaker == context.expected && asked ? 1 : 0,
                 speaker == secondLatest ? 1 : 0,
                 habit(speaker),
+                salience.styles.likeness(of: turn.words, to: speaker),
                 ruled(.paragraphMention), ruled(.vocative), ruled(.turnTaking), ruled(.nearest),
             ]
         }
@@ -227,7 +228,7 @@ package struct TurnWeights: Hashable, Sendable {
         "acts-after-a-finished-line", "last-subject", "subject-closeness", "mention-closeness", "speech-closeness", "mentioned-rank", "spoke-rank",
         "sex-the-line-before-called", "reported-just-before", "share-of-tagged-lines", "is-the-narrator", "sex-unknown",
         "sex-of-he-or-she-before", "sex-of-he-or-she-after", "sex-of-he-or-she-in-the-narration-before",
-        "alternation-between-two", "alternation-after-a-question", "second-latest-speaker", "uses-these-words-of-address",
+        "alternation-between-two", "alternation-after-a-question", "second-latest-speaker", "uses-these-words-of-address", "talks-like-this-line",
         "rule-paragraph-mention", "rule-vocative", "rule-turn-taking", "rule-nearest",
     ]
     package var values: [Double]

@@ -962,3 +962,23 @@ import Testing
         #expect(SourceText(name: "t", text: text)[record.range] == "Is it done?")
     }
 }
+
+@Suite struct SpeechStylesTests {
+    /// Word numbers: 0 `aye`, 1 `indeed`, 2 `the`, 3 `sea`.
+    @Test func aLineIsLikeTheSpeakerWhoTalksThatWay() {
+        let sailor = Speaker.character("Ben"), lady = Speaker.character("Rosa"), stranger = Speaker.character("Tom")
+        var lines: [(speaker: Speaker, words: [Int32])] = []
+        for _ in 0..<12 {
+            lines.append((sailor, [0, 2, 3]))
+            lines.append((lady, [1, 2]))
+        }
+        lines.append((stranger, [0, 0, 0]))
+        let styles = SpeechStyles(lines, vocabulary: 4)
+        #expect(styles.likeness(of: [0, 3], to: sailor) > 0)
+        #expect(styles.likeness(of: [0, 3], to: lady) < 0)
+        #expect(styles.likeness(of: [1], to: lady) > styles.likeness(of: [1], to: sailor))
+        // One tagged line says nothing of how someone talks.
+        #expect(styles.likeness(of: [0, 0], to: stranger) == 0)
+        #expect(styles.likeness(of: [], to: sailor) == 0)
+    }
+}
