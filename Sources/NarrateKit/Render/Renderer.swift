@@ -191,6 +191,11 @@ public struct Renderer: Sendable {
         var writtenAhead = Set<Int>()
         let stopped = NarrateError(.usage, "stopped before the end (interrupted); nothing was written to \(output.path) and any file already there is untouched")
 
+        /// A segment as the cache keeps it: mastered at its voice's gain.
+        func masteredForCache(_ audio: SegmentAudio, gain: Double) -> SegmentAudio {
+            SegmentAudio(samples: mastering.master(audio.samples, gain: gain, sampleRate: sampleRate), events: audio.events)
+        }
+
         func startedWorkers() throws(NarrateError) -> SynthesisWorkers {
             if let workers { return workers }
             let started = try SynthesisWorkers(executable: options.workerExecutable, count: min(options.jobs, max(1, missing)))
@@ -210,7 +215,7 @@ public struct Renderer: Sendable {
                     cache?.write(keys[id], audio)
                     gains[voice] = VoiceLevels.gain(measuring: audio, sampleRate: sampleRate, loudness: levelling)
                 } else if id >= mixing + window, let cache, let gain = gains[plan.jobs[id].voice],
-                    cache.write(keys[id], SegmentAudio(samples: mastering.master(audio.samples, gain: gain, sampleRate: sampleRate), events: audio.events)) {
+                    cache.write(keys[id], masteredForCache(audio, gain: gain)) {
                     // Far ahead of the mixer (workers speaking the few lines a voice tweak
                     // changed, while the mixer copies the rest): mastered and cached now, so
                     // memory does not limit how far ahead the workers go.
@@ -330,9 +335,9 @@ public struct Renderer: Sendable {
                         part = try mixer.appendMastered(audio.samples)
                         events = audio.events
                     case .synthesised(let audio) where cache != nil:
-                        let mastered = SegmentAudio(samples: mastering.master(audio.samples, gain: gains[step.voice] ?? 1, sampleRate: sampleRate), events: audio.events)
-                        cache!.write(keys[job], mastered)
-                        part = try mastered.samples.withUnsafeBufferPointer { (samples: UnsafeBufferPointer<Int16>) throws(NarrateError) in try mixer.appendMastered(samples) }
+                        let segment = masteredForCache(audio, gain: gains[step.voice] ?? 1)
+                        cache!.write(keys[job], segment)
+                        part = try segment.samples.withUnsafeBufferPointer { (samples: UnsafeBufferPointer<Int16>) throws(NarrateError) in try mixer.appendMastered(samples) }
                         events = audio.events
                     case .synthesised(let audio):
                         part = try mixer.append(audio, gain: gains[step.voice] ?? 1)
