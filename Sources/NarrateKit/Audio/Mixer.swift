@@ -69,9 +69,15 @@ struct Mixer: ~Copyable {
 
     /// Appends a segment's audio (already trimmed: the pauses are the mixer's) at `gain`,
     /// mastered; returns where it starts and ends in the file, in samples.
-    mutating func append(_ audio: SegmentAudio, gain: Double) throws(NarrateError) -> Range<Int> {
+    /// - Parameter copy: also gets each mastered block (the segment's cache entry).
+    mutating func append(_ audio: SegmentAudio, gain: Double, copy: ((UnsafeBufferPointer<Int16>) -> Void)? = nil) throws(NarrateError) -> Range<Int> {
         let start = position
-        try mastering.master(audio.samples, gain: gain, sampleRate: sampleRate) { (block: ArraySlice<Int16>) throws(NarrateError) in try emit(block) }
+        try mastering.master(audio.samples, gain: gain, sampleRate: sampleRate) { (block: ArraySlice<Int16>) throws(NarrateError) in
+            try block.withUnsafeBufferPointer { (samples: UnsafeBufferPointer<Int16>) throws(NarrateError) in
+                try emit(samples)
+                copy?(samples)
+            }
+        }
         return start..<position
     }
 

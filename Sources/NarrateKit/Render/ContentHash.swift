@@ -16,6 +16,23 @@ enum ContentHash {
         XXH3_64bits_withSeed(bytes.baseAddress, bytes.count, seed)
     }
 
+    /// The same checksum (seed 0), over bytes given a block at a time. The corresponding C
+    /// functions are `XXH3_createState`, `XXH3_64bits_update` and `XXH3_64bits_digest`.
+    final class Checksum {
+        private let state: OpaquePointer
+
+        init() {
+            state = XXH3_createState()
+            XXH3_64bits_reset_withSeed(state, 0)
+        }
+
+        func update(_ bytes: UnsafeRawBufferPointer) { XXH3_64bits_update(state, bytes.baseAddress, bytes.count) }
+
+        var value: UInt64 { XXH3_64bits_digest(state) }
+
+        deinit { XXH3_freeState(state) }
+    }
+
     private static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits

@@ -327,20 +327,18 @@ public struct Renderer: Sendable {
                 var spoken: [(word: String, sample: Int)] = []
                 for job in step.jobs {
                     if placed != nil { try mixer.pause(.betweenSentences) }
-                    // Cached segments are mastered already; a new one is mastered whole when
-                    // it is to be cached, in blocks on the way to the file when not.
+                    // Cached segments are mastered already.
                     let part: Range<Int>, events: [SpeechEvent]
                     switch try audio(ofJob: job) {
                     case .cached(let audio):
                         part = try mixer.appendMastered(audio.samples)
                         events = audio.events
-                    case .synthesised(let audio) where cache != nil:
-                        let segment = masteredForCache(audio, gain: gains[step.voice] ?? 1)
-                        cache!.write(keys[job], segment)
-                        part = try segment.samples.withUnsafeBufferPointer { (samples: UnsafeBufferPointer<Int16>) throws(NarrateError) in try mixer.appendMastered(samples) }
-                        events = audio.events
                     case .synthesised(let audio):
-                        part = try mixer.append(audio, gain: gains[step.voice] ?? 1)
+                        // Mastered in blocks on the way to the file and, block by block, to
+                        // its cache entry: the segment is never held twice.
+                        let entry = cache?.entry(keys[job])
+                        part = try mixer.append(audio, gain: gains[step.voice] ?? 1, copy: entry.map { entry in { entry.append($0) } })
+                        entry?.finish(events: audio.events)
                         events = audio.events
                     }
                     placed = (placed?.lowerBound ?? part.lowerBound)..<part.upperBound

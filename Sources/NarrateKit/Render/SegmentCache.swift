@@ -163,6 +163,79 @@ public struct SegmentCache: Sendable {
         return true
     }
 
+    /// Starts an entry for `key` whose samples come a block at a time (a segment mastered on
+    /// its way to the file: it is not held a second time); nil when it cannot be written.
+    package func entry(_ key: String) -> EntryWriter? {
+        let destination = path(key)
+        let directory = String(destination[..<destination.lastIndex(of: "/")!])
+        if access(directory, F_OK) != 0 {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        let temporary = "\(directory)/.\(key).\(getpid()).partial"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        // Room for the header, written once the samples are counted and checksummed.
+        let room = [UInt8](repeating: 0, count: Self.magic.count + Self.headerSize)
+        guard room.withUnsafeBytes({ FileDescriptors.writeAll(descriptor, $0) }) else {
+            close(descriptor)
+            unlink(temporary)
+            return nil
+        }
+        return EntryWriter(descriptor: descriptor, temporary: temporary, destination: destination)
+    }
+
+    /// An entry being written: `append` the samples, then `finish` with the events. Until then
+    /// it is a hidden partial file, which `trim` removes if its writer dies.
+    package final class EntryWriter {
+        private var descriptor: Int32
+        private let temporary: String, destination: String
+        private let checksum = ContentHash.Checksum()
+        private var samples = 0
+        private var failed = false
+
+        fileprivate init(descriptor: Int32, temporary: String, destination: String) {
+            self.descriptor = descriptor
+            self.temporary = temporary
+            self.destination = destination
+        }
+
+        package func append(_ block: UnsafeBufferPointer<Int16>) {
+            guard !failed else { return }
+            let bytes = UnsafeRawBufferPointer(block)
+            checksum.update(bytes)
+            samples += block.count
+            failed = !FileDescriptors.writeAll(descriptor, bytes)
+        }
+
+        /// Writes the events and the header and puts the entry in its place; false when it
+        /// could not be written (the render goes on without it).
+        @discardableResult
+        package func finish(events: [SpeechEvent]) -> Bool {
+            var tail = ByteWriter(capacity: 4 + events.count * 25)
+            tail.events(events)
+            var header = ByteWriter(capacity: SegmentCache.magic.count + SegmentCache.headerSize)
+            for byte in SegmentCache.magic { header.u8(byte) }
+            header.u64(tail.bytes.withUnsafeBytes { ContentHash.checksum($0, seed: checksum.value) })
+            header.u32(UInt32(samples))
+            header.u32(UInt32(events.count))
+            let written = !failed && tail.bytes.withUnsafeBytes { FileDescriptors.writeAll(descriptor, $0) }
+                && header.bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) == $0.count }
+            let closed = close(descriptor) == 0
+            descriptor = -1
+            guard written, closed, rename(temporary, destination) == 0 else {
+                unlink(temporary)
+                return false
+            }
+            return true
+        }
+
+        deinit {
+            guard descriptor >= 0 else { return }
+            close(descriptor)
+            unlink(temporary)
+        }
+    }
+
     /// How many entries and bytes the cache holds.
     public func usage() -> (entries: Int, bytes: Int) {
         entries().reduce((0, 0)) { ($0.0 + 1, $0.1 + $1.size) }

@@ -97,6 +97,31 @@ import Testing
         #expect(Array(held.samples) == stored.samples)
     }
 
+    /// An entry written a block at a time is the entry `write` makes, and one never finished
+    /// leaves nothing behind.
+    @Test func anEntryWrittenInBlocksReadsBackWhole() throws {
+        let cache = SegmentCache(folder: try scratch())
+        let stored = audio(40_000, 3)
+        let entry = try #require(cache.entry("ab12"))
+        stored.samples.withUnsafeBufferPointer { samples in
+            for start in stride(from: 0, to: samples.count, by: 16_384) {
+                entry.append(UnsafeBufferPointer(rebasing: samples[start..<min(samples.count, start + 16_384)]))
+            }
+        }
+        #expect(entry.finish(events: stored.events))
+        #expect(cache.read("ab12") == stored)
+        #expect(cache.write("cd34", stored))
+        let whole = try Data(contentsOf: cache.folder.appendingPathComponent("cd/cd34.segment"))
+        #expect(try Data(contentsOf: cache.folder.appendingPathComponent("ab/ab12.segment")) == whole)
+        do {
+            let abandoned = try #require(cache.entry("ef56"))
+            stored.samples.withUnsafeBufferPointer { abandoned.append($0) }
+        }
+        #expect(cache.read("ef56") == nil)
+        #expect(cache.usage().entries == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder.appendingPathComponent("ef").path).isEmpty)
+    }
+
     @Test func trimmingDropsTheLeastRecentlyUsed() throws {
         let folder = try scratch()
         let writer = SegmentCache(folder: folder)
