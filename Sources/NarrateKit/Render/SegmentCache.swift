@@ -137,30 +137,9 @@ public struct SegmentCache: Sendable {
     /// Stores `audio` under `key`; false when it could not be written (the render goes on).
     @discardableResult
     package func write(_ key: String, _ audio: SegmentAudio) -> Bool {
-        var events = ByteWriter(capacity: 4 + audio.events.count * 25)
-        events.events(audio.events)
-        let seed = audio.samples.withUnsafeBytes { ContentHash.checksum($0) }
-        var header = ByteWriter(capacity: Self.magic.count + Self.headerSize)
-        for byte in Self.magic { header.u8(byte) }
-        header.u64(events.bytes.withUnsafeBytes { ContentHash.checksum($0, seed: seed) })
-        header.u32(UInt32(audio.samples.count))
-        header.u32(UInt32(audio.events.count))
-        let destination = path(key)
-        let directory = String(destination[..<destination.lastIndex(of: "/")!])
-        if access(directory, F_OK) != 0 {
-            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        }
-        let temporary = "\(directory)/.\(key).\(getpid()).partial"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
-        let written = header.bytes.withUnsafeBytes { FileDescriptors.writeAll(descriptor, $0) }
-            && audio.samples.withUnsafeBytes { FileDescriptors.writeAll(descriptor, $0) }
-            && events.bytes.withUnsafeBytes { FileDescriptors.writeAll(descriptor, $0) }
-        guard close(descriptor) == 0, written, rename(temporary, destination) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        return true
+        guard let entry = entry(key) else { return false }
+        audio.samples.withUnsafeBufferPointer { entry.append($0) }
+        return entry.finish(events: audio.events)
     }
 
     /// Starts an entry for `key` whose samples come a block at a time (a segment mastered on
