@@ -27,7 +27,7 @@ func stopOnInterrupt() {
 func renderReport(_ report: RenderReport) -> String {
     let speakers = report.speakers.map(\.name).joined(separator: ", ")
     let audio = report.synthesized == 0 && report.reused > 0 ? "all from the cache"
-        : "\(report.synthesized) segments synthesised, \(report.reused) from the cache"
+        : "\(report.synthesized) pieces synthesised, \(report.reused) from the cache"
     return "\(report.output.path)\n  duration: \(formatDuration(report.duration)) (\(report.frames) samples at \(report.sampleRate) Hz, \(report.formatName))\n  speakers: \(speakers)\n  audio: \(audio)\n"
 }
 
@@ -127,7 +127,7 @@ struct Render: ParsableCommand {
                         printError("\r\(line)\u{1B}[K")
                     }
                 })
-            let summary = meter.summary(segments: Set(report.cues.map(\.segment)).count, reused: report.reused, audioSeconds: report.duration, now: ProcessInfo.processInfo.systemUptime)
+            let summary = meter.summary(segments: Set(report.cues.map(\.segment)).count, synthesized: report.synthesized, reused: report.reused, audioSeconds: report.duration, now: ProcessInfo.processInfo.systemUptime)
             printError(onTerminal ? "\r\(summary)\u{1B}[K\n" : "\(summary)\n")
             print(renderReport(report), terminator: "")
             if let subtitles { print("  subtitles: \(subtitles)") }

@@ -26,10 +26,15 @@ public struct ProgressMeter: Sendable {
     }
 
     /// One line for the end of a render, or for a log when standard error is not a terminal.
-    public func summary(segments: Int, reused: Int = 0, audioSeconds: Double, now: Double) -> String {
+    /// `synthesized` and `reused` count pieces of speech (a segment, a part of a long one, a
+    /// voice's calibration), not segments: the cache's share is given as a percentage.
+    public func summary(segments: Int, synthesized: Int = 0, reused: Int = 0, audioSeconds: Double, now: Double) -> String {
         let elapsed = now - started
         let speed = elapsed > 0 ? " (\(Int((audioSeconds / elapsed).rounded()))× real time)" : ""
-        let cached = reused > 0 ? ", \(reused) from the cache" : ""
+        let share = Double(reused) / Double(max(1, synthesized + reused))
+        // Never "100 %" while anything was synthesised, nor "0 %" when something was reused.
+        let percent = reused == 0 ? 0 : synthesized == 0 ? 100 : min(99, max(1, Int((share * 100).rounded())))
+        let cached = reused > 0 ? ", \(percent) % of the speech from the cache" : ""
         return "rendered \(segments) segments\(cached): \(formatClock(audioSeconds)) of audio in \(formatClock(elapsed))\(speed)"
     }
 }

@@ -23,6 +23,11 @@ import Testing
     @Test func summaryAndClock() {
         let meter = ProgressMeter(started: 0)
         #expect(meter.summary(segments: 12, audioSeconds: 3_725, now: 25) == "rendered 12 segments: 1:02:05 of audio in 0:00:25 (149× real time)")
+        // Pieces outnumber segments (long ones are cut, voices calibrated): a share, not a count.
+        #expect(meter.summary(segments: 12, synthesized: 3, reused: 15, audioSeconds: 60, now: 2).hasPrefix("rendered 12 segments, 83 % of the speech from the cache:"))
+        #expect(meter.summary(segments: 12, synthesized: 1, reused: 999, audioSeconds: 60, now: 2).contains(", 99 % of the speech"))
+        #expect(meter.summary(segments: 12, synthesized: 0, reused: 14, audioSeconds: 60, now: 2).contains(", 100 % of the speech"))
+        #expect(meter.summary(segments: 12, synthesized: 999, reused: 1, audioSeconds: 60, now: 2).contains(", 1 % of the speech"))
         #expect(formatClock(59.6) == "0:01:00")
         #expect(formatClock(-3) == "0:00:00")
     }
