@@ -371,6 +371,9 @@ extension Attributor {
                 return (found.0, start)
             }
         }
+        // `Mr. Gradgrind, shocked by the possibility, said`: a phrase set off by commas between
+        // a subject and its verb.
+        if let found = subject(beforeAsideEndingAt: cursor, from: sentenceStart) { return found }
         var clauseEnd = verb
         while clauseEnd > sentenceStart {
             var clauseStart = clauseEnd - 1
@@ -379,8 +382,14 @@ extension Attributor {
             // `While he talked to Isabella, Emma found an opportunity of saying`: a clause that
             // opens with a subordinator has its own subject; the main clause's comes after its comma.
             if Self.subordinators.contains(tokens[clauseStart].lower),
-                let comma = (clauseStart..<clauseEnd).first(where: { tokens[$0].word == "," }),
-                (comma + 1..<clauseEnd).contains(where: { subject(at: $0, limit: clauseEnd) != nil }) {
+                // Not the comma of the `, and` that ends the clause.
+                let comma = (clauseStart..<clauseEnd).first(where: { tokens[$0].word == "," && ($0 + 1 < clauseEnd || clauseEnd == verb) }) {
+                // `…, and when she ceased speaking, replied thus`: with no subject after its
+                // comma, the verb shares the subject of the clause before.
+                guard (comma + 1..<clauseEnd).contains(where: { subject(at: $0, limit: clauseEnd) != nil }) else {
+                    clauseEnd = clauseStart - 1
+                    continue
+                }
                 index = comma + 1
             }
             while index < clauseEnd {
@@ -394,6 +403,26 @@ extension Attributor {
                 index += 1
             }
             clauseEnd = clauseStart - 1
+        }
+        return nil
+    }
+
+    /// The subject before an aside that ends on the comma at `comma`: `Mr. Gradgrind, shocked by
+    /// the possibility, said` · `Emma, after a pause, replied`. The aside opens with a participle,
+    /// a preposition or an adverb (`seeing that she wept`), not a clause of its own.
+    func subject(beforeAsideEndingAt comma: Int, from sentenceStart: Int) -> (Subject, Int)? {
+        guard comma > sentenceStart, tokens[comma].word == "," else { return nil }
+        var open = comma - 1
+        while open > sentenceStart, comma - open <= 12, tokens[open].word != ",", !isClauseBoundary(open) { open -= 1 }
+        guard open > sentenceStart, tokens[open].word == ",", open + 1 < comma else { return nil }
+        let first = tokens[open + 1]
+        guard first.isWord, !first.isCapitalized,
+            ["ed", "en", "ing"].contains(where: first.lower.hasSuffix) || Lexicon.prepositions.contains(first.lower) || isAdverb(first)
+        else { return nil }
+        for start in stride(from: open - 1, through: max(sentenceStart, open - 4), by: -1) {
+            guard let found = subject(at: start, limit: open), found.end == open else { continue }
+            if start > sentenceStart, Lexicon.prepositions.contains(tokens[start - 1].lower) { return nil }
+            return (found.0, start)
         }
         return nil
     }

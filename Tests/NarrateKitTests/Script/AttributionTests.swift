@@ -97,6 +97,21 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mara"])
     }
 
+    /// A phrase set off by commas between a subject and its speech verb hides neither.
+    @Test func anAsideBetweenSubjectAndVerbKeepsTheSubject() {
+        let cast = rosaAndBen + [Character(name: "Mara", gender: .female)]
+        let text = "Rosa was so angry that Ben, shaken by what he heard, said in a low voice:\n\n\"Then I was wrong.\""
+        #expect(speakers(text, cast: cast) == ["Ben"])
+    }
+
+    /// `…, and when she had done, replied`: the clause that opens with `when` has a subject of
+    /// its own; the verb after its comma takes the one before.
+    @Test func aVerbAfterAWhenClauseSharesTheSubjectBeforeIt() {
+        let cast = rosaAndBen + [Character(name: "Mara", gender: .female)]
+        let text = "Mara talked for a long time. Ben listened with great patience, and when she had done, replied thus,\n\n\"You are quite right.\""
+        #expect(speakers(text, cast: cast) == ["Ben"])
+    }
+
     /// Who calls someone `papa` in the lines tagged with their name is likely the one calling
     /// him so where no tag says.
     @Test func aWordOfAddressPointsToWhoeverUsesIt() {
