@@ -133,12 +133,24 @@ struct QuoteScanner {
             inner.openMark = index
             inner.closeMark = close
             inner.isEmbedded = true
-            if before.range.contains(where: { scalars[$0].isLetter }) { result.append(trimmed(before)) }
+            if before.range.contains(where: { scalars[$0].isLetter }) {
+                result.append(trimmed(before))
+            } else if let outer = current.openMark {
+                // `"'Go,' he said"`: the speech opens with the quoted words, and so do its marks
+                // (else the outer mark would be left over as narration).
+                inner.openMark = outer
+            }
             result.append(inner)
             current = after
             index = close + 1
         }
-        if current.range.contains(where: { scalars[$0].isLetter }) || result.isEmpty { result.append(trimmed(current)) }
+        if current.range.contains(where: { scalars[$0].isLetter }) || result.isEmpty {
+            result.append(trimmed(current))
+        } else if let outer = current.closeMark, !result.isEmpty {
+            // `…the same thing as 'I eat what I see'!"`: what follows the quoted words is only
+            // the speech's last mark and its own close, no narration.
+            result[result.count - 1].closeMark = outer
+        }
         return result
     }
 

@@ -84,6 +84,15 @@ import Testing
         #expect(ScriptFormatter.text(script).contains("Ben, quoting: ‘Take her or leave her,’"))
     }
 
+    /// A speech that opens or ends on words it quotes leaves no mark or stop behind as narration.
+    @Test func aSpeechThatOpensOrEndsOnQuotedWordsLeavesNoStrayMarks() {
+        let text = "\"'Come in at once and sit,' she called,\" said Ben.\n\n\"It was like this. She said, 'I will not wait for you'!\" Ben laughed."
+        let script = ScriptBuilder(characters: [Character(name: "Ben", gender: .male)]).build(SourceText(name: "t", text: text))
+        #expect(script.segments.filter { $0.kind == .narration }.map(\.text) == ["said Ben.", "Ben laughed."])
+        #expect(script.segments.filter { $0.kind == .quoted }.map(\.text) == ["Come in at once and sit,", "I will not wait for you"])
+        #expect(Set(script.segments.filter { $0.kind != .narration }.map(\.speaker)) == [.character("Ben")])
+    }
+
     @Test func quotedWordsInsideBritishSpeechUseDoubleMarks() {
         let text = """
             ‘Where is he?’ asked Rosa.
