@@ -103,6 +103,11 @@ extension Attributor {
                 if position - (lastNamed ?? -10_000) < Self.nearbyWindow || position - (salience.spoke[named] ?? -10_000) < Self.nearbyWindow {
                     return (named, Attribution(method: .descriptionTag, confidence: 0.75, evidence: evidence))
                 }
+                // `said a merry voice. Anne flew up, to find Mrs. Allan by her bed`: one who
+                // arrives, named as the narration goes on.
+                if !anyone, firstNamed(after: turn, excluding: addressedNow.union([previous].compactMap { $0 }), speakerOf: speakerOf) == named {
+                    return (named, Attribution(method: .descriptionTag, confidence: 0.7, evidence: evidence + " (named after)"))
+                }
                 let gender = characters[character].gender
                 // Not the one the description names, either: not named nearby, she is not here.
                 var others = anyone ? addressedNow.union([named]) : addressedNow

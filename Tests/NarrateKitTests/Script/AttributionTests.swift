@@ -97,6 +97,17 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mara"])
     }
 
+    /// A cast member known by a description (`a kind voice`), not yet in the scene, speaks
+    /// when the narration names them as it goes on.
+    @Test func aDescribedNewcomerNamedRightAfterSpeaks() {
+        let cast = rosaAndBen + [Character(name: "Mara", gender: .female), Character(name: "Mrs. Vale", aliases: ["A Kind Voice"], gender: .female)]
+        let text = [
+            "Mara went down to the kitchen, and Rosa cried into her pillow.", "\"Oh, Mara,\" sobbed Rosa, \"I am disgraced.\"",
+            "\"Then get up and tell her so,\" said a kind voice.", "Rosa sat up, to find Mrs. Vale standing by the bed.",
+        ].joined(separator: "\n\n")
+        #expect(speakers(text, cast: cast) == ["Rosa", "Rosa", "Mrs. Vale"])
+    }
+
     /// A phrase set off by commas between a subject and its speech verb hides neither.
     @Test func anAsideBetweenSubjectAndVerbKeepsTheSubject() {
         let cast = rosaAndBen + [Character(name: "Mara", gender: .female)]
