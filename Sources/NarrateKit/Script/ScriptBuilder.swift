@@ -81,7 +81,7 @@ public struct ScriptBuilder: Sendable {
         let quoted = dialogue.map(\.markedRange)
         var tokens = Tokenizer.tokenize(scalars, paragraphs: paragraphs, quoted: quoted)
         if let body = metadata.body { tokens.removeAll { !body.contains($0.range.lowerBound) } }
-        var characters = self.characters.isEmpty ? CharacterDiscovery(tokens: tokens).discover() : Self.mergingStubs(self.characters)
+        var characters = self.characters.isEmpty ? CharacterDiscovery(tokens: tokens).discover() : Self.mergingRelationLabels(Self.mergingStubs(self.characters))
         if !self.characters.isEmpty { characters += CharacterDiscovery(tokens: tokens).unlistedSpeakers(cast: characters) }
         var outcome = CorrectionOutcome()
         var pins: [Int: Speaker] = [:]
@@ -178,6 +178,39 @@ public struct ScriptBuilder: Sendable {
             let men = bearers.filter { characters[$0].gender == .male }
             guard let target = bearers.count == 1 ? bearers.first : men.count == 1 ? men.first : nil else { continue }
             result[target].aliases.append(stub.name)
+            removed.insert(index)
+        }
+        return result.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
+    }
+
+    /// A cast entry that is only a relation of another (`Lucy's Mother`, `Jim's Father`,
+    /// `Tom's Wife`) is the person the cast lists under a name, when exactly one fits: a `Mrs.`,
+    /// `Lady` or `Madame` (a `Mr.`, `Sir` or `Lord` for a father or husband) bearing the surname
+    /// of the one named. The label joins that person as an alias, so the mother the text names
+    /// and the one a child calls `mother` are one voice.
+    static func mergingRelationLabels(_ characters: [Character]) -> [Character] {
+        let titles: [String: (gender: Gender, titles: Set<String>)] = [
+            "mother": (.female, ["Mrs", "Lady", "Madame"]), "wife": (.female, ["Mrs", "Lady", "Madame"]),
+            "father": (.male, ["Mr", "Sir", "Lord"]), "husband": (.male, ["Mr", "Sir", "Lord"]),
+        ]
+        func forms(_ character: Character) -> [[String]] { ([character.name] + character.aliases).map(CharacterIndex.words(of:)) }
+        var result = characters
+        var removed = IndexSet()
+        for (index, label) in characters.enumerated() {
+            let words = CharacterIndex.words(of: label.name)
+            guard words.count == 2, let relation = titles[words[1].lowercased()], label.gender != (relation.gender == .male ? .female : .male) else { continue }
+            let possessive = words[0]
+            guard possessive.count > 2, ["'s", "’s"].contains(possessive.suffix(2).lowercased()) else { continue }
+            let ownerName = possessive.dropLast(2).lowercased()
+            let owners = characters.indices.filter { $0 != index && forms(characters[$0]).contains { $0.first?.lowercased() == ownerName } }
+            guard owners.count == 1 else { continue }
+            let surnames = Set(forms(characters[owners[0]]).filter { $0.count >= 2 }.compactMap(\.last))
+            let targets = characters.indices.filter { candidate in
+                candidate != index && candidate != owners[0] && characters[candidate].gender == relation.gender
+                    && forms(characters[candidate]).contains { $0.count == 2 && relation.titles.contains($0[0]) && surnames.contains($0[1]) }
+            }
+            guard targets.count == 1 else { continue }
+            result[targets[0]].aliases += [label.name] + label.aliases
             removed.insert(index)
         }
         return result.enumerated().filter { !removed.contains($0.offset) }.map(\.element)

@@ -370,6 +370,21 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Ben Hale", "Rosa"])
     }
 
+    /// `Rosa's Mother` in a cast that also lists Mrs. Hale, Rosa being Miss Hale, is Mrs. Hale:
+    /// the mother a tag describes, and the one Rosa calls `mother`, get one voice and one name.
+    @Test func aCastLabelForSomeonesMotherIsTheMotherTheCastNames() {
+        let cast = [
+            Character(name: "Rosa", aliases: ["Miss Hale"], gender: .female), Character(name: "Mrs. Hale", gender: .female),
+            Character(name: "Rosa's Mother", gender: .female), Character(name: "Ben", gender: .male),
+            Character(name: "Tom's Father", gender: .male),
+        ]
+        let merged = ScriptBuilder.mergingRelationLabels(cast)
+        #expect(merged.map(\.name) == ["Rosa", "Mrs. Hale", "Ben", "Tom's Father"], "no Tom in the cast: the label stays")
+        #expect(merged[1].aliases == ["Rosa's Mother"])
+        let text = "Rosa came down late.\n\n\"I am sorry, mother,\" said Rosa.\n\n\"So you should be.\"\n\n\"You are hard on her,\" said Ben."
+        #expect(speakers(text, cast: cast) == ["Rosa", "Mrs. Hale", "Ben"])
+    }
+
     @Test func theReplyNamesWhoSpokeFirst() {
         let text = "The door opened.\n\n\"Who is there?\"\n\n\"Only me, Rosa,\" said Ben."
         #expect(lines(text, cast: rosaAndBen).first == Line(speaker: "Rosa", method: .vocative))
