@@ -73,6 +73,8 @@ package struct SoundFileWriter: ~Copyable {
     private var resampler: Resampler?
     package let format: AudioFormat
     private var reservedCues = 0
+    /// Drops what is written from the page cache as the file grows (see `WriteBehind`).
+    private var writeBehind: WriteBehind?
     private var cueNames: [String] = []
 
     private static func tag(_ file: OpaquePointer, title: String?) {
@@ -111,6 +113,7 @@ package struct SoundFileWriter: ~Copyable {
         self.file = file
         self.path = path
         self.destination = destination
+        writeBehind = WriteBehind(path: path)
         self.format = format
         self.inputRate = sampleRate
         self.outputRate = outputRate
@@ -167,6 +170,7 @@ package struct SoundFileWriter: ~Copyable {
             throw NarrateError(.output, "writing \(destination) failed: \(reason); free some space or choose another place with -o (nothing was changed)")
         }
         writtenFrames += samples.count
+        writeBehind?.wrote()
     }
 
     mutating func writeSilence(frames: Int) throws(NarrateError) {

@@ -36,6 +36,24 @@ import Testing
         #expect(try SoundFileContents(path: path).samples.isEmpty)
     }
 
+    /// Past several of `WriteBehind`'s stretches, the header and cue chunk rewritten at the end
+    /// after their pages were handed to the disk and dropped: every sample reads back as written.
+    @Test func aFileLongerThanSeveralStretchesReadsBackWhole() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("narrate-\(UUID().uuidString).wav").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let block: [Int16] = (0..<(1 << 20)).map { Int16(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }
+        let blocks = 3 * WriteBehind.stretch / (2 * block.count) + 2
+        var writer = try SoundFileWriter(path: path, sampleRate: 22050, title: nil, cueNames: ["One", "Two"])
+        for index in 0..<blocks { try writer.write(block.map { $0 &+ Int16(index) }) }
+        try writer.close(cues: [0, block.count])
+        let contents = try SoundFileContents(path: path)
+        #expect(contents.samples.count == blocks * block.count)
+        for index in [0, blocks / 2, blocks - 1] {
+            #expect(Array(contents.samples[(index * block.count)..<((index + 1) * block.count)]) == block.map { $0 &+ Int16(index) })
+        }
+        #expect(contents.isPCM16WAV)
+    }
+
     @Test func unwritablePathIsAnError() {
         #expect(throws: NarrateError.self) { try SoundFileWriter(path: "/nonexistent/folder/x.wav", sampleRate: 22050, title: nil) }
     }
