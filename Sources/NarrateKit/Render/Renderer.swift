@@ -264,11 +264,11 @@ public struct Renderer: Sendable {
                         if writtenAhead.remove(wanted) == nil { reused += 1 }
                         submitted = max(submitted, wanted + 1)
                         // The mixer runs through cached audio faster than workers speak: take
-                        // what they finished and hand them more, or they would idle until it waits.
-                        if let workers, inFlight > 0 {
-                            try collect(from: workers, timeout: 0)
-                            try submitAhead(wanted: nil)
-                        }
+                        // what they finished and hand them more, or they would idle until it waits;
+                        // and start them on the first missing job, or a render resumed after a
+                        // kill would copy its whole finished half before speaking anything.
+                        if let workers, inFlight > 0 { try collect(from: workers, timeout: 0) }
+                        try submitAhead(wanted: nil)
                         return .cached(audio)
                     }
                     if wanted < submitted {
