@@ -192,7 +192,6 @@ def main():
     cold_tuned = run([NARRATE, "render", text, "--cast", tuned, "-o", work / "cold-tuned.wav", "--no-cache", "--jobs", str(cores)])
     identical = same(work / "warm.wav", work / "cold-tuned.wav")
     print(f"{'':44} byte-identical to a cold render with the new cast: {'yes' if identical else 'NO'}")
-    shutil.rmtree(cache)
 
     # Killed at half way, then run again.
     resume_cache = work / "resume-cache"
