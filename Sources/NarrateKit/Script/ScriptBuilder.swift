@@ -189,7 +189,7 @@ public struct ScriptBuilder: Sendable {
     /// of the one named. The label joins that person as an alias, so the mother the text names
     /// and the one a child calls `mother` are one voice.
     static func mergingRelationLabels(_ characters: [Character]) -> [Character] {
-        let titles: [String: (gender: Gender, titles: Set<String>)] = [
+        let relations: [String: (gender: Gender, titles: Set<String>)] = [
             "mother": (.female, ["Mrs", "Lady", "Madame"]), "wife": (.female, ["Mrs", "Lady", "Madame"]),
             "father": (.male, ["Mr", "Sir", "Lord"]), "husband": (.male, ["Mr", "Sir", "Lord"]),
         ]
@@ -198,7 +198,7 @@ public struct ScriptBuilder: Sendable {
         var removed = IndexSet()
         for (index, label) in characters.enumerated() {
             let words = CharacterIndex.words(of: label.name)
-            guard words.count == 2, let relation = titles[words[1].lowercased()], label.gender != (relation.gender == .male ? .female : .male) else { continue }
+            guard words.count == 2, let relation = relations[words[1].lowercased()], label.gender != (relation.gender == .male ? .female : .male) else { continue }
             let possessive = words[0]
             guard possessive.count > 2, ["'s", "’s"].contains(possessive.suffix(2).lowercased()) else { continue }
             let ownerName = possessive.dropLast(2).lowercased()

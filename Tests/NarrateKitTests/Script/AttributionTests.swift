@@ -24,6 +24,7 @@ import Testing
     }
 
     private let rosaAndBen = [Character(name: "Rosa", gender: .female), Character(name: "Ben", aliases: ["Benjamin Hale"], gender: .male)]
+    private var rosaBenAndMara: [Character] { rosaAndBen + [Character(name: "Mara", gender: .female)] }
 
     @Test func explicitTagsInEitherOrder() {
         let text = "\"Early,\" said Rosa.\n\n\"Late,\" Ben said.\n\n\"Never,\" Rosa answered quietly.\n\nBen replied, \"Always.\""
@@ -75,7 +76,7 @@ import Testing
     }
 
     @Test func theOneATagSpeaksToAnswers() {
-        let cast = rosaAndBen + [Character(name: "Mara", gender: .female)]
+        let cast = rosaBenAndMara
         let text = "Mara stood at the door, and Rosa sat by the fire.\n\n\"Tell them I am here,\" Ben said to Mara.\n\n\"Yes, sir.\""
         #expect(speakers(text, cast: cast, rulesOnly: true) == ["Ben", "Mara"])
     }
@@ -83,7 +84,7 @@ import Testing
     /// A name in words the speaker quotes belongs to that other talk: it does not call anyone
     /// here, nor rule the one it names out as the speaker.
     @Test func aNameInsideQuotedWordsCallsNoOne() {
-        let cast = rosaAndBen + [Character(name: "Mara", gender: .female)]
+        let cast = rosaBenAndMara
         let text = "Rosa had meant to keep Mara to supper, but the carriage came early, and she had no chance of detaining her.\n\n"
             + "\"Well,\" said she, \"what a day! And do you know what Ben said to me? 'Ah! Rosa, you will have your way at last.' He did indeed.\""
         #expect(speakers(text, cast: cast) == ["Rosa", "Rosa", "Rosa"])
@@ -92,7 +93,7 @@ import Testing
     /// `While he talked to Rosa, Mara found an opportunity of saying`: the subordinate clause
     /// has its own subject; the one who speaks is the main clause's.
     @Test func theMainClauseSpeaksNotTheOneBeforeIt() {
-        let cast = rosaAndBen + [Character(name: "Mara", gender: .female)]
+        let cast = rosaBenAndMara
         let text = "Ben came in late.\n\nWhile he talked to Rosa, however, Mara found an opportunity of saying, \"Is it true?\""
         #expect(speakers(text, cast: cast) == ["Mara"])
     }
@@ -110,7 +111,7 @@ import Testing
 
     /// A phrase set off by commas between a subject and its speech verb hides neither.
     @Test func anAsideBetweenSubjectAndVerbKeepsTheSubject() {
-        let cast = rosaAndBen + [Character(name: "Mara", gender: .female)]
+        let cast = rosaBenAndMara
         let text = "Rosa was so angry that Ben, shaken by what he heard, said in a low voice:\n\n\"Then I was wrong.\""
         #expect(speakers(text, cast: cast) == ["Ben"])
     }
@@ -118,7 +119,7 @@ import Testing
     /// `…, and when she had done, replied`: the clause that opens with `when` has a subject of
     /// its own; the verb after its comma takes the one before.
     @Test func aVerbAfterAWhenClauseSharesTheSubjectBeforeIt() {
-        let cast = rosaAndBen + [Character(name: "Mara", gender: .female)]
+        let cast = rosaBenAndMara
         let text = "Mara talked for a long time. Ben listened with great patience, and when she had done, replied thus,\n\n\"You are quite right.\""
         #expect(speakers(text, cast: cast) == ["Ben"])
     }
@@ -137,7 +138,7 @@ import Testing
     }
 
     @Test func whoeverTurnsToAnotherSpeaksNext() {
-        let cast = rosaAndBen + [Character(name: "Mara", gender: .female)]
+        let cast = rosaBenAndMara
         let text = "\"It is late,\" said Rosa.\n\nMara sat by the window and said nothing. Ben turned to her.\n\n\"You look tired.\""
         #expect(speakers(text, cast: cast, rulesOnly: true) == ["Rosa", "Ben"])
     }
