@@ -199,12 +199,16 @@ public struct SegmentCache: Sendable {
             header.u32(UInt32(events.count))
             let written = !failed && tail.bytes.withUnsafeBytes { FileDescriptors.writeAll(descriptor, $0) }
                 && header.bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) == $0.count }
+            // Kept open for the disk thread, which starts writing the entry out (`flushSoon`).
+            let kept = fcntl(descriptor, F_DUPFD_CLOEXEC, 0)
             let closed = close(descriptor) == 0
             descriptor = -1
             guard written, closed, rename(temporary, destination) == 0 else {
+                if kept >= 0 { close(kept) }
                 unlink(temporary)
                 return false
             }
+            if kept >= 0 { WriteBehind.flushSoon(kept) }
             return true
         }
 

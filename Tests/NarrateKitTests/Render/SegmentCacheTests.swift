@@ -122,6 +122,28 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder.appendingPathComponent("ef").path).isEmpty)
     }
 
+    /// Each entry is handed, open, to the disk thread to be written out soon: a render's
+    /// thousands of them must neither leak descriptors nor wait on one another.
+    @Test func entriesWrittenInABurstAllReadBackAndKeepNoDescriptorOpen() throws {
+        let cache = SegmentCache(folder: try scratch())
+        let count = 3 * WriteBehind.maximumPending
+        for index in 0..<count {
+            #expect(cache.write("burst\(index)", audio(2_000 + index, Int16(index % 50 + 1))))
+        }
+        for index in 0..<count {
+            #expect(cache.read("burst\(index)")?.samples == audio(2_000 + index, Int16(index % 50 + 1)).samples)
+        }
+        func openInCache() -> Int {
+            let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+            return descriptors.filter { name in
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(name)"))?.hasPrefix(cache.folder.path) == true
+            }.count
+        }
+        let deadline = Date().addingTimeInterval(10)
+        while openInCache() > 0, Date() < deadline { usleep(20_000) }
+        #expect(openInCache() == 0)
+    }
+
     @Test func trimmingDropsTheLeastRecentlyUsed() throws {
         let folder = try scratch()
         let writer = SegmentCache(folder: folder)
