@@ -64,7 +64,7 @@ extension Attributor {
         }
         var firstPersonTokens: [Int] = []
         if firstPersonNarrator {
-            firstPersonTokens = tokens.indices.filter { !tokens[$0].inQuote && tokens[$0].word == "I" }
+            firstPersonTokens = tokens.indices.filter { !tokens[$0].inQuote && (tokens[$0].word == "I" || Self.narratorWords.contains(tokens[$0].lower)) }
         }
         var firstPersonCursor = 0
         // `Miss Bingley saw it. She often tried to provoke Darcy…`: he or she in narration is
@@ -276,6 +276,10 @@ extension Attributor {
         }
         return nil
     }
+
+    /// In a book told in the first person, the narration's `me`, `my`, `we`… put its narrator
+    /// in the scene as `I` does (`Brett looked at me.`, `We went in.`).
+    static let narratorWords: Set<String> = ["me", "my", "myself", "we", "us", "our"]
 
     /// Verbs by which narration turns someone toward another: the one who turns speaks next.
     static let attentionVerbs: Set<String> = ["turned", "turning", "looked", "glanced", "leaned", "leant", "bent", "stepped", "went", "came", "wheeled", "swung"]

@@ -175,6 +175,25 @@ import Testing
         #expect(lines(text) == [Line(speaker: "Narrator", method: .firstPerson)])
     }
 
+    /// `us`, `me`, `our` in the narration put a first-person narrator in the scene as `I` does:
+    /// the one Harold waits for answers him, not the Martha walking ahead.
+    @Test func aNarratorTheNarrationCallsUsIsInTheScene() {
+        let opening = String(repeating: "I had not seen Harold for a year. I wrote to him, I waited, and I wondered whether I would know him. ", count: 3)
+        let road = String(repeating: "The road ran on between the hedges, and the carts went by with their loads of hay, and the river turned under the bridge. ", count: 14)
+        let text = """
+            \(opening)
+
+            \(road)
+
+            Harold and Martha walked ahead along the towpath. Martha had brought a basket of plums, and she gave the first of them to the ferryman's boy. The ferryman nodded to us from his boat. Harold waited for us at the gate.
+
+            "Are you tired?" asked Harold.
+
+            "Not in the least."
+            """
+        #expect(speakers(text) == ["Harold", "Narrator"])
+    }
+
     @Test func aliasesAndShortFormsFindTheCharacter() {
         let text = "\"Ready,\" said Benjamin Hale.\n\n\"Steady,\" said Mr. Hale."
         #expect(speakers(text, cast: rosaAndBen) == ["Ben", "Ben"])
