@@ -180,6 +180,14 @@ extension Attributor {
             guard named.count == 2 else { return nil }
             return (.character(tokens[index + 1].lower == "former" ? named[1] : named[0]), index + 2)
         }
+        // `said the Knave`: a name the cast gives with more words (`The Knave Of Hearts`), used
+        // with its article.
+        if token.lower == "the", index + 1 < limit, tokens[index + 1].isCapitalized,
+            let mention = mentionStarting[index + 1].map({ mentions[$0] }), mention.tokens.upperBound <= limit,
+            !tokens[mention.tokens.upperBound - 1].isPossessive
+        {
+            return (.character(mention.character), mention.tokens.upperBound)
+        }
         if ["the", "a", "an", "his", "her", "my", "their", "our", "its", "this", "that"].contains(token.lower) {
             var end = index + 1
             while end < limit, end - index <= 3, tokens[end].isWord, !tokens[end].isCapitalized,

@@ -139,6 +139,12 @@ struct CharacterIndex {
     /// `Mr. Frank Churchill` → `Frank Churchill`, `Frank`, `Mr. Churchill`; never a lone title.
     static func shortForms(of words: [String], gender: Gender) -> [[String]] {
         guard !words.isEmpty else { return [] }
+        // `The Knave of Hearts` is `the Knave` (the tag reads the article).
+        if words.count >= 4, words[0].lowercased() == "the", let of = words.firstIndex(where: { $0.lowercased() == "of" }), of >= 2,
+            words[1..<of].allSatisfy({ $0.first?.isUppercase == true })
+        {
+            return [Array(words[1..<of])]
+        }
         var title: String?
         var core = words
         if words.count > 1, Lexicon.titles[words[0]] != nil || Lexicon.titles[words[0] + "."] != nil {

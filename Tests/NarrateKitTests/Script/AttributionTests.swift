@@ -194,6 +194,13 @@ import Testing
         #expect(speakers(text) == ["Harold", "Narrator"])
     }
 
+    /// A cast name with more words than the tag uses (`The Keeper Of The Light`), the article kept.
+    @Test func aTagNamesALongCastNameByItsHead() {
+        let cast = [Character(name: "The Keeper Of The Light", gender: .male), Character(name: "The Warden Of The Marsh", gender: .female)]
+        let text = "\"Who goes there?\" said the Warden.\n\n\"Only a friend,\" said the Keeper, \"and a tired one.\""
+        #expect(lines(text, cast: cast) == [Line(speaker: "The Warden Of The Marsh", method: .explicitTag), Line(speaker: "The Keeper Of The Light", method: .explicitTag), Line(speaker: "The Keeper Of The Light", method: .explicitTag)])
+    }
+
     @Test func aliasesAndShortFormsFindTheCharacter() {
         let text = "\"Ready,\" said Benjamin Hale.\n\n\"Steady,\" said Mr. Hale."
         #expect(speakers(text, cast: rosaAndBen) == ["Ben", "Ben"])
