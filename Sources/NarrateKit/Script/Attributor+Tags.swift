@@ -330,6 +330,8 @@ extension Attributor {
     /// (`the Gryphon answered, very nearly in the same words as before,`).
     static let leadInReach = 10
 
+    static let hearingVerbs: Set<String> = ["hear", "hears", "heard", "hearing", "overheard", "overhear"]
+
     static let auxiliaries: Set<String> = ["did", "would", "could", "should", "must", "might", "may", "can", "cannot", "will", "shall", "help", "to", "began", "only", "just", "then", "thus", "had", "has", "was", "at", "once", "last", "length", "presently", "suddenly", "quickly", "not"]
 
     /// The subject of a speech verb: right before it (`Mr. Collins thus addressed`), else the
@@ -350,6 +352,13 @@ extension Attributor {
         while cursor >= sentenceStart, isAdverb(tokens[cursor]) || Self.auxiliaries.contains(tokens[cursor].lower) { cursor -= 1 }
         // Nothing but adverbs before the verb (`said "Hello."` opening a text): no subject here.
         guard cursor >= sentenceStart else { return nil }
+        // `Emma heard him say`: the one heard speaks, not the hearer (a name heard is a subject
+        // already: `heard Harriet say`).
+        if cursor > sentenceStart, Self.hearingVerbs.contains(tokens[cursor - 1].lower),
+            let gender = ["him": Gender.male, "her": .female][tokens[cursor].lower]
+        {
+            return (.pronoun(gender), cursor)
+        }
         // `He turned to Mr. Gradgrind, who answered`: the relative pronoun's antecedent speaks.
         if cursor - 1 > sentenceStart, tokens[cursor].lower == "who", tokens[cursor - 1].word == "," {
             var start = cursor - 2

@@ -201,6 +201,11 @@ import Testing
         #expect(lines(text, cast: cast) == [Line(speaker: "The Warden Of The Marsh", method: .explicitTag), Line(speaker: "The Keeper Of The Light", method: .explicitTag), Line(speaker: "The Keeper Of The Light", method: .explicitTag)])
     }
 
+    @Test func theOneHeardSpeaksNotTheHearer() {
+        let text = "Mara was in the hall when Rosa came in.\n\nThen Ben came down, and Mara heard him say to the maid, \"Fetch my coat.\""
+        #expect(speakers(text, cast: rosaBenAndMara) == ["Ben"])
+    }
+
     @Test func aliasesAndShortFormsFindTheCharacter() {
         let text = "\"Ready,\" said Benjamin Hale.\n\n\"Steady,\" said Mr. Hale."
         #expect(speakers(text, cast: rosaAndBen) == ["Ben", "Ben"])
