@@ -8,12 +8,12 @@ extension Attributor {
         for index in turns.indices where turns[index].attribution?.method != .pinned {
             guard let tag = turns[index].tag else { continue }
             if case .character(let character) = tag.subject {
-                turns[index].speaker = .character(characters[character].name)
+                turns[index].speaker = speaker(of: character)
                 turns[index].attribution = Attribution(method: .explicitTag, confidence: 0.95, evidence: text(tag.evidence))
             } else if case .description(let phrase, _) = tag.subject,
                 let character = characters.firstIndex(where: { $0.name.lowercased() == phrase || $0.aliases.contains { $0.lowercased() == phrase } })
             {
-                turns[index].speaker = .character(characters[character].name)
+                turns[index].speaker = speaker(of: character)
                 turns[index].attribution = Attribution(method: .descriptionTag, confidence: 0.85, evidence: text(tag.evidence))
             }
         }
@@ -55,7 +55,7 @@ extension Attributor {
         salience.styles = SpeechStyles(turns.compactMap { turn in turn.attribution?.method == .explicitTag ? turn.speaker.map { ($0, turn.words) } : nil },
                                        vocabulary: Int((turns.lazy.flatMap(\.words).max() ?? -1) + 1))
         var mentionCursor = 0
-        let speakerOf = characters.map { Speaker.character($0.name) }
+        let speakerOf = characters.indices.map(speaker(of:))
         // `the clergyman`, when the cast's `The Clergyman` is a bare label, could be anyone of
         // that kind: it puts no one in the scene. A named character's own description (`the
         // clerk` for Mr. Hollis) is a mention of him like his name.

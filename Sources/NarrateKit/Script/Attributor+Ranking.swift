@@ -249,7 +249,7 @@ extension Attributor {
         }
         guard !candidates.isEmpty else {
             // Nobody of that gender has appeared yet: the most prominent one in the book.
-            return prominent[gender].map { .character(characters[$0].name) }
+            return prominent[gender].map(speaker(of:))
         }
         func rank(_ value: (Speaker) -> Int?) -> [Speaker: Double] {
             // Latest first; a tie (one mention naming two people) by name, never by hash order,

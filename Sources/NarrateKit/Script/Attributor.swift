@@ -39,6 +39,14 @@ struct Attributor {
     /// Speakers the user gave (piece index → speaker): decided before anything else, and the
     /// anchors every later guess reasons from.
     var pins: [Int: Speaker] = [:]
+    /// In a book told in the first person, the cast's entry for the one who tells it
+    /// (`narratorsOwnName`): its lines are the narrator's, as `I said` is.
+    var narratorCharacter: Int?
+
+    /// The speaker a character's lines go to.
+    func speaker(of character: Int) -> Speaker {
+        character == narratorCharacter ? .narrator : .character(characters[character].name)
+    }
 
     /// One speaker's consecutive quotation pieces within a paragraph.
     struct Turn {
@@ -160,8 +168,9 @@ struct Attributor {
         return result
     }
 
-    func attribute() -> [Turn] {
+    mutating func attribute() -> [Turn] {
         var turns = makeTurns()
+        let pins = pins
         for index in turns.indices {
             guard let speaker = turns[index].pieces.lazy.compactMap({ pins[$0] }).first else { continue }
             turns[index].speaker = speaker
@@ -169,6 +178,13 @@ struct Attributor {
         }
         resolveNamedTags(&turns)
         resolveInOrder(&turns)
+        if firstPersonNarrator, narratorCharacter == nil, let found = narratorsOwnName(turns) {
+            narratorCharacter = found
+            let name = Speaker.character(characters[found].name)
+            for index in turns.indices where turns[index].speaker == name && turns[index].attribution?.method != .pinned {
+                turns[index].speaker = .narrator
+            }
+        }
         // A second reading: the guesses, made knowing only what came before, are made again
         // knowing who speaks the lines after them.
         for index in turns.indices where turns[index].attribution.map({ Self.guesses.contains($0.method) }) ?? false {
@@ -177,6 +193,21 @@ struct Attributor {
         }
         resolveInOrder(&turns)
         return turns
+    }
+
+    /// Who tells a first-person book, when the cast lists them: the one the lines just before
+    /// `I said` call by name (`"Watson," said Holmes, "…"` / `"…" I answered.`), far more often
+    /// than anyone else.
+    func narratorsOwnName(_ turns: [Turn]) -> Int? {
+        var called: [Int: Int] = [:]
+        for index in turns.indices.dropFirst() where turns[index].attribution?.method == .firstPerson {
+            let before = turns[index - 1]
+            guard before.paragraph == turns[index].paragraph - 1, before.speaker != .narrator else { continue }
+            for character in Set(before.vocatives) { called[character, default: 0] += 1 }
+        }
+        let ranked = called.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        guard let top = ranked.first, top.value >= 3, top.value >= 3 * (ranked.dropFirst().first?.value ?? 0) else { return nil }
+        return top.key
     }
 
     /// Methods that guess from the shape of the exchange rather than read evidence.

@@ -206,6 +206,36 @@ import Testing
         #expect(speakers(text, cast: rosaBenAndMara) == ["Ben"])
     }
 
+    /// The cast lists the one who tells the story: the name the lines before `I said` call
+    /// them by is theirs, so a line answering that name is the narrator's.
+    @Test func aFirstPersonNarratorIsTheOneCalledBeforeISaid() {
+        let cast = rosaAndBen + [Character(name: "Nell Harper", aliases: ["Nell"], gender: .female)]
+        let text = """
+            I came to the lighthouse at dusk. I knocked, I waited, and I knocked again, because I was cold and I was tired.
+
+            "Nell," said Rosa, "you are late."
+
+            "I know it," I said.
+
+            "Nell, did you bring the oil?" asked Rosa.
+
+            "I did," I answered.
+
+            "Then sit down, Nell, and get warm."
+
+            "Thank you," I said.
+
+            Ben came in with the lamp and set it on the table. "Good evening, Nell," said Ben.
+
+            "Good evening. Is the light lit?"
+
+            "It is," said Ben. "Nell Harper, you look half frozen."
+
+            "I am," said Nell, laughing.
+            """
+        #expect(speakers(text, cast: cast).suffix(5) == ["Ben", "Narrator", "Ben", "Ben", "Narrator"])
+    }
+
     @Test func aliasesAndShortFormsFindTheCharacter() {
         let text = "\"Ready,\" said Benjamin Hale.\n\n\"Steady,\" said Mr. Hale."
         #expect(speakers(text, cast: rosaAndBen) == ["Ben", "Ben"])
