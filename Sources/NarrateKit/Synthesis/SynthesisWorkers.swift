@@ -51,9 +51,11 @@ package final class SynthesisWorkers {
         var hello: (Int, String)?
         var started: [Worker] = []
         do {
-            for _ in 0..<max(1, count) {
-                let (worker, rate, version) = try Self.start(executable, buffer: buffer)
-                started.append(worker)
+            // All start at once, then each is waited for: their start-ups (espeak-ng's data,
+            // a warm-up line) overlap on the machine's cores instead of queueing.
+            for _ in 0..<max(1, count) { started.append(try Self.launch(executable)) }
+            for worker in started {
+                let (rate, version) = try Self.greeting(of: worker, executable, buffer: buffer)
                 hello = hello ?? (rate, version)
             }
         } catch {
@@ -253,9 +255,21 @@ package final class SynthesisWorkers {
         }
     }
 
-    /// Starts one worker in a process group of its own (a Ctrl-C meant for narrate must not kill
-    /// it mid-job: narrate stops it) and waits for its hello.
+    /// Starts one worker and waits for its hello.
     private static func start(_ executable: URL, buffer: UnsafeMutableRawBufferPointer) throws(NarrateError) -> (worker: Worker, sampleRate: Int, version: String) {
+        let worker = try launch(executable)
+        do {
+            let (rate, version) = try greeting(of: worker, executable, buffer: buffer)
+            return (worker, rate, version)
+        } catch {
+            stop(worker)
+            throw error
+        }
+    }
+
+    /// Starts one worker in a process group of its own (a Ctrl-C meant for narrate must not kill
+    /// it mid-job: narrate stops it), without waiting for it.
+    private static func launch(_ executable: URL) throws(NarrateError) -> Worker {
         var ends: [Int32] = [0, 0]
         guard socketpair(AF_UNIX, Int32(SOCK_SEQPACKET.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends) == 0 else {
             throw NarrateError(.synthesis, "cannot start a synthesis worker: \(String(cString: strerror(errno)))")
@@ -303,11 +317,13 @@ package final class SynthesisWorkers {
             close(ends[0])
             throw NarrateError(.synthesis, "cannot start a synthesis worker (\(executable.path)): \(String(cString: strerror(status)))")
         }
-        let worker = Worker(process: process, socket: ends[0])
-        func fail(_ why: String) -> NarrateError {
-            stop(worker)
-            return NarrateError(.synthesis, why)
-        }
+        return Worker(process: process, socket: ends[0])
+    }
+
+    /// Waits for a launched worker's hello: the engine's sample rate and version. A worker that
+    /// fails here is the caller's to stop.
+    private static func greeting(of worker: Worker, _ executable: URL, buffer: UnsafeMutableRawBufferPointer) throws(NarrateError) -> (sampleRate: Int, version: String) {
+        func fail(_ why: String) -> NarrateError { NarrateError(.synthesis, why) }
         // A signal (the user stopping the render) interrupts the wait; the render then stops
         // with its own message, so wait on.
         var poller = pollfd(fd: worker.socket, events: Int16(POLLIN), revents: 0)
@@ -324,7 +340,7 @@ package final class SynthesisWorkers {
         switch (try? reader.u8()).flatMap(SynthesisWorker.Message.init) {
         case .hello?:
             guard let rate = try? reader.int(), let version = try? reader.string() else { throw fail("a synthesis worker answered nonsense") }
-            return (worker, rate, version)
+            return (rate, version)
         case .unavailable?:
             throw fail((try? reader.string()) ?? "a synthesis worker could not start espeak-ng")
         default:
