@@ -355,7 +355,7 @@ extension Attributor {
         // `Emma heard him say`: the one heard speaks, not the hearer (a name heard is a subject
         // already: `heard Harriet say`).
         if cursor > sentenceStart, Self.hearingVerbs.contains(tokens[cursor - 1].lower),
-            let gender = ["him": Gender.male, "her": .female][tokens[cursor].lower]
+            Self.objectPronouns.contains(tokens[cursor].lower), let gender = Lexicon.pronouns[tokens[cursor].lower]
         {
             return (.pronoun(gender), cursor)
         }
