@@ -38,6 +38,8 @@ static struct {
 static int region_count;
 static char *saved_arena;
 static size_t saved_arena_used;
+static char *reference_tail;  // the arena past the saved part, as the first mark left it
+static size_t reference_tail_size;
 
 static size_t block_span(size_t size) {
     return (sizeof(BlockHeader) + size + 15) & ~(size_t)15;
@@ -210,6 +212,9 @@ bool speech_state_save(void) {
         memcpy(regions[index].saved, regions[index].start, size);
     }
     free(saved_arena);
+    free(reference_tail);
+    reference_tail = NULL;
+    reference_tail_size = 0;
     saved_arena = malloc(arena_used ? arena_used : 1);
     if (saved_arena == NULL) return false;
     memcpy(saved_arena, arena, arena_used);
@@ -247,60 +252,146 @@ void speech_state_restore(void) {
     clear_stack();
 }
 
+// What a voice load leaves is mostly the same whatever the voice: espeak-ng allocates its
+// dictionary afresh past the saved arena (some 180 KB, equal for voices of one language), and
+// writes a few hundred bytes of its statics. So a mark keeps only the bytes that differ from the
+// state `speech_state_restore` gives, with the first mark's new allocations taken as the
+// reference past the saved arena: a kept voice then costs a few kilobytes, not a third of a
+// megabyte.
+
+// A list of patches: each a `PatchHeader`, then its bytes.
+typedef struct {
+    uint32_t offset;
+    uint32_t length;
+} PatchHeader;
+
+typedef struct {
+    char *bytes;
+    size_t size;
+    size_t capacity;
+    bool failed;
+} Patches;
+
+// Differences closer than this are kept as one patch: a header costs as much.
+#define PATCH_JOIN_GAP 16
+
+static void patches_append(Patches *patches, size_t offset, const char *bytes, size_t length) {
+    size_t needed = patches->size + sizeof(PatchHeader) + length;
+    if (patches->failed) return;
+    if (needed > patches->capacity) {
+        size_t capacity = patches->capacity ? patches->capacity : 4096;
+        while (capacity < needed) capacity *= 2;
+        char *grown = realloc(patches->bytes, capacity);
+        if (grown == NULL) {
+            patches->failed = true;
+            return;
+        }
+        patches->bytes = grown;
+        patches->capacity = capacity;
+    }
+    PatchHeader header = {(uint32_t)offset, (uint32_t)length};
+    memcpy(patches->bytes + patches->size, &header, sizeof header);
+    memcpy(patches->bytes + patches->size + sizeof header, bytes, length);
+    patches->size = needed;
+}
+
+// Appends the stretches of `now[0..<size]` that differ from `reference` (zeros when NULL),
+// their offsets counted from `base`.
+static void patches_add_differences(Patches *patches, const char *now, const char *reference, size_t size, size_t base) {
+    size_t index = 0;
+    while (index < size) {
+        while (index < size && now[index] == (reference ? reference[index] : 0)) index++;
+        if (index == size) break;
+        size_t first = index, last = index;
+        for (size_t same = 0; index < size && same < PATCH_JOIN_GAP; index++) {
+            if (now[index] == (reference ? reference[index] : 0)) {
+                same++;
+            } else {
+                same = 0;
+                last = index;
+            }
+        }
+        index = last + 1;
+        patches_append(patches, base + first, now + first, last + 1 - first);
+    }
+}
+
+// Gives back what the list reserved beyond its size.
+static void patches_shrink(Patches *patches) {
+    if (patches->size == 0 || patches->size == patches->capacity) return;
+    char *shrunk = realloc(patches->bytes, patches->size);
+    if (shrunk != NULL) patches->bytes = shrunk;
+    patches->capacity = patches->size;
+}
+
+static void patches_apply(const Patches *patches, char *target) {
+    for (size_t at = 0; at < patches->size;) {
+        PatchHeader header;
+        memcpy(&header, patches->bytes + at, sizeof header);
+        memcpy(target + header.offset, patches->bytes + at + sizeof header, header.length);
+        at += sizeof header + header.length;
+    }
+}
+
 struct SpeechStateMark {
-    size_t arena_start;  // where it first differs from the saved arena
     size_t arena_end;
-    char *arena_bytes;
-    // Of each region, the stretch that differs from the saved one.
-    size_t region_start[MAX_REGIONS];
-    size_t region_end[MAX_REGIONS];
-    char *region_bytes[MAX_REGIONS];
+    Patches arena_patches;
+    Patches region_patches[MAX_REGIONS];
     uint32_t random_state;
 };
 
 void speech_state_free_mark(SpeechStateMark *mark) {
     if (mark == NULL) return;
-    free(mark->arena_bytes);
-    for (int index = 0; index < region_count; index++) free(mark->region_bytes[index]);
+    free(mark->arena_patches.bytes);
+    for (int index = 0; index < region_count; index++) free(mark->region_patches[index].bytes);
     free(mark);
+}
+
+// How much of the reference tail a state whose arena ends at `arena_end` starts from.
+static size_t reference_tail_used(size_t arena_end) {
+    if (arena_end <= saved_arena_used) return 0;
+    size_t tail = arena_end - saved_arena_used;
+    return tail < reference_tail_size ? tail : reference_tail_size;
 }
 
 SpeechStateMark *speech_state_mark(void) {
     if (saved_arena == NULL) return NULL;
+    if (reference_tail == NULL && arena_used > saved_arena_used) {
+        reference_tail = malloc(arena_used - saved_arena_used);
+        if (reference_tail == NULL) return NULL;
+        memcpy(reference_tail, arena + saved_arena_used, arena_used - saved_arena_used);
+        reference_tail_size = arena_used - saved_arena_used;
+    }
     SpeechStateMark *mark = calloc(1, sizeof *mark);
     if (mark == NULL) return NULL;
-    size_t start = 0;
-    size_t common = arena_used < saved_arena_used ? arena_used : saved_arena_used;
-    while (start < common && arena[start] == saved_arena[start]) start++;
-    mark->arena_start = start;
     mark->arena_end = arena_used;
-    mark->arena_bytes = malloc(arena_used - start + 1);
-    bool complete = mark->arena_bytes != NULL;
-    if (complete) memcpy(mark->arena_bytes, arena + start, arena_used - start);
+    size_t common = arena_used < saved_arena_used ? arena_used : saved_arena_used;
+    size_t tail = reference_tail_used(arena_used);
+    Patches *patches = &mark->arena_patches;
+    patches_add_differences(patches, arena, saved_arena, common, 0);
+    patches_add_differences(patches, arena + common, reference_tail, tail, common);
+    patches_add_differences(patches, arena + common + tail, NULL, arena_used - common - tail, common + tail);
+    bool complete = !patches->failed;
     for (int index = 0; complete && index < region_count; index++) {
-        const char *now = regions[index].start, *saved = regions[index].saved;
-        size_t first = 0, end = regions[index].end - regions[index].start;
-        while (first < end && now[first] == saved[first]) first++;
-        while (end > first && now[end - 1] == saved[end - 1]) end--;
-        mark->region_start[index] = first;
-        mark->region_end[index] = end;
-        mark->region_bytes[index] = malloc(end - first + 1);
-        complete = mark->region_bytes[index] != NULL;
-        if (complete) memcpy(mark->region_bytes[index], now + first, end - first);
+        Patches *region = &mark->region_patches[index];
+        patches_add_differences(region, regions[index].start, regions[index].saved, regions[index].end - regions[index].start, 0);
+        complete = !region->failed;
     }
     mark->random_state = random_state;
     if (!complete) {
         speech_state_free_mark(mark);
         return NULL;
     }
+    patches_shrink(&mark->arena_patches);
+    for (int index = 0; index < region_count; index++) patches_shrink(&mark->region_patches[index]);
     return mark;
 }
 
 void speech_state_restore_mark(const SpeechStateMark *mark) {
     speech_state_restore();
-    for (int index = 0; index < region_count; index++)
-        memcpy(regions[index].start + mark->region_start[index], mark->region_bytes[index], mark->region_end[index] - mark->region_start[index]);
-    memcpy(arena + mark->arena_start, mark->arena_bytes, mark->arena_end - mark->arena_start);
+    for (int index = 0; index < region_count; index++) patches_apply(&mark->region_patches[index], regions[index].start);
+    memcpy(arena + saved_arena_used, reference_tail, reference_tail_used(mark->arena_end));
+    patches_apply(&mark->arena_patches, arena);
     arena_used = mark->arena_end;
     if (arena_used > arena_high_water) arena_high_water = arena_used;
     random_state = mark->random_state;

@@ -43,14 +43,17 @@ package final class SpeechEngine: Sendable {
         /// espeak-ng's state is captured (`captureState`), and a state was saved to start from.
         var capturing = false
         var hasSavedState = false
-        /// The state right after loading each of the voices used last, most recent last:
-        /// restoring one costs a copy, loading a voice (its files, its dictionary) a few
-        /// milliseconds, a sizeable share of a short line.
+        /// The state right after loading each of the voices kept, most recent last: restoring
+        /// one costs a copy, loading a voice (its files, its dictionary) a few milliseconds, a
+        /// sizeable share of a short line.
         var voiceStates: [(name: String, mark: OpaquePointer)] = []
+        /// How many segments each voice has spoken in this process.
+        var uses: [String: Int] = [:]
     }
 
-    /// Voices whose loaded state is kept (about a quarter of a megabyte each).
-    private static let keptVoiceStates = 4
+    /// Voices whose loaded state is kept: a few kilobytes each, as a mark keeps only what
+    /// differs from the state every voice load starts from (`speech_state_mark`).
+    private static let keptVoiceStates = 16
 
     private let state = Mutex(State())
 
@@ -174,6 +177,7 @@ package final class SpeechEngine: Sendable {
             guard espeak_SetVoiceByName(name) == EE_OK else { throw failure }
             return
         }
+        state.uses[name, default: 0] += 1
         if let index = state.voiceStates.firstIndex(where: { $0.name == name }) {
             let kept = state.voiceStates.remove(at: index)
             state.voiceStates.append(kept)
@@ -187,7 +191,12 @@ package final class SpeechEngine: Sendable {
         }
         speech_state_restore_mark(mark)
         state.voiceStates.append((name, mark))
-        if state.voiceStates.count > Self.keptVoiceStates { speech_state_free_mark(state.voiceStates.removeFirst().mark) }
+        // The least used voice goes, not the least recent: a scene of five voices taking turns
+        // would otherwise evict, one by one, each voice just before it speaks again.
+        if state.voiceStates.count > Self.keptVoiceStates,
+           let leastUsed = state.voiceStates.indices.dropLast().min(by: { state.uses[state.voiceStates[$0].name, default: 0] < state.uses[state.voiceStates[$1].name, default: 0] }) {
+            speech_state_free_mark(state.voiceStates.remove(at: leastUsed).mark)
+        }
     }
 
     /// Speaks `text` with `voice`, every parameter set afresh. The corresponding C functions are
