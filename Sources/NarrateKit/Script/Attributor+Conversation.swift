@@ -8,6 +8,8 @@ extension Attributor {
         for index in turns.indices where turns[index].attribution?.method != .pinned {
             guard let tag = turns[index].tag else { continue }
             if case .character(let character) = tag.subject {
+                // `said the son`: whose son, the reading in order finds out.
+                if isKinLabel(character) { continue }
                 turns[index].speaker = speaker(of: character)
                 turns[index].attribution = Attribution(method: .explicitTag, confidence: 0.95, evidence: text(tag.evidence))
             } else if case .description(let phrase, _) = tag.subject,
@@ -77,11 +79,35 @@ extension Attributor {
             else { return }
             salience.subjectAt[subject] = index
         }
+        // `…, her mother followed her.`: a relative named by relation is a mention of that
+        // character, when the cast names them (`kin(of:_:)`).
+        // Only one that opens a clause (`and her father went`), not an object (`and governed
+        // her husband`) nor an owner (`her father's chair`).
+        let narrationRelatives = tokens.indices.dropLast().filter {
+            !tokens[$0].inQuote && ["his", "her"].contains(tokens[$0].lower) && tokens[$0 + 1].lower != "lady" && Self.relations[tokens[$0 + 1].lower] != nil
+                && !tokens[$0 + 1].isPossessive && opensClause($0)
+        }
+        var relativeCursor = 0
+        func followRelative(_ index: Int) {
+            let gender: Gender = tokens[index].lower == "his" ? .male : .female
+            let owner = salience.subject.flatMap { self.gender(of: $0) == gender ? $0 : nil }
+                ?? salience.mentioned.filter { self.gender(of: $0.key) == gender && index - $0.value < 400 }.max { ($0.value, $0.key.name) < ($1.value, $1.key.name) }?.key
+            guard case .character(let ownerName)? = owner,
+                let relative = kin(of: ownerName, tokens[index + 1].lower, speakerOf: speakerOf)
+            else { return }
+            salience.mentioned[relative] = index
+            salience.subject = relative
+            salience.subjectAt[relative] = index
+        }
         func advance(to position: Int) {
             while mentionCursor < narrationMentions.count, narrationMentions[mentionCursor].tokens.lowerBound < position {
                 while pronounCursor < narrationPronouns.count, narrationPronouns[pronounCursor] < narrationMentions[mentionCursor].tokens.lowerBound {
                     followPronoun(narrationPronouns[pronounCursor])
                     pronounCursor += 1
+                }
+                while relativeCursor < narrationRelatives.count, narrationRelatives[relativeCursor] < narrationMentions[mentionCursor].tokens.lowerBound {
+                    followRelative(narrationRelatives[relativeCursor])
+                    relativeCursor += 1
                 }
                 let mention = narrationMentions[mentionCursor]
                 salience.mentioned[speakerOf[mention.character]] = mention.tokens.lowerBound
@@ -98,6 +124,10 @@ extension Attributor {
             while pronounCursor < narrationPronouns.count, narrationPronouns[pronounCursor] < position {
                 followPronoun(narrationPronouns[pronounCursor])
                 pronounCursor += 1
+            }
+            while relativeCursor < narrationRelatives.count, narrationRelatives[relativeCursor] < position {
+                followRelative(narrationRelatives[relativeCursor])
+                relativeCursor += 1
             }
             while firstPersonCursor < firstPersonTokens.count, firstPersonTokens[firstPersonCursor] < position {
                 salience.mentioned[.narrator] = firstPersonTokens[firstPersonCursor]

@@ -111,6 +111,12 @@ extension Attributor {
         return characters[character].gender != .unknown && (name.hasPrefix("the ") || name.hasPrefix("a ") || name.hasPrefix("an "))
     }
 
+    /// A cast label for a relation (`The Son`, `The Wife`): someone's son, whoever's it is.
+    func isKinLabel(_ character: Int) -> Bool {
+        let words = characters[character].name.lowercased().split(separator: " ")
+        return words.count == 2 && words[0] == "the" && words[1] != "lady" && Self.relations[String(words[1])] != nil
+    }
+
     /// A cast entry that is only a description (`The Clergyman`, `the girl`), not a name.
     func isBareLabel(_ character: Int) -> Bool {
         let first = characters[character].name.split(separator: " ").first?.lowercased()
@@ -146,17 +152,31 @@ extension Attributor {
 
     /// `his wife`, `her husband`, `his sister`: the one character of that sex who shares the
     /// owner's surname (a married title preferred for wife and husband). The owner is the one
-    /// the quotation addresses, else whoever `his`/`her` points to.
+    /// the quotation addresses, else whoever `his`/`her` points to; for `the son`, `the wife`,
+    /// the one who spoke the line before (`"…?" said Mr. Emerson. "…," said the son.`).
     func relative(_ phrase: String, addressed: Set<Speaker>, previous: Speaker?, salience: Salience, position: Int, speakerOf: [Speaker]) -> Speaker? {
         let words = phrase.split(separator: " ").map(String.init)
-        guard words.count == 2, let ownerGender = Lexicon.pronouns[words[0]], let relation = Self.relations[words[1]] else { return nil }
-        guard case .character(let ownerName)? = owner(ownerGender, addressed: addressed, previous: previous, salience: salience, position: position),
-            let ownerCharacter = characters.first(where: { $0.name == ownerName })
-        else { return nil }
+        guard words.count == 2, let relation = Self.relations[words[1]] else { return nil }
+        let found: Speaker?
+        if let ownerGender = Lexicon.pronouns[words[0]] {
+            found = owner(ownerGender, addressed: addressed, previous: previous, salience: salience, position: position)
+        } else if words[0] == "the", words[1] != "lady" {
+            found = previous
+        } else {
+            return nil
+        }
+        guard case .character(let ownerName)? = found else { return nil }
+        return kin(of: ownerName, words[1], speakerOf: speakerOf)
+    }
+
+    /// The owner's `wife`, `mother`, `son`…: the one character of that sex who shares their
+    /// surname, a married title preferred for a wife, husband or parent.
+    func kin(of ownerName: String, _ relationWord: String, speakerOf: [Speaker]) -> Speaker? {
+        guard let relation = Self.relations[relationWord], let ownerCharacter = characters.first(where: { $0.name == ownerName }) else { return nil }
         let ownerNames = ([ownerCharacter.name] + ownerCharacter.aliases).map(CharacterIndex.words(of:))
         // A married woman's father, mother, brother or sister do not bear her married name.
         let marriedName = ownerNames.first { $0.count == 2 && $0[0] == "Mrs" }?.last
-        let blood = ["father", "mother", "brother", "sister"].contains(words[1])
+        let blood = ["father", "mother", "brother", "sister"].contains(relationWord)
         guard let surname = ownerNames.compactMap({ $0.count >= 2 ? $0.last : nil }).first(where: { !(blood && $0 == marriedName) })
         else { return nil }
         let kin = characters.indices.filter { index in
@@ -169,7 +189,7 @@ extension Attributor {
                 return parts.count == 2 && (parts[0] == "Mrs" || parts[0] == "Mr") && parts[1] == surname
             }
         }
-        if ["wife", "lady", "husband", "mother", "father"].contains(words[1]), married.count == 1 { return speakerOf[married[0]] }
+        if ["wife", "lady", "husband", "mother", "father"].contains(relationWord), married.count == 1 { return speakerOf[married[0]] }
         return kin.count == 1 ? speakerOf[kin[0]] : nil
     }
 
@@ -209,10 +229,23 @@ extension Attributor {
     /// decides; past it the line stays with the previous speaker. Measured: 300 to 500 best.
     static let nearbyWindow = 450
 
+    /// Whether a clause starts at `index`: the start of a sentence or paragraph, or after a
+    /// comma, a semicolon, a dash or a conjunction.
+    func opensClause(_ index: Int) -> Bool {
+        guard index > 0, tokens[index - 1].paragraph == tokens[index].paragraph, !tokens[index - 1].inQuote else { return true }
+        let before = tokens[index - 1]
+        return before.isSentenceEnd || [",", ";", ":", "—", "–", "-", "("].contains(before.word)
+            || ["and", "but", "then", "while", "when", "as", "till", "until", "though", "although", "because", "so"].contains(before.lower)
+    }
+
+    static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "be", "is", "are", "got", "get", "gets"]
+
     /// The first name of its sentence, not governed by a preposition: `Jack tilted his head`.
     func isSentenceSubject(_ index: Int) -> Bool {
-        // `she was overtaken by Wickham`: the agent of a passive is the one who acts.
-        if index > 1, tokens[index - 1].lower == "by", tokens[index - 2].lower.hasSuffix("ed") || tokens[index - 2].lower.hasSuffix("en") {
+        // `she was overtaken by Wickham`: the agent of a passive is the one who acts; not in an
+        // aside (`Mrs. Hale, now helped by Ben, still worked`), whose sentence has its own.
+        if index > 2, tokens[index - 1].lower == "by", tokens[index - 2].lower.hasSuffix("ed") || tokens[index - 2].lower.hasSuffix("en"),
+            (index - 5..<index - 2).contains(where: { $0 >= 0 && Self.passiveAuxiliaries.contains(tokens[$0].lower) }) {
             return true
         }
         var cursor = index - 1

@@ -98,6 +98,11 @@ extension Attributor {
                 // In the scene: named nearby. When the description is a word for anyone (`the
                 // girl`, an alias of one girl and a word for every other), by name only: its own
                 // earlier uses say nothing of who it is now. A role (`the clerk`) is one person.
+                // `said the son` for the cast's `The Son`, a label for whoever in a scene is one:
+                // the son of the one who spoke before, when the cast names him.
+                if isBareLabel(character), let kin = relative(phrase, addressed: addressedNow, previous: previous, salience: salience, position: position, speakerOf: speakerOf) {
+                    return (kin, Attribution(method: .descriptionTag, confidence: 0.7, evidence: evidence + " (\(phrase))"))
+                }
                 let anyone = phrase.split(separator: " ").last.map { Lexicon.anyoneNouns.contains(String($0)) } ?? false
                 let lastNamed = anyone ? salience.named[named] : salience.mentioned[named]
                 if position - (lastNamed ?? -10_000) < Self.nearbyWindow || position - (salience.spoke[named] ?? -10_000) < Self.nearbyWindow {
@@ -116,7 +121,12 @@ extension Attributor {
                     return (speaker, Attribution(method: .descriptionTag, confidence: 0.55, evidence: evidence + " (\(phrase))"))
                 }
                 return (named, Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence))
-            case .character: break
+            case .character(let character):
+                // Only a cast label for a relation (`The Son`) comes here, from the named tags.
+                if let kin = relative(characters[character].name.lowercased(), addressed: addressedNow, previous: previous, salience: salience, position: position, speakerOf: speakerOf) {
+                    return (kin, Attribution(method: .descriptionTag, confidence: 0.7, evidence: evidence))
+                }
+                return (speakerOf[character], Attribution(method: .explicitTag, confidence: 0.95, evidence: evidence))
             }
         }
         let ruled = untaggedRule(turn, index: index, turns: turns, previous: previous, beforePrevious: beforePrevious, addressedNow: addressedNow,

@@ -409,6 +409,14 @@ extension Attributor {
                 }
                 index = comma + 1
             }
+            // `the Rabbit noticed Alice, as she went hunting about, and called out`: a clause
+            // set off by `, as` between a verb joined by `, and` and its subject holds neither.
+            if clauseEnd == verb, clauseStart > sentenceStart, Self.subordinators.contains(tokens[clauseStart - 1].lower), isClauseBoundary(clauseStart - 1),
+                cursor > clauseStart, ["and", "but"].contains(tokens[cursor].lower), tokens[cursor - 1].word == ","
+            {
+                clauseEnd = clauseStart - 1
+                continue
+            }
             while index < clauseEnd {
                 let governed = index > sentenceStart && Lexicon.prepositions.contains(tokens[index - 1].lower)
                 if let found = subject(at: index, limit: clauseEnd) {

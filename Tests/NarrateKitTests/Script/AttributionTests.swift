@@ -206,6 +206,53 @@ import Testing
         #expect(speakers(text, cast: rosaBenAndMara) == ["Ben"])
     }
 
+    /// The cast's `The Son` is a label for whoever is someone's son in a scene: after the
+    /// father speaks, `said the son` is the character who bears the father's surname.
+    @Test func theSonIsTheSonOfTheOneWhoSpokeBefore() {
+        let cast = [
+            Character(name: "Mr. Hale", gender: .male), Character(name: "Tom Hale", aliases: ["Tom"], gender: .male),
+            Character(name: "Rosa", gender: .female), Character(name: "The Son", gender: .male),
+        ]
+        let text = "Rosa sat down by the fire.\n\n\"Why should she not come alone?\" said Mr. Hale.\n\n\"Yes, why not?\" said the son."
+        #expect(speakers(text, cast: cast) == ["Mr. Hale", "Tom Hale"])
+    }
+
+    /// `her mother followed her`: a relative the cast names, opening a clause of narration, is
+    /// the one the narration now follows, so the `she` of the tag after it is her.
+    @Test func aRelativeNamedByRelationIsTheOneTheNarrationFollows() {
+        let cast = [
+            Character(name: "Rosa Hale", aliases: ["Rosa"], gender: .female), Character(name: "Mrs. Hale", gender: .female),
+            Character(name: "Ben", gender: .male),
+        ]
+        let text = """
+            "Good night," said Ben.
+
+            Rosa went up to her room. But before she had been there three minutes, her mother followed her.
+
+            "My dearest child," she cried, "I can think of nothing else!"
+            """
+        #expect(speakers(text, cast: cast) == ["Ben", "Mrs. Hale", "Mrs. Hale"])
+    }
+
+    /// `Mrs. Hale, now helped by Ben, still worked`: the agent of a passive in an aside is not
+    /// the sentence's subject, so `he` is still the man the narration was following.
+    @Test func theAgentOfAPassiveAsideIsNotTheSubject() {
+        let cast = [Character(name: "Mrs. Hale", gender: .female), Character(name: "Ben", gender: .male), Character(name: "Mr. Gray", gender: .male)]
+        let text = """
+            Mr. Gray walked home with her. He talked of the weather. In the garden, Mrs. Hale, now helped by Ben, still worked at her roses.
+
+            "Mrs. Hale," he said, "it is too dark for that."
+            """
+        #expect(speakers(text, cast: cast) == ["Mr. Gray", "Mr. Gray"])
+    }
+
+    /// `Ben saw Mara, as she came in, and called out to her`: the clause set between the verb
+    /// and its subject has a subject of its own, which is not the one calling.
+    @Test func aSubordinateClauseBetweenSubjectAndVerbIsPassedOver() {
+        let text = "Rosa stood by the door.\n\nThen Ben saw Mara, as she came up the stairs, and called out to her, \"Where is my coat?\""
+        #expect(speakers(text, cast: rosaBenAndMara) == ["Ben"])
+    }
+
     /// The cast lists the one who tells the story: the name the lines before `I said` call
     /// them by is theirs, so a line answering that name is the narrator's.
     @Test func aFirstPersonNarratorIsTheOneCalledBeforeISaid() {
