@@ -141,7 +141,7 @@ extension Attributor {
         "half", "low", "loud", "faint", "gentle", "soft", "short", "sharp", "ready", "quick",
     ]
 
-    static let adverbs: Set<String> = ["again", "then", "now", "presently", "once", "too", "also", "still", "aloud", "softly", "at", "last", "first"]
+    static let adverbs: Set<String> = ["again", "then", "now", "presently", "once", "too", "also", "still", "aloud", "softly", "at", "last", "first", "afterwards", "almost", "soon", "even"]
 
     func isAdverb(_ token: Token) -> Bool {
         token.isWord && !token.isCapitalized && (token.lower.hasSuffix("ly") || Self.adverbs.contains(token.lower))

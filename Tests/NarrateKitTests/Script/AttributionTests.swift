@@ -204,6 +204,8 @@ import Testing
     @Test func theOneHeardSpeaksNotTheHearer() {
         let text = "Mara was in the hall when Rosa came in.\n\nThen Ben came down, and Mara heard him say to the maid, \"Fetch my coat.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Ben"])
+        let later = "Mara was in the hall when Rosa came in.\n\nThen Ben came down, and Mara heard him almost immediately afterwards say, \"Fetch my coat.\""
+        #expect(speakers(later, cast: rosaBenAndMara) == ["Ben"])
     }
 
     /// The cast's `The Son` is a label for whoever is someone's son in a scene: after the
