@@ -83,6 +83,18 @@ extension Attributor {
                     for character in characters where CharacterIndex.words(of: character.name).first.map({ contradicting.contains($0) || contradicting.contains($0 + ".") }) == true {
                         others.insert(.character(character.name))
                     }
+                    // …and `the widow`, where a `Mrs.` is in the scene, is she rather than a
+                    // woman the narration calls by her first name.
+                    if Lexicon.marriedNouns.contains(String(head)) {
+                        let inScene = characters.filter { character in
+                            let last = salience.last(.character(character.name))
+                            return character.gender == .female && last >= 0 && position - last < Self.nearbyWindow
+                        }
+                        let married = inScene.filter { Self.hasMarriedTitle($0) }
+                        if !married.isEmpty {
+                            for character in inScene where !Self.hasMarriedTitle(character) { others.insert(.character(character.name)) }
+                        }
+                    }
                 }
                 if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: others, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
                     return (speaker, Attribution(method: .descriptionTag, confidence: 0.55, evidence: evidence + " (\(phrase))"))
@@ -144,6 +156,12 @@ extension Attributor {
         // Otherwise the rules choose (where the ranker is unsure they are the better guess: see
         // the README's attribution figures); how likely their choice is right, the ranker says.
         return (speaker, Attribution(method: ruled.1.method, confidence: ranked.confidence(of: speaker), evidence: ruled.1.evidence))
+    }
+
+    static func hasMarriedTitle(_ character: Character) -> Bool {
+        ([character.name] + character.aliases).contains { name in
+            CharacterIndex.words(of: name).first.map { Lexicon.marriedTitles.contains($0) || Lexicon.marriedTitles.contains($0 + ".") } == true
+        }
     }
 
     /// Whom the fitted ranker would give a `he said` / `she said` line instead of the pronoun

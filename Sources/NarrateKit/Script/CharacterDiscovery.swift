@@ -448,15 +448,28 @@ struct CharacterDiscovery {
         }
     }
 
-    /// `a sailor`, `an old sailor` in the narration before `limit`: someone new.
+    /// `a sailor`, `an old sailor` in the narration before `limit`: someone new; not what
+    /// someone already there is (`Mrs. Gray had been a widow`, `Susan, a maid,`).
     private func introduced(_ head: String, before limit: Int) -> Bool {
         tokens[..<limit].indices.contains { index in
             guard !tokens[index].inQuote, tokens[index].lower == head, index > 0 else { return false }
             return (1...3).contains { back in
                 index - back >= 0 && ["a", "an"].contains(tokens[index - back].lower)
                     && tokens[(index - back + 1)..<index].allSatisfy { $0.isWord && !$0.inQuote }
+                    && !isPredicate(article: index - back)
             }
         }
+    }
+
+    /// Whether the article at `article` opens what a sentence says someone is: after `was`,
+    /// `had been`, `became` (but `there was a sailor` brings one in), or after a name's comma.
+    private func isPredicate(article: Int) -> Bool {
+        guard article > 0 else { return false }
+        let before = tokens[article - 1]
+        if ["was", "been", "is", "became", "remained", "seemed"].contains(before.lower) {
+            return !(article > 1 && ["there", "here"].contains(tokens[article - 2].lower))
+        }
+        return before.word == "," && article > 1 && tokens[article - 2].isCapitalized && !tokens[article - 2].isSentenceEnd
     }
 
     /// `Lizzy` and `Elizabeth`, `Eliza` and `Elizabeth`: one given name in its short and its

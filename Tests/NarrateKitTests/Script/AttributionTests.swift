@@ -248,6 +248,39 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mr. Gray", "Mr. Gray"])
     }
 
+    /// `asked the widow … said the maid`: where a `Mrs.` is in the scene, the widow is she, and
+    /// the maid, described otherwise, is the other woman.
+    @Test func theWidowIsTheMarriedWomanAndTheMaidTheOther() {
+        let cast = [Character(name: "Mrs. Gray", gender: .female), Character(name: "Susan", gender: .female), Character(name: "Major Pryce", gender: .male)]
+        let text = """
+            Mrs. Gray sat by the fire with her knitting. Susan was laying the table, and Major Pryce stood at the window.
+
+            "Is the carriage ready?" asked the widow.
+
+            "Not yet, madam," said the maid.
+            """
+        #expect(speakers(text, cast: cast) == ["Mrs. Gray", "Susan"])
+    }
+
+    /// `Mrs. Gray had been a widow` says what she is: it brings in no one, so `said the widow`
+    /// is she, not a voice of its own.
+    @Test func whatSomeoneIsBringsInNoOneNew() {
+        let cast = [Character(name: "Mrs. Gray", gender: .female), Character(name: "Susan", gender: .female)]
+        let text = """
+            Mrs. Gray had been a widow for ten years. Susan was packing the last trunk.
+
+            "Is the carriage ready?" asked the widow.
+            """
+        #expect(speakers(text, cast: cast) == ["Mrs. Gray"])
+    }
+
+    /// `She had nothing to say about flowers.` is narration, not a speech tag.
+    @Test func nothingToSayIsNoTag() {
+        let cast = [Character(name: "Rosa", gender: .female), Character(name: "Mara", gender: .female)]
+        let text = "\"They are lovely,\" said Rosa.\n\nMara looked up from her work. She had nothing to say about flowers.\n\n\"Rosa, the kettle.\""
+        #expect(lines(text, cast: cast).last?.method != .pronounTag)
+    }
+
     /// `Ben saw Mara, as she came in, and called out to her`: the clause set between the verb
     /// and its subject has a subject of its own, which is not the one calling.
     @Test func aSubordinateClauseBetweenSubjectAndVerbIsPassedOver() {
