@@ -110,6 +110,15 @@ extension Attributor {
                     relativeCursor += 1
                 }
                 let mention = narrationMentions[mentionCursor]
+                // `Tom Hale had gone to market`: not in the scene, whatever was said of him before.
+                if mention.absent {
+                    let gone = speakerOf[mention.character]
+                    salience.mentioned[gone] = nil
+                    salience.subjectAt[gone] = nil
+                    if salience.subject == gone { salience.subject = nil }
+                    mentionCursor += 1
+                    continue
+                }
                 salience.mentioned[speakerOf[mention.character]] = mention.tokens.lowerBound
                 if !mention.descriptive { salience.named[speakerOf[mention.character]] = mention.tokens.lowerBound }
                 if mention.descriptive {

@@ -9,6 +9,29 @@ struct CharacterIndex {
         var character: Int
         /// Matched through a description (`the girl`) rather than a name.
         var descriptive = false
+        /// Named as gone from the scene (`Tom Hale had gone to market`).
+        var absent = false
+    }
+
+    /// What the narration says of someone just named when they are not in the scene.
+    static let absences: [[String]] = [
+        ["was", "away"], ["is", "away"], ["had", "left"], ["has", "left"], ["was", "out"], ["was", "absent"], ["was", "abroad"],
+        ["had", "been", "called", "away"], ["was", "not", "there"], ["was", "dead"], ["had", "died"], ["had", "not", "come"],
+        ["had", "gone", "away"], ["had", "gone", "out"], ["had", "gone", "home"], ["went", "away"], ["was", "gone"],
+    ]
+
+    /// Whether the words after a name, in its clause, say that person is gone.
+    static func saysAbsent(_ tokens: [Token], after end: Int) -> Bool {
+        var start = end
+        // `Tom Hale, as usual, had gone`: past an aside set off by commas.
+        if start < tokens.count, tokens[start].word == "," {
+            var close = start + 1
+            while close < tokens.count, close - start < 6, tokens[close].word != ",", !tokens[close].isSentenceEnd { close += 1 }
+            if close < tokens.count, tokens[close].word == "," { start = close + 1 }
+        }
+        return absences.contains { phrase in
+            start + phrase.count <= tokens.count && zip(phrase, tokens[start...]).allSatisfy { $0 == $1.lower && !$1.inQuote }
+        }
     }
 
     let characters: [Character]
@@ -215,9 +238,11 @@ struct CharacterIndex {
                     if let who = recent?.0 ?? candidate.fallback { character = who } else { ok = false }
                 }
                 if ok {
-                    if candidate.sharedWith.isEmpty { lastNamed[character] = index }
+                    let absent = !token.inQuote && Self.saysAbsent(tokens, after: end)
+                    // One said to be gone is not the one a shared name means next.
+                    if candidate.sharedWith.isEmpty { lastNamed[character] = absent ? nil : index }
                     // `the doctor` for `Dr. Webb` is his title, as good as his name.
-                    result.append(Mention(tokens: index..<end, character: character, descriptive: candidate.descriptive && character == candidate.character))
+                    result.append(Mention(tokens: index..<end, character: character, descriptive: candidate.descriptive && character == candidate.character, absent: absent))
                     index = end
                     matched = true
                     break

@@ -281,6 +281,33 @@ import Testing
         #expect(lines(text, cast: cast).last?.method != .pronounTag)
     }
 
+    /// Two cast members called Tom: `said Tom` is the one in the scene, not the one the
+    /// narration has just said is away, though it named him last.
+    @Test func aSharedFirstNameIsTheOneWhoIsThereNotTheOneAway() {
+        let cast = [
+            Character(name: "Tom Reed", aliases: ["Reed"], gender: .male), Character(name: "Tom Hale", gender: .male),
+            Character(name: "Lucy", gender: .female),
+        ]
+        let text = """
+            Tom Reed was mending the fence when Lucy came down the lane. Tom Hale was away at the market with the cart.
+
+            "Good morning," said Tom.
+            """
+        #expect(speakers(text, cast: cast) == ["Tom Reed"])
+    }
+
+    /// `His brother Ben was away at sea.`: the narration names him, but he is not in the scene,
+    /// so `he said` is the man who is.
+    @Test func oneSaidToBeAwayIsNotTheOneHeMeans() {
+        let cast = [Character(name: "Tom", gender: .male), Character(name: "Ben", gender: .male), Character(name: "Rosa", gender: .female)]
+        let text = """
+            Rosa was at the stove. Tom came in and sat down by the fire. Ben was away at sea that winter.
+
+            "It is cold tonight," he said.
+            """
+        #expect(speakers(text, cast: cast) == ["Tom"])
+    }
+
     /// `Ben saw Mara, as she came in, and called out to her`: the clause set between the verb
     /// and its subject has a subject of its own, which is not the one calling.
     @Test func aSubordinateClauseBetweenSubjectAndVerbIsPassedOver() {
