@@ -45,6 +45,16 @@ extension Attributor {
         /// How each speaker talks in the lines a tag names them for.
         var styles = SpeechStyles()
         func last(_ speaker: Speaker) -> Int { max(mentioned[speaker] ?? -1, spoke[speaker] ?? -1) }
+
+        mutating func forgetScene() {
+            mentioned = [:]
+            subjectAt = [:]
+            spoke = [:]
+            named = [:]
+            subject = nil
+            describedSpeakers = []
+            describedAs = [:]
+        }
     }
 
     func resolveInOrder(_ turns: inout [Turn]) {
@@ -150,6 +160,13 @@ extension Attributor {
             let turn = turns[index]
             let firstPiece = pieces[turn.pieces[0]]
             let position = token(atOrAfter: quoteStart(firstPiece))
+            // A chapter or a scene break (`* * *`) starts a new scene: who was there, who spoke
+            // and who was followed are forgotten; what the book says of its people stays.
+            if turn.paragraph > lastParagraph + 1,
+                let sceneStart = paragraphs[(lastParagraph + 1)..<turn.paragraph].last(where: { $0.kind == .sceneBreak }) {
+                advance(to: token(atOrAfter: sceneStart.range.lowerBound))
+                salience.forgetScene()
+            }
             // A paragraph of narration alone ends a conversation (measured: keeping short asides
             // inside the exchange does worse).
             if turn.paragraph > lastParagraph + 1 && !turn.continuesSpeech { conversation.removeAll() }

@@ -308,6 +308,24 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Tom"])
     }
 
+    /// After a scene break (`* * *`) the talk before it is over: a line in the new scene is the
+    /// one the new scene's narration follows, not the man who spoke last before the break.
+    @Test func aSceneBreakStartsANewScene() {
+        let cast = [Character(name: "Margaret", gender: .female), Character(name: "Mr. Thornton", gender: .male), Character(name: "Dixon", gender: .female)]
+        let text = """
+            "You will write to me?" said Margaret.
+
+            "Every week," said Mr. Thornton.
+
+            * * *
+
+            Dixon was scrubbing the step when the post came.
+
+            "A letter for you, miss!"
+            """
+        #expect(speakers(text, cast: cast) == ["Margaret", "Mr. Thornton", "Dixon"])
+    }
+
     /// `Ben saw Mara, as she came in, and called out to her`: the clause set between the verb
     /// and its subject has a subject of its own, which is not the one calling.
     @Test func aSubordinateClauseBetweenSubjectAndVerbIsPassedOver() {
