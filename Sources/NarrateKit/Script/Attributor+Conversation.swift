@@ -90,12 +90,12 @@ extension Attributor {
             salience.subjectAt[subject] = index
         }
         // `…, her mother followed her.`: a relative named by relation is a mention of that
-        // character, when the cast names them (`kin(of:_:)`).
-        // Only one that opens a clause (`and her father went`), not an object (`and governed
-        // her husband`) nor an owner (`her father's chair`).
+        // character, when the cast names them (`kin(of:_:)`), and what the scene calls them
+        // (`where his father sat. "…?" asked the father.`). Only one that opens a clause (`and
+        // her father went`) is followed, not an object (`and governed her husband`) nor an
+        // owner (`her father's chair`).
         let narrationRelatives = tokens.indices.dropLast().filter {
             !tokens[$0].inQuote && ["his", "her"].contains(tokens[$0].lower) && tokens[$0 + 1].lower != "lady" && Self.relations[tokens[$0 + 1].lower] != nil
-                && !tokens[$0 + 1].isPossessive && opensClause($0)
         }
         var relativeCursor = 0
         func followRelative(_ index: Int) {
@@ -105,6 +105,8 @@ extension Attributor {
             guard case .character(let ownerName)? = owner,
                 let relative = kin(of: ownerName, tokens[index + 1].lower, speakerOf: speakerOf)
             else { return }
+            salience.describedAs[relative] = ("the " + tokens[index + 1].lower, index)
+            guard !tokens[index + 1].isPossessive, opensClause(index) else { return }
             salience.mentioned[relative] = index
             salience.subject = relative
             salience.subjectAt[relative] = index

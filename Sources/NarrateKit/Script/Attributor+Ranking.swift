@@ -41,6 +41,13 @@ extension Attributor {
                 {
                     return (named, Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase), named after)"))
                 }
+                // `where his father sat. "…?" asked the father.`: the one the scene just called so.
+                if Self.relations[String(phrase.split(separator: " ").last ?? "")] != nil,
+                    let called = salience.describedAs.filter({ $0.value.phrase == phrase && position - $0.value.position < Self.nearbyWindow })
+                        .max(by: { ($0.value.position, $0.key.name) < ($1.value.position, $1.key.name) })?.key
+                {
+                    return (called, Attribution(method: .descriptionTag, confidence: 0.7, evidence: evidence + " (\(phrase))"))
+                }
                 if let speaker = relative(phrase, addressed: addressedNow, previous: previous, salience: salience, position: position, speakerOf: speakerOf) {
                     return (speaker, Attribution(method: .descriptionTag, confidence: 0.7, evidence: evidence + " (\(phrase))"))
                 }

@@ -326,6 +326,20 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Margaret", "Mr. Thornton", "Dixon"])
     }
 
+    /// `where his father sat. "…?" asked the father.`: the father is the one the narration
+    /// just called so, the kin of the one it was following; and the son, then, is that one.
+    @Test func theFatherIsTheOneTheNarrationJustCalledSo() {
+        let cast = [Character(name: "Ben Gray", aliases: ["Ben"], gender: .male), Character(name: "Mr. Gray", gender: .male), Character(name: "Mr. Sleary", gender: .male)]
+        let text = """
+            Ben stood by the door, as far as he could from where his father sat.
+
+            "How was this done?" asked the father.
+
+            "How was what done?" said the son.
+            """
+        #expect(speakers(text, cast: cast) == ["Mr. Gray", "Ben Gray"])
+    }
+
     /// `Ben saw Mara, as she came in, and called out to her`: the clause set between the verb
     /// and its subject has a subject of its own, which is not the one calling.
     @Test func aSubordinateClauseBetweenSubjectAndVerbIsPassedOver() {
