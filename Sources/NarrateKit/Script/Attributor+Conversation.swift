@@ -242,6 +242,18 @@ extension Attributor {
             if let mention = mentionStarting[object].map({ mentions[$0] }), speakerOf[mention.character] != speaker {
                 return (speakerOf[mention.character], tokens[verb].lower)
             }
+            // `told her father`: `her` owns the one told, who is that relative when the cast
+            // names them, and never the `her` herself.
+            if tokens[object].lower == "her", object + 1 < range.upperBound, tokens[object + 1].isWord,
+                !Lexicon.prepositions.contains(tokens[object + 1].lower), !["that", "and", "to", "so", "how", "what", "of"].contains(tokens[object + 1].lower)
+            {
+                if Self.relations[tokens[object + 1].lower] != nil, case .character(let name) = speaker,
+                    let relative = kin(of: name, tokens[object + 1].lower, speakerOf: speakerOf)
+                {
+                    return (relative, tokens[verb].lower)
+                }
+                continue
+            }
             if let gender = Lexicon.pronouns[tokens[object].lower], Self.objectPronouns.contains(tokens[object].lower),
                 let other = resolve(gender, previous: nil, salience: salience, position: object, exclude: [speaker], addressed: [])
             {

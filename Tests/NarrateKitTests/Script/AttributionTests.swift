@@ -340,6 +340,14 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mr. Gray", "Ben Gray"])
     }
 
+    /// `Rosa thanked her mother`: the one thanked is her mother, not another woman `her` could
+    /// mean; the rules give her the answer.
+    @Test func theOneThankedIsTheRelativeHerNames() {
+        let cast = [Character(name: "Rosa Hale", aliases: ["Rosa"], gender: .female), Character(name: "Mrs. Hale", gender: .female), Character(name: "Nell", gender: .female)]
+        let text = "Nell was at the window. Rosa thanked her mother for the shawl.\n\n\"It was your grandmother's.\""
+        #expect(lines(text, cast: cast, rulesOnly: true).map(\.speaker) == ["Mrs. Hale"])
+    }
+
     /// `Ben saw Mara, as she came in, and called out to her`: the clause set between the verb
     /// and its subject has a subject of its own, which is not the one calling.
     @Test func aSubordinateClauseBetweenSubjectAndVerbIsPassedOver() {
