@@ -137,8 +137,10 @@ struct QuoteScanner {
                 result.append(trimmed(before))
             } else if let outer = current.openMark {
                 // `"'Go,' he said"`: the speech opens with the quoted words, and so do its marks
-                // (else the outer mark would be left over as narration).
+                // (else the outer mark would be left over as narration); a dash or a stop before
+                // them (`"—'Go'`) is read with them, never dropped.
                 inner.openMark = outer
+                if !holdsOnlyMarks(before.range) { inner.range = before.range.lowerBound..<inner.range.upperBound }
             }
             result.append(inner)
             current = after
@@ -148,8 +150,12 @@ struct QuoteScanner {
             result.append(trimmed(current))
         } else if let outer = current.closeMark, !result.isEmpty {
             // `…the same thing as 'I eat what I see'!"`: what follows the quoted words is only
-            // the speech's last mark and its own close, no narration.
+            // the speech's last mark and its own close, no narration; that mark is read with
+            // the quoted words.
             result[result.count - 1].closeMark = outer
+            if !holdsOnlyMarks(current.range) {
+                result[result.count - 1].range = result[result.count - 1].range.lowerBound..<current.range.upperBound
+            }
         }
         return result
     }
@@ -188,6 +194,13 @@ struct QuoteScanner {
     }
 
     /// The piece's words before `open` and after `close`, each missing the mark on that side.
+    /// Whether a stretch holds nothing but spaces and quotation marks: nothing to read.
+    private func holdsOnlyMarks(_ range: Range<Int>) -> Bool {
+        range.allSatisfy { scalars[$0].isSpace || Self.quotationMarks.contains(scalars[$0]) }
+    }
+
+    private static let quotationMarks: Set<Unicode.Scalar> = ["\"", "'", "“", "”", "‘", "’", "«", "»", "„", "‟", "‚", "‛", "‹", "›", "「", "」", "『", "』"]
+
     private func parts(of piece: QuotePiece, around open: Int, _ close: Int) -> (before: QuotePiece, after: QuotePiece) {
         var before = piece
         before.range = piece.range.lowerBound..<open

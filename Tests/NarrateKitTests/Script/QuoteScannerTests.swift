@@ -84,12 +84,14 @@ import Testing
         #expect(ScriptFormatter.text(script).contains("Ben, quoting: ‘Take her or leave her,’"))
     }
 
-    /// A speech that opens or ends on words it quotes leaves no mark or stop behind as narration.
+    /// A speech that opens or ends on words it quotes leaves no mark or stop behind as narration,
+    /// and loses none: the stop after the quoted words is read with them.
     @Test func aSpeechThatOpensOrEndsOnQuotedWordsLeavesNoStrayMarks() {
         let text = "\"'Come in at once and sit,' she called,\" said Ben.\n\n\"It was like this. She said, 'I will not wait for you'!\" Ben laughed."
         let script = ScriptBuilder(characters: [Character(name: "Ben", gender: .male)]).build(SourceText(name: "t", text: text))
         #expect(script.segments.filter { $0.kind == .narration }.map(\.text) == ["said Ben.", "Ben laughed."])
-        #expect(script.segments.filter { $0.kind == .quoted }.map(\.text) == ["Come in at once and sit,", "I will not wait for you"])
+        #expect(script.segments.filter { $0.kind == .quoted }.map(\.text) == ["Come in at once and sit,", "I will not wait for you'!"])
+        #expect(script.contractViolations().isEmpty)
         #expect(Set(script.segments.filter { $0.kind != .narration }.map(\.speaker)) == [.character("Ben")])
     }
 
