@@ -24,7 +24,7 @@ import Testing
         " ", " ", " ", "\n", "\n\n", "\n\n\n", "\r\n", "\r", "\r\n\r\n", "\u{2028}", "\u{2029}", "\t",
         "\u{0}", "\u{1}", "\u{7}", "\u{1B}", "\u{7F}", "\u{85}", "\u{0301}", "e\u{0301}", "\u{200B}", "\u{200D}",
         "\u{FEFF}", "\u{200F}", "\u{202E}", "שלום", "مرحبا", "你好", "🙂", "👩‍👩‍👧", "İ", "ß", "* * *", "#",
-        "CHAPTER I", "I.", "Mr.", "“I said, ‘Take her or leave her,’ and went out,”",
+        "CHAPTER I", "I.", "Mr.", "“I said, ‘Take her or leave her,’ and went out,”", "“—‘Go on and on,’", "‘I eat what I see’!”",
     ]
 
     /// SplitMix64: the same texts on every machine and every run.
