@@ -283,8 +283,10 @@ extension Attributor {
                 && (gender == .unknown || self.gender(of: $0) == gender || self.gender(of: $0) == .unknown)
         }
         guard !candidates.isEmpty else {
-            // Nobody of that gender has appeared yet: the most prominent one in the book.
-            return prominent[gender].map(speaker(of:))
+            // Nobody of that gender has appeared yet: the most prominent one in the book, or,
+            // when that one is ruled out (`said the girl`, the aunt being no girl), the next.
+            guard let first = prominent[gender].map(speaker(of:)), exclude.contains(first) else { return prominent[gender].map(speaker(of:)) }
+            return byProminence[gender]?.lazy.map(speaker(of:)).first { !exclude.contains($0) }
         }
         func rank(_ value: (Speaker) -> Int?) -> [Speaker: Double] {
             // Latest first; a tie (one mention naming two people) by name, never by hash order,
@@ -433,8 +435,13 @@ extension Attributor {
             return nil
         }
         if let firstAge = age(first), let secondAge = age(second), firstAge != secondAge { return true }
+        // `the girl` is no one's aunt or mother.
+        if age(first) == 0 && Self.adultNouns.contains(secondHead) || age(second) == 0 && Self.adultNouns.contains(firstHead) { return true }
         return firstHead != secondHead && !Self.anyKind.contains(firstHead) && !Self.anyKind.contains(secondHead)
     }
+
+    /// Relations and roles only a grown person has.
+    static let adultNouns: Set<String> = ["aunt", "uncle", "mother", "father", "wife", "husband", "widow", "widower", "grandmother", "grandfather", "landlady", "landlord", "housekeeper"]
 
     /// Person nouns that fit whoever else a person is called (`the man` is also `the vicar`).
     static let anyKind = Lexicon.plainPersonNouns.union(Lexicon.anyoneNouns).union(["stranger", "voice", "old", "visitor", "friend", "companion", "guest"])

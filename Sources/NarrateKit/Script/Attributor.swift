@@ -86,6 +86,8 @@ struct Attributor {
 
     /// The most mentioned character of each gender: the guess when a pronoun has no antecedent.
     private(set) var prominent: [Gender: Int] = [:]
+    /// For each sex, the characters from the most mentioned down (ties in cast order).
+    private(set) var byProminence: [Gender: [Int]] = [:]
 
     private(set) var genderByName: [String: Gender] = [:]
 
@@ -126,6 +128,7 @@ struct Attributor {
         }
         for gender in [Gender.male, .female] {
             prominent[gender] = characters.indices.filter { characters[$0].gender == gender }.max { counts[$0] < counts[$1] }
+            byProminence[gender] = characters.indices.filter { characters[$0].gender == gender }.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
         }
         parentCandidates = Self.parents(among: characters)
     }

@@ -348,6 +348,25 @@ import Testing
         #expect(lines(text, cast: cast, rulesOnly: true).map(\.speaker) == ["Mrs. Hale"])
     }
 
+    /// `cried his aunt … said the girl`: the girl is no one's aunt, so she is another woman of
+    /// the cast, even one the story has not named yet.
+    @Test func theGirlIsNotTheAunt() {
+        let cast = [
+            Character(name: "Peter Lind", aliases: ["Peter"], gender: .male), Character(name: "Miss Lind", gender: .female),
+            Character(name: "Anna Brook", aliases: ["Anna"], gender: .female),
+        ]
+        let text = """
+            Peter came home late. His aunt was waiting in the hall with a candle.
+
+            "Where have you been?" cried his aunt.
+
+            A girl stood on the stair, half asleep.
+
+            "Is it morning?" said the girl.
+            """
+        #expect(speakers(text, cast: cast) == ["Miss Lind", "Anna Brook"])
+    }
+
     /// `Ben saw Mara, as she came in, and called out to her`: the clause set between the verb
     /// and its subject has a subject of its own, which is not the one calling.
     @Test func aSubordinateClauseBetweenSubjectAndVerbIsPassedOver() {

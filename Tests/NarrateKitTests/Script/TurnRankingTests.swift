@@ -86,14 +86,15 @@ import Testing
     }
 
     @Test func theRankerChoosesForAPronounOnlyAmongThoseOfItsSex() {
-        // Left to itself the ranker would give this line to Rosa, who spoke last and asked.
+        // Left to itself the ranker would give this line to Rosa, who spoke last and asked; the
+        // man who calls `Ben!` is not Ben, so it is the other man.
         let cast = [Character(name: "Tom", gender: .male), Character(name: "Rosa", gender: .female), Character(name: "Ben", gender: .male)]
         let text = "\"Where is Ben?\" said Rosa.\n\n\"Ben!\" he called."
         for margin in [0, 0.5, nil] as [Double?] {
             var builder = ScriptBuilder(characters: cast)
             builder.pronounOverrideMargin = margin
             let last = builder.build(SourceText(name: "t", text: text)).segments.last { $0.kind == .dialogue }
-            #expect(last?.speaker.name == "Ben", "margin \(String(describing: margin)): \(String(describing: last?.attribution))")
+            #expect(last?.speaker.name == "Tom", "margin \(String(describing: margin)): \(String(describing: last?.attribution))")
         }
         #expect(ScriptBuilder().pronounOverrideMargin == 0.5)
     }
