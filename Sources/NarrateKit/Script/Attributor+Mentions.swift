@@ -195,14 +195,15 @@ extension Attributor {
 
     /// A character named in the paragraph's own narration: the only one, or the subject of
     /// the sentence that leads into the quotation.
-    func paragraphMention(_ turn: Turn, exclude: Set<Speaker>, speakerOf: [Speaker]) -> (Speaker, String)? {
+    /// - Parameter listenerRule: leave out who acts after a finished sentence of speech.
+    func paragraphMention(_ turn: Turn, exclude: Set<Speaker>, speakerOf: [Speaker], listenerRule: Bool = true) -> (Speaker, String)? {
         let range = paragraphs[turn.paragraph].range
         var tokenRange = tokens(from: range.lowerBound, to: range.upperBound)
         // `"…an ill-tempered man." Wickham only shook his head.`: who acts after a finished
         // sentence of speech is more often its listener.
         let lastPiece = pieces[turn.pieces[turn.pieces.count - 1]]
         let after = token(atOrAfter: quoteEnd(lastPiece))
-        if let lastScalar = lastPiece.range.last, ".!?".unicodeScalars.contains(scalars[lastScalar]), after < tokens.count, tokens[after].isCapitalized {
+        if listenerRule, let lastScalar = lastPiece.range.last, ".!?".unicodeScalars.contains(scalars[lastScalar]), after < tokens.count, tokens[after].isCapitalized {
             tokenRange = tokenRange.lowerBound..<max(tokenRange.lowerBound, min(tokenRange.upperBound, after))
         }
         var found: [(Speaker, Int)] = []

@@ -264,6 +264,11 @@ extension Attributor {
         {
             return (other, Attribution(method: .turnTaking, confidence: 0.4, evidence: "spoke before the line just said"))
         }
+        // Nothing before it at all (`"It was like this!" Ben laughed.` opening a story): the one
+        // who acts after it, listener or not, rather than the narrator.
+        if previous == nil, let (actor, named) = paragraphMention(turn, exclude: addressedNow, speakerOf: speakerOf, listenerRule: false) {
+            return (actor, Attribution(method: .paragraphMention, confidence: 0.3, evidence: named))
+        }
         return (previous ?? .narrator, Attribution(method: .unresolved, confidence: 0.1, evidence: "no evidence"))
     }
 

@@ -367,6 +367,12 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Miss Lind", "Anna Brook"])
     }
 
+    /// A story that opens on a speech and the one who acts after it: with no one before it,
+    /// the line is theirs, not the narrator's.
+    @Test func anOpeningSpeechIsTheOneWhoActsAfterIt() {
+        #expect(speakers("\"It was like this. She was late!\" Ben laughed.", cast: rosaAndBen) == ["Ben"])
+    }
+
     /// `Ben saw Mara, as she came in, and called out to her`: the clause set between the verb
     /// and its subject has a subject of its own, which is not the one calling.
     @Test func aSubordinateClauseBetweenSubjectAndVerbIsPassedOver() {
