@@ -390,7 +390,8 @@ SpeechStateMark *speech_state_mark(void) {
 void speech_state_restore_mark(const SpeechStateMark *mark) {
     speech_state_restore();
     for (int index = 0; index < region_count; index++) patches_apply(&mark->region_patches[index], regions[index].start);
-    memcpy(arena + saved_arena_used, reference_tail, reference_tail_used(mark->arena_end));
+    size_t tail = reference_tail_used(mark->arena_end);
+    if (tail > 0) memcpy(arena + saved_arena_used, reference_tail, tail);
     patches_apply(&mark->arena_patches, arena);
     arena_used = mark->arena_end;
     if (arena_used > arena_high_water) arena_high_water = arena_used;

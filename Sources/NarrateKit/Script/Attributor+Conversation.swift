@@ -162,8 +162,9 @@ extension Attributor {
             let turn = turns[index]
             let firstPiece = pieces[turn.pieces[0]]
             let position = token(atOrAfter: quoteStart(firstPiece))
-            // A chapter or a scene break (`* * *`) starts a new scene: who was there, who spoke
-            // and who was followed are forgotten; what the book says of its people stays.
+            // A scene break (`* * *`) starts a new scene: who was there, who spoke and who was
+            // followed are forgotten; what the book says of its people stays. (Chapter headings
+            // do not: forgetting there measured worse, chapters often going on with one scene.)
             if turn.paragraph > lastParagraph + 1,
                 let sceneStart = paragraphs[(lastParagraph + 1)..<turn.paragraph].last(where: { $0.kind == .sceneBreak }) {
                 advance(to: token(atOrAfter: sceneStart.range.lowerBound))

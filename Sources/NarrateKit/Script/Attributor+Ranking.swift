@@ -290,7 +290,6 @@ extension Attributor {
         guard !candidates.isEmpty else {
             // Nobody of that gender has appeared yet: the most prominent one in the book, or,
             // when that one is ruled out (`said the girl`, the aunt being no girl), the next.
-            guard let first = prominent[gender].map(speaker(of:)), exclude.contains(first) else { return prominent[gender].map(speaker(of:)) }
             return byProminence[gender]?.lazy.map(speaker(of:)).first { !exclude.contains($0) }
         }
         func rank(_ value: (Speaker) -> Int?) -> [Speaker: Double] {

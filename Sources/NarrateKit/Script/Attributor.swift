@@ -127,8 +127,8 @@ struct Attributor {
             firstMentions.append((mention.tokens.lowerBound, mention.character))
         }
         for gender in [Gender.male, .female] {
-            prominent[gender] = characters.indices.filter { characters[$0].gender == gender }.max { counts[$0] < counts[$1] }
             byProminence[gender] = characters.indices.filter { characters[$0].gender == gender }.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
+            prominent[gender] = byProminence[gender]?.first
         }
         parentCandidates = Self.parents(among: characters)
     }
