@@ -143,7 +143,7 @@ extension Attributor {
         return nil
     }
 
-    static let addressWords: [String: Gender] = ["sir": .male, "ma'am": .female, "madam": .female, "ma’am": .female, "mum": .female]
+    static let addressWords: [String: Gender] = ["sir": .male, "ma'am": .female, "madam": .female, "ma’am": .female, "mum": .female, "miss": .female]
 
     static let relations: [String: Gender] = [
         "wife": .female, "lady": .female, "husband": .male, "mother": .female, "father": .male, "sister": .female,

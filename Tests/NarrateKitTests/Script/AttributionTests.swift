@@ -1145,6 +1145,32 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Nell", "Rosa", "Rosa", "Ben"])
     }
 
+    /// `No, miss.` calls a woman to answer, as `sir` calls a man.
+    @Test func missCallsAWomanToAnswer() {
+        let cast = [
+            Character(name: "Margaret Hale", aliases: ["Margaret"], gender: .female), Character(name: "John Thornton", aliases: ["Mr. Thornton", "Thornton"], gender: .male),
+            Character(name: "Mr. Bell", gender: .male), Character(name: "Dixon", gender: .female),
+        ]
+        let text = """
+            Margaret, Dixon and Mr. Bell sat over the fire.
+
+            "Mr. Bell, will you have more tea?" said Margaret.
+
+            "Thank you, my dear, I will."
+
+            "And you, Dixon?"
+
+            "No, miss. I must see to the kitchen."
+
+            "Then go, Dixon, and take the lamp."
+
+            "Yes, miss."
+
+            "She is a good soul," said Mr. Bell, when she had gone.
+            """
+        #expect(speakers(text, cast: cast) == ["Margaret Hale", "Mr. Bell", "Margaret Hale", "Dixon", "Margaret Hale", "Dixon", "Mr. Bell"])
+    }
+
     @Test func silenceMakesTheNextLineTheOthers() {
         for silence in ["Rosa was silent.", "Rosa said nothing.", "Rosa did not answer.", "Rosa made no reply."] {
             let text = "\"You went without me,\" said Ben.\n\n\(silence)\n\n\"And you never wrote.\""
