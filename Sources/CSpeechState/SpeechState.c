@@ -387,6 +387,12 @@ SpeechStateMark *speech_state_mark(void) {
     return mark;
 }
 
+size_t speech_state_mark_bytes(const SpeechStateMark *mark) {
+    size_t bytes = sizeof *mark + mark->arena_patches.capacity;
+    for (int index = 0; index < region_count; index++) bytes += mark->region_patches[index].capacity;
+    return bytes;
+}
+
 void speech_state_restore_mark(const SpeechStateMark *mark) {
     speech_state_restore();
     for (int index = 0; index < region_count; index++) patches_apply(&mark->region_patches[index], regions[index].start);

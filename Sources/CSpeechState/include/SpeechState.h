@@ -2,6 +2,7 @@
 #define NARRATE_SPEECH_STATE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /// Gives the named shared libraries (their file names contain one of `libraries`) an allocator
 /// and a `rand` of their own, by rewriting their import slots, so that everything they keep
@@ -27,5 +28,8 @@ SpeechStateMark *speech_state_mark(void);
 void speech_state_restore_mark(const SpeechStateMark *mark);
 
 void speech_state_free_mark(SpeechStateMark *mark);
+
+/// The memory a mark holds, in bytes.
+size_t speech_state_mark_bytes(const SpeechStateMark *mark);
 
 #endif

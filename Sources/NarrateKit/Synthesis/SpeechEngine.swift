@@ -51,9 +51,12 @@ package final class SpeechEngine: Sendable {
         var uses: [String: Int] = [:]
     }
 
-    /// Voices whose loaded state is kept: a few kilobytes each, as a mark keeps only what
-    /// differs from the state every voice load starts from (`speech_state_mark`).
+    /// Voices whose loaded state is kept: most take a few kilobytes, as a mark keeps only what
+    /// differs from the state every voice load starts from (`speech_state_mark`), but a voice
+    /// of another dialect can take a few hundred; so the bytes are bounded too, at what four
+    /// whole states took.
     private static let keptVoiceStates = 16
+    private static let keptStateBytes = 1_300_000
 
     private let state = Mutex(State())
 
@@ -193,8 +196,10 @@ package final class SpeechEngine: Sendable {
         state.voiceStates.append((name, mark))
         // The least used voice goes, not the least recent: a scene of five voices taking turns
         // would otherwise evict, one by one, each voice just before it speaks again.
-        if state.voiceStates.count > Self.keptVoiceStates,
-           let leastUsed = state.voiceStates.indices.dropLast().min(by: { state.uses[state.voiceStates[$0].name, default: 0] < state.uses[state.voiceStates[$1].name, default: 0] }) {
+        while state.voiceStates.count > Self.keptVoiceStates
+            || state.voiceStates.count > 1 && state.voiceStates.reduce(0, { $0 + speech_state_mark_bytes($1.mark) }) > Self.keptStateBytes,
+            let leastUsed = state.voiceStates.indices.dropLast().min(by: { state.uses[state.voiceStates[$0].name, default: 0] < state.uses[state.voiceStates[$1].name, default: 0] })
+        {
             speech_state_free_mark(state.voiceStates.remove(at: leastUsed).mark)
         }
     }
