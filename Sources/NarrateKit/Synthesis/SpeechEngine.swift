@@ -52,9 +52,9 @@ package final class SpeechEngine: Sendable {
     }
 
     /// Voices whose loaded state is kept: most take a few kilobytes, as a mark keeps only what
-    /// differs from the state every voice load starts from (`speech_state_mark`), but a voice
-    /// of another dialect can take a few hundred; so the bytes are bounded too, at what four
-    /// whole states took.
+    /// differs from the state every voice load starts from (`speech_state_mark`), but one whose
+    /// load differs from the first one kept can take as much as a whole state; so the bytes
+    /// are bounded too, at what four whole states took.
     private static let keptVoiceStates = 16
     private static let keptStateBytes = 1_300_000
 
