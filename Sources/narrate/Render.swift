@@ -63,6 +63,17 @@ struct EngineOptions: ParsableArguments {
         return cast
     }
 
+    /// Synthesis workers started at once, before the story is read, so that their start-up
+    /// overlaps the script's building; nil when `--jobs` is out of range (`options` says so) or
+    /// they cannot start (the render then says why).
+    func spawnedWorkers() -> SpawnedWorkers? {
+        let count = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        guard (1...256).contains(count) else { return nil }
+        return try? SpawnedWorkers(executable: Self.workerExecutable, count: count)
+    }
+
+    static let workerExecutable = URL(fileURLWithPath: "/proc/self/exe")
+
     func options(output: URL) throws(NarrateError) -> RenderOptions {
         if let jobs, !(1...256).contains(jobs) {
             throw NarrateError(.usage, "--jobs \(jobs): give a number of workers from 1 to 256")
@@ -75,7 +86,7 @@ struct EngineOptions: ParsableArguments {
         }
         let folder = cache.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? RenderOptions.cacheFolder(beside: output)
         var options = RenderOptions(
-            workerExecutable: URL(fileURLWithPath: "/proc/self/exe"),
+            workerExecutable: Self.workerExecutable,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
             cacheFolder: noCache ? nil : folder)
         options.mastering = Mastering(loudness: loudness, roomTone: roomTone)
@@ -108,6 +119,7 @@ struct Render: ParsableCommand {
     func run() throws {
         try reportingErrors {
             stopOnInterrupt()
+            let workers = engine.spawnedWorkers()
             let production = try story.production()
             let cast = try engine.adjusted(try production.cast())
             if let report = correctionsReport(production) { printError(report + "\n") }
@@ -120,7 +132,7 @@ struct Render: ParsableCommand {
             if split == .chapters { options.chapterFolder = url.deletingPathExtension() }
             options.keepFrontMatter = keepFrontMatter
             let report = try Renderer(cast: cast, options: options).render(
-                production.script, to: url, subtitles: subtitlesURL,
+                production.script, to: url, subtitles: subtitlesURL, workers: workers,
                 isCancelled: { interrupted.load(ordering: .relaxed) },
                 progress: { step in
                     if onTerminal, let line = meter.line(for: step, now: ProcessInfo.processInfo.systemUptime) {

@@ -55,6 +55,23 @@ import Testing
         }
     }
 
+    /// Workers started before the story is read (as `narrate render` does) are adopted by the
+    /// render that needs them; those it does not need are stopped, not left running.
+    @Test func workersStartedEarlyAreAdoptedOrStopped() throws {
+        let spawned = try SpawnedWorkers(executable: NarrateBinary.executable, count: 3)
+        let started = spawned.processes
+        #expect(started.count == 3)
+        let workers = try SynthesisWorkers(adopting: spawned, count: 1)
+        defer { workers.shutdown() }
+        try workers.submit(id: 0, job: SynthesisJob(text: "The lamp is lit.", voice: VoiceSettings(voice: "en-gb")))
+        var audio: SegmentAudio?
+        while audio == nil { audio = try workers.collect(timeout: 1).first?.audio }
+        #expect(audio!.samples.count > 5_000)
+        #expect(spawned.processes.isEmpty)
+        // Stopped and waited for: only the adopted one is still there.
+        #expect(started.filter { kill($0, 0) == 0 }.count == 1)
+    }
+
     @Test func outputIsTheSameForAnyNumberOfWorkersAndFromTheCache() throws {
         let folder = try NarrateBinary.scratch()
         for (name, options) in [("one.wav", ["--jobs", "1", "--no-cache"]), ("three.wav", ["--jobs", "3", "--no-cache"]),

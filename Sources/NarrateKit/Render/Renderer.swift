@@ -84,9 +84,11 @@ public struct Renderer: Sendable {
     /// - Parameters:
     ///   - paragraphs: which paragraphs to render (0-based); nil for all.
     ///   - segments: which segments to render (indices), back to back; nil for all.
+    ///   - workers: workers started earlier (`SpawnedWorkers`), to use rather than start new ones.
     ///   - isCancelled: polled between segments; a cancelled render leaves no file behind.
     public func render(
         _ script: Script, paragraphs: Range<Int>? = nil, segments chosen: Set<Int>? = nil, to output: URL, subtitles: URL? = nil,
+        workers spawned: SpawnedWorkers? = nil,
         isCancelled: @Sendable () -> Bool = { false },
         progress: (RenderProgress) -> Void = { _ in }
     ) throws(NarrateError) -> RenderReport {
@@ -171,6 +173,7 @@ public struct Renderer: Sendable {
         }
         // Workers only for what the cache lacks: a rendered paragraph's preview starts none.
         let missing = cache.map { cache in keys.reduce(0) { $0 + (cache.contains($1) ? 0 : 1) } } ?? keys.count
+        if missing == 0 { spawned?.stopAll() }
         var workers: SynthesisWorkers?
         defer { workers?.shutdown() }
         let window = max(8, options.jobs * 8)
@@ -198,7 +201,12 @@ public struct Renderer: Sendable {
 
         func startedWorkers() throws(NarrateError) -> SynthesisWorkers {
             if let workers { return workers }
-            let started = try SynthesisWorkers(executable: options.workerExecutable, count: min(options.jobs, max(1, missing)))
+            let count = min(options.jobs, max(1, missing))
+            let started = if let spawned {
+                try SynthesisWorkers(adopting: spawned, count: count)
+            } else {
+                try SynthesisWorkers(executable: options.workerExecutable, count: count)
+            }
             guard started.sampleRate == sampleRate, started.engineVersion == engineVersion else {
                 throw NarrateError(.synthesis, "the synthesis workers run espeak-ng \(started.engineVersion) at \(started.sampleRate) Hz, narrate \(engineVersion) at \(sampleRate) Hz; reinstall narrate")
             }

@@ -25,8 +25,9 @@ package struct SegmentAudio: Hashable, Sendable {
     }
 
     /// Bump when trimming, the encoding or the way a segment is synthesised changes (3: espeak-ng's
-    /// state restored per segment, its own noise generator): it is part of every cache key.
-    static let formatVersion = 3
+    /// state restored per segment, its own noise generator; 4: the state restored is the one after
+    /// a warm-up that really speaks): it is part of every cache key.
+    static let formatVersion = 4
 
     package init(trimming speech: consuming Speech, sampleRate: Int) {
         let audible = Self.audibleRange(speech.samples, margin: sampleRate / 50)
@@ -145,6 +146,9 @@ struct ByteReader {
         }
         return events
     }
+
+    /// The next `count` bytes, as they are.
+    mutating func bytes(_ count: Int) throws(Malformed) -> UnsafeRawBufferPointer { try take(count) }
 
     /// What is left, as it is.
     mutating func rest() -> UnsafeRawBufferPointer {

@@ -20,6 +20,8 @@ import Foundation
 /// misread: its job's messages are simply followed by the worker's report of the failure.
 public enum SynthesisWorker {
     static let warmUp = "Good evening. Is anybody there? Yes, I am here!"
+    /// A voice every espeak-ng install has (a voice it lacks would make the warm-up do nothing).
+    static let warmUpVoice = VoiceSettings(voice: "en-gb")
 
     /// Payload bytes in one message at most; requests and answers are split to fit.
     static let messageSize = 1 << 16
@@ -33,7 +35,11 @@ public enum SynthesisWorker {
         /// child → render, last: job id. A child that exits without it did not finish, whatever
         /// its exit status says (a crash handler may exit cleanly).
         case done = 6
-        /// worker → render, when the child finished a job or failed: job id, outcome, description.
+        /// child → render: job id, a padding byte, the byte count of the samples that follow,
+        /// the samples, then the events; the job is done (its last samples, events and `done`
+        /// in one message).
+        case final = 7
+        /// worker → render, when the child failed: job id, outcome, description.
         case finished = 5
         /// render → worker: 1 on the last part, then part of the encoded job id and job.
         case request = 10
@@ -137,7 +143,9 @@ public enum SynthesisWorker {
                 if let (result, description) = outcome {
                     inChild.removeFirst()
                     headStarted = FileDescriptors.seconds()
-                    guard report(head.id, result, description) else { return 0 }
+                    // A job spoken is done when the child says so (`done`, `final`): only
+                    // failures are reported.
+                    guard result == .spoken || report(head.id, result, description) else { return 0 }
                     if result != .spoken || !reusable {
                         // Gone, or not trusted with another job: the jobs behind it were not
                         // started, and the render sends them again.
@@ -247,7 +255,7 @@ public enum SynthesisWorker {
     private static func warmUpChildPath() {
         var ends: [Int32] = [0, 0]
         guard socketpair(AF_UNIX, Int32(SOCK_SEQPACKET.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends) == 0 else {
-            _ = try? SpeechEngine.shared.synthesize(warmUp, voice: VoiceSettings(voice: "en"))
+            _ = try? SpeechEngine.shared.synthesize(warmUp, voice: warmUpVoice)
             return
         }
         // The passage's few seconds of audio fit in the socket's buffer; were they ever not
@@ -256,7 +264,7 @@ public enum SynthesisWorker {
         var size: Int32 = 1 << 20
         setsockopt(ends[0], SOL_SOCKET, SO_SNDBUF, &size, socklen_t(MemoryLayout<Int32>.size))
         _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
-        _ = speak(id: 0, SynthesisJob(text: warmUp, voice: VoiceSettings(voice: "en")), socket: ends[0])
+        _ = speak(id: 0, SynthesisJob(text: warmUp, voice: warmUpVoice), socket: ends[0])
         close(ends[0])
         close(ends[1])
     }
@@ -296,6 +304,19 @@ public enum SynthesisWorker {
             refused.string(error.kind.rawValue)
             refused.string(error.message)
             return sendMessage(socket, refused.bytes) && sendDone(id, socket)
+        }
+        // Most segments end in one message: their last samples, their events, and the word
+        // that they are done. Each message wakes the render, which shares the cores.
+        let eventBytes = 4 + speech.events.count * 25
+        if message.bytes.count - header + eventBytes + 32 <= messageSize {
+            var final = ByteWriter(capacity: message.bytes.count + eventBytes + 16)
+            final.u8(Message.final.rawValue)
+            final.int(id)
+            final.u8(0)
+            final.int(message.bytes.count - header)
+            message.bytes.withUnsafeBytes { final.raw(UnsafeRawBufferPointer(rebasing: $0[header...])) }
+            final.events(speech.events)
+            return sendMessage(socket, final.bytes)
         }
         if message.bytes.count > header, !sendMessage(socket, message.bytes) { return false }
         // Events in messages of at most 2,000 (25 bytes each).

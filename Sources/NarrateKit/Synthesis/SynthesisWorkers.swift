@@ -7,13 +7,14 @@ package enum SynthesisError: Error {
     case failedTwice(jobID: Int, reason: String)
 }
 
-/// narrate's side of the workers (`SynthesisWorker`): starts `count` of them, hands each up to
-/// `depth` jobs at a time and collects the answers as they come, in any order. A job whose child
+/// narrate's side of the workers (`SynthesisWorker`): starts `count` of them (or adopts those
+/// `SpawnedWorkers` started), hands each up to `depth` jobs at a time and collects the answers
+/// as they come, in any order; a job is done when its child says so. A job whose child
 /// crashed or hung, or whose worker died, is tried once more (in a new worker when the old one
 /// is gone); a job that only waited behind it is sent again as it was.
 /// Used from one thread.
 package final class SynthesisWorkers {
-    private struct Job {
+    fileprivate struct Job {
         var id: Int
         var job: SynthesisJob
         var attempts: Int
@@ -27,7 +28,7 @@ package final class SynthesisWorkers {
         var complete = false
     }
 
-    private struct Worker {
+    fileprivate struct Worker {
         var process: pid_t
         var socket: Int32
         /// The jobs it holds, in the order it speaks them.
@@ -45,15 +46,21 @@ package final class SynthesisWorkers {
     package let engineVersion: String
 
     /// - Parameter executable: a `narrate` binary; it runs as `narrate synthesis-worker`.
-    package init(executable: URL, count: Int) throws(NarrateError) {
-        self.executable = executable
+    package convenience init(executable: URL, count: Int) throws(NarrateError) {
+        try self.init(adopting: try SpawnedWorkers(executable: executable, count: count), count: count)
+    }
+
+    /// Takes up to `count` of the workers `spawned` started (stopping the rest) and waits for
+    /// their hello.
+    package init(adopting spawned: SpawnedWorkers, count: Int) throws(NarrateError) {
+        executable = spawned.executable
         buffer = .allocate(byteCount: SynthesisWorker.messageSize + 1024, alignment: 8)
         var hello: (Int, String)?
-        var started: [Worker] = []
+        var started = spawned.take(max(1, count))
         do {
-            // All start at once, then each is waited for: their start-ups (espeak-ng's data,
-            // a warm-up line) overlap on the machine's cores instead of queueing.
-            for _ in 0..<max(1, count) { started.append(try Self.launch(executable)) }
+            while started.count < max(1, count) { started.append(try Self.launch(executable)) }
+            // Each is waited for only now: their start-ups (espeak-ng's data, a warm-up line)
+            // overlapped on the machine's cores, and with whatever the render did meanwhile.
             for worker in started {
                 let (rate, version) = try Self.greeting(of: worker, executable, buffer: buffer)
                 hello = hello ?? (rate, version)
@@ -110,7 +117,7 @@ package final class SynthesisWorkers {
         workers = []
     }
 
-    private static func stop(_ worker: Worker) {
+    fileprivate static func stop(_ worker: Worker) {
         close(worker.socket)
         kill(-worker.process, SIGKILL)
         var status: Int32 = 0
@@ -156,10 +163,14 @@ package final class SynthesisWorkers {
             return nil
         }
         var reader = ByteReader(UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
-        // The child's messages for the next job may come before the worker's word on this one.
-        guard let kind = (try? reader.u8()).flatMap(SynthesisWorker.Message.init), let id = try? reader.int(),
-            let slot = workers[index].jobs.firstIndex(where: { $0.id == id })
-        else {
+        guard let kind = (try? reader.u8()).flatMap(SynthesisWorker.Message.init), let id = try? reader.int() else {
+            try replace(index, reason: "its worker sent a damaged answer")
+            return nil
+        }
+        // A job is done when its child says so; the worker speaks only of failures, and may
+        // speak of one whose child finished just before dying: that job is done all the same.
+        guard let slot = workers[index].jobs.firstIndex(where: { $0.id == id }) else {
+            if kind == .finished { return (id, nil) }
             try replace(index, reason: "its worker sent a damaged answer")
             return nil
         }
@@ -168,7 +179,7 @@ package final class SynthesisWorkers {
         // page-faulted, every time).
         var job = workers[index].jobs.remove(at: slot)
         enum Step { case more, finished(SynthesisWorker.Outcome, String) }
-        let step: Step? = {
+        var step: Step? = {
             do throws(ByteReader.Malformed) {
                 switch kind {
                 case .samples:
@@ -180,6 +191,15 @@ package final class SynthesisWorkers {
                     return .more
                 case .events:
                     job.events += try reader.events()
+                    return .more
+                case .final:
+                    _ = try reader.u8()
+                    let raw = try reader.bytes(try reader.int())
+                    guard raw.count % 2 == 0 else { return nil }
+                    if job.samples.isEmpty { job.samples.reserveCapacity(raw.count / 2) }
+                    job.samples.append(contentsOf: raw.bindMemory(to: Int16.self))
+                    job.events += try reader.events()
+                    job.complete = true
                     return .more
                 case .refused:
                     let kind = NarrateError.Kind(rawValue: try reader.string()) ?? .synthesis
@@ -198,6 +218,7 @@ package final class SynthesisWorkers {
                 return nil
             }
         }()
+        if job.complete, case .more? = step { step = .finished(.spoken, "") }
         if case .finished? = step, slot == 0, let next = workers[index].jobs.first?.job {
             // The next job comes first now: its time starts.
             workers[index].jobs[0].deadline = FileDescriptors.seconds() + Self.allowance(next)
@@ -269,7 +290,7 @@ package final class SynthesisWorkers {
 
     /// Starts one worker in a process group of its own (a Ctrl-C meant for narrate must not kill
     /// it mid-job: narrate stops it), without waiting for it.
-    private static func launch(_ executable: URL) throws(NarrateError) -> Worker {
+    fileprivate static func launch(_ executable: URL) throws(NarrateError) -> Worker {
         var ends: [Int32] = [0, 0]
         guard socketpair(AF_UNIX, Int32(SOCK_SEQPACKET.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends) == 0 else {
             throw NarrateError(.synthesis, "cannot start a synthesis worker: \(String(cString: strerror(errno)))")
@@ -346,5 +367,62 @@ package final class SynthesisWorkers {
         default:
             throw fail("a synthesis worker answered nonsense (\(executable.path))")
         }
+    }
+}
+
+/// Synthesis workers started and not yet waited for, so that their start-up (a process, the
+/// Swift runtime, espeak-ng's data, a warm-up line: some 40 ms of a core each) overlaps what
+/// comes before the first segment, reading the story and building its script. A render adopts
+/// them (`Renderer.render(…, workers:)`); those it does not need, or all of them when it never
+/// runs, are stopped when this goes.
+public final class SpawnedWorkers: @unchecked Sendable {
+    fileprivate let executable: URL
+    private let lock = NSLock()
+    private var workers: [SynthesisWorkers.Worker] = []
+
+    /// Starts `options.jobs` workers of `options.workerExecutable` without waiting for them.
+    public convenience init(_ options: RenderOptions) throws(NarrateError) {
+        try self.init(executable: options.workerExecutable, count: options.jobs)
+    }
+
+    package init(executable: URL, count: Int) throws(NarrateError) {
+        self.executable = executable
+        // All start at once; each is waited for when adopted.
+        for _ in 0..<max(1, count) {
+            do {
+                workers.append(try SynthesisWorkers.launch(executable))
+            } catch {
+                stopAll()
+                throw error
+            }
+        }
+    }
+
+    deinit { stopAll() }
+
+    /// The workers' processes, those not adopted yet.
+    package var processes: [pid_t] {
+        lock.lock()
+        defer { lock.unlock() }
+        return workers.map(\.process)
+    }
+
+    /// Up to `count` of the workers, no longer this object's to stop; the others are stopped.
+    fileprivate func take(_ count: Int) -> [SynthesisWorkers.Worker] {
+        lock.lock()
+        let taken = Array(workers.prefix(count))
+        workers.removeFirst(taken.count)
+        lock.unlock()
+        stopAll()
+        return taken
+    }
+
+    /// Stops those not adopted (a render that finds everything in the cache needs none).
+    package func stopAll() {
+        lock.lock()
+        let left = workers
+        workers = []
+        lock.unlock()
+        for worker in left { SynthesisWorkers.stop(worker) }
     }
 }

@@ -14,6 +14,13 @@ import Testing
     /// espeak-ng keeps parameters across voice changes: a fast, high, quiet segment must not
     /// leak into the next. (espeak-ng is not bit-exact run to run, so this compares length and
     /// pitch.)
+    /// The workers' warm-up really speaks (loading the dictionary once for every job after it);
+    /// a voice espeak-ng lacks would be refused, and the warm-up would do nothing.
+    @Test func theWorkersWarmUpIsSpoken() throws {
+        let speech = try SpeechEngine.shared.synthesize(SynthesisWorker.warmUp, voice: SynthesisWorker.warmUpVoice)
+        #expect(speech.samples.count > 22_050)
+    }
+
     @Test func everyParameterIsSetEachTime() throws {
         let engine = SpeechEngine.shared
         let plain = VoiceSettings(voice: "en-us", variant: "m1", rate: 150, pitch: 30)
