@@ -15,6 +15,12 @@ struct StoryOptions: ParsableArguments {
     @Argument(help: "The story, as a plain UTF-8 text file.")
     var input: String
 
+    /// The input file's size; 0 when it cannot be read (reading it says why).
+    var inputBytes: Int {
+        var status = stat()
+        return stat(input, &status) == 0 ? Int(status.st_size) : 0
+    }
+
     @Option(help: "The cast file (YAML). Default: Voices/<input name>.yaml when it exists.")
     var cast: String?
 
