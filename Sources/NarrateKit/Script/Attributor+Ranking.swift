@@ -87,7 +87,15 @@ extension Attributor {
                 if let head = phrase.split(separator: " ").last {
                     let contradicting: Set<String> = Lexicon.marriedNouns.contains(String(head)) ? Lexicon.unmarriedTitles
                         : Lexicon.unmarriedNouns.contains(String(head)) ? Lexicon.marriedTitles : []
-                    for character in characters where CharacterIndex.words(of: character.name).first.map({ contradicting.contains($0) || contradicting.contains($0 + ".") }) == true {
+                    // By any name the cast gives (`Harriet Vane`, also `Mrs. Vane`, is no girl),
+                    // unless another of her names fits (`Miss Lydia`, who becomes `Mrs. Wickham`).
+                    let fitting = contradicting == Lexicon.marriedTitles ? Lexicon.unmarriedTitles : Lexicon.marriedTitles
+                    func titled(_ character: Character, _ titles: Set<String>) -> Bool {
+                        ([character.name] + character.aliases).contains { name in
+                            CharacterIndex.words(of: name).first.map { titles.contains($0) || titles.contains($0 + ".") } == true
+                        }
+                    }
+                    for character in characters where !contradicting.isEmpty && titled(character, contradicting) && !titled(character, fitting) {
                         others.insert(.character(character.name))
                     }
                     // …and `the widow`, where a `Mrs.` is in the scene, is she rather than a

@@ -802,6 +802,36 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mrs. Grey", "Miss Grey"])
     }
 
+    @Test func theGirlIsNoMrsByAnyOfHerNames() {
+        // Harriet is `Mrs. Vane` only as an alias, and the one who spoke before the vicar: still
+        // no girl. Lydia, a `Miss` who becomes a `Mrs.`, could be.
+        let cast = [
+            Character(name: "Harriet Vane", aliases: ["Harriet", "Mrs. Vane"], gender: .female), Character(name: "Mr. Crane", aliases: ["the vicar"], gender: .male),
+            Character(name: "Lucy Crane", aliases: ["Lucy"], gender: .female),
+        ]
+        let text = """
+            The vicar called with his daughter Lucy. Harriet rang for tea.
+
+            "She rides, you know," said Harriet.
+
+            "She falls off," said the vicar.
+
+            "Once!" cried the girl.
+            """
+        #expect(speakers(text, cast: cast) == ["Harriet Vane", "Mr. Crane", "Lucy Crane"])
+        let married = [Character(name: "Lydia", aliases: ["Miss Lydia", "Mrs. Wickham"], gender: .female), Character(name: "Mr. Crane", gender: .male), Character(name: "Mrs. Bell", gender: .female)]
+        let lydia = """
+            Lydia and Mrs. Bell sat with Mr. Crane.
+
+            "Will you walk?" asked Mrs. Bell.
+
+            "No," said Mr. Crane.
+
+            "I will!" cried the girl.
+            """
+        #expect(speakers(lydia, cast: married) == ["Mrs. Bell", "Mr. Crane", "Lydia"])
+    }
+
     @Test func aVoiceIsTheNextOneNamedAndHerVoiceIsHers() {
         // `a cheerful voice` is someone not yet in the talk: the one the narration names next,
         // not Mr. Crane, who spoke last; `her voice` is Martha's, as `she` would be.
