@@ -29,9 +29,17 @@ struct CharacterIndex {
             while close < tokens.count, close - start < 6, tokens[close].word != ",", !tokens[close].isSentenceEnd { close += 1 }
             if close < tokens.count, tokens[close].word == "," { start = close + 1 }
         }
-        return absences.contains { phrase in
-            start + phrase.count <= tokens.count && zip(phrase, tokens[start...]).allSatisfy { $0 == $1.lower && !$1.inQuote }
+        func says(_ phrase: [String], at index: Int) -> Bool {
+            index + phrase.count <= tokens.count && zip(phrase, tokens[index...]).allSatisfy { $0 == $1.lower && !$1.inQuote }
         }
+        if absences.contains(where: { says($0, at: start) }) { return true }
+        // `had gone to Bristol`, `had gone up to London`: to a place the story names, not
+        // `had gone to the window`.
+        for journey in [["had", "gone", "to"], ["had", "gone", "up", "to"], ["had", "gone", "down", "to"]] where says(journey, at: start) {
+            let place = start + journey.count
+            return place < tokens.count && tokens[place].isWord && tokens[place].isCapitalized && !tokens[place].inQuote
+        }
+        return false
     }
 
     let characters: [Character]

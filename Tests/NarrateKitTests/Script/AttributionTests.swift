@@ -294,6 +294,11 @@ import Testing
             "Good morning," said Tom.
             """
         #expect(speakers(text, cast: cast) == ["Tom Reed"])
+        // Gone to a place the story names, not across the room.
+        let journey = text.replacingOccurrences(of: "was away at the market with the cart", with: "had gone up to London on the early train")
+        #expect(speakers(journey, cast: cast) == ["Tom Reed"])
+        let acrossTheRoom = text.replacingOccurrences(of: "was away at the market with the cart", with: "had gone to the window")
+        #expect(speakers(acrossTheRoom, cast: cast) == ["Tom Hale"])
     }
 
     /// `His brother Ben was away at sea.`: the narration names him, but he is not in the scene,
