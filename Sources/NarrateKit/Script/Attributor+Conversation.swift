@@ -358,7 +358,8 @@ extension Attributor {
     /// `Captain Holt turned to him.`: when the last sentence of the paragraph of narration just
     /// before turns someone to another (`turned to`, `looked at`, `went up to`), the quotation
     /// after it is theirs.
-    func attentiveSpeaker(before paragraph: Int, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
+    /// - Returns: the one who turns, and whether the narration names them (not `he`).
+    func attentiveSpeaker(before paragraph: Int, salience: Salience, speakerOf: [Speaker]) -> (speaker: Speaker, named: Bool)? {
         guard let range = narrationParagraph(before: paragraph) else { return nil }
         var sentenceStart = range.lowerBound
         for index in range.dropLast() where tokens[index].isSentenceEnd { sentenceStart = index + 1 }
@@ -370,9 +371,9 @@ extension Attributor {
             guard mentionStarting[target] != nil || Self.objectPronouns.contains(tokens[target].lower) else { continue }
             guard let (subject, _) = subject(endingAt: verb, from: sentenceStart) else { continue }
             switch subject {
-            case .character(let character): return speakerOf[character]
-            case .pronoun(let gender): return salience.subject.flatMap { self.gender(of: $0) == gender ? $0 : nil }
-            case .firstPerson: return .narrator
+            case .character(let character): return (speakerOf[character], true)
+            case .pronoun(let gender): return salience.subject.flatMap { self.gender(of: $0) == gender ? ($0, false) : nil }
+            case .firstPerson: return (.narrator, true)
             default: return nil
             }
         }

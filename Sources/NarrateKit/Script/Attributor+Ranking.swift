@@ -164,7 +164,11 @@ extension Attributor {
         guard let ranked = rankTurn(turn, index: index, turns: turns, context: context, salience: salience, speakerOf: speakerOf),
             let speaker = ruled.0, ruled.1.method != .unresolved
         else { return ruled }
-        if let margin = rankerOverrideMargin,
+        // One the narration just named turning to someone (`At last Henry turned to Clara.`)
+        // speaks: the ranker has no word for that, and would give the line to whoever spoke
+        // last. (`She looked at me` may be someone the cast lacks: there the ranker may judge.)
+        let attentive = ruled.1.evidence == Self.attentiveEvidence
+        if let margin = rankerOverrideMargin, !attentive,
             margin == 0 || (ranked.probabilities[ranked.speaker] ?? 0) - (ranked.probabilities[speaker] ?? 0) > margin {
             return (ranked.speaker, ranked.attribution(weights: turnWeights, context: context))
         }
@@ -172,6 +176,8 @@ extension Attributor {
         // the README's attribution figures); how likely their choice is right, the ranker says.
         return (speaker, Attribution(method: ruled.1.method, confidence: ranked.confidence(of: speaker), evidence: ruled.1.evidence))
     }
+
+    static let attentiveEvidence = "turns to speak, named in the narration just before"
 
     static func hasMarriedTitle(_ character: Character) -> Bool {
         ([character.name] + character.aliases).contains { name in
@@ -241,10 +247,10 @@ extension Attributor {
         {
             return (answering, Attribution(method: .turnTaking, confidence: 0.5, evidence: "answers the \(calledGender == .male ? "man" : "woman") the line before addressed"))
         }
-        if let attentive = attentiveSpeaker(before: turn.paragraph, salience: salience, speakerOf: speakerOf),
+        if let (attentive, named) = attentiveSpeaker(before: turn.paragraph, salience: salience, speakerOf: speakerOf),
             attentive != replier, !addressedNow.contains(attentive)
         {
-            return (attentive, Attribution(method: .nearest, confidence: 0.5, evidence: "turns to speak, in the narration just before"))
+            return (attentive, Attribution(method: .nearest, confidence: 0.5, evidence: named ? Self.attentiveEvidence : "turns to speak, in the narration just before"))
         }
         if let addressed = narratedAddressee(before: turn.paragraph, salience: salience, speakerOf: speakerOf),
             addressed.speaker != replier, !addressedNow.contains(addressed.speaker)

@@ -101,8 +101,8 @@ extension Attributor {
         {
             return false
         }
-        // `said nothing`, `had nothing to say`.
-        if index + 1 < tokens.count, tokens[index + 1].lower == "nothing" { return false }
+        // `said nothing`, `said little through dinner`, `had nothing to say`.
+        if index + 1 < tokens.count, ["nothing", "little"].contains(tokens[index + 1].lower) { return false }
         if index > 1, tokens[index - 1].lower == "to", ["nothing", "little"].contains(tokens[index - 2].lower) { return false }
         // `could not help replying`, `could not but say`: speech after all.
         let helped = index > 0 && ["help", "but", "forbear"].contains(tokens[index - 1].lower)

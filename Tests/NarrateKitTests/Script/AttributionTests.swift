@@ -807,6 +807,32 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mrs. Grey", "Miss Grey"])
     }
 
+    @Test func saidLittleIsNoTag() {
+        // `Ben said little.` tells of his silence: the line after it is his by the narration,
+        // not by a tag.
+        let text = "Rosa and Ben sat at dinner.\n\n\"The soup is cold,\" said Rosa.\n\nBen said little. \"Is it late?\""
+        #expect(lines(text, cast: rosaAndBen) == [Line(speaker: "Rosa", method: .explicitTag), Line(speaker: "Ben", method: .paragraphMention)])
+    }
+
+    @Test func oneNamedTurningToSomeoneSpeaksWhateverTheRankerThinks() {
+        // Mrs. Dawson spoke last, to Miss Penrose, and the next line calls her too: the ranker
+        // would give it to Mrs. Dawson again. The narration has Henry turn to her.
+        let cast = [
+            Character(name: "Mrs. Dawson", gender: .female), Character(name: "Henry", gender: .male),
+            Character(name: "Clara", aliases: ["Miss Penrose"], gender: .female),
+        ]
+        let text = """
+            The Dawsons came at six.
+
+            "You must come to us in town, Miss Penrose," said Mrs. Dawson.
+
+            At last Henry turned to Clara.
+
+            "Do you walk, Miss Penrose?"
+            """
+        #expect(speakers(text, cast: cast) == ["Mrs. Dawson", "Henry"])
+    }
+
     @Test func theGirlIsNoMrsByAnyOfHerNames() {
         // Harriet is `Mrs. Vane` only as an alias, and the one who spoke before the vicar: still
         // no girl. Lydia, a `Miss` who becomes a `Mrs.`, could be.
