@@ -39,6 +39,9 @@ extension Attributor {
         /// The description the narration last called each character by (`The maid was
         /// waiting`), and where.
         var describedAs: [Speaker: (phrase: String, position: Int)] = [:]
+        /// The age the narration last gave each character with their name (`old Mr. Hale`:
+        /// `old`), and where: `said the old man` is he.
+        var ages: [Speaker: (age: String, position: Int)] = [:]
         /// Who, in the lines a speech tag names them for, calls someone `papa` or `my dear`
         /// (`addressWords`), and how often.
         var addressHabits: [String: [Speaker: Int]] = [:]
@@ -54,6 +57,7 @@ extension Attributor {
             subject = nil
             describedSpeakers = []
             describedAs = [:]
+            ages = [:]
         }
     }
 
@@ -133,6 +137,10 @@ extension Attributor {
                 }
                 salience.mentioned[speakerOf[mention.character]] = mention.tokens.lowerBound
                 if !mention.descriptive { salience.named[speakerOf[mention.character]] = mention.tokens.lowerBound }
+                let before = mention.tokens.lowerBound - 1
+                if !mention.descriptive, before >= 0, tokens[before].isWord, !tokens[before].isCapitalized, let age = Self.age(of: tokens[before].lower) {
+                    salience.ages[speakerOf[mention.character]] = (age, mention.tokens.lowerBound)
+                }
                 if mention.descriptive {
                     salience.describedAs[speakerOf[mention.character]] = (mention.tokens.map { tokens[$0].lower }.joined(separator: " "), mention.tokens.lowerBound)
                 }

@@ -59,6 +59,17 @@ extension Attributor {
                 {
                     return (speakerOf[parent], Attribution(method: .descriptionTag, confidence: 0.6, evidence: evidence + " (\(phrase))"))
                 }
+                // `old Mr. Hale` in the narration, then `said the old man`: the one of that sex
+                // in the scene it gave that age.
+                if let age = phrase.split(separator: " ").dropFirst().dropLast().lazy.compactMap({ Self.age(of: String($0)) }).first {
+                    let aged = salience.ages.filter { entry in
+                        entry.value.age == age && position - entry.value.position < Self.nearbyWindow && !addressedNow.contains(entry.key)
+                            && (gender == .unknown || self.gender(of: entry.key) == gender)
+                    }
+                    if aged.count == 1, let only = aged.first?.key {
+                        return (only, Attribution(method: .descriptionTag, confidence: 0.7, evidence: evidence + " (\(phrase): called \(age) by name before)"))
+                    }
+                }
                 // `said the old man` for the cast's `Old Mr. Emerson`: the one character of that
                 // sex whose name carries the description's word.
                 let descriptive = phrase.split(separator: " ").dropFirst().dropLast().map(String.init)
@@ -456,6 +467,15 @@ extension Attributor {
         // `the girl` is no one's aunt or mother.
         if age(first) == 0 && Self.adultNouns.contains(secondHead) || age(second) == 0 && Self.adultNouns.contains(firstHead) { return true }
         return firstHead != secondHead && !Self.anyKind.contains(firstHead) && !Self.anyKind.contains(secondHead)
+    }
+
+    /// `old` or `young`, for the words that say it (`elderly`, `little`); nil for others.
+    static func age(of word: String) -> String? {
+        switch word {
+        case "old", "elderly", "aged": "old"
+        case "young", "little": "young"
+        default: nil
+        }
     }
 
     /// Relations and roles only a grown person has.

@@ -833,6 +833,25 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mrs. Dawson", "Henry"])
     }
 
+    @Test func theOldManIsTheOneTheNarrationCalledOld() {
+        // `old Mr. Hale` at the gate: `the old man said` is he, not Ben, the man more in view.
+        let cast = [Character(name: "Rosa", gender: .female), Character(name: "Ben", gender: .male), Character(name: "Mr. Hale", gender: .male)]
+        let text = """
+            The three of them met at the gate: Rosa, her brother Ben, and old Mr. Hale from the farm.
+
+            "You are late, Ben," said Rosa.
+
+            "The cart lost a wheel."
+
+            "Father never listens," Ben said.
+
+            "He listens to me," said Rosa.
+
+            "Aye, he does," the old man said.
+            """
+        #expect(speakers(text, cast: cast) == ["Rosa", "Ben", "Ben", "Rosa", "Mr. Hale"])
+    }
+
     @Test func theGirlIsNoMrsByAnyOfHerNames() {
         // Harriet is `Mrs. Vane` only as an alias, and the one who spoke before the vicar: still
         // no girl. Lydia, a `Miss` who becomes a `Mrs.`, could be.
