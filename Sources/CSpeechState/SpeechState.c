@@ -224,7 +224,10 @@ bool speech_state_save(void) {
     return true;
 }
 
-// Not inlined, so that its frame (and the cleared stack) lies where the library's will.
+// Not inlined, so that its frame (and the cleared stack) lies where the library's will. espeak-ng
+// was measured to reach 46 KB below its entry (the first 300 KB of Emma in 2,000-character lines,
+// six voices); clearing 256 KB leaves room for paths that measurement did not take. (32 KB
+// saved 1 % of a short render, and would let a job read what a deeper one left behind.)
 __attribute__((noinline)) static void clear_stack(void) {
     char stack[256 * 1024];
     explicit_bzero(stack, sizeof stack);
