@@ -154,7 +154,7 @@ struct Render: ParsableCommand {
                 print("  chapter files: \(report.parts) in \(url.deletingPathExtension().path)/, with playlist.m3u")
             }
             if report.chapters > 0 {
-                print("  chapters: \(report.chapters), marked in the audio\(report.formatName == "WAV" ? " (cue points)" : "") and listed in \(report.chapterFiles.map(\.lastPathComponent).joined(separator: " and "))")
+                print("  chapters: \(report.chapters), \(report.chaptersInAudio ? "marked in the audio (cue points) and " : "")listed in \(report.chapterFiles.map(\.lastPathComponent).joined(separator: " and "))")
             }
         }
     }

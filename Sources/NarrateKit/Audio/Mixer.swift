@@ -31,6 +31,7 @@ struct Mixer: ~Copyable {
     var position: Int { writer.frameCount }
     /// Frames in the file, at its own rate (resampled or not); complete once finished.
     var fileFrames: Int { writer.writtenFrames }
+    var marksChapters: Bool { writer.marksChapters }
     /// Samples in the current part.
     var partPosition: Int { position - partStart }
     private var partStart = 0

@@ -129,15 +129,20 @@ package struct SoundFileWriter: ~Copyable {
         // known only at the end: the header gets a cue chunk with room for them now, and
         // `close` fills in their positions in place (copying a 2 GB book to add them would
         // cost seconds).
-        if format == .wav, !cueNames.isEmpty {
+        // (Not in RF64: libsndfile's writer lays out no cue chunk there. Its chapters are in
+        // the lists beside it.)
+        if format == .wav, !large, !cueNames.isEmpty {
             reservedCues = min(cueNames.count, 10_000)
             Self.setCues(Array(repeating: 0, count: reservedCues), file)
             // libsndfile writes no names for cue points: `close` adds them as labels.
-            self.cueNames = large ? [] : Array(cueNames.prefix(reservedCues))
+            self.cueNames = Array(cueNames.prefix(reservedCues))
         }
         Self.tag(file, title: title)
         if let author, !author.isEmpty { sf_set_string(file, Int32(SF_STR_ARTIST), author) }
     }
+
+    /// Whether the file marks the chapters with cue points (a WAV, not RF64).
+    package var marksChapters: Bool { reservedCues > 0 }
 
     /// The corresponding C function is `sf_write_short`.
     package mutating func write(_ samples: [Int16]) throws(NarrateError) {

@@ -15,6 +15,8 @@ public struct RenderReport: Sendable {
     /// The chapter list files written beside the audio (a whole book with chapters).
     public var chapterFiles: [URL] = []
     public var chapters = 0
+    /// The chapters are marked in the audio file itself (cue points in a WAV).
+    public var chaptersInAudio = false
     /// Files written by `--split chapters`.
     public var parts = 0
     /// A Gutenberg header or licence was left unread.
@@ -415,6 +417,7 @@ public struct Renderer: Sendable {
             synthesized: synthesized, reused: reused,
             formatName: large ? "RF64 (a WAV past 4 GB; most players read it, some need a .w64 or FLAC copy)" : format.name)
         report.chapters = marks.count
+        report.chaptersInAudio = mixer.marksChapters && !marks.isEmpty
         report.chapterFiles = chapterOutputs.map(\.0)
         report.parts = parts.count
         report.skippedFrontMatter = !skipped.isEmpty

@@ -23,6 +23,22 @@ import Testing
         #expect(String(decoding: header, as: UTF8.self) == (large ? "RF64" : "RIFF"))
     }
 
+    /// A book past 4 GB is RF64, whose writer in libsndfile lays out no cue chunk: its chapters
+    /// go to the lists beside it, and closing it is no error (it was, losing the whole render).
+    @Test(arguments: [false, true])
+    func aFileWithChaptersCloses(large: Bool) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("narrate-\(UUID().uuidString).wav").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let samples: [Int16] = (0..<22050).map { Int16(truncatingIfNeeded: $0 * 7) }
+        var writer = try SoundFileWriter(path: path, sampleRate: 22050, title: "A Title", large: large, cueNames: ["One", "Two"])
+        #expect(writer.marksChapters == !large)
+        try writer.write(samples)
+        try writer.close(cues: [0, 10_000])
+        #expect(try SoundFileContents(path: path).samples == samples)
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        #expect(bytes.range(of: Data("cue ".utf8)) != nil || large)
+    }
+
     /// A file with no samples still has a header whose sizes add up to the file's own.
     @Test(arguments: [nil, "A Title"])
     func emptyFileHasASoundHeader(title: String?) throws {
