@@ -459,8 +459,8 @@ extension Attributor {
             Lexicon.personNouns[firstHead] != nil, Lexicon.personNouns[secondHead] != nil
         else { return false }
         func age(_ words: [String]) -> Int? {
-            if words.contains(where: { ["old", "elderly", "aged"].contains($0) }) { return 1 }
-            if words.contains(where: { ["young", "little", "boy", "girl", "lad", "lass", "youth", "child"].contains($0) }) { return 0 }
+            if words.contains(where: { Self.age(of: $0) == "old" }) { return 1 }
+            if words.contains(where: { Self.age(of: $0) == "young" || ["boy", "girl", "lad", "lass", "youth", "child"].contains($0) }) { return 0 }
             return nil
         }
         if let firstAge = age(first), let secondAge = age(second), firstAge != secondAge { return true }

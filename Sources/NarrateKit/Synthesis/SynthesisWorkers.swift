@@ -184,24 +184,21 @@ package final class SynthesisWorkers {
         var step: Step? = {
             do throws(ByteReader.Malformed) {
                 switch kind {
-                case .samples:
+                case .samples, .final:
                     _ = try reader.u8()
-                    let raw = reader.rest()
+                    // `final`: the samples' length, the last of them, then the events.
+                    let last = kind == .final
+                    let raw = last ? try reader.bytes(try reader.int()) : reader.rest()
                     guard raw.count % 2 == 0 else { return nil }
-                    if job.samples.isEmpty { job.samples.reserveCapacity(Self.expectedSamples(job.job, sampleRate: sampleRate)) }
+                    if job.samples.isEmpty { job.samples.reserveCapacity(last ? raw.count / 2 : Self.expectedSamples(job.job, sampleRate: sampleRate)) }
                     job.samples.append(contentsOf: raw.bindMemory(to: Int16.self))
+                    if last {
+                        job.events += try reader.events()
+                        job.complete = true
+                    }
                     return .more
                 case .events:
                     job.events += try reader.events()
-                    return .more
-                case .final:
-                    _ = try reader.u8()
-                    let raw = try reader.bytes(try reader.int())
-                    guard raw.count % 2 == 0 else { return nil }
-                    if job.samples.isEmpty { job.samples.reserveCapacity(raw.count / 2) }
-                    job.samples.append(contentsOf: raw.bindMemory(to: Int16.self))
-                    job.events += try reader.events()
-                    job.complete = true
                     return .more
                 case .refused:
                     let kind = NarrateError.Kind(rawValue: try reader.string()) ?? .synthesis
