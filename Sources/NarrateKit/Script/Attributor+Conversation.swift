@@ -30,6 +30,9 @@ extension Attributor {
         var named: [Speaker: Int] = [:]
         /// The character last seen as the subject of a sentence of narration.
         var subject: Speaker?
+        /// Of each sex, the one last the subject of a main clause (`Jane` in `Jane sat down`, not
+        /// in `that Jane had written`), whom a `she` in the narration goes on following.
+        var followed: [Gender: Speaker] = [:]
         /// Characters the current quotation speaks of: seldom its speaker.
         var namedInQuote: Set<Speaker> = []
         /// How many lines a speech tag names each speaker for, in the whole book: who talks.
@@ -55,6 +58,7 @@ extension Attributor {
             spoke = [:]
             named = [:]
             subject = nil
+            followed = [:]
             describedSpeakers = []
             describedAs = [:]
             ages = [:]
@@ -88,8 +92,8 @@ extension Attributor {
         let narrationPronouns = tokens.indices.filter { !tokens[$0].inQuote && Lexicon.subjectPronouns[tokens[$0].lower] != nil }
         var pronounCursor = 0
         func followPronoun(_ index: Int) {
-            guard let gender = Lexicon.subjectPronouns[tokens[index].lower], let subject = salience.subject,
-                self.gender(of: subject) == gender, index - (salience.subjectAt[subject] ?? 0) < 400
+            guard let gender = Lexicon.subjectPronouns[tokens[index].lower], let subject = salience.followed[gender],
+                index - (salience.subjectAt[subject] ?? 0) < 400
             else { return }
             salience.subjectAt[subject] = index
         }
@@ -113,6 +117,7 @@ extension Attributor {
             guard !tokens[index + 1].isPossessive, opensClause(index) else { return }
             salience.mentioned[relative] = index
             salience.subject = relative
+            salience.followed[gender] = relative
             salience.subjectAt[relative] = index
         }
         func advance(to position: Int) {
@@ -132,6 +137,7 @@ extension Attributor {
                     salience.mentioned[gone] = nil
                     salience.subjectAt[gone] = nil
                     if salience.subject == gone { salience.subject = nil }
+                    salience.followed = salience.followed.filter { $0.value != gone }
                     mentionCursor += 1
                     continue
                 }
@@ -145,8 +151,11 @@ extension Attributor {
                     salience.describedAs[speakerOf[mention.character]] = (mention.tokens.map { tokens[$0].lower }.joined(separator: " "), mention.tokens.lowerBound)
                 }
                 if isSentenceSubject(mention.tokens.lowerBound) {
-                    salience.subject = speakerOf[mention.character]
-                    salience.subjectAt[speakerOf[mention.character]] = mention.tokens.lowerBound
+                    let subject = speakerOf[mention.character]
+                    salience.subject = subject
+                    salience.subjectAt[subject] = mention.tokens.lowerBound
+                    let gender = self.gender(of: subject)
+                    if gender != .unknown, !opensSubordinateClause(mention.tokens.lowerBound) { salience.followed[gender] = subject }
                 }
                 mentionCursor += 1
             }

@@ -259,6 +259,13 @@ extension Attributor {
         return index == 0 || !isGoverned(index)
     }
 
+    /// Whether the word before `index` opens a subordinate clause (`that Jane had written`,
+    /// `when Jane came`): its subject is not the one the sentence is about.
+    func opensSubordinateClause(_ index: Int) -> Bool {
+        guard index > 0, tokens[index - 1].paragraph == tokens[index].paragraph else { return false }
+        return Self.subordinators.contains(tokens[index - 1].lower) || ["that", "which", "who", "whom", "whose", "if", "whether", "unless", "lest"].contains(tokens[index - 1].lower)
+    }
+
     /// A name after a preposition is not who acts (`gave it to Jane`), except the owner of a
     /// voice: `The voice of Major Pryce dropped.` is Major Pryce speaking.
     func isGoverned(_ index: Int) -> Bool {

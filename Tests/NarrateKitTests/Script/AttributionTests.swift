@@ -1319,6 +1319,21 @@ import Testing
         let text = "Tom had gone home early. Rosa walked alone by the river, and she was soon overtaken by Ben.\n\n\"You walk too fast,\" said he."
         #expect(speakers(text, cast: cast) == ["Ben"])
     }
+
+    /// A `she` in the narration goes on following the woman last the subject of a main clause,
+    /// whatever men came between, and not one named in a clause of what she did.
+    @Test func sheFollowsTheWomanTheNarrationFollows() {
+        let cast = [Character(name: "Mara", gender: .female)] + rosaAndBen + [Character(name: "Tom", gender: .male)]
+        let text = """
+            "Good morning," said Tom.
+
+            Mara walked on along the lane with the letter, and dwelt on the passages which proved that Rosa was unhappy. \
+            Instead of being surprised by Ben again, she saw that Tom was coming up the lane. Putting the letter away, she said,
+
+            "I did not know you walked here."
+            """
+        #expect(speakers(text, cast: cast) == ["Tom", "Mara"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
