@@ -166,7 +166,7 @@ def main():
     parser.add_argument("--no-build", action="store_true", help="do not run swift build -c release first")
     args = parser.parse_args()
     if not args.no_build:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "narrate"], cwd=ROOT, check=True,
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "narrate"], cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL)
     novels = sorted(p for p in Path(args.corpus).resolve().iterdir() if (p / "quotes.jsonl").exists())
     if args.only:

@@ -26,7 +26,7 @@ parser.add_argument("--no-build", action="store_true")
 parser.add_argument("--from-lines", action="store_true")
 args = parser.parse_args()
 if not args.no_build:
-    subprocess.run(["swift", "build", "-c", "release", "--product", "narrate"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "narrate"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
 
 

@@ -18,7 +18,7 @@ def main():
     parser.add_argument("--no-build", action="store_true")
     args = parser.parse_args()
     if not args.no_build:
-        subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True)
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib"], cwd=ROOT, check=True)
     reference = json.loads((ROOT / "Benchmarks/chapter-lines.json").read_text())
     reference.pop("about")
     total_found = total_right = total_reference = 0

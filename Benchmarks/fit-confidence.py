@@ -71,7 +71,7 @@ def main():
     parser.add_argument("--narrate", default=str(bench.ROOT / ".build/release/narrate"))
     parser.add_argument("--write", action="store_true", help="regenerate ConfidenceTable.swift from all novels")
     args = parser.parse_args()
-    subprocess.run(["swift", "build", "-c", "release", "--product", "narrate"], cwd=bench.ROOT, check=True, capture_output=True)
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "narrate"], cwd=bench.ROOT, check=True, capture_output=True)
     novels = sorted(p for folder in (args.development, args.training) for p in Path(folder).resolve().iterdir()
                     if (p / "quotes.jsonl").exists())
     lines = {novel.name: lines_of(args.narrate, novel) for novel in novels}

@@ -156,7 +156,7 @@ def main():
             DUMP_EXTRA = [OPTION, str(Path(args.start).resolve())]
     STRENGTH = args.strength
     PRIOR = np.array(SHIPPED, dtype=float) if args.prior == "shipped" else np.zeros(len(SHIPPED))
-    subprocess.run(["swift", "build", "-c", "release", "--product", "narrate"], cwd=bench.ROOT, check=True, capture_output=True)
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "narrate"], cwd=bench.ROOT, check=True, capture_output=True)
     sets = {name: sorted(p for p in Path(folder).resolve().iterdir() if (p / "quotes.jsonl").exists())
             for name, folder in (("development", args.development), ("training", args.training))}
     novels = sets["development"] + sets["training"]

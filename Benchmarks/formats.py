@@ -43,7 +43,7 @@ def main():
     parser.add_argument("--no-build", action="store_true")
     args = parser.parse_args()
     if not args.no_build:
-        subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True)
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib"], cwd=ROOT, check=True)
     have_ffmpeg = shutil.which("ffmpeg") is not None
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)

@@ -144,7 +144,7 @@ def main():
     parser.add_argument("--no-build", action="store_true")
     args = parser.parse_args()
     if not args.no_build:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "narrate"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "narrate"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     espeak = shutil.which("espeak-ng") or sys.exit("the baseline needs the espeak-ng program: apt-get install espeak-ng")
     text = Path(args.text).resolve()
     work = Path(tempfile.mkdtemp(prefix="narrate-engine-"))

@@ -52,7 +52,7 @@ def main():
     parser.add_argument("--no-build", action="store_true")
     args = parser.parse_args()
     if not args.no_build:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "narrate"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "narrate"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     espeak = shutil.which("espeak-ng")
     work = Path(tempfile.mkdtemp(prefix="narrate-speed-"))
     print(f"{'text':34} {'job':8} {'narrate s':>9} {'audio s':>8} {'x realtime':>10} {'espeak s':>8} {'x espeak':>8} {'RSS MB':>7}")
