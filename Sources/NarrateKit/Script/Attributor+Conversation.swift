@@ -195,7 +195,9 @@ extension Attributor {
             advance(to: max(position, tagPosition))
             let previous = conversation.last.flatMap { turns[$0].speaker }
             let beforePrevious = alternationAnchor(conversation: conversation, current: index, turns: turns)
-            let addressedNow = Set(turn.vocatives.map { speakerOf[$0] })
+            // Called by name in the line, or the one the tag says it was said to (`she explained to
+            // Edna`): not its speaker.
+            let addressedNow = Set((turn.vocatives + [tagAddressee(turn)].compactMap { $0 }).map { speakerOf[$0] })
             salience.namedInQuote = Set(turn.named.map { speakerOf[$0] })
             let participants = Set(conversation.suffix(4).compactMap { turns[$0].speaker })
             // Only someone present can be addressed: named or heard lately.

@@ -1334,6 +1334,17 @@ import Testing
             """
         #expect(speakers(text, cast: cast) == ["Tom", "Mara"])
     }
+
+    /// `she explained to Rosa`: whoever `she` is, not the one the tag says she spoke to.
+    @Test func theOneSpokenToIsNotTheSpeaker() {
+        let cast = [Character(name: "Mara", gender: .female)] + rosaAndBen
+        let text = """
+            Mara was sorting the linen when Rosa came in from the garden.
+
+            "Cook can do it as well as I; it is really her business," she explained to Rosa, who had begun to apologise.
+            """
+        #expect(speakers(text, cast: cast) == ["Mara"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
