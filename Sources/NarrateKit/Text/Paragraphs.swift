@@ -57,6 +57,11 @@ enum ParagraphSplitter {
     /// `CHAPTER I.`, `Chapter 12`, `BOOK THE FIRST`, `Part One`, `Chapter I: The Bertolini`,
     /// `CHAPTER` alone (its number on the next line), `Prologue`: a line that opens a chapter.
     static func isChapterMarker(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+        // Nearly every line is prose: its first word says so before the line is split.
+        let firstWord = line.drop { $0 == " " || $0 == "\t" }.prefix { !($0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r") }
+        guard firstWord.count <= 16, firstWord.first?.properties.isUppercase == true,
+            chapterWords.contains(String(String.UnicodeScalarView(firstWord)).lowercased().trimmingCharacters(in: .punctuationCharacters))
+        else { return false }
         let words = String(String.UnicodeScalarView(line)).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
         guard let first = words.first, first.first?.isUppercase == true,
             chapterWords.contains(first.lowercased().trimmingCharacters(in: .punctuationCharacters))
