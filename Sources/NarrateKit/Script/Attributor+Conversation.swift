@@ -141,6 +141,14 @@ extension Attributor {
                     mentionCursor += 1
                     continue
                 }
+                // `Hale came in from the yard, where he had been talking with Tom`: one named only
+                // in what had happened elsewhere is not brought into the scene (nor kept out).
+                let last = salience.last(speakerOf[mention.character])
+                let recent = last >= 0 && mention.tokens.lowerBound - last < Self.nearbyWindow
+                if !recent, isRecalled(mention.tokens.lowerBound) {
+                    mentionCursor += 1
+                    continue
+                }
                 salience.mentioned[speakerOf[mention.character]] = mention.tokens.lowerBound
                 if !mention.descriptive { salience.named[speakerOf[mention.character]] = mention.tokens.lowerBound }
                 let before = mention.tokens.lowerBound - 1
@@ -335,6 +343,8 @@ extension Attributor {
         var step = 0
         var index = current + 1
         while index < turns.count, turns[index].paragraph <= turns[index - 1].paragraph + 1 || turns[index].continuesSpeech, step < 8 {
+            // `Tom put his head in at the door. "…"`: one who comes in was not in the talk before.
+            if entersBeforeSpeaking(turns[index]) { break }
             step += 1
             if step % 2 == 0, reliable(turns[index]), let speaker = turns[index].speaker {
                 forward = (step, speaker)
@@ -346,6 +356,26 @@ extension Attributor {
         if let back { return back.speaker }
         if let forward { return forward.speaker }
         return conversation.count >= 2 ? turns[conversation[conversation.count - 2]].speaker : nil
+    }
+
+    /// Whether the narration before a turn's first quotation, in its paragraph, brings someone
+    /// in (`Tom put his head in at the door.`, `Mrs. Hale came in.`).
+    func entersBeforeSpeaking(_ turn: Turn) -> Bool {
+        let start = token(atOrAfter: quoteStart(pieces[turn.pieces[0]]))
+        var cursor = start - 1
+        var words: [String] = []
+        while cursor >= 0, start - cursor <= 40, tokens[cursor].paragraph == turn.paragraph, !tokens[cursor].inQuote {
+            words.append(tokens[cursor].lower)
+            cursor -= 1
+        }
+        words.reverse()
+        for (index, word) in words.enumerated() {
+            let next = index + 1 < words.count ? words[index + 1] : ""
+            if ["entered", "appeared"].contains(word) { return true }
+            if ["came", "walked", "burst", "stepped", "hurried", "ran"].contains(word), ["in", "into"].contains(next) { return true }
+            if word == "head", next == "in" { return true }
+        }
+        return false
     }
 
     /// Whom a speech tag says the line was spoken to: `he said to the maid`, `asked Jane`,

@@ -266,6 +266,19 @@ extension Attributor {
         return Self.subordinators.contains(tokens[index - 1].lower) || ["that", "which", "who", "whom", "whose", "if", "whether", "unless", "lest"].contains(tokens[index - 1].lower)
     }
 
+    /// Whether the name at `index` stands in a relative clause of what had happened before
+    /// (`, where he had been talking with Tom`, `who had once known Tom`).
+    func isRecalled(_ index: Int) -> Bool {
+        var cursor = index - 1, sawHad = false
+        while cursor >= 0, index - cursor <= 10, !tokens[cursor].isSentenceEnd, !tokens[cursor].inQuote, tokens[cursor].paragraph == tokens[index].paragraph {
+            let word = tokens[cursor].lower
+            if word == "had" { sawHad = true }
+            if ["where", "when", "who", "whom", "which"].contains(word) { return sawHad }
+            cursor -= 1
+        }
+        return false
+    }
+
     /// A name after a preposition is not who acts (`gave it to Jane`), except the owner of a
     /// voice: `The voice of Major Pryce dropped.` is Major Pryce speaking.
     func isGoverned(_ index: Int) -> Bool {

@@ -225,9 +225,10 @@ extension Attributor {
         }
         // The reply decides: `"…" said X. "…, Y."` after this line makes it Y's, and never X's.
         var replier: Speaker?
-        if index + 1 < turns.count, turns[index + 1].paragraph == turn.paragraph + 1, !turns[index + 1].continuesSpeech,
-            let method = turns[index + 1].attribution?.method, !Self.guesses.contains(method), let next = turns[index + 1].speaker
-        {
+        // (Not one who comes in to say it: `Tom put his head in at the door. "…, Captain."`)
+        let replyAnswers = index + 1 < turns.count && turns[index + 1].paragraph == turn.paragraph + 1 && !turns[index + 1].continuesSpeech
+            && !entersBeforeSpeaking(turns[index + 1])
+        if replyAnswers, let method = turns[index + 1].attribution?.method, !Self.guesses.contains(method), let next = turns[index + 1].speaker {
             replier = next
             if let called = turns[index + 1].openingVocatives.map({ speakerOf[$0] }).first(where: { $0 != next && !addressedNow.contains($0) }) {
                 return (called, Attribution(method: .vocative, confidence: 0.55, evidence: "\(next.name) answers \(called.name) by name"))
@@ -237,8 +238,7 @@ extension Attributor {
             return (addressed, Attribution(method: .vocative, confidence: 0.65, evidence: "addressed as \(addressed.name) in the line before"))
         }
         // `"…" ⏎ "Impossible, Mr. Bennet…"`: the one the reply addresses said the line it answers.
-        if index + 1 < turns.count, turns[index + 1].paragraph == turn.paragraph + 1, !turns[index + 1].continuesSpeech,
-            let called = turns[index + 1].vocatives.map({ speakerOf[$0] }).first(where: {
+        if replyAnswers, let called = turns[index + 1].vocatives.map({ speakerOf[$0] }).first(where: {
                 $0 != turns[index + 1].speaker && $0 != previous && !addressedNow.contains($0) && position - salience.last($0) < 800
             })
         {

@@ -1335,6 +1335,38 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Tom", "Mara"])
     }
 
+    /// One named only in what had happened elsewhere (`where he had been talking with Tom`) is
+    /// not in the scene: the one who came in answers.
+    @Test func oneNamedInWhatHadHappenedIsNotInTheScene() {
+        let cast = rosaAndBen + [Character(name: "Tom", gender: .male)]
+        let text = """
+            Ben came in from the yard, where he had been talking with Tom about the horses. Rosa was at the window.
+
+            "Has the post come?" she asked.
+
+            "Not yet. It is on its way up from the village."
+            """
+        #expect(speakers(text, cast: cast) == ["Rosa", "Ben"])
+    }
+
+    /// One who comes in (`Tom put his head in at the door.`) was not in the talk: whom he calls
+    /// did not say the line before, and the lines before do not alternate with him.
+    @Test func oneWhoComesInWasNotInTheTalk() {
+        let cast = rosaAndBen + [Character(name: "Tom", gender: .male)]
+        let text = """
+            Rosa sat by the window with Ben.
+
+            "Has the post come?" she asked.
+
+            "Not yet."
+
+            "Then I shall wait."
+
+            Tom put his head in at the door. "The grey is lame again, Ben."
+            """
+        #expect(speakers(text, cast: cast) == ["Rosa", "Ben", "Rosa", "Tom"])
+    }
+
     /// `she explained to Rosa`: whoever `she` is, not the one the tag says she spoke to.
     @Test func theOneSpokenToIsNotTheSpeaker() {
         let cast = [Character(name: "Mara", gender: .female)] + rosaAndBen
