@@ -226,6 +226,26 @@ extension Attributor {
         return nil
     }
 
+    /// The description that opens a sentence of the narration before a turn's first quotation,
+    /// as its subject (`The widow rose.`, `The old sailor shook his head.`): the phrase as a tag
+    /// would give it (`the widow`), its sex, and where it stands.
+    func describedActor(_ turn: Turn) -> (phrase: String, gender: Gender, range: Range<Int>)? {
+        let quote = token(atOrAfter: quoteStart(pieces[turn.pieces[0]]))
+        let paragraph = paragraphs[turn.paragraph].range
+        let first = tokens(from: paragraph.lowerBound, to: paragraph.upperBound).lowerBound
+        guard first < quote else { return nil }
+        for index in first..<quote where tokens[index].lower == "the" && (index == first || tokens[index].startsSentence) && !tokens[index].inQuote {
+            var head = index + 1
+            while head < quote, head - index <= 3, tokens[head].isWord, !tokens[head].isCapitalized, Lexicon.personNouns[tokens[head].lower] == nil { head += 1 }
+            guard head + 1 < quote, let gender = Lexicon.personNouns[tokens[head].lower], !tokens[head].isCapitalized, !tokens[head].isPossessive,
+                tokens[head + 1].isWord, !tokens[head + 1].isCapitalized, !["of", "and", "or", "who", "whom", "whose", "was", "were", "is"].contains(tokens[head + 1].lower)
+            else { continue }
+            let phrase = tokens[index...head].map(\.lower).joined(separator: " ")
+            return (phrase, gender, tokens[index].range.lowerBound..<tokens[head].range.upperBound)
+        }
+        return nil
+    }
+
     /// How far back (in words and marks) a character still counts as nearby when nothing else
     /// decides; past it the line stays with the previous speaker. Measured: 300 to 500 best.
     static let nearbyWindow = 450

@@ -167,6 +167,18 @@ extension Attributor {
                 return (speakerOf[character], Attribution(method: .explicitTag, confidence: 0.95, evidence: evidence))
             }
         }
+        // `The widow rose. "That will not do."`: a description acting before the line, where the
+        // paragraph names no one, is read as a tag would be (`said the widow`).
+        if turn.tag == nil, let actor = describedActor(turn), paragraphMention(turn, exclude: [], speakerOf: speakerOf) == nil {
+            var beat = turn
+            beat.tag = Tag(subject: .description(actor.phrase, actor.gender), evidence: actor.range)
+            let decided = decide(
+                beat, index: index, turns: turns, previous: previous, beforePrevious: beforePrevious, twoBack: twoBack, addressedNow: addressedNow,
+                addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf)
+            if let speaker = decided.0 {
+                return (speaker, Attribution(method: .paragraphMention, confidence: 0.5, evidence: decided.1.evidence))
+            }
+        }
         let ruled = untaggedRule(turn, index: index, turns: turns, previous: previous, beforePrevious: beforePrevious, addressedNow: addressedNow,
                                  addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf)
         let context = TurnContext(

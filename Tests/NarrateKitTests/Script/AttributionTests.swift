@@ -1367,6 +1367,24 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Rosa", "Ben", "Rosa", "Tom"])
     }
 
+    /// `The widow rose.` before a line is read as `said the widow` would be: the `Mrs.` in the
+    /// scene, not whoever turn-taking expects.
+    @Test func aDescriptionActingBeforeALineSpeaksIt() {
+        let cast = rosaAndBen + [Character(name: "Mrs. Hale", gender: .female)]
+        let text = """
+            Ben closed his ledger and looked up at Rosa. Mrs. Hale, who had followed her in, sat down by the door.
+
+            "I cannot pay you today," he said.
+
+            "Then when?" asked Rosa.
+
+            "Tomorrow, perhaps."
+
+            The widow rose. "That will not do, Ben."
+            """
+        #expect(speakers(text, cast: cast) == ["Ben", "Rosa", "Ben", "Mrs. Hale"])
+    }
+
     /// `she explained to Rosa`: whoever `she` is, not the one the tag says she spoke to.
     @Test func theOneSpokenToIsNotTheSpeaker() {
         let cast = [Character(name: "Mara", gender: .female)] + rosaAndBen
