@@ -88,7 +88,11 @@ package struct SoundFileWriter: ~Copyable {
     /// - Parameter cueNames: the chapters a WAV will mark with cue points, by name; their
     ///   positions are given to `close`.
     /// - Parameter outputRate: the file's rate, when not `sampleRate`, the rate samples are given at.
-    package init(path: String, sampleRate: Int, outputRate: Int? = nil, title: String?, author: String? = nil, format: AudioFormat = .wav, large: Bool = false, cueNames: [String] = [], destination: String? = nil) throws(NarrateError) {
+    /// - Parameter writeBehindFrom: the size from which the file is handed to the disk as it
+    ///   grows (`WriteBehind`).
+    package init(path: String, sampleRate: Int, outputRate: Int? = nil, title: String?, author: String? = nil, format: AudioFormat = .wav, large: Bool = false, cueNames: [String] = [], destination: String? = nil,
+        writeBehindFrom: Int = WriteBehind.threshold
+    ) throws(NarrateError) {
         let destination = destination ?? path
         let outputRate = outputRate ?? sampleRate
         let resampler = outputRate == sampleRate ? nil : try Resampler(from: sampleRate, to: outputRate)
@@ -113,7 +117,7 @@ package struct SoundFileWriter: ~Copyable {
         self.file = file
         self.path = path
         self.destination = destination
-        writeBehind = WriteBehind(path: path)
+        writeBehind = WriteBehind(path: path, from: writeBehindFrom)
         self.format = format
         self.inputRate = sampleRate
         self.outputRate = outputRate

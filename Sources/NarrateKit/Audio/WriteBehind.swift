@@ -22,12 +22,21 @@ final class WriteBehind {
     /// How much is written between two calls to the kernel.
     static let stretch = 16 << 20
 
+    /// A file smaller than this (about 100 minutes of audio at 22,050 Hz) is left to the
+    /// kernel, as any program's output is: handing it to the disk during the render took 2 % of
+    /// a short one that keeps every core busy, and its pages are few.
+    static let threshold = 256 << 20
+
     /// One serial queue for every file: the disk is one, and order keeps a file's descriptor
     /// open until the last request on it has run.
     private static let disk = DispatchQueue(label: "narrate.write-behind", qos: .utility)
 
+    /// From what size on it acts: `threshold`, or less in tests.
+    private let from: Int
+
     /// nil when the file cannot be opened again (the output is then written as usual).
-    init?(path: String) {
+    init?(path: String, from: Int = WriteBehind.threshold) {
+        self.from = from
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
     }
@@ -42,7 +51,7 @@ final class WriteBehind {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return }
         let size = Int(status.st_size)
-        guard size - started >= Self.stretch else { return }
+        guard size >= from, size - started >= Self.stretch else { return }
         // What was handed over a stretch ago is most likely on disk by now: dropped if it is
         // (the kernel keeps any page still being written).
         let (descriptor, written, drop) = (descriptor, started..<size, dropped..<started)

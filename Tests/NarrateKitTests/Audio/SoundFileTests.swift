@@ -59,7 +59,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let block: [Int16] = (0..<(1 << 20)).map { Int16(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }
         let blocks = 3 * WriteBehind.stretch / (2 * block.count) + 2
-        var writer = try SoundFileWriter(path: path, sampleRate: 22050, title: nil, cueNames: ["One", "Two"])
+        // Handed to the disk from the start, not past the size a real render waits for.
+        var writer = try SoundFileWriter(path: path, sampleRate: 22050, title: nil, cueNames: ["One", "Two"], writeBehindFrom: 0)
         for index in 0..<blocks { try writer.write(block.map { $0 &+ Int16(index) }) }
         try writer.close(cues: [0, block.count])
         let contents = try SoundFileContents(path: path)
