@@ -117,7 +117,9 @@ package struct SoundFileWriter: ~Copyable {
         self.file = file
         self.path = path
         self.destination = destination
-        writeBehind = WriteBehind(path: path, from: writeBehindFrom)
+        // Over an existing file, ext4 writes the new one out before the rename that replaces it:
+        // handed to the disk as it grows, little is left to write then.
+        writeBehind = WriteBehind(path: path, from: FileManager.default.fileExists(atPath: destination) ? 0 : writeBehindFrom)
         self.format = format
         self.inputRate = sampleRate
         self.outputRate = outputRate

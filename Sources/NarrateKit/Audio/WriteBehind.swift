@@ -22,9 +22,10 @@ final class WriteBehind {
     /// How much is written between two calls to the kernel.
     static let stretch = 16 << 20
 
-    /// A file smaller than this (about 100 minutes of audio at 22,050 Hz) is left to the
+    /// A new file smaller than this (about 100 minutes of audio at 22,050 Hz) is left to the
     /// kernel, as any program's output is: handing it to the disk during the render took 2 % of
-    /// a short one that keeps every core busy, and its pages are few.
+    /// a short one that keeps every core busy, and its pages are few. (One replacing an existing
+    /// file is handed over from its start: `SoundFileWriter`.)
     static let threshold = 256 << 20
 
     /// One serial queue for every file: the disk is one, and order keeps a file's descriptor
