@@ -283,8 +283,11 @@ extension Attributor {
     /// `when Jane came`): its subject is not the one the sentence is about.
     func opensSubordinateClause(_ index: Int) -> Bool {
         guard index > 0, tokens[index - 1].paragraph == tokens[index].paragraph else { return false }
-        return Self.subordinators.contains(tokens[index - 1].lower) || ["that", "which", "who", "whom", "whose", "if", "whether", "unless", "lest"].contains(tokens[index - 1].lower)
+        return Self.subordinators.contains(tokens[index - 1].lower) || Self.relativeWords.contains(tokens[index - 1].lower)
+            || ["that", "whose", "if", "whether", "unless", "lest"].contains(tokens[index - 1].lower)
     }
+
+    static let relativeWords: Set<String> = ["where", "when", "who", "whom", "which"]
 
     /// Whether the name at `index` stands in a relative clause of what had happened before
     /// (`, where he had been talking with Tom`, `who had once known Tom`).
@@ -293,7 +296,7 @@ extension Attributor {
         while cursor >= 0, index - cursor <= 10, !tokens[cursor].isSentenceEnd, !tokens[cursor].inQuote, tokens[cursor].paragraph == tokens[index].paragraph {
             let word = tokens[cursor].lower
             if word == "had" { sawHad = true }
-            if ["where", "when", "who", "whom", "which"].contains(word) { return sawHad }
+            if Self.relativeWords.contains(word) { return sawHad }
             cursor -= 1
         }
         return false

@@ -59,16 +59,13 @@ enum ParagraphSplitter {
     static func isChapterMarker(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
         // Nearly every line is prose: its first word says so before the line is split.
         let firstWord = line.drop { $0 == " " || $0 == "\t" }.prefix { !($0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r") }
-        guard firstWord.count <= 16, firstWord.first?.properties.isUppercase == true,
-            chapterWords.contains(String(String.UnicodeScalarView(firstWord)).lowercased().trimmingCharacters(in: .punctuationCharacters))
-        else { return false }
+        guard firstWord.count <= 16, firstWord.first?.properties.isUppercase == true else { return false }
+        let chapterWord = String(String.UnicodeScalarView(firstWord)).lowercased().trimmingCharacters(in: .punctuationCharacters)
+        guard chapterWords.contains(chapterWord) else { return false }
         let words = String(String.UnicodeScalarView(line)).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-        guard let first = words.first, first.first?.isUppercase == true,
-            chapterWords.contains(first.lowercased().trimmingCharacters(in: .punctuationCharacters))
-        else { return false }
         guard words.count > 1 else { return true }
         let second = words[1].trimmingCharacters(in: CharacterSet(charactersIn: ".:,—–-"))
-        if ["prologue", "epilogue"].contains(first.lowercased().trimmingCharacters(in: .punctuationCharacters)) { return words.count <= 8 }
+        if ["prologue", "epilogue"].contains(chapterWord) { return words.count <= 8 }
         guard isNumeral(second) || ["the", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third", "last"].contains(second.lowercased())
         else { return false }
         // More words are a title after a separator (`CHAPTER I. Mrs. Rachel Lynde`), or all in
