@@ -237,6 +237,8 @@ extension Attributor {
         for index in first..<quote where tokens[index].lower == "the" && (index == first || tokens[index].startsSentence) && !tokens[index].inQuote {
             var head = index + 1
             while head < quote, head - index <= 3, tokens[head].isWord, !tokens[head].isCapitalized, Lexicon.personNouns[tokens[head].lower] == nil { head += 1 }
+            // `the old man`: the noun is the last of the words that could be one.
+            while head + 1 < quote, tokens[head + 1].isWord, !tokens[head + 1].isCapitalized, Lexicon.personNouns[tokens[head + 1].lower] != nil { head += 1 }
             guard head + 1 < quote, let gender = Lexicon.personNouns[tokens[head].lower], !tokens[head].isCapitalized, !tokens[head].isPossessive,
                 tokens[head + 1].isWord, !tokens[head + 1].isCapitalized, !["of", "and", "or", "who", "whom", "whose", "was", "were", "is"].contains(tokens[head + 1].lower)
             else { continue }

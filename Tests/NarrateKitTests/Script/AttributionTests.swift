@@ -1383,6 +1383,17 @@ import Testing
             The widow rose. "That will not do, Ben."
             """
         #expect(speakers(text, cast: cast) == ["Ben", "Rosa", "Ben", "Mrs. Hale"])
+        // `The old man`, not `the old`: a man, and not the one who spoke the line before.
+        let path = """
+            Ben and Tom came up the path together. Ben was limping.
+
+            "Your leg is worse," said Rosa.
+
+            "It is nothing," said Tom. "He fell at the stile."
+
+            The old man shook his head. "It is nothing at all."
+            """
+        #expect(speakers(path, cast: cast + [Character(name: "Tom", gender: .male)]).last == "Ben")
     }
 
     /// `she explained to Rosa`: whoever `she` is, not the one the tag says she spoke to.
