@@ -175,7 +175,9 @@ extension Attributor {
             let decided = decide(
                 beat, index: index, turns: turns, previous: previous, beforePrevious: beforePrevious, twoBack: twoBack, addressedNow: addressedNow,
                 addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf)
-            if let speaker = decided.0 {
+            // Only someone in the scene: `The man at the gate shook his head.` with no man there
+            // but one the talk was about is someone new, not the book's most prominent man.
+            if let speaker = decided.0, salience.last(speaker) >= 0, position - salience.last(speaker) < Self.nearbyWindow {
                 return (speaker, Attribution(method: .paragraphMention, confidence: 0.5, evidence: decided.1.evidence))
             }
         }

@@ -1394,6 +1394,15 @@ import Testing
             The old man shook his head. "It is nothing at all."
             """
         #expect(speakers(path, cast: cast + [Character(name: "Tom", gender: .male)]).last == "Ben")
+        // Only someone in the scene: not the man the talk was about, who is away.
+        let gate = """
+            Rosa and Tom walked up to the gate of the camp.
+
+            "We have come to see Ben," said Tom.
+
+            The man at the gate shook his head. "He is not here."
+            """
+        #expect(speakers(gate, cast: cast + [Character(name: "Tom", gender: .male)]).last != "Ben")
     }
 
     /// `she explained to Rosa`: whoever `she` is, not the one the tag says she spoke to.
