@@ -301,25 +301,6 @@ import Testing
         #expect(speakers(acrossTheRoom, cast: cast) == ["Tom Hale"])
     }
 
-    /// One only talked about is not the one a shared name in the next tag means: the speaker
-    /// here names the absent Tom, and `said Tom` is still the one in the scene.
-    @Test func aSharedNameTalkedAboutIsNotTheOneSpeaking() {
-        let cast = [
-            Character(name: "Tom Reed", aliases: ["Reed"], gender: .male), Character(name: "Tom Hale", gender: .male),
-            Character(name: "Lucy", gender: .female),
-        ]
-        let text = """
-            Tom Reed had gone to London in March. At the farm, Tom Hale walked with Lucy along the river.
-
-            "The water is high," said Tom.
-
-            "It always is in spring," said Lucy.
-
-            "Reed would have liked to see it," said Tom.
-            """
-        #expect(speakers(text, cast: cast) == ["Tom Hale", "Lucy", "Tom Hale"])
-    }
-
     /// `His brother Ben was away at sea.`: the narration names him, but he is not in the scene,
     /// so `he said` is the man who is.
     @Test func oneSaidToBeAwayIsNotTheOneHeMeans() {
