@@ -27,8 +27,13 @@ extension Attributor {
                     return (speaker, Attribution(method: .pronounTag, confidence: 0.8, evidence: evidence))
                 }
             case .description(let phrase, let gender):
-                // `said the stranger`: someone the story has not named yet; most often the next
-                // character it names.
+                // `said the stranger`: one the cast leaves out who has just come in (below);
+                // else someone the story has not named yet, most often the next character it names.
+                if phrase.split(separator: " ").last.map({ Self.strangers.contains(String($0)) }) == true,
+                    let entrant = entrant(phrase, gender, previous: previous, salience: salience, position: position, speakerOf: speakerOf)
+                {
+                    return (entrant, Attribution(method: .descriptionTag, confidence: 0.6, evidence: evidence + " (\(phrase): \(entrant.name), who came in)"))
+                }
                 if let head = phrase.split(separator: " ").last, Self.strangers.contains(String(head)),
                     let newcomer = firstMentions.first(where: { $0.position > position && $0.position - position < 5000 })
                 {
@@ -82,6 +87,11 @@ extension Attributor {
                 // Only when in the scene: `the old lady` is not an absent `Old Mrs. Grey`.
                 if !descriptive.isEmpty, bearers.count == 1, position - salience.last(speakerOf[bearers[0]]) < 5000 {
                     return (speakerOf[bearers[0]], Attribution(method: .descriptionTag, confidence: 0.6, evidence: evidence + " (\(phrase))"))
+                }
+                // `said the stranger`, `the old man replied`: the one the cast leaves out who
+                // came in just before (`An old sailor came in`), when no one the cast names fits.
+                if let entrant = entrant(phrase, gender, previous: previous, salience: salience, position: position, speakerOf: speakerOf) {
+                    return (entrant, Attribution(method: .descriptionTag, confidence: 0.6, evidence: evidence + " (\(phrase): \(entrant.name), who came in)"))
                 }
                 // `said her mother`: whoever it is, not the one `her` points to.
                 var others = addressedNow
@@ -226,6 +236,23 @@ extension Attributor {
             (best.value - (fitting[speaker] ?? 0)) / total > margin
         else { return nil }
         return (best.key, best.value / total)
+    }
+
+    /// How near before a plain description (`the old man`) the one it means came in, in tokens.
+    static let entrantWindow = 200
+
+    /// A speaker the cast leaves out (`the sailor`, brought in as `an old sailor`), named or
+    /// brought in just before, whom a plain description (`the stranger`, `the old man`) means.
+    func entrant(_ phrase: String, _ gender: Gender, previous: Speaker?, salience: Salience, position: Int, speakerOf: [Speaker]) -> Speaker? {
+        guard !discovered, let head = phrase.split(separator: " ").last.map(String.init),
+            Lexicon.anyoneNouns.contains(head) || Self.strangers.contains(head)
+        else { return nil }
+        return characters.indices.filter { index in
+            let last = salience.last(speakerOf[index])
+            return characters[index].name.hasPrefix("the ") && speakerOf[index] != previous
+                && (gender == .unknown || characters[index].gender == .unknown || characters[index].gender == gender)
+                && last >= 0 && position - last < Self.entrantWindow
+        }.max { salience.last(speakerOf[$0]) < salience.last(speakerOf[$1]) }.map { speakerOf[$0] }
     }
 
     /// The rules for a line no tag decides, in order of trust: a character named in the

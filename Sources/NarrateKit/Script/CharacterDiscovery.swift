@@ -427,17 +427,85 @@ struct CharacterDiscovery {
     /// one the cast lists, when the story brings in someone new of that kind (`A sailor had
     /// come in`) before it speaks; and the first, the second and a third of a group. Each gets
     /// a voice of its own rather than a listed character's.
+    ///
+    /// A description that says only what anyone could be (`said the stranger`, `the old man
+    /// replied`) is the one who came in just before (`An old sailor came in`): that one gets a
+    /// voice, `the sailor`, and the attributor gives such tags to him while he is in the scene.
     func unlistedSpeakers(cast: [Character]) -> [Character] {
         let castWords = Set(cast.flatMap { ([$0.name] + $0.aliases).flatMap { CharacterIndex.words(of: $0).map { $0.lowercased() } } })
-        return descriptions().filter { description in
-            let words = description.name.split(separator: " ").map(String.init)
-            guard let head = words.last, !castWords.contains(head) else { return false }
-            if words.count == 2, Lexicon.ordinals.contains(head) { return true }
-            guard !Lexicon.anyoneNouns.contains(head), Attributor.relations[head] == nil,
-                let firstUse = firstUse(of: words.dropFirst())
-            else { return false }
-            return introduced(head, before: firstUse)
+        var result: [Character] = []
+        // Where each cast member is first named, found only when a newcomer needs it: a
+        // newcomer the story names soon after (`A young man came in … It was Captain Hale`) is
+        // that one, no one the cast leaves out.
+        var firstNamed: [(position: Int, gender: Gender)]?
+        func namedSoonAfter(_ introduction: Int, _ gender: Gender) -> Bool {
+            if firstNamed == nil {
+                var seen = Set<Int>()
+                firstNamed = CharacterIndex(characters: cast).mentions(in: tokens).compactMap { mention in
+                    seen.insert(mention.character).inserted ? (mention.tokens.lowerBound, cast[mention.character].gender) : nil
+                }
+            }
+            return firstNamed!.contains { named in
+                named.position > introduction && named.position - introduction <= Self.namedSoonAfterReach
+                    && (gender == .unknown || named.gender == .unknown || named.gender == gender)
+            }
         }
+        for description in descriptions() {
+            let words = description.name.split(separator: " ").map(String.init)
+            guard let head = words.last, !castWords.contains(head) else { continue }
+            if words.count == 2, Lexicon.ordinals.contains(head) {
+                result.append(description)
+                continue
+            }
+            guard Attributor.relations[head] == nil, let firstUse = firstUse(of: words.dropFirst()) else { continue }
+            if !Lexicon.anyoneNouns.contains(head), introduced(head, before: firstUse) {
+                result.append(description)
+            } else if Lexicon.anyoneNouns.contains(head) || Attributor.strangers.contains(head),
+                let (entrant, introduction) = entrant(before: firstUse, gender: description.gender, castWords: castWords),
+                !namedSoonAfter(introduction, entrant.gender)
+            {
+                result.append(entrant)
+            }
+        }
+        // One voice per name: the sailor who came in and `said the sailor` are one.
+        var merged: [Character] = []
+        for character in result {
+            if let same = merged.firstIndex(where: { $0.name == character.name }) {
+                merged[same].aliases += character.aliases.filter { !merged[same].aliases.contains($0) }
+            } else {
+                merged.append(character)
+            }
+        }
+        return merged
+    }
+
+    /// How far before a description's first use the one it means may have come in, in tokens.
+    static let entrantReach = 150
+    /// How soon after coming in a cast member must be first named to be the newcomer, in tokens.
+    static let namedSoonAfterReach = 1500
+
+    /// `an old sailor` in the narration shortly before `limit`, of a role the cast does not
+    /// name (not `a man`, which says nothing more than the description itself) and of a sex
+    /// that fits: the newcomer a plain description then means.
+    private func entrant(before limit: Int, gender: Gender, castWords: Set<String>) -> (Character, introduction: Int)? {
+        for index in stride(from: limit - 1, through: max(1, limit - Self.entrantReach), by: -1) {
+            let token = tokens[index]
+            guard !token.inQuote, let nounGender = Lexicon.personNouns[token.lower], !castWords.contains(token.lower),
+                !Lexicon.anyoneNouns.contains(token.lower), !Attributor.strangers.contains(token.lower),
+                Attributor.relations[token.lower] == nil, token.lower != "old", token.lower != "voice",
+                gender == .unknown || nounGender == .unknown || nounGender == gender
+            else { continue }
+            guard let article = (1...3).first(where: { back in
+                index - back >= 0 && ["a", "an"].contains(tokens[index - back].lower)
+                    && tokens[(index - back + 1)..<index].allSatisfy { $0.isWord && !$0.inQuote && !$0.isCapitalized }
+                    && !isPredicate(article: index - back)
+            }) else { continue }
+            // Named by the role, and by the very words that brought him in, so that this is a
+            // mention of him (and no other `a sailor` later in the book is).
+            let introduction = tokens[(index - article)...index].map(\.lower).joined(separator: " ")
+            return (Character(name: "the " + token.lower, aliases: [introduction], gender: nounGender == .unknown ? gender : nounGender), index - article)
+        }
+        return nil
     }
 
     /// Where `the` + `words` first stands in the narration.

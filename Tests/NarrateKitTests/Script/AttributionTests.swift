@@ -301,6 +301,33 @@ import Testing
         #expect(speakers(acrossTheRoom, cast: cast) == ["Tom Hale"])
     }
 
+    /// `An old sailor came in`, and the cast has no sailor: `said the stranger`, `the old man
+    /// replied` and the `he` after are that newcomer, a voice of his own, not Ben, who is
+    /// nowhere in the scene, nor Rosa or Tom, who are.
+    @Test func aPlainDescriptionIsTheNewcomerTheCastLeavesOut() throws {
+        let cast = rosaAndBen + [Character(name: "Tom", gender: .male)]
+        let text = """
+            Rosa and Tom sat by the fire in the inn. The door opened and an old sailor came in, shaking the rain from his coat.
+
+            "A wild night," said the stranger.
+
+            "It is," said Tom. "Will you sit with us?"
+
+            "Thank you, sir," the old man replied. "I have walked from the point."
+
+            Rosa stared at him. "From the point? In this weather?"
+
+            "Aye, miss," he said.
+            """
+        let found = speakers(text, cast: cast)
+        try #require(found.count == 7)
+        #expect([0, 3, 4, 6].map { found[$0] } == ["the sailor", "the sailor", "the sailor", "the sailor"])
+        #expect(found[1...2] == ["Tom", "Tom"])
+        // One the story names soon after is that one, not someone the cast leaves out.
+        let named = text + "\n\nRosa knew him then: it was Ben, her brother, home from the sea."
+        #expect(!speakers(named, cast: cast).contains("the sailor"))
+    }
+
     /// `His brother Ben was away at sea.`: the narration names him, but he is not in the scene,
     /// so `he said` is the man who is.
     @Test func oneSaidToBeAwayIsNotTheOneHeMeans() {
