@@ -18,6 +18,11 @@ struct CharacterIndex {
         ["was", "away"], ["is", "away"], ["had", "left"], ["has", "left"], ["was", "out"], ["was", "absent"], ["was", "abroad"],
         ["had", "been", "called", "away"], ["was", "not", "there"], ["was", "dead"], ["had", "died"], ["had", "not", "come"],
         ["had", "gone", "away"], ["had", "gone", "out"], ["had", "gone", "home"], ["went", "away"], ["was", "gone"],
+        // Leaving the scene, or never joining it.
+        ["left", "the", "room"], ["left", "the", "house"], ["went", "out", "of", "the", "room"],
+        // (`went out.`, and no further: `went out into the garden` takes the scene along.)
+        ["went", "out", "."], ["went", "home", "."],
+        ["had", "stayed", "at", "home"], ["stayed", "at", "home"], ["had", "stayed", "behind"], ["stayed", "behind"],
     ]
 
     /// Whether the words after a name, in its clause, say that person is gone.

@@ -328,6 +328,39 @@ import Testing
         #expect(!speakers(named, cast: cast).contains("the sailor"))
     }
 
+    /// `Mara went out.`: one who leaves is no longer in the scene, and `ma'am` after it is the
+    /// woman still there. (`went out into the garden` takes the scene along, so not that.)
+    @Test func oneWhoWentOutIsNotInTheScene() {
+        let cast = [Character(name: "Mrs. Gray", gender: .female), Character(name: "Mara", gender: .female), Character(name: "Tom", gender: .male)]
+        let text = """
+            "Where is Tom?" asked Mrs. Gray.
+
+            "In the stable," said Mara.
+
+            "Tell him I want him."
+
+            Mara went out. A few minutes later Tom came in, wiping his hands.
+
+            "You wanted me, ma'am?"
+
+            "Yes. Sit down, Tom."
+            """
+        #expect(speakers(text, cast: cast).suffix(2) == ["Tom", "Mrs. Gray"])
+    }
+
+    /// `Mother will be sorry`: a line that speaks of the speaker's own mother is not hers.
+    @Test func aLineThatSpeaksOfMotherIsNotHers() {
+        let cast = [Character(name: "Mrs. Gray", gender: .female), Character(name: "Rosa Gray", aliases: ["Rosa"], gender: .female), Character(name: "Mr. Vane", gender: .male)]
+        let text = """
+            Rosa was alone in the drawing-room when the door opened and Mr. Vane came in. Mrs. Gray was resting upstairs.
+
+            "I hope I do not disturb you," he said.
+
+            "Not at all. Mother will be sorry to have missed you."
+            """
+        #expect(speakers(text, cast: cast) == ["Mr. Vane", "Rosa Gray"])
+    }
+
     /// `His brother Ben was away at sea.`: the narration names him, but he is not in the scene,
     /// so `he said` is the man who is.
     @Test func oneSaidToBeAwayIsNotTheOneHeMeans() {
