@@ -205,7 +205,7 @@ extension Attributor {
             let beforePrevious = alternationAnchor(conversation: conversation, current: index, turns: turns)
             // Called by name in the line, or the one the tag says it was said to (`she explained to
             // Edna`): not its speaker.
-            let addressedNow = Set((turn.vocatives + [tagAddressee(turn)].compactMap { $0 }).map { speakerOf[$0] })
+            let addressedNow = Set((turn.vocatives + turn.parentsNamed + [tagAddressee(turn)].compactMap { $0 }).map { speakerOf[$0] })
             salience.namedInQuote = Set(turn.named.map { speakerOf[$0] })
             let participants = Set(conversation.suffix(4).compactMap { turns[$0].speaker })
             // Only someone present can be addressed: named or heard lately.

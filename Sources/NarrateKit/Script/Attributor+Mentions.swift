@@ -43,6 +43,22 @@ extension Attributor {
         return result
     }
 
+    /// Parents a turn speaks of as its speaker's own, by a capitalised `Mother` or `Papa`
+    /// (`Mother will be sorry`, `I told Father`), not someone else's (`your Mother`).
+    func parentsNamed(in turn: Turn) -> [Int] {
+        var result: [Int] = []
+        for pieceIndex in turn.pieces where !pieces[pieceIndex].isEmbedded {
+            for index in tokenRange(of: pieces[pieceIndex]) where mentionStarting[index] == nil && tokens[index].isWord && tokens[index].isCapitalized {
+                guard let gender = Self.parentWords[tokens[index].lower],
+                    index == 0 || !["your", "his", "her", "their", "the", "a", "thy"].contains(tokens[index - 1].lower),
+                    let parent = parent(gender, calledAt: index)
+                else { continue }
+                result.append(parent)
+            }
+        }
+        return result
+    }
+
     /// The first of `mentions` (in text order) at or after token `index`; their count if none.
     func firstMention(atOrAfter index: Int) -> Int {
         mentions.partitionPoint { $0.tokens.lowerBound < index }

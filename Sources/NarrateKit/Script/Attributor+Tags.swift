@@ -54,6 +54,7 @@ extension Attributor {
             turns[index].vocatives = vocatives(in: turns[index])
             turns[index].openingVocatives = vocatives(in: turns[index], openingOnly: true)
             turns[index].addressWords = addressWords(in: turns[index])
+            turns[index].parentsNamed = parentsNamed(in: turns[index])
             // Names in words the speaker quotes (`'Ah! Mrs. Bennet,' she said to me`) belong
             // to that other conversation: they neither call nor rule out anyone in this one.
             turns[index].named = Set(turns[index].pieces.filter { !pieces[$0].isEmbedded }.flatMap { tokenRange(of: pieces[$0]) }

@@ -63,6 +63,9 @@ struct Attributor {
         var words: [Int32] = []
         /// Every character the turn's words name: seldom its speaker.
         var named: Set<Int> = []
+        /// The parents the turn calls by what they are to its speaker (`Mother will be
+        /// sorry`): never its speaker.
+        var parentsNamed: [Int] = []
         var speaker: Speaker?
         var attribution: Attribution?
     }
