@@ -335,7 +335,9 @@ extension Attributor {
         if previous == nil, let (actor, named) = paragraphMention(turn, exclude: addressedNow, speakerOf: speakerOf, listenerRule: false) {
             return (actor, Attribution(method: .paragraphMention, confidence: 0.3, evidence: named))
         }
-        return (previous ?? .narrator, Attribution(method: .unresolved, confidence: 0.1, evidence: "no evidence"))
+        // Never the one the line calls by name: better the narrator's voice than hers.
+        let fallback = previous.flatMap { addressedNow.contains($0) ? nil : $0 } ?? .narrator
+        return (fallback, Attribution(method: .unresolved, confidence: 0.1, evidence: "no evidence"))
     }
 
     /// He or she: among recent characters of that gender, the one a reader would take: the one

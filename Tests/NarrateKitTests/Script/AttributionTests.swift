@@ -361,6 +361,20 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mr. Vane", "Rosa Gray"])
     }
 
+    /// A line nothing decides falls back on the one who spoke before: but never on the one it
+    /// calls by name (here a vicar the cast leaves out says it; the narrator reads it).
+    @Test func aLineNothingDecidesIsNotTheOneItCalls() {
+        let cast = [Character(name: "Mara", gender: .female), Character(name: "Tom", gender: .male)]
+        let text = """
+            The old vicar stood at the gate, and Mara ran up the path to meet him.
+
+            "Good morning, sir," she said.
+
+            "Good morning, Mara. Is your mistress at home?"
+            """
+        #expect(speakers(text, cast: cast) == ["Mara", "Narrator"])
+    }
+
     /// `His brother Ben was away at sea.`: the narration names him, but he is not in the scene,
     /// so `he said` is the man who is.
     @Test func oneSaidToBeAwayIsNotTheOneHeMeans() {
