@@ -19,8 +19,18 @@ extension Attributor {
                 // A lead-in that runs straight into this quotation (`Alice went on eagerly:`)
                 // belongs to it; otherwise the tag after it, or for a paragraph's first
                 // quotation, whatever narration leads into it.
-                let leadIn = leadsIntoQuote(before) ? tagBefore(before) : nil
-                let ownTag = leadIn ?? tagAfter(after) ?? (pieceIndex == index ? tagBefore(before) : nil)
+                var leadIn = leadsIntoQuote(before) ? tagBefore(before) : nil
+                // (Not what someone had done before: `said Mr. Gray, when Rosa had read the note
+                // aloud, "…"` goes on with Mr. Gray. `while Rosa added:` does lead in.)
+                if pieceIndex > index, let tag = leadIn, let verb = tokens(from: tag.evidence.lowerBound, to: tag.evidence.upperBound).last,
+                    verb > 0, tokens[verb - 1].lower == "had"
+                {
+                    leadIn = nil
+                }
+                // `"…," Tom said. Ben shook his head. "…"`: between two pieces, a sentence of what
+                // someone else does hands the next piece to that one.
+                let beat = pieceIndex > index && leadIn == nil && current.tag != nil ? beatBefore(before) : nil
+                let ownTag = leadIn ?? tagAfter(after) ?? beat ?? (pieceIndex == index ? tagBefore(before) : nil)
                 // A second tag naming someone else in the same paragraph starts a new turn.
                 // So does `he said` after a woman's tag, or `she said` after a man's.
                 if let ownTag, let existing = current.tag, !current.pieces.isEmpty, existing.subject != ownTag.subject,
@@ -130,6 +140,9 @@ extension Attributor {
 
     /// Words that open a clause with a subject of its own: `until Mr. Bounderby took the case in hand`.
     static let subordinators: Set<String> = ["when", "while", "until", "till", "as", "because", "since", "though", "although", "before", "after", "where", "whereupon"]
+
+    /// Before a verb, speech that may or might have been: `could answer`, `might say`.
+    static let unrealizedModals: Set<String> = ["could", "can", "might", "may", "must", "should", "shall"]
 
     static let pastForms: Set<String> = ["said", "spoke", "told", "began", "thought", "wrote", "went", "broke", "sang", "burst", "pled", "quoth", "cut", "put", "read"]
 
@@ -268,6 +281,8 @@ extension Attributor {
             || (tokens[window.lowerBound].isWord && !tokens[window.lowerBound].isCapitalized)
         guard let verb = (window.lowerBound..<end).first(where: { isSpeechVerb($0) && (runsOn || !Lexicon.gestureVerbs.contains(tokens[$0].lower)) })
         else { return nil }
+        // `Before Tom could answer Mrs. Gray appeared`: speech that did not happen tags nothing.
+        if verb > window.lowerBound, Self.unrealizedModals.contains(tokens[verb - 1].lower) { return nil }
         // Subject right before the verb (`Ianto said`, `he quietly said`).
         var cursor = verb - 1
         while cursor >= window.lowerBound, isAdverb(tokens[cursor]) { cursor -= 1 }
@@ -296,6 +311,27 @@ extension Attributor {
         }
         return nil
     }
+
+    /// `Ben shook his head.` ending the narration before a quotation: its subject, by name,
+    /// when the sentence has no speech verb (those are tags of their own) and tells what was
+    /// done then, not before or meanwhile (`Tom had come in and was waiting`). (A `she`
+    /// there is as often the one spoken to: `She bowed.`)
+    func beatBefore(_ window: Range<Int>) -> Tag? {
+        guard let last = window.last, tokens[last].isSentenceEnd, !tokens[last].inQuote else { return nil }
+        var start = last
+        while start > window.lowerBound, !tokens[start - 1].isSentenceEnd, !tokens[start - 1].inQuote { start -= 1 }
+        guard !(start..<last).contains(where: isSpeechVerb), let mention = mentionStarting[start].map({ mentions[$0] }), !mention.absent,
+            mention.tokens.upperBound < last
+        else { return nil }
+        let verb = tokens[mention.tokens.upperBound]
+        guard verb.isWord, !verb.isCapitalized, !Self.backgroundVerbs.contains(verb.lower) else { return nil }
+        return Tag(subject: .character(mention.character), evidence: tokenSpan(mention.tokens))
+    }
+
+    /// After a subject, what sets a sentence in the background rather than the moment.
+    static let backgroundVerbs: Set<String> = [
+        "had", "was", "were", "is", "has", "would", "could", "should", "might", "must", "did", "who", "which", "and",
+    ]
 
     /// `The monster taunted Jack, "…"`: the subject of the speech verb in the sentence that
     /// leads into the quotation, never its object.

@@ -375,6 +375,39 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mara", "Narrator"])
     }
 
+    /// `"…," Tom said. Ben shook his head. "…"`: the one who acts between two pieces of a
+    /// paragraph speaks the second; one who had done something before does not.
+    @Test func aBeatBetweenTwoPiecesHandsTheSecondToTheActor() {
+        let cast = rosaAndBen + [Character(name: "Tom", gender: .male)]
+        let text = """
+            Tom and Ben stood at the door of the office.
+
+            "Thanks, old man," Tom said. Ben shook his head. "I have to file the letters before noon."
+            """
+        #expect(speakers(text, cast: cast) == ["Tom", "Ben"])
+        let background = text.replacingOccurrences(of: "Ben shook his head.", with: "Ben had gone in and was waiting.")
+        #expect(speakers(background, cast: cast) == ["Tom", "Tom"])
+    }
+
+    /// `said Tom, when Rosa had read the note aloud, "…"`: what someone had done before leads
+    /// no one in; Tom goes on.
+    @Test func aClauseOfWhatHadBeenDoneLeadsNoOneIn() {
+        let cast = rosaAndBen + [Character(name: "Tom", gender: .male)]
+        let text = """
+            "Well, my dear," said Tom, when Rosa had read the note aloud, "if your brother should fall ill, it would be your doing."
+            """
+        #expect(speakers(text, cast: cast) == ["Tom", "Tom"])
+    }
+
+    /// `Before Ben could answer Mrs. Gray appeared`: speech that did not happen is no tag.
+    @Test func speechThatCouldNotHappenTagsNothing() {
+        let cast = rosaAndBen + [Character(name: "Mrs. Gray", gender: .female)]
+        let text = """
+            "Where?" sobbed Rosa. "Oh, where, Ben?" Before Ben could answer Mrs. Gray appeared at the door.
+            """
+        #expect(speakers(text, cast: cast) == ["Rosa", "Rosa"])
+    }
+
     /// `His brother Ben was away at sea.`: the narration names him, but he is not in the scene,
     /// so `he said` is the man who is.
     @Test func oneSaidToBeAwayIsNotTheOneHeMeans() {
