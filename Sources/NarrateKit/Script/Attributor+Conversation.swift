@@ -229,7 +229,13 @@ extension Attributor {
                 default: break
                 }
             }
-            conversation.append(index)
+            // A speech that runs on into another paragraph is still one turn of the exchange:
+            // the line after it answers it, it does not answer itself.
+            if turn.continuesSpeech, let last = conversation.last, turns[last].speaker == turns[index].speaker {
+                conversation[conversation.count - 1] = index
+            } else {
+                conversation.append(index)
+            }
             let paragraphEnd = token(atOrAfter: paragraphs[turn.paragraph].range.upperBound)
             advance(to: paragraphEnd)
         }

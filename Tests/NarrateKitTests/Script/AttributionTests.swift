@@ -408,6 +408,26 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Rosa", "Rosa"])
     }
 
+    /// A speech over two paragraphs is one turn of the exchange: the untagged line after it
+    /// is the listener's, and the talk alternates from there.
+    @Test func aSpeechOverTwoParagraphsIsOneTurn() {
+        let cast = rosaAndBen + [Character(name: "Tom", gender: .male)]
+        let text = """
+            Ben sat with Tom by the fire.
+
+            "I will tell you how it was," said Ben. "We left the harbour at dawn, and for an hour the wind was fair.
+
+            "Then the fog came down. Rosa was at the helm, and she swore she could smell the rocks."
+
+            "And could she?"
+
+            "She could. We came about just in time."
+
+            "You were lucky."
+            """
+        #expect(speakers(text, cast: cast) == ["Ben", "Ben", "Ben", "Tom", "Ben", "Tom"])
+    }
+
     /// `His brother Ben was away at sea.`: the narration names him, but he is not in the scene,
     /// so `he said` is the man who is.
     @Test func oneSaidToBeAwayIsNotTheOneHeMeans() {
