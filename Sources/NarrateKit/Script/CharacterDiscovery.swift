@@ -24,6 +24,9 @@ struct CharacterDiscovery {
         var titleGender: Gender? { title.flatMap { Lexicon.titles[$0] } }
     }
 
+    /// Below this many tokens a text is a passage or a short story, not a book.
+    static let passageTokens = 5000
+
     func discover() -> [Character] {
         var lowercaseCounts: [String: Int] = [:]
         for token in tokens where token.isWord && !token.isCapitalized { lowercaseCounts[token.word, default: 0] += 1 }
@@ -38,8 +41,15 @@ struct CharacterDiscovery {
         for (index, character) in characters.enumerated() {
             for form in [character.name] + character.aliases where byKey[key(form)] == nil { byKey[key(form)] = index }
         }
+        // `said the captain` where one discovered person is `Captain Hale`: his title.
+        func titled(_ description: String) -> Int? {
+            let words = description.split(separator: " ")
+            guard words.count == 2, words[0] == "the", Lexicon.titles[words[1].capitalized] != nil else { return nil }
+            let bearers = characters.indices.filter { characters[$0].name.split(separator: " ").first.map(String.init) == words[1].capitalized }
+            return bearers.count == 1 ? bearers[0] : nil
+        }
         for description in descriptions() {
-            if let index = byKey[key(description.name)] {
+            if let index = byKey[key(description.name)] ?? titled(description.name) {
                 characters[index].aliases.append(description.name)
                 if characters[index].gender == .unknown { characters[index].gender = description.gender }
             } else {
@@ -180,19 +190,24 @@ struct CharacterDiscovery {
                 }
             }
         }
+        // In a passage or a short story a name may well be used once (`Ben sat with Tom by the
+        // fire.`); in a book, a name used once is seldom a speaker and often a place.
+        let passage = tokens.count < Self.passageTokens
+        let leastUses = passage ? 1 : 2
         let names = forms.values.filter { form in
             let lower = form.words.count == 1 ? lowercaseCounts[form.words[0].lowercased(), default: 0] : 0
             // A word mostly written in lower case is a word (`Well`, `Will`), unless it keeps
             // tagging speech (`Bill said`).
             if lower > form.midSentence && form.inTags < 3 { return false }
-            if form.governed * 10 > form.count * 6 { return false }
-            if form.title != nil { return form.count >= 2 || form.inTags >= 1 }
+            let knownGivenName = form.words.count == 1 && Lexicon.givenNames[form.words[0]] != nil
+            if form.governed * 10 > form.count * 6, !(passage && knownGivenName) { return false }
+            if form.title != nil { return form.count >= leastUses || form.inTags >= 1 }
             // A word never written in lower case that tags speech is a name, even if it always
             // starts its sentence (`"Hello," Jo whispered.`).
             if form.inTags >= 1 && (form.midSentence >= 1 || form.inTags >= 2 || lower == 0) { return true }
             // A common given name never written in lower case names a person, even in a short
             // story that seldom puts it mid-sentence (`Nell set down the kettle.`).
-            if form.words.count == 1, lower == 0, form.count >= 2, Lexicon.givenNames[form.words[0]] != nil { return true }
+            if knownGivenName, lower == 0, form.count >= leastUses { return true }
             let votes = form.maleVotes + form.femaleVotes
             return form.midSentence >= 3 && votes >= 3 && max(form.maleVotes, form.femaleVotes) * 3 >= votes * 2
         }

@@ -650,6 +650,25 @@ import Testing
         #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name) == ["Ben", "Mrs. Carver", "Ben"])
     }
 
+    /// In a passage, a person named once (`sat with Tom`) is still a person, and `said the
+    /// captain` is the one discovered person titled Captain.
+    @Test func aPassageNamesItsPeopleOnce() {
+        let text = """
+            Captain Hale and Rosa walked up from the harbour.
+
+            "The boat will not sail today," said the captain.
+
+            "Then we must wait another week."
+
+            "She will sail on Monday."
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name) == ["Captain Hale", "Rosa", "Captain Hale"])
+        let listener = "Ben sat with Tom by the fire.\n\n\"I will tell you how it was,\" said Ben.\n\n\"Do.\"\n"
+        let names = ScriptBuilder().build(SourceText(name: "t", text: listener)).characters.map(\.name)
+        #expect(names.contains("Tom"), "\(names)")
+    }
+
     @Test func petNamesAndMissWithAGivenNameAreThatPerson() {
         let text = """
             Elizabeth came into the room and sat by the fire. She was tired.
