@@ -13,7 +13,8 @@ extension Attributor {
                 turns[index].speaker = speaker(of: character)
                 turns[index].attribution = Attribution(method: .explicitTag, confidence: 0.95, evidence: text(tag.evidence))
             } else if case .description(let phrase, _) = tag.subject,
-                let character = characters.firstIndex(where: { $0.name.lowercased() == phrase || $0.aliases.contains { $0.lowercased() == phrase } })
+                let character = characters.firstIndex(where: { $0.name.lowercased() == phrase || $0.aliases.contains { $0.lowercased() == phrase } }),
+                revealed(after: turns[index], speakerOf: characters.indices.map { speaker(of: $0) }) == nil
             {
                 turns[index].speaker = speaker(of: character)
                 turns[index].attribution = Attribution(method: .descriptionTag, confidence: 0.85, evidence: text(tag.evidence))
@@ -397,6 +398,10 @@ extension Attributor {
                 return sawTo || (step == 0 && verbEnds) ? mentions[mention].character : nil
             }
             let word = tokens[cursor].lower
+            // `she said to her mother`: the parent the speaker would call so.
+            if sawTo, ["his", "her"].contains(word), cursor + 1 < tokens.count, let gender = Self.parentWords[tokens[cursor + 1].lower] {
+                return parent(gender, calledAt: cursor)
+            }
             if word == "to" || word == "towards" { sawTo = true } else if sawTo, word != "the" { return nil }
             cursor += 1
         }

@@ -26,6 +26,11 @@ extension Attributor {
                     }
                     return (speaker, Attribution(method: .pronounTag, confidence: 0.8, evidence: evidence))
                 }
+            case .description(let phrase, _) where revealed(after: turn, speakerOf: speakerOf) != nil,
+                 .described(_, let phrase) where revealed(after: turn, speakerOf: speakerOf) != nil:
+                // `said a third voice. It was Mrs. Gray.`
+                let named = revealed(after: turn, speakerOf: speakerOf)!
+                return (named, Attribution(method: .descriptionTag, confidence: 0.75, evidence: evidence + " (\(phrase): it was \(named.name))"))
             case .description(let phrase, let gender):
                 // `said the stranger`: one the cast leaves out who has just come in (below);
                 // else someone the story has not named yet, most often the next character it names.
@@ -471,6 +476,23 @@ package final class EvidenceLog: @unchecked Sendable {
 extension Attributor {
     /// The first character named (by name, in narration or speech) after `turn`'s quotation,
     /// within a few lines, leaving out `excluded`.
+    /// `"…," said a voice. It was Mrs. Gray, …`: the narration right after the line says who.
+    func revealed(after turn: Turn, speakerOf: [Speaker]) -> Speaker? {
+        var cursor = token(atOrAfter: quoteEnd(pieces[turn.pieces[turn.pieces.count - 1]]))
+        let paragraph = turn.paragraph
+        var steps = 0
+        while cursor + 2 < tokens.count, steps < 12, tokens[cursor].paragraph == paragraph, !tokens[cursor].inQuote {
+            if tokens[cursor].lower == "it", tokens[cursor + 1].lower == "was", tokens[cursor].startsSentence || tokens[cursor - 1].isSentenceEnd,
+                let mention = mentionStarting[cursor + 2].map({ mentions[$0] }), !mention.descriptive
+            {
+                return speakerOf[mention.character]
+            }
+            cursor += 1
+            steps += 1
+        }
+        return nil
+    }
+
     func firstNamed(after turn: Turn, excluding excluded: Set<Speaker>, speakerOf: [Speaker]) -> Speaker? {
         let start = token(atOrAfter: quoteEnd(pieces[turn.pieces[turn.pieces.count - 1]]))
         for mention in mentions[firstMention(atOrAfter: start)...] {

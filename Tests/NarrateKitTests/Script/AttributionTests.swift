@@ -428,6 +428,34 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Ben", "Ben", "Ben", "Tom", "Ben", "Tom"])
     }
 
+    /// `said a third voice. It was Mrs. Gray`: the narration right after says who spoke.
+    @Test func theNarrationAfterALineSaysWhoSpokeIt() {
+        let cast = rosaAndBen + [Character(name: "Tom", gender: .male), Character(name: "Mrs. Gray", gender: .female)]
+        let text = """
+            Rosa, Ben and Tom were picking apples in the orchard.
+
+            "This tree is bare," said Rosa.
+
+            "Try the next one," said Ben.
+
+            "Then we go round," said a third voice. It was Mrs. Gray, who had come out with a basket.
+            """
+        #expect(speakers(text, cast: cast) == ["Rosa", "Ben", "Mrs. Gray"])
+    }
+
+    /// `she said to her mother`: the mother is spoken to, and answers.
+    @Test func theMotherATagSpeaksToAnswers() {
+        let cast = [Character(name: "Rosa Gray", aliases: ["Rosa"], gender: .female), Character(name: "Mrs. Gray", gender: .female), Character(name: "Tom", gender: .male)]
+        let text = """
+            Rosa went to the window. Below, in the lane, Tom was talking to the carter. Mrs. Gray sat sewing.
+
+            "He is late again," she said to her mother.
+
+            "Who is?"
+            """
+        #expect(speakers(text, cast: cast) == ["Rosa Gray", "Mrs. Gray"])
+    }
+
     /// `His brother Ben was away at sea.`: the narration names him, but he is not in the scene,
     /// so `he said` is the man who is.
     @Test func oneSaidToBeAwayIsNotTheOneHeMeans() {
