@@ -201,7 +201,11 @@ struct CharacterDiscovery {
             if lower > form.midSentence && form.inTags < 3 { return false }
             let knownGivenName = form.words.count == 1 && Lexicon.givenNames[form.words[0]] != nil
             if form.governed * 10 > form.count * 6, !(passage && knownGivenName) { return false }
-            if form.title != nil { return form.count >= leastUses || form.inTags >= 1 }
+            // (Not `Miss Lizzy` once: a given name with `Miss` joins the person it calls.)
+            if let title = form.title {
+                let rank = !["Mr", "Mrs", "Miss", "Ms", "Mx", "Master", "Madam"].contains(title)
+                return form.count >= (rank ? leastUses : 2) || form.inTags >= 1
+            }
             // A word never written in lower case that tags speech is a name, even if it always
             // starts its sentence (`"Hello," Jo whispered.`).
             if form.inTags >= 1 && (form.midSentence >= 1 || form.inTags >= 2 || lower == 0) { return true }
