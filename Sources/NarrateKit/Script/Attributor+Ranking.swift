@@ -207,7 +207,8 @@ extension Attributor {
         // One the narration just named turning to someone (`At last Henry turned to Clara.`)
         // speaks: the ranker has no word for that, and would give the line to whoever spoke
         // last. (`She looked at me` may be someone the cast lacks: there the ranker may judge.)
-        let attentive = ruled.1.evidence == Self.attentiveEvidence
+        // Nor for one who names themself (`"I am Lorne."`), whose name in the line it holds against them.
+        let attentive = ruled.1.evidence == Self.attentiveEvidence || ruled.1.evidence.hasPrefix(Self.selfIntroductionEvidence)
         if let margin = rankerOverrideMargin, !attentive,
             margin == 0 || (ranked.probabilities[ranked.speaker] ?? 0) - (ranked.probabilities[speaker] ?? 0) > margin {
             return (ranked.speaker, ranked.attribution(weights: turnWeights, context: context))
@@ -218,6 +219,7 @@ extension Attributor {
     }
 
     static let attentiveEvidence = "turns to speak, named in the narration just before"
+    static let selfIntroductionEvidence = "names themself: "
 
     static func hasMarriedTitle(_ character: Character) -> Bool {
         ([character.name] + character.aliases).contains { name in
@@ -266,6 +268,9 @@ extension Attributor {
         _ turn: Turn, index: Int, turns: [Turn], previous: Speaker?, beforePrevious: Speaker?,
         addressedNow: Set<Speaker>, addressedBefore: Set<Speaker>, participants: Set<Speaker>, salience: Salience, position: Int, speakerOf: [Speaker]
     ) -> (Speaker?, Attribution) {
+        if let introduced = selfIntroduction(turn) {
+            return (speakerOf[introduced], Attribution(method: .paragraphMention, confidence: 0.8, evidence: Self.selfIntroductionEvidence + characters[introduced].name))
+        }
         if let named = paragraphMention(turn, exclude: addressedNow, speakerOf: speakerOf) {
             return (named.0, Attribution(method: .paragraphMention, confidence: 0.7, evidence: named.1))
         }
@@ -476,6 +481,31 @@ package final class EvidenceLog: @unchecked Sendable {
 extension Attributor {
     /// The first character named (by name, in narration or speech) after `turn`'s quotation,
     /// within a few lines, leaving out `excluded`.
+    /// `"I am Lorne."`, `"My name is Mara Vale."`: the one a line's own words say its speaker is
+    /// (at the start of a sentence, so not `as I am Lorne's friend`).
+    func selfIntroduction(_ turn: Turn) -> Int? {
+        for pieceIndex in turn.pieces where !pieces[pieceIndex].isEmbedded {
+            let range = tokenRange(of: pieces[pieceIndex])
+            for index in range where tokens[index].isWord && (index == range.lowerBound || !tokens[index - 1].isWord) {
+                var name = index
+                if tokens[index].word == "I", index + 1 < range.upperBound, ["am", "'m"].contains(tokens[index + 1].lower) {
+                    name = index + 2
+                } else if tokens[index].lower == "i'm" {
+                    name = index + 1
+                } else if tokens[index].lower == "my", index + 2 < range.upperBound, tokens[index + 1].lower == "name", tokens[index + 2].lower == "is" {
+                    name = index + 3
+                } else {
+                    continue
+                }
+                guard name < range.upperBound, let mention = mentionStarting[name].map({ mentions[$0] }), !mention.descriptive,
+                    mention.tokens.upperBound >= range.upperBound || !tokens[mention.tokens.upperBound].isWord
+                else { continue }
+                return mention.character
+            }
+        }
+        return nil
+    }
+
     /// `"…," said a voice. It was Mrs. Gray, …`: the narration right after the line says who.
     func revealed(after turn: Turn, speakerOf: [Speaker]) -> Speaker? {
         var cursor = token(atOrAfter: quoteEnd(pieces[turn.pieces[turn.pieces.count - 1]]))

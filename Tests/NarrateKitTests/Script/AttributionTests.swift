@@ -456,6 +456,22 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Rosa Gray", "Mrs. Gray"])
     }
 
+    /// `"I am Tom. This is my friend Ben."`: the one a line says its speaker is speaks it,
+    /// though the ranker holds a name in a line against its speaker.
+    @Test func oneWhoNamesThemselfSpeaks() {
+        let cast = rosaAndBen + [Character(name: "Tom", gender: .male)]
+        let text = """
+            Tom and Ben were waiting in the hall when Rosa came down.
+
+            "Mr. Tom?" she said, looking from one of them to the other.
+
+            "I am Tom. This is my friend Ben, before whom you may speak freely."
+            """
+        #expect(speakers(text, cast: cast) == ["Rosa", "Tom"])
+        let possessive = text.replacingOccurrences(of: "I am Tom. This is my friend Ben", with: "I am Tom's friend. This is Ben")
+        #expect(speakers(possessive, cast: cast).last != "Tom")
+    }
+
     /// `His brother Ben was away at sea.`: the narration names him, but he is not in the scene,
     /// so `he said` is the man who is.
     @Test func oneSaidToBeAwayIsNotTheOneHeMeans() {
