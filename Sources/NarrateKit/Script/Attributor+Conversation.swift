@@ -5,6 +5,7 @@ import Foundation
 /// addressed), reported speech, and whom turn-taking points to.
 extension Attributor {
     func resolveNamedTags(_ turns: inout [Turn]) {
+        let speakerOf = characters.indices.map { speaker(of: $0) }
         for index in turns.indices where turns[index].attribution?.method != .pinned {
             guard let tag = turns[index].tag else { continue }
             if case .character(let character) = tag.subject {
@@ -14,7 +15,7 @@ extension Attributor {
                 turns[index].attribution = Attribution(method: .explicitTag, confidence: 0.95, evidence: text(tag.evidence))
             } else if case .description(let phrase, _) = tag.subject,
                 let character = characters.firstIndex(where: { $0.name.lowercased() == phrase || $0.aliases.contains { $0.lowercased() == phrase } }),
-                revealed(after: turns[index], speakerOf: characters.indices.map { speaker(of: $0) }) == nil
+                revealed(after: turns[index], speakerOf: speakerOf) == nil
             {
                 turns[index].speaker = speaker(of: character)
                 turns[index].attribution = Attribution(method: .descriptionTag, confidence: 0.85, evidence: text(tag.evidence))

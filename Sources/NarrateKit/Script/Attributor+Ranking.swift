@@ -12,6 +12,10 @@ extension Attributor {
         }
         if let tag = turn.tag {
             let evidence = text(tag.evidence)
+            // `said a third voice. It was Mrs. Gray.`
+            if let phrase = tag.subject.phrase, let named = revealed(after: turn, speakerOf: speakerOf) {
+                return (named, Attribution(method: .descriptionTag, confidence: 0.75, evidence: evidence + " (\(phrase): it was \(named.name))"))
+            }
             switch tag.subject {
             case .firstPerson:
                 return (.narrator, Attribution(method: .firstPerson, confidence: 0.9, evidence: evidence))
@@ -26,11 +30,6 @@ extension Attributor {
                     }
                     return (speaker, Attribution(method: .pronounTag, confidence: 0.8, evidence: evidence))
                 }
-            case .description(let phrase, _) where revealed(after: turn, speakerOf: speakerOf) != nil,
-                 .described(_, let phrase) where revealed(after: turn, speakerOf: speakerOf) != nil:
-                // `said a third voice. It was Mrs. Gray.`
-                let named = revealed(after: turn, speakerOf: speakerOf)!
-                return (named, Attribution(method: .descriptionTag, confidence: 0.75, evidence: evidence + " (\(phrase): it was \(named.name))"))
             case .description(let phrase, let gender):
                 // `said the stranger`: one the cast leaves out who has just come in (below);
                 // else someone the story has not named yet, most often the next character it names.

@@ -78,6 +78,14 @@ struct Attributor {
         var isCharacter: Bool {
             if case .character = self { true } else { false }
         }
+
+        /// The description a tag names its speaker by (`the stranger`), if it does.
+        var phrase: String? {
+            switch self {
+            case .description(let phrase, _), .described(_, let phrase): phrase
+            default: nil
+            }
+        }
     }
 
     struct Tag {
