@@ -32,7 +32,9 @@ extension Attributor {
                 let nextIndex = mention.tokens.upperBound
                 let calling = nextIndex < range.upperBound && [",", "!"].contains(tokens[nextIndex].word)
                 let wholeQuote = index == range.lowerBound && range.upperBound - nextIndex <= 1 && !calling
-                if !wholeQuote { result.append(mention.character) }
+                // Nor does one that opens with the name answering `Who…?` (`"Tom. He promised."`).
+                let answersWho = index == range.lowerBound && !calling && pieceIndex == turn.pieces[0] && asksWho(before: pieceIndex)
+                if !wholeQuote && !answersWho { result.append(mention.character) }
             }
             // `"I said I would, Mother."`: a parent called by what they are to the speaker.
             for index in range where mentionStarting[index] == nil && tokens[index].isWord {
@@ -57,6 +59,14 @@ extension Attributor {
             }
         }
         return result
+    }
+
+    /// Whether the quotation piece before `piece`, in the paragraph before its own, asks who
+    /// (`"Who is?"`, `"Whom do you mean?"`).
+    func asksWho(before piece: Int) -> Bool {
+        guard piece > 0, pieces[piece - 1].paragraph == pieces[piece].paragraph - 1 else { return false }
+        let range = tokenRange(of: pieces[piece - 1])
+        return range.contains { ["who", "whom", "which"].contains(tokens[$0].lower) } && range.last.map { tokens[$0].word == "?" } == true
     }
 
     /// The first of `mentions` (in text order) at or after token `index`; their count if none.

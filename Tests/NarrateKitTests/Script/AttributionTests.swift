@@ -472,6 +472,22 @@ import Testing
         #expect(speakers(possessive, cast: cast).last != "Tom")
     }
 
+    /// `"Who is?" "Tom. He promised…"`: a name opening the answer to `who` calls no one, so
+    /// the question is not Tom's either.
+    @Test func aNameAnsweringWhoCallsNoOne() {
+        let cast = [Character(name: "Rosa Gray", aliases: ["Rosa"], gender: .female), Character(name: "Mrs. Gray", gender: .female), Character(name: "Tom", gender: .male)]
+        let text = """
+            Rosa went to the window. Below, in the lane, Tom was talking to the carter. Mrs. Gray sat sewing.
+
+            "He is late again," said Rosa.
+
+            "Who is?"
+
+            "Tom. He promised to come at ten."
+            """
+        #expect(speakers(text, cast: cast) == ["Rosa Gray", "Mrs. Gray", "Rosa Gray"])
+    }
+
     /// `His brother Ben was away at sea.`: the narration names him, but he is not in the scene,
     /// so `he said` is the man who is.
     @Test func oneSaidToBeAwayIsNotTheOneHeMeans() {
