@@ -20,9 +20,12 @@ extension Attributor {
             case .firstPerson:
                 return (.narrator, Attribution(method: .firstPerson, confidence: 0.9, evidence: evidence))
             case .pronoun(let gender):
-                if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: addressedNow, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
+                // `Mrs. Hudd showed in a young woman. "…?" she said`: the one shown in, not the
+                // one who showed her.
+                let excluded = addressedNow.union(usher(before: turn, gender, speakerOf: speakerOf).map { [$0] } ?? [])
+                if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: excluded, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
                     let context = TurnContext(
-                        previous: previous, expected: beforePrevious, twoBack: twoBack, addressedNow: addressedNow, addressedBefore: addressedBefore,
+                        previous: previous, expected: beforePrevious, twoBack: twoBack, addressedNow: excluded, addressedBefore: addressedBefore,
                         participants: participants, position: position, ruled: nil)
                     if let (other, share) = rankerOverride(of: speaker, gender: gender, turn, index: index, turns: turns, context: context, salience: salience, speakerOf: speakerOf) {
                         let reason = "\(evidence); the ranker, among the \(gender.rawValue) candidates: \(Int((share * 100).rounded())) %"
@@ -480,6 +483,26 @@ package final class EvidenceLog: @unchecked Sendable {
 extension Attributor {
     /// The first character named (by name, in narration or speech) after `turn`'s quotation,
     /// within a few lines, leaving out `excluded`.
+    /// Who shows someone of `gender` in (`Mrs. Hudd showed in a young woman in grey.`) in the
+    /// last sentence of narration before the turn, in its paragraph or the one before.
+    func usher(before turn: Turn, _ gender: Gender, speakerOf: [Speaker]) -> Speaker? {
+        let start = token(atOrAfter: quoteStart(pieces[turn.pieces[0]]))
+        let paragraphStart = token(atOrAfter: paragraphs[turn.paragraph].range.lowerBound)
+        guard let range = start > paragraphStart ? paragraphStart..<start : narrationParagraph(before: turn.paragraph), !range.isEmpty else { return nil }
+        var sentenceStart = range.lowerBound
+        for index in range.dropLast() where tokens[index].isSentenceEnd { sentenceStart = index + 1 }
+        for verb in sentenceStart..<range.upperBound where ["showed", "shewed", "ushered", "brought", "led"].contains(tokens[verb].lower) {
+            guard verb + 2 < range.upperBound, tokens[verb + 1].lower == "in", ["a", "an"].contains(tokens[verb + 2].lower) else { continue }
+            let newcomer = (verb + 3..<min(range.upperBound, verb + 7)).first { Lexicon.personNouns[tokens[$0].lower] != nil }
+            guard let newcomer, Lexicon.personNouns[tokens[newcomer].lower] == gender,
+                let (subject, _) = subject(endingAt: verb, from: sentenceStart), case .character(let usher) = subject,
+                characters[usher].gender == gender
+            else { continue }
+            return speakerOf[usher]
+        }
+        return nil
+    }
+
     /// `"I am Lorne."`, `"My name is Mara Vale."`: the one a line's own words say its speaker is
     /// (at the start of a sentence, so not `as I am Lorne's friend`).
     func selfIntroduction(_ turn: Turn) -> Int? {

@@ -488,6 +488,20 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Rosa Gray", "Mrs. Gray", "Rosa Gray"])
     }
 
+    /// `Mrs. Gray showed in a young woman. "…?" she said`: the one shown in speaks, not the
+    /// one who showed her in.
+    @Test func theOneShownInSpeaksNotTheOneShowingHerIn() {
+        let cast = rosaAndBen + [Character(name: "Mrs. Gray", gender: .female)]
+        let text = """
+            Ben sat by the fire with his letters. Rosa had written that she would call at noon.
+
+            At noon Mrs. Gray showed in a young woman in grey.
+
+            "Are you Mr. Hale?" she said, looking at Ben.
+            """
+        #expect(speakers(text, cast: cast) == ["Rosa"])
+    }
+
     /// `His brother Ben was away at sea.`: the narration names him, but he is not in the scene,
     /// so `he said` is the man who is.
     @Test func oneSaidToBeAwayIsNotTheOneHeMeans() {
