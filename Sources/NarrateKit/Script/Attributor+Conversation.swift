@@ -160,7 +160,8 @@ extension Attributor {
                 if mention.descriptive {
                     salience.describedAs[speakerOf[mention.character]] = (mention.tokens.map { tokens[$0].lower }.joined(separator: " "), mention.tokens.lowerBound)
                 }
-                if isSentenceSubject(mention.tokens.lowerBound) {
+                // (`Mrs. Hudd showed in a young woman`: the sentence is about the newcomer.)
+                if isSentenceSubject(mention.tokens.lowerBound), !showsSomeoneIn(after: mention.tokens) {
                     let subject = speakerOf[mention.character]
                     salience.subject = subject
                     salience.subjectAt[subject] = mention.tokens.lowerBound

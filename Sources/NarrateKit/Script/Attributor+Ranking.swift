@@ -483,6 +483,17 @@ package final class EvidenceLog: @unchecked Sendable {
 extension Attributor {
     /// The first character named (by name, in narration or speech) after `turn`'s quotation,
     /// within a few lines, leaving out `excluded`.
+    /// `showed in a young woman`, `ushered in an old gentleman`: a verb bringing a newcomer in.
+    func showsSomeoneIn(at verb: Int) -> Bool {
+        verb + 2 < tokens.count && Self.usherVerbs.contains(tokens[verb].lower) && tokens[verb + 1].lower == "in"
+            && ["a", "an"].contains(tokens[verb + 2].lower) && !tokens[verb].inQuote
+    }
+
+    /// The same, right after a name: `Mrs. Hudd showed in a young woman`.
+    func showsSomeoneIn(after name: Range<Int>) -> Bool { showsSomeoneIn(at: name.upperBound) }
+
+    static let usherVerbs: Set<String> = ["showed", "shewed", "ushered", "brought", "led"]
+
     /// Who shows someone of `gender` in (`Mrs. Hudd showed in a young woman in grey.`) in the
     /// last sentence of narration before the turn, in its paragraph or the one before.
     func usher(before turn: Turn, _ gender: Gender, speakerOf: [Speaker]) -> Speaker? {
@@ -491,8 +502,7 @@ extension Attributor {
         guard let range = start > paragraphStart ? paragraphStart..<start : narrationParagraph(before: turn.paragraph), !range.isEmpty else { return nil }
         var sentenceStart = range.lowerBound
         for index in range.dropLast() where tokens[index].isSentenceEnd { sentenceStart = index + 1 }
-        for verb in sentenceStart..<range.upperBound where ["showed", "shewed", "ushered", "brought", "led"].contains(tokens[verb].lower) {
-            guard verb + 2 < range.upperBound, tokens[verb + 1].lower == "in", ["a", "an"].contains(tokens[verb + 2].lower) else { continue }
+        for verb in sentenceStart..<range.upperBound where showsSomeoneIn(at: verb) {
             let newcomer = (verb + 3..<min(range.upperBound, verb + 7)).first { Lexicon.personNouns[tokens[$0].lower] != nil }
             guard let newcomer, Lexicon.personNouns[tokens[newcomer].lower] == gender,
                 let (subject, _) = subject(endingAt: verb, from: sentenceStart), case .character(let usher) = subject,

@@ -488,18 +488,42 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Rosa Gray", "Mrs. Gray", "Rosa Gray"])
     }
 
-    /// `Mrs. Gray showed in a young woman. "…?" she said`: the one shown in speaks, not the
-    /// one who showed her in.
+    /// `Mrs. Hudd showed in a young woman. "…?" she said`: the one shown in speaks, not the
+    /// one who showed her in, and the sentence is about the newcomer: `said she` after the
+    /// reply is the newcomer again.
     @Test func theOneShownInSpeaksNotTheOneShowingHerIn() {
-        let cast = rosaAndBen + [Character(name: "Mrs. Gray", gender: .female)]
+        let cast = [
+            Character(name: "Dr. Ward", aliases: ["Ward"], gender: .male), Character(name: "Mr. Lorne", aliases: ["Lorne"], gender: .male),
+            Character(name: "Mrs. Hudd", gender: .female), Character(name: "Miss Carey", gender: .female),
+        ]
         let text = """
-            Ben sat by the fire with his letters. Rosa had written that she would call at noon.
+            Lorne was standing by the window when I came in. He did not turn round.
 
-            At noon Mrs. Gray showed in a young woman in grey.
+            "You have been to the hospital," said he.
 
-            "Are you Mr. Hale?" she said, looking at Ben.
+            "How do you know that?" I asked.
+
+            "There is carbolic on your cuff. Sit down, Ward. We have a visitor coming."
+
+            "A client?"
+
+            "A lady. Miss Carey wrote this morning." He tossed me the letter. "Read it, and tell me what you make of it."
+
+            I read it twice.
+
+            "She is frightened," said I.
+
+            "She is. And she has reason to be."
+
+            There was a ring at the bell, and a moment later Mrs. Hudd showed in a young woman in grey.
+
+            "Mr. Lorne?" she said, looking from one of us to the other.
+
+            "I am Lorne. This is my friend, Dr. Ward, before whom you may speak freely."
+
+            "Thank you," said she. "I hardly know how to begin."
             """
-        #expect(speakers(text, cast: cast) == ["Rosa"])
+        #expect(speakers(text, cast: cast).suffix(4) == ["Miss Carey", "Mr. Lorne", "Miss Carey", "Miss Carey"])
     }
 
     /// `His brother Ben was away at sea.`: the narration names him, but he is not in the scene,
