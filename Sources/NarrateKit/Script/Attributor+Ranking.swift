@@ -198,6 +198,11 @@ extension Attributor {
                 return (speaker, Attribution(method: .paragraphMention, confidence: 0.5, evidence: decided.1.evidence))
             }
         }
+        // One who names themself (`"I am Lorne."`) speaks, whatever the ranker, which holds a
+        // name in a line against its speaker, would say.
+        if let introduced = selfIntroduction(turn) {
+            return (speakerOf[introduced], Attribution(method: .paragraphMention, confidence: 0.8, evidence: "names themself: " + characters[introduced].name))
+        }
         let ruled = untaggedRule(turn, index: index, turns: turns, previous: previous, beforePrevious: beforePrevious, addressedNow: addressedNow,
                                  addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf)
         let context = TurnContext(
@@ -209,8 +214,7 @@ extension Attributor {
         // One the narration just named turning to someone (`At last Henry turned to Clara.`)
         // speaks: the ranker has no word for that, and would give the line to whoever spoke
         // last. (`She looked at me` may be someone the cast lacks: there the ranker may judge.)
-        // Nor for one who names themself (`"I am Lorne."`), whose name in the line it holds against them.
-        let attentive = ruled.1.evidence == Self.attentiveEvidence || ruled.1.evidence.hasPrefix(Self.selfIntroductionEvidence)
+        let attentive = ruled.1.evidence == Self.attentiveEvidence
         if let margin = rankerOverrideMargin, !attentive,
             margin == 0 || (ranked.probabilities[ranked.speaker] ?? 0) - (ranked.probabilities[speaker] ?? 0) > margin {
             return (ranked.speaker, ranked.attribution(weights: turnWeights, context: context))
@@ -221,7 +225,6 @@ extension Attributor {
     }
 
     static let attentiveEvidence = "turns to speak, named in the narration just before"
-    static let selfIntroductionEvidence = "names themself: "
 
     static func hasMarriedTitle(_ character: Character) -> Bool {
         ([character.name] + character.aliases).contains { name in
@@ -270,9 +273,6 @@ extension Attributor {
         _ turn: Turn, index: Int, turns: [Turn], previous: Speaker?, beforePrevious: Speaker?,
         addressedNow: Set<Speaker>, addressedBefore: Set<Speaker>, participants: Set<Speaker>, salience: Salience, position: Int, speakerOf: [Speaker]
     ) -> (Speaker?, Attribution) {
-        if let introduced = selfIntroduction(turn) {
-            return (speakerOf[introduced], Attribution(method: .paragraphMention, confidence: 0.8, evidence: Self.selfIntroductionEvidence + characters[introduced].name))
-        }
         if let named = paragraphMention(turn, exclude: addressedNow, speakerOf: speakerOf) {
             return (named.0, Attribution(method: .paragraphMention, confidence: 0.7, evidence: named.1))
         }
