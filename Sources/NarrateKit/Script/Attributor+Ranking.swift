@@ -34,13 +34,16 @@ extension Attributor {
                     return (speaker, Attribution(method: .pronounTag, confidence: 0.8, evidence: evidence))
                 }
             case .description(let phrase, let gender):
-                // `said the stranger`: one the cast leaves out who has just come in (below);
-                // else someone the story has not named yet, most often the next character it names.
-                if phrase.split(separator: " ").last.map({ Self.strangers.contains(String($0)) }) == true,
-                    let entrant = entrant(phrase, gender, previous: previous, salience: salience, position: position, speakerOf: speakerOf)
-                {
-                    return (entrant, Attribution(method: .descriptionTag, confidence: 0.6, evidence: evidence + " (\(phrase): \(entrant.name), who came in)"))
+                // `said the stranger`, `the old man replied`: the one the cast leaves out who
+                // came in just before (`An old sailor came in`). A stranger is that one before
+                // all else; a plain description, when no one the cast names fits (below).
+                let newcomer = entrant(phrase, gender, previous: previous, salience: salience, position: position, speakerOf: speakerOf)
+                let cameIn = { (newcomer: Speaker) in
+                    (newcomer, Attribution(method: .descriptionTag, confidence: 0.6, evidence: evidence + " (\(phrase): \(newcomer.name), who came in)"))
                 }
+                if let newcomer, phrase.split(separator: " ").last.map({ Self.strangers.contains(String($0)) }) == true { return cameIn(newcomer) }
+                // `said the stranger`: else someone the story has not named yet, most often the
+                // next character it names.
                 if let head = phrase.split(separator: " ").last, Self.strangers.contains(String(head)),
                     let newcomer = firstMentions.first(where: { $0.position > position && $0.position - position < 5000 })
                 {
@@ -95,11 +98,7 @@ extension Attributor {
                 if !descriptive.isEmpty, bearers.count == 1, position - salience.last(speakerOf[bearers[0]]) < 5000 {
                     return (speakerOf[bearers[0]], Attribution(method: .descriptionTag, confidence: 0.6, evidence: evidence + " (\(phrase))"))
                 }
-                // `said the stranger`, `the old man replied`: the one the cast leaves out who
-                // came in just before (`An old sailor came in`), when no one the cast names fits.
-                if let entrant = entrant(phrase, gender, previous: previous, salience: salience, position: position, speakerOf: speakerOf) {
-                    return (entrant, Attribution(method: .descriptionTag, confidence: 0.6, evidence: evidence + " (\(phrase): \(entrant.name), who came in)"))
-                }
+                if let newcomer { return cameIn(newcomer) }
                 // `said her mother`: whoever it is, not the one `her` points to.
                 var others = addressedNow
                 // A description in an exchange is seldom the one who spoke the line before.

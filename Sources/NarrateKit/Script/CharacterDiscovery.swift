@@ -514,11 +514,7 @@ struct CharacterDiscovery {
                 Attributor.relations[token.lower] == nil, token.lower != "old", token.lower != "voice",
                 gender == .unknown || nounGender == .unknown || nounGender == gender
             else { continue }
-            guard let article = (1...3).first(where: { back in
-                index - back >= 0 && ["a", "an"].contains(tokens[index - back].lower)
-                    && tokens[(index - back + 1)..<index].allSatisfy { $0.isWord && !$0.inQuote && !$0.isCapitalized }
-                    && !isPredicate(article: index - back)
-            }) else { continue }
+            guard let article = bringingInArticle(before: index, capitalsBetween: false) else { continue }
             // Named by the role, and by the very words that brought him in, so that this is a
             // mention of him (and no other `a sailor` later in the book is).
             let introduction = tokens[(index - article)...index].map(\.lower).joined(separator: " ")
@@ -540,11 +536,17 @@ struct CharacterDiscovery {
     private func introduced(_ head: String, before limit: Int) -> Bool {
         tokens[..<limit].indices.contains { index in
             guard !tokens[index].inQuote, tokens[index].lower == head, index > 0 else { return false }
-            return (1...3).contains { back in
-                index - back >= 0 && ["a", "an"].contains(tokens[index - back].lower)
-                    && tokens[(index - back + 1)..<index].allSatisfy { $0.isWord && !$0.inQuote }
-                    && !isPredicate(article: index - back)
-            }
+            return bringingInArticle(before: index, capitalsBetween: true) != nil
+        }
+    }
+
+    /// How far before the noun at `index` stands the `a` or `an` that brings someone in (`an
+    /// old sailor`), with narration words only between, and not what someone is (`was a sailor`).
+    private func bringingInArticle(before index: Int, capitalsBetween: Bool) -> Int? {
+        (1...3).first { back in
+            index - back >= 0 && ["a", "an"].contains(tokens[index - back].lower)
+                && tokens[(index - back + 1)..<index].allSatisfy { $0.isWord && !$0.inQuote && (capitalsBetween || !$0.isCapitalized) }
+                && !isPredicate(article: index - back)
         }
     }
 
