@@ -11,7 +11,7 @@ struct Attributor {
 
     let pieces: [QuotePiece]
 
-    let tokens: [Token]
+    let tokens: TokenList
 
     let mentions: [CharacterIndex.Mention]
 
@@ -111,7 +111,7 @@ struct Attributor {
     static let strangers: Set<String> = ["stranger", "newcomer", "new-comer"]
 
     init(
-        scalars: [Unicode.Scalar], paragraphs: [Paragraph], pieces: [QuotePiece], tokens: [Token],
+        scalars: [Unicode.Scalar], paragraphs: [Paragraph], pieces: [QuotePiece], tokens: TokenList,
         mentions: [CharacterIndex.Mention], characters: [Character], firstPersonNarrator: Bool, discovered: Bool,
         weights: ResolverWeights = .handSet, turnWeights: TurnWeights = .fitted, evidenceLog: EvidenceLog? = nil
     ) {

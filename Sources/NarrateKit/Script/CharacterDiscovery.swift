@@ -3,7 +3,7 @@
 /// person (`Elizabeth Bennet`, `Elizabeth`, `Miss Elizabeth`), and the descriptions that speak
 /// (`the old sailor`).
 struct CharacterDiscovery {
-    let tokens: [Token]
+    let tokens: TokenList
 
     private struct Form {
         var words: [String]

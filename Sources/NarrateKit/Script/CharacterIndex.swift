@@ -26,7 +26,7 @@ struct CharacterIndex {
     ]
 
     /// Whether the words after a name, in its clause, say that person is gone.
-    static func saysAbsent(_ tokens: [Token], after end: Int) -> Bool {
+    static func saysAbsent(_ tokens: TokenList, after end: Int) -> Bool {
         var start = end
         // `Tom Hale, as usual, had gone`: past an aside set off by commas.
         if start < tokens.count, tokens[start].word == "," {
@@ -215,7 +215,7 @@ struct CharacterIndex {
     private static let spokenTitles = ["Dr": "doctor", "Capt": "captain", "Col": "colonel", "Prof": "professor", "Gen": "general", "Lt": "lieutenant", "Sgt": "sergeant"]
 
     /// All mentions in the tokens, in order, each the longest form that matches there.
-    func mentions(in tokens: [Token]) -> [Mention] {
+    func mentions(in tokens: TokenList) -> [Mention] {
         var result: [Mention] = []
         var lastNamed: [Int: Int] = [:]
         var index = 0

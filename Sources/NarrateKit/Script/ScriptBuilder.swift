@@ -79,8 +79,7 @@ public struct ScriptBuilder: Sendable {
         let allPieces = QuoteScanner(scalars: scalars, paragraphs: paragraphs).scan().filter { paragraphs[$0.paragraph].kind != .frontMatter }
         let dialogue = allPieces.filter { !$0.isMention }
         let quoted = dialogue.map(\.markedRange)
-        var tokens = Tokenizer.tokenize(scalars, paragraphs: paragraphs, quoted: quoted)
-        if let body = metadata.body { tokens.removeAll { !body.contains($0.range.lowerBound) } }
+        let tokens = Tokenizer.tokenize(scalars, paragraphs: paragraphs, quoted: quoted, within: metadata.body)
         var characters = self.characters.isEmpty ? CharacterDiscovery(tokens: tokens).discover() : Self.mergingRelationLabels(Self.mergingStubs(self.characters))
         if !self.characters.isEmpty { characters += CharacterDiscovery(tokens: tokens).unlistedSpeakers(cast: characters) }
         var outcome = CorrectionOutcome()
@@ -217,7 +216,7 @@ public struct ScriptBuilder: Sendable {
     }
 
     /// A narrator who says `I` in the narration tells the story in the first person.
-    static func isFirstPerson(_ tokens: [Token]) -> Bool {
+    static func isFirstPerson(_ tokens: TokenList) -> Bool {
         var firstPerson = 0, words = 0
         for token in tokens where token.isWord && !token.inQuote {
             words += 1

@@ -18,15 +18,82 @@ struct Token {
     var isSentenceEnd: Bool { !isWord && (word == "." || word == "!" || word == "?") }
 }
 
+/// A book's tokens, packed: a novel has some 200,000 of them and a few thousand distinct
+/// spellings, so each token keeps its offsets, paragraph and flags in 20 bytes and numbers its
+/// spelling, instead of holding two strings (64 bytes). What grew with the book's length in
+/// the script builder's peak memory was mostly this list.
+struct TokenList: RandomAccessCollection {
+    private struct Packed {
+        var start: Int32
+        var end: Int32
+        var paragraph: Int32
+        var spelling: Int32
+        var flags: UInt8
+    }
+
+    private enum Flag {
+        static let isWord: UInt8 = 1, isCapitalized: UInt8 = 2, isPossessive: UInt8 = 4, inQuote: UInt8 = 8, startsSentence: UInt8 = 16
+    }
+
+    private var packed: [Packed] = []
+    /// Each distinct spelling as written and lower-cased, numbered in order of first use.
+    private var spellings: [(word: String, lower: String)] = []
+    private var spellingNumbers: [String: Int32] = [:]
+
+    init() {}
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { packed.count }
+    typealias Indices = Range<Int>
+    var indices: Range<Int> { 0..<packed.count }
+
+    subscript(position: Int) -> Token {
+        let token = packed[position]
+        let spelling = spellings[Int(token.spelling)]
+        return Token(
+            range: Int(token.start)..<Int(token.end), word: spelling.word, lower: spelling.lower,
+            isWord: token.flags & Flag.isWord != 0, isCapitalized: token.flags & Flag.isCapitalized != 0,
+            isPossessive: token.flags & Flag.isPossessive != 0, inQuote: token.flags & Flag.inQuote != 0,
+            startsSentence: token.flags & Flag.startsSentence != 0, paragraph: Int(token.paragraph))
+    }
+
+    mutating func reserveCapacity(_ count: Int) {
+        packed.reserveCapacity(count)
+    }
+
+    mutating func append(_ token: Token) {
+        let spelling: Int32
+        if let known = spellingNumbers[token.word] {
+            spelling = known
+        } else {
+            spelling = Int32(spellings.count)
+            spellings.append((token.word, token.lower))
+            spellingNumbers[token.word] = spelling
+        }
+        var flags: UInt8 = 0
+        if token.isWord { flags |= Flag.isWord }
+        if token.isCapitalized { flags |= Flag.isCapitalized }
+        if token.isPossessive { flags |= Flag.isPossessive }
+        if token.inQuote { flags |= Flag.inQuote }
+        if token.startsSentence { flags |= Flag.startsSentence }
+        packed.append(Packed(
+            start: Int32(token.range.lowerBound), end: Int32(token.range.upperBound), paragraph: Int32(token.paragraph),
+            spelling: spelling, flags: flags))
+    }
+}
+
 enum Tokenizer {
     private static let abbreviations: Set<String> = [
         "Mr", "Mrs", "Ms", "Dr", "St", "Mme", "Mlle", "Capt", "Col", "Rev", "Prof", "Messrs", "Gen", "Lt", "Sgt", "Mx",
     ]
 
-    /// Tokenizes every paragraph; `quoted` holds the ranges of quotation pieces (marks included).
-    static func tokenize(_ scalars: [Unicode.Scalar], paragraphs: [Paragraph], quoted: [Range<Int>]) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 5)
+    /// Tokenizes every paragraph; `quoted` holds the ranges of quotation pieces (marks included);
+    /// only tokens that start within `body` are kept, when it is given.
+    static func tokenize(_ scalars: [Unicode.Scalar], paragraphs: [Paragraph], quoted: [Range<Int>], within body: Range<Int>? = nil) -> TokenList {
+        var tokens = TokenList()
+        // An English book has a token every 4.5 scalars or so: one reservation with room to
+        // spare costs less at the peak than the array doubling near its end.
+        tokens.reserveCapacity(scalars.count / 4)
         var quoteIndex = 0
         for paragraph in paragraphs where paragraph.kind == .prose {
             var index = paragraph.range.lowerBound
@@ -67,6 +134,11 @@ enum Tokenizer {
                         range = index..<(end + 1)
                     }
                     let first = text.unicodeScalars.first!
+                    if let body, !body.contains(range.lowerBound) {
+                        index = range.upperBound
+                        sentenceStart = false
+                        continue
+                    }
                     tokens.append(Token(
                         range: range, word: text, lower: Self.lowercased(text), isWord: true,
                         isCapitalized: first.isUpper, isPossessive: possessive,
@@ -75,9 +147,11 @@ enum Tokenizer {
                     index = range.upperBound
                 } else {
                     let text = String(scalar)
-                    tokens.append(Token(
-                        range: index..<(index + 1), word: text, lower: text, isWord: false, isCapitalized: false,
-                        isPossessive: false, inQuote: inQuote, startsSentence: false, paragraph: paragraph.index))
+                    if body?.contains(index) != false {
+                            tokens.append(Token(
+                            range: index..<(index + 1), word: text, lower: text, isWord: false, isCapitalized: false,
+                            isPossessive: false, inQuote: inQuote, startsSentence: false, paragraph: paragraph.index))
+                    }
                     if ".!?\"“”‘:;—".unicodeScalars.contains(scalar) { sentenceStart = true }
                     index += 1
                 }

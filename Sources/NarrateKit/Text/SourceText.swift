@@ -146,8 +146,11 @@ public struct SourceText: Sendable {
 
     public subscript(range: Range<Int>) -> String {
         // Encoded straight into the string's storage: appending scalar by scalar cost a tenth
-        // of `narrate script`'s time on a novel.
-        String(unsafeUninitializedCapacity: range.count * 4) { buffer in
+        // of `narrate script`'s time on a novel. Sized exactly, since a script keeps every
+        // segment's text for as long as it renders: room for four bytes a scalar was most of
+        // what its segments grew by.
+        let length = scalars[range].reduce(0) { $0 + UTF8.width($1) }
+        return String(unsafeUninitializedCapacity: length) { buffer in
             var written = 0
             for scalar in scalars[range] {
                 if scalar.isASCII {

@@ -34,6 +34,15 @@ import Testing
         #expect(throws: NarrateError.self) { try SourceText.decode(Data(text.utf8), name: "e", path: "e.txt") }
     }
 
+    /// Encoded in exactly its own bytes, of one to four each.
+    @Test func aStretchOfTheSourceIsItsText() {
+        let source = SourceText(name: "s", text: "a “café” 😀 — ok")
+        #expect(source[2..<8] == "“café”")
+        #expect(source[9..<10] == "😀")
+        #expect(source[0..<source.count] == "a “café” 😀 — ok")
+        #expect(source[4..<4] == "")
+    }
+
     @Test func missingFileSaysSo() {
         #expect(throws: NarrateError.self) { try SourceText.load(contentsOf: URL(fileURLWithPath: "/nonexistent/story.txt")) }
     }
