@@ -9,7 +9,8 @@ in one voice (the baseline, timed in the same invocation because these machines 
 - resume after SIGKILL at half way: the rerun's time, and whether it is byte-identical to an
   uninterrupted render;
 - peak memory: narrate's own peak RSS, and the peak of all its processes together (PSS of
-  narrate, its workers and their children, sampled every 0.1 s).
+  narrate, its workers and their children, sampled every 0.1 s); and how it grows with the
+  book's length: the same text rendered twice over (all cores, no cache).
 
 usage: Benchmarks/render-engine.py TEXT [--character NAME] [--repeat K] [--no-build]
 (TEXT: a long novel, e.g. ../shared/corpus/pdnc-dev/Emma/text.txt; the baseline needs the
@@ -221,6 +222,14 @@ def main():
     peak_rss = max(r[1] for r in runs) / 1024
     peak_tree = max(r[2] for r in runs) / 1024
     print(f"\npeak memory: narrate {peak_rss:.0f} MB (VmHWM); narrate with its workers {peak_tree:.0f} MB (PSS, summed)")
+
+    # How memory grows with the length: the book twice over, a new name so no cast file is found.
+    doubled = work / "twice.txt"
+    doubled.write_text(text.read_text(encoding="utf-8") * 2, encoding="utf-8")
+    twice = run([NARRATE, "render", doubled, "--cast", cast, "-o", work / "twice.wav", "--jobs", str(cores), "--no-cache"], every=1.0)
+    growth = (twice[2] - every[2]) / 1024
+    print(f"the same text twice over: narrate {twice[1] / 1024:.0f} MB, with workers {twice[2] / 1024:.0f} MB "
+          f"(narrate {growth:+.0f} MB for the second copy, against {every[1] / 1024:.0f} MB for one; {twice[0]:.1f} s)")
     print("targets: --jobs 1 ≤ 1.05x espeak; all cores ≤ 0.60x; re-render ≤ share + 10% of cold; rerun ≤ 0.60 of cold; memory ≤ 64 MB")
     shutil.rmtree(work)
 
