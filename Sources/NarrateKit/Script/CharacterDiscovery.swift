@@ -456,18 +456,28 @@ struct CharacterDiscovery {
         // Where each cast member is first named, found only when a newcomer needs it: a
         // newcomer the story names soon after (`A young man came in … It was Captain Hale`) is
         // that one, no one the cast leaves out.
-        var firstNamed: [(position: Int, gender: Gender)]?
-        func namedSoonAfter(_ introduction: Int, _ gender: Gender) -> Bool {
+        var firstNamed: [Int: Int]?
+        func firstNamedAt(_ character: Int) -> Int? {
             if firstNamed == nil {
-                var seen = Set<Int>()
-                firstNamed = CharacterIndex(characters: cast).mentions(in: tokens).compactMap { mention in
-                    seen.insert(mention.character).inserted ? (mention.tokens.lowerBound, cast[mention.character].gender) : nil
+                firstNamed = [:]
+                for mention in CharacterIndex(characters: cast).mentions(in: tokens) where firstNamed![mention.character] == nil {
+                    firstNamed![mention.character] = mention.tokens.lowerBound
                 }
             }
-            return firstNamed!.contains { named in
-                named.position > introduction && named.position - introduction <= Self.namedSoonAfterReach
-                    && (gender == .unknown || named.gender == .unknown || named.gender == gender)
+            return firstNamed![character]
+        }
+        func fits(_ character: Int, _ gender: Gender) -> Bool {
+            gender == .unknown || cast[character].gender == .unknown || cast[character].gender == gender
+        }
+        func namedSoonAfter(_ introduction: Int, _ gender: Gender) -> Bool {
+            cast.indices.contains { character in
+                guard fits(character, gender), let position = firstNamedAt(character) else { return false }
+                return position > introduction && position - introduction <= Self.namedSoonAfterReach
             }
+        }
+        /// A cast member of that sex the story has not named by then may be the one coming in.
+        func unnamedBefore(_ introduction: Int, _ gender: Gender) -> Bool {
+            cast.indices.contains { fits($0, gender) && (firstNamedAt($0) ?? .max) > introduction }
         }
         for description in descriptions() {
             let words = description.name.split(separator: " ").map(String.init)
@@ -479,6 +489,14 @@ struct CharacterDiscovery {
             guard Attributor.relations[head] == nil, let firstUse = firstUse(of: words.dropFirst()) else { continue }
             if !Lexicon.anyoneNouns.contains(head), introduced(head, before: firstUse) {
                 result.append(description)
+            } else if Lexicon.anyoneNouns.contains(head), tokens.count < Self.passageTokens,
+                let introduction = introducedAsDescribed(words.dropFirst(), before: firstUse),
+                !unnamedBefore(introduction.position, description.gender)
+            {
+                // `A tall old gentleman came into the room` … `said the old gentleman`, when every
+                // man of the cast has been named already. Only in a passage: a novel's cast lists
+                // nearly everyone who speaks, and `a woman` there is more often one of them seen anew.
+                result.append(Character(name: description.name, aliases: [introduction.phrase], gender: description.gender))
             } else if Lexicon.anyoneNouns.contains(head) || Attributor.strangers.contains(head),
                 let (entrant, introduction) = entrant(before: firstUse, gender: description.gender, castWords: castWords),
                 !namedSoonAfter(introduction, entrant.gender)
@@ -523,6 +541,23 @@ struct CharacterDiscovery {
         return nil
     }
 
+    /// `a tall old gentleman` in the narration shortly before `limit`, for `the old gentleman`:
+    /// someone new, brought in by the very words a description then names him by. Where the
+    /// article stands, and the words from it.
+    private func introducedAsDescribed(_ words: ArraySlice<String>, before limit: Int) -> (position: Int, phrase: String)? {
+        guard let head = words.last else { return nil }
+        for index in stride(from: limit - 1, through: max(words.count, limit - Self.entrantReach), by: -1)
+        where tokens[index].lower == head && !tokens[index].inQuote {
+            let start = index - (words.count - 1)
+            guard zip(words, tokens[start...index]).allSatisfy({ $0 == $1.lower }),
+                let article = bringingInArticle(before: start, capitalsBetween: false)
+            else { continue }
+            let opening = start - article
+            return (opening, tokens[opening...index].map(\.lower).joined(separator: " "))
+        }
+        return nil
+    }
+
     /// Where `the` + `words` first stands in the narration.
     private func firstUse(of words: ArraySlice<String>) -> Int? {
         tokens.indices.first { index in
@@ -551,10 +586,12 @@ struct CharacterDiscovery {
     }
 
     /// Whether the article at `article` opens what a sentence says someone is: after `was`,
-    /// `had been`, `became` (but `there was a sailor` brings one in), or after a name's comma.
+    /// `had been`, `became` (but `there was a sailor` brings one in), or after a name's comma;
+    /// or what someone is like (`his voice was that of an anxious boy`, `like a child`).
     private func isPredicate(article: Int) -> Bool {
         guard article > 0 else { return false }
         let before = tokens[article - 1]
+        if ["like", "as"].contains(before.lower) || before.lower == "of" && article > 1 && tokens[article - 2].lower == "that" { return true }
         if ["was", "been", "is", "became", "remained", "seemed"].contains(before.lower) {
             return !(article > 1 && ["there", "here"].contains(tokens[article - 2].lower))
         }

@@ -328,6 +328,39 @@ import Testing
         #expect(!speakers(named, cast: cast).contains("the sailor"))
     }
 
+    /// `A tall old gentleman came into the room` … `said the old gentleman`: in a passage, a
+    /// newcomer the cast leaves out (every man it lists was named before he came in), described
+    /// by the very words that brought him in, gets a voice of his own, and the exchange and the
+    /// `he` after `The old gentleman bowed` are his. Not when those words only said what someone
+    /// was like (`walked like a tall old gentleman`); and a cast member not yet named may be the
+    /// one coming in (`theGirlIsNotTheAunt`).
+    @Test func aNewcomerDescribedAsHeCameInIsOneVoice() throws {
+        let text = """
+            Rosa sat by the window, and her brother Ben stood at the fire.
+
+            A moment later a tall old gentleman came into the room, shaking the wet from his coat.
+
+            "Forgive me," said the old gentleman. "I am looking for Mr. Benjamin Hale."
+
+            "I am he."
+
+            "Then I have a letter for you, sir, from your uncle."
+
+            Ben took it and broke the seal. Rosa watched his face as he read.
+
+            "Bad news?" she asked.
+
+            "No. Good, I think."
+
+            The old gentleman bowed. "I will wait at the inn," he said, and went out.
+            """
+        let found = speakers(text, cast: rosaAndBen)
+        try #require(found.count == 7)
+        #expect(found == ["the old gentleman", "the old gentleman", "Ben", "the old gentleman", "Rosa", "Ben", "the old gentleman"])
+        let compared = text.replacingOccurrences(of: "A moment later a tall old gentleman came", with: "A moment later Mr. Gray, who walked like a tall old gentleman, came")
+        #expect(!speakers(compared, cast: rosaAndBen + [Character(name: "Mr. Gray", gender: .male)]).contains("the old gentleman"))
+    }
+
     /// `Mara went out.`: one who leaves is no longer in the scene, and `ma'am` after it is the
     /// woman still there. (`went out into the garden` takes the scene along, so not that.)
     @Test func oneWhoWentOutIsNotInTheScene() {
