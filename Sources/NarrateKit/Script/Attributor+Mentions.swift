@@ -252,15 +252,16 @@ extension Attributor {
         return nil
     }
 
-    /// The description that opens a sentence of the narration before a turn's first quotation,
-    /// as its subject (`The widow rose.`, `The old sailor shook his head.`): the phrase as a tag
-    /// would give it (`the widow`), its sex, and where it stands.
+    /// The description that opens a sentence or clause of the narration before a turn's first
+    /// quotation, as its subject (`The widow rose.`, `The old sailor shook his head.`, `The door
+    /// opened, and the maid put her head in.`): the phrase as a tag would give it (`the widow`),
+    /// its sex, and where it stands.
     func describedActor(_ turn: Turn) -> (phrase: String, gender: Gender, range: Range<Int>)? {
         let quote = token(atOrAfter: quoteStart(pieces[turn.pieces[0]]))
         let paragraph = paragraphs[turn.paragraph].range
         let first = tokens(from: paragraph.lowerBound, to: paragraph.upperBound).lowerBound
         guard first < quote else { return nil }
-        for index in first..<quote where tokens[index].lower == "the" && (index == first || tokens[index].startsSentence) && !tokens[index].inQuote {
+        for index in first..<quote where tokens[index].lower == "the" && (index == first || tokens[index].startsSentence || index - first >= 2 && tokens[index - 1].lower == "and" && tokens[index - 2].word == ",") && !tokens[index].inQuote {
             var head = index + 1
             while head < quote, head - index <= 3, tokens[head].isWord, !tokens[head].isCapitalized, Lexicon.personNouns[tokens[head].lower] == nil { head += 1 }
             // `the old man`: the noun is the last of the words that could be one.

@@ -188,12 +188,19 @@ extension Attributor {
         if turn.tag == nil, let actor = describedActor(turn), paragraphMention(turn, exclude: [], speakerOf: speakerOf) == nil {
             var beat = turn
             beat.tag = Tag(subject: .description(actor.phrase, actor.gender), evidence: actor.range)
+            // Someone the scene had not named, of the description's sex, whom the reply calls by
+            // name (`the maid put her head in. "…"` `"Who is it, Jane?"`): the one who came in.
+            let inScene = { (speaker: Speaker) in salience.last(speaker) >= 0 && position - salience.last(speaker) < Self.nearbyWindow }
+            let reply = index + 1 < turns.count && turns[index + 1].paragraph == turn.paragraph + 1 ? turns[index + 1] : nil
+            if let reply, let called = reply.openingVocatives.first(where: { !inScene(speakerOf[$0]) && [actor.gender, .unknown].contains(characters[$0].gender) }) {
+                return (speakerOf[called], Attribution(method: .paragraphMention, confidence: 0.5, evidence: text(actor.range) + ", called by name in the reply"))
+            }
             let decided = decide(
                 beat, index: index, turns: turns, previous: previous, beforePrevious: beforePrevious, twoBack: twoBack, addressedNow: addressedNow,
                 addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf)
             // Only someone in the scene: `The man at the gate shook his head.` with no man there
             // but one the talk was about is someone new, not the book's most prominent man.
-            if let speaker = decided.0, salience.last(speaker) >= 0, position - salience.last(speaker) < Self.nearbyWindow {
+            if let speaker = decided.0, inScene(speaker) {
                 return (speaker, Attribution(method: .paragraphMention, confidence: 0.5, evidence: decided.1.evidence))
             }
         }

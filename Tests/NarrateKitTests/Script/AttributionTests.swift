@@ -361,6 +361,29 @@ import Testing
         #expect(!speakers(compared, cast: rosaAndBen + [Character(name: "Mr. Gray", gender: .male)]).contains("the old gentleman"))
     }
 
+    /// `The door opened, and the maid put her head in. "…"`: a description acting in the clause
+    /// before a line speaks it, as `said the maid` would; and she is the one the reply calls by
+    /// name (`"Who is it, Jane?"`), though the scene had not named her.
+    @Test func theMaidWhoLooksInAndIsCalledByNameSpeaks() throws {
+        let cast = rosaAndBen + [Character(name: "Jane", gender: .female)]
+        let text = """
+            Rosa sat by the window, and Ben stood at the fire.
+
+            "You will not go out in this," she said.
+
+            "I must. The doctor expects me."
+
+            The door opened, and the maid put her head in. "If you please, miss, there is a gentleman below."
+
+            "Who is it, Jane?"
+
+            "He would not give his name, miss."
+            """
+        let found = speakers(text, cast: cast)
+        try #require(found.count == 5)
+        #expect(found == ["Rosa", "Ben", "Jane", "Rosa", "Jane"])
+    }
+
     /// `Mara went out.`: one who leaves is no longer in the scene, and `ma'am` after it is the
     /// woman still there. (`went out into the garden` takes the scene along, so not that.)
     @Test func oneWhoWentOutIsNotInTheScene() {
