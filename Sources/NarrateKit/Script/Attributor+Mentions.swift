@@ -270,7 +270,12 @@ extension Attributor {
                 tokens[head + 1].isWord, !tokens[head + 1].isCapitalized, !["of", "and", "or", "who", "whom", "whose", "was", "were", "is"].contains(tokens[head + 1].lower)
             else { continue }
             let phrase = tokens[index...head].map(\.lower).joined(separator: " ")
-            return (phrase, gender, tokens[index].range.lowerBound..<tokens[head].range.upperBound)
+            // `The young clerk closed his ledger`: a role of either sex, told by what follows.
+            var told = gender
+            if told == .unknown, let pronoun = tokens[(head + 1)..<quote].prefix(while: { !$0.isClauseEnd }).first(where: { ["his", "him", "himself", "her", "herself"].contains($0.lower) }) {
+                told = pronoun.lower.hasPrefix("h") && pronoun.lower != "her" && pronoun.lower != "herself" ? .male : .female
+            }
+            return (phrase, told, tokens[index].range.lowerBound..<tokens[head].range.upperBound)
         }
         return nil
     }

@@ -20,6 +20,18 @@ extension Attributor {
             case .firstPerson:
                 return (.narrator, Attribution(method: .firstPerson, confidence: 0.9, evidence: evidence))
             case .pronoun(let gender):
+                // `The boy thought for a moment. "…," he said`: the description just before, with
+                // no one named since, is whom the pronoun follows, as `said the boy` would be read.
+                if let actor = describedActor(turn), [gender, .unknown].contains(actor.gender),
+                    !mentionStarting.keys.contains(where: { (token(atOrAfter: actor.range.upperBound)..<token(atOrAfter: quoteStart(pieces[turn.pieces[0]]))).contains($0) })
+                {
+                    if let decided = describedSpeaker(
+                        actor, turn, index: index, turns: turns, previous: previous, beforePrevious: beforePrevious, twoBack: twoBack, addressedNow: addressedNow,
+                        addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf)
+                    {
+                        return (decided.0, Attribution(method: .pronounTag, confidence: 0.7, evidence: evidence + " (" + decided.1 + ")"))
+                    }
+                }
                 // `Mrs. Hudd showed in a young woman. "…?" she said`: the one shown in, not the
                 // one who showed her.
                 let excluded = addressedNow.union(usher(before: turn, gender, speakerOf: speakerOf).map { [$0] } ?? [])
@@ -110,6 +122,10 @@ extension Attributor {
                 }
                 // `asked the widow … said the maid`: someone the scene calls otherwise is someone else.
                 others.formUnion(otherwiseDescribed(phrase, salience: salience, position: position))
+                // `said the clerk`, `the boy` is no `Major Pryce`.
+                if let head = phrase.split(separator: " ").last.map(String.init) {
+                    for character in characters where Self.rankForbids(head, character) { others.insert(.character(character.name)) }
+                }
                 // `asked the widow` is no `Miss`; `said the girl` is no `Mrs.`
                 if let head = phrase.split(separator: " ").last {
                     let contradicting: Set<String> = Lexicon.marriedNouns.contains(String(head)) ? Lexicon.unmarriedTitles
@@ -186,22 +202,17 @@ extension Attributor {
         // `The widow rose. "That will not do."`: a description acting before the line, where the
         // paragraph names no one, is read as a tag would be (`said the widow`).
         if turn.tag == nil, let actor = describedActor(turn), paragraphMention(turn, exclude: [], speakerOf: speakerOf) == nil {
-            var beat = turn
-            beat.tag = Tag(subject: .description(actor.phrase, actor.gender), evidence: actor.range)
             // Someone the scene had not named, of the description's sex, whom the reply calls by
             // name (`the maid put her head in. "…"` `"Who is it, Jane?"`): the one who came in.
-            let inScene = { (speaker: Speaker) in salience.last(speaker) >= 0 && position - salience.last(speaker) < Self.nearbyWindow }
             let reply = index + 1 < turns.count && turns[index + 1].paragraph == turn.paragraph + 1 ? turns[index + 1] : nil
-            if let reply, let called = reply.openingVocatives.first(where: { !inScene(speakerOf[$0]) && [actor.gender, .unknown].contains(characters[$0].gender) }) {
+            if let reply, let called = reply.openingVocatives.first(where: { !inScene(speakerOf[$0], salience: salience, position: position) && [actor.gender, .unknown].contains(characters[$0].gender) }) {
                 return (speakerOf[called], Attribution(method: .paragraphMention, confidence: 0.5, evidence: text(actor.range) + ", called by name in the reply"))
             }
-            let decided = decide(
-                beat, index: index, turns: turns, previous: previous, beforePrevious: beforePrevious, twoBack: twoBack, addressedNow: addressedNow,
+            if let decided = describedSpeaker(
+                actor, turn, index: index, turns: turns, previous: previous, beforePrevious: beforePrevious, twoBack: twoBack, addressedNow: addressedNow,
                 addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf)
-            // Only someone in the scene: `The man at the gate shook his head.` with no man there
-            // but one the talk was about is someone new, not the book's most prominent man.
-            if let speaker = decided.0, inScene(speaker) {
-                return (speaker, Attribution(method: .paragraphMention, confidence: 0.5, evidence: decided.1.evidence))
+            {
+                return (decided.0, Attribution(method: .paragraphMention, confidence: 0.5, evidence: decided.1))
             }
         }
         // One who names themself (`"I am Lorne."`) speaks, whatever the ranker, which holds a
@@ -231,6 +242,46 @@ extension Attributor {
     }
 
     static let attentiveEvidence = "turns to speak, named in the narration just before"
+
+    /// Named or speaking nearby.
+    func inScene(_ speaker: Speaker, salience: Salience, position: Int) -> Bool {
+        let last = salience.last(speaker)
+        return last >= 0 && position - last < Self.nearbyWindow
+    }
+
+    /// Who a description acting just before a line (`The widow rose.`) is, read as a tag would
+    /// be (`said the widow`), and the evidence. Only someone in the scene: `The man at the gate
+    /// shook his head.` with no man there but one the talk was about is someone new, not the
+    /// book's most prominent man. Or, with no one there it fits, a cast member the story names
+    /// just after for the first time (`The young clerk closed his ledger. "…"` … `"Still here,
+    /// Tom?"`).
+    func describedSpeaker(
+        _ actor: (phrase: String, gender: Gender, range: Range<Int>), _ turn: Turn, index: Int, turns: [Turn], previous: Speaker?, beforePrevious: Speaker?,
+        twoBack: Speaker?, addressedNow: Set<Speaker>, addressedBefore: Set<Speaker>, participants: Set<Speaker>, salience: Salience, position: Int,
+        speakerOf: [Speaker]
+    ) -> (Speaker, String)? {
+        var described = turn
+        described.tag = Tag(subject: .description(actor.phrase, actor.gender), evidence: actor.range)
+        let decided = decide(
+            described, index: index, turns: turns, previous: previous, beforePrevious: beforePrevious, twoBack: twoBack, addressedNow: addressedNow,
+            addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf)
+        if let speaker = decided.0, inScene(speaker, salience: salience, position: position) { return (speaker, decided.1.evidence) }
+        let head = String(actor.phrase.split(separator: " ").last ?? "")
+        let newcomer = firstMentions.first { first in
+            first.position > position && first.position - position < Self.nearbyWindow
+                && (actor.gender == .unknown || [actor.gender, .unknown].contains(characters[first.character].gender))
+                && !Self.rankForbids(head, characters[first.character])
+        }
+        return newcomer.map { (speakerOf[$0.character], text(actor.range) + ", first named just after") }
+    }
+
+    /// Whether a description (by its last word, `clerk`) cannot be this character, whose every
+    /// name with a title gives a rank or office it does not fit (`Major Pryce`, `Pryce`).
+    static func rankForbids(_ head: String, _ character: Character) -> Bool {
+        guard Lexicon.personNouns[head] != nil, !Lexicon.anyRankNouns.contains(head) else { return false }
+        let titles = ([character.name] + character.aliases).compactMap { CharacterIndex.words(of: $0).first }.filter { Lexicon.titles[$0] != nil }
+        return !titles.isEmpty && titles.allSatisfy { title in Lexicon.rankedTitles[title].map { !$0.contains(head) } ?? false }
+    }
 
     static func hasMarriedTitle(_ character: Character) -> Bool {
         ([character.name] + character.aliases).contains { name in

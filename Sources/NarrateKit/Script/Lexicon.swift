@@ -136,6 +136,31 @@ enum Lexicon {
 
     /// Descriptions of a married and of an unmarried woman: `the widow` is no `Miss`, `the
     /// girl` no `Mrs.`
+    /// Ranks and offices a title gives, with the words a description may call their bearer by
+    /// besides those for anyone grown (`anyRankNouns`): `the clerk` or `the boy` is no `Major
+    /// Pryce`, `the major` or `the officer` may be.
+    static let rankedTitles: [String: Set<String>] = {
+        let military: Set<String> = [
+            "officer", "soldier", "major", "captain", "colonel", "general", "lieutenant", "sergeant", "admiral", "commander",
+            "veteran", "warrior",
+        ]
+        let seafaring: Set<String> = military.union(["skipper", "sailor", "seaman", "mariner", "master"])
+        let medical: Set<String> = ["doctor", "physician", "surgeon"]
+        let clergy: Set<String> = ["vicar", "parson", "rector", "curate", "clergyman", "bishop", "priest", "minister", "chaplain", "preacher"]
+        let scholar: Set<String> = ["professor", "scholar", "teacher", "lecturer"]
+        return [
+            "Major": military, "Colonel": military, "Col": military, "Col.": military, "General": military, "Gen": military,
+            "Lieutenant": military, "Lt": military, "Sergeant": military, "Sgt": military, "Admiral": seafaring,
+            "Captain": seafaring, "Capt": seafaring, "Capt.": seafaring, "Dr": medical, "Dr.": medical, "Doctor": medical,
+            "Professor": scholar, "Prof": scholar, "Prof.": scholar, "Rev": clergy, "Rev.": clergy, "Reverend": clergy,
+        ]
+    }()
+    /// What a description may call anyone grown, whatever their rank.
+    static let anyRankNouns: Set<String> = [
+        "man", "gentleman", "woman", "lady", "stranger", "newcomer", "new-comer", "visitor", "guest", "person", "fellow",
+        "friend", "companion", "host", "hostess", "old", "voice", "other", "speaker", "chap", "caller",
+    ]
+
     static let marriedNouns: Set<String> = ["widow", "wife", "matron", "mother", "grandmother", "landlady", "housekeeper"]
     static let unmarriedNouns: Set<String> = ["girl", "maiden", "lass", "spinster", "maid", "governess"]
     /// Words for anyone of a sex or an age, not a role: a cast alias made of one (`The Girl`)

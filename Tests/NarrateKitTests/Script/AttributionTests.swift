@@ -384,6 +384,39 @@ import Testing
         #expect(found == ["Rosa", "Ben", "Jane", "Rosa", "Jane"])
     }
 
+    /// `The young clerk closed his ledger and looked up. "…"`: a description is a mention of a
+    /// person too. The clerk is a man (`his`), no `Major` (a rank he does not hold), and the one
+    /// the story names just after (`"Still here, Tom?"`); `The boy thought for a moment. "…,"
+    /// he said` is the boy's.
+    @Test func theYoungClerkIsTheOneNamedJustAfter() throws {
+        let cast = [
+            Character(name: "Tom Reed", aliases: ["Tom"], gender: .male), Character(name: "Miss Dale", gender: .female),
+            Character(name: "Major Pryce", aliases: ["Pryce"], gender: .male),
+        ]
+        let text = """
+            The office of Pryce and Company was dark by four o'clock, and Miss Dale was putting on her gloves.
+
+            The young clerk closed his ledger and looked up. "Shall I lock the safe, Miss Dale?"
+
+            "The major has the key," she said.
+
+            The door at the back opened. The voice of Major Pryce dropped as he saw them. "Still here, Tom?" he asked.
+
+            "Yes, sir. Was anyone here this afternoon?"
+
+            "Only a man about the coal."
+
+            "What sort of man, sir?"
+
+            The major thought for a moment. "A short man," he said.
+
+            The boy thought for a moment. "He had a red scarf," he said.
+            """
+        let found = speakers(text, cast: cast)
+        try #require(found.count == 8)
+        #expect(found == ["Tom Reed", "Miss Dale", "Major Pryce", "Tom Reed", "Major Pryce", "Tom Reed", "Major Pryce", "Tom Reed"])
+    }
+
     /// `Mara went out.`: one who leaves is no longer in the scene, and `ma'am` after it is the
     /// woman still there. (`went out into the garden` takes the scene along, so not that.)
     @Test func oneWhoWentOutIsNotInTheScene() {
