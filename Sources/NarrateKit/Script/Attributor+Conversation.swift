@@ -185,6 +185,9 @@ extension Attributor {
         }
 
         var conversation: [Int] = []
+        /// `Miss Dale thanked the major.` before an exchange the major opens: she is the other
+        /// one in it, whom its second line is expected from.
+        var narratedOpener: Speaker?
         var lastParagraph = -1
         for index in turns.indices {
             let turn = turns[index]
@@ -205,7 +208,7 @@ extension Attributor {
             let tagPosition = turn.tag.map { token(atOrAfter: $0.evidence.lowerBound) } ?? position
             advance(to: max(position, tagPosition))
             let previous = conversation.last.flatMap { turns[$0].speaker }
-            let beforePrevious = alternationAnchor(conversation: conversation, current: index, turns: turns)
+            let beforePrevious = (conversation.count == 1 ? narratedOpener : nil) ?? alternationAnchor(conversation: conversation, current: index, turns: turns)
             // Called by name in the line, or the one the tag says it was said to (`she explained to
             // Edna`): not its speaker.
             let addressedNow = Set((turn.vocatives + turn.parentsNamed + [tagAddressee(turn)].compactMap { $0 }).map { speakerOf[$0] })
@@ -222,6 +225,10 @@ extension Attributor {
                                      addressedNow: addressedNow, addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf)
                 turns[index].speaker = decided.0
                 turns[index].attribution = decided.1
+            }
+            if conversation.isEmpty {
+                narratedOpener = narratedAddressee(before: turn.paragraph, salience: salience, speakerOf: speakerOf)
+                    .flatMap { $0.speaker == turns[index].speaker && $0.by != $0.speaker ? $0.by : nil }
             }
             if let speaker = turns[index].speaker {
                 salience.spoke[speaker] = position
@@ -262,7 +269,7 @@ extension Attributor {
     /// `Margaret thanked Mrs. Thornton for the tea.`: when the last sentence of the paragraph of
     /// narration just before has someone speak to another (a name, or `him` or `her`), the
     /// quotation after it is the other's answer.
-    func narratedAddressee(before paragraph: Int, salience: Salience, speakerOf: [Speaker]) -> (speaker: Speaker, verb: String)? {
+    func narratedAddressee(before paragraph: Int, salience: Salience, speakerOf: [Speaker]) -> (speaker: Speaker, verb: String, by: Speaker)? {
         guard let range = narrationParagraph(before: paragraph) else { return nil }
         var sentenceStart = range.lowerBound
         for index in range.dropLast() where tokens[index].isSentenceEnd { sentenceStart = index + 1 }
@@ -277,7 +284,7 @@ extension Attributor {
             guard let speaker else { continue }
             let object = verb + 1
             if let mention = mentionStarting[object].map({ mentions[$0] }), speakerOf[mention.character] != speaker {
-                return (speakerOf[mention.character], tokens[verb].lower)
+                return (speakerOf[mention.character], tokens[verb].lower, speaker)
             }
             // `told her father`: `her` owns the one told, who is that relative when the cast
             // names them, and never the `her` herself.
@@ -287,14 +294,14 @@ extension Attributor {
                 if Self.relations[tokens[object + 1].lower] != nil, case .character(let name) = speaker,
                     let relative = kin(of: name, tokens[object + 1].lower, speakerOf: speakerOf)
                 {
-                    return (relative, tokens[verb].lower)
+                    return (relative, tokens[verb].lower, speaker)
                 }
                 continue
             }
             if let gender = Lexicon.pronouns[tokens[object].lower], Self.objectPronouns.contains(tokens[object].lower),
                 let other = resolve(gender, previous: nil, salience: salience, position: object, exclude: [speaker], addressed: [])
             {
-                return (other, tokens[verb].lower)
+                return (other, tokens[verb].lower, speaker)
             }
         }
         return nil

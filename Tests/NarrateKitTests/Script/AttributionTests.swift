@@ -417,6 +417,31 @@ import Testing
         #expect(found == ["Tom Reed", "Miss Dale", "Major Pryce", "Tom Reed", "Major Pryce", "Tom Reed", "Major Pryce", "Tom Reed"])
     }
 
+    /// `Miss Dale thanked the major for his trouble.` `"It is no trouble."` `"Good night, then."`:
+    /// the one thanked answers, and the one who thanked him speaks next, not whoever talked
+    /// with him before.
+    @Test func theOneWhoThankedSpeaksAfterTheReply() {
+        let cast = [Character(name: "Tom", gender: .male), Character(name: "Miss Dale", gender: .female), Character(name: "Major Pryce", gender: .male)]
+        let text = """
+            "Still here, Tom?" asked Major Pryce.
+
+            "Yes, sir."
+
+            "Leave the safe to me."
+
+            Miss Dale thanked Major Pryce for his trouble and went to the door.
+
+            "It is no trouble at all."
+
+            "Good night, then."
+
+            When she had gone the major turned to the clerk. "Was anyone here?"
+
+            "Only a man about the coal, sir," said Tom.
+            """
+        #expect(speakers(text, cast: cast) == ["Major Pryce", "Tom", "Major Pryce", "Major Pryce", "Miss Dale", "Major Pryce", "Tom"])
+    }
+
     /// `Mara went out.`: one who leaves is no longer in the scene, and `ma'am` after it is the
     /// woman still there. (`went out into the garden` takes the scene along, so not that.)
     @Test func oneWhoWentOutIsNotInTheScene() {
