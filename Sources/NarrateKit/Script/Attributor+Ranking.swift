@@ -32,6 +32,20 @@ extension Attributor {
                         return (decided.0, Attribution(method: .pronounTag, confidence: 0.7, evidence: evidence + " (" + decided.1 + ")"))
                     }
                 }
+                // `Aunt Mary was sitting in the best chair. "Well, Benjamin," she said`: one the
+                // paragraph's narration names as its subject just before, new to the scene (the
+                // narration had not named her lately) and to the talk, speaks, however the talk
+                // alternated.
+                // (With a cast: discovered names are less sure of who is who.)
+                if !discovered, let (named, _) = paragraphMention(turn, exclude: addressedNow, speakerOf: speakerOf, listenerRule: false),
+                    self.gender(of: named) == gender, !participants.contains(named), named != previous,
+                    let quote = Optional(token(atOrAfter: quoteStart(pieces[turn.pieces[0]]))),
+                    let at = salience.subjectAt[named], tokens[at].paragraph == turn.paragraph, at < quote,
+                    !mentions.contains(where: { speakerOf[$0.character] == named && !$0.descriptive && !tokens[$0.tokens.lowerBound].inQuote
+                        && $0.tokens.lowerBound < at && at - $0.tokens.lowerBound < Self.nearbyWindow && tokens[$0.tokens.lowerBound].paragraph != turn.paragraph })
+                {
+                    return (named, Attribution(method: .pronounTag, confidence: 0.75, evidence: evidence + " (" + named.name + ", who acts just before)"))
+                }
                 // `Mrs. Hudd showed in a young woman. "…?" she said`: the one shown in, not the
                 // one who showed her.
                 let excluded = addressedNow.union(usher(before: turn, gender, speakerOf: speakerOf).map { [$0] } ?? [])

@@ -442,6 +442,23 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Major Pryce", "Tom", "Major Pryce", "Major Pryce", "Miss Dale", "Major Pryce", "Tom"])
     }
 
+    /// `Mrs. Gray was sitting in the best chair. "Well, Benjamin," she said`: one the narration
+    /// brings into the scene as the subject just before the line speaks it, not the woman the
+    /// talk's alternation expects.
+    @Test func oneNewToTheSceneWhoActsThenSpeaksIsShe() {
+        let cast = rosaAndBen + [Character(name: "Mrs. Gray", gender: .female), Character(name: "Mrs. Hale", gender: .female)]
+        let text = """
+            Mrs. Hale met them at the gate. "There you are! Your aunt is here, Rosa."
+
+            "Aunt Gray?" cried Rosa.
+
+            "Who else? Come in."
+
+            Mrs. Gray was sitting in the best chair, with her bonnet on. "Well, Benjamin," she said, "you have grown."
+            """
+        #expect(speakers(text, cast: cast) == ["Mrs. Hale", "Rosa", "Mrs. Hale", "Mrs. Gray", "Mrs. Gray"])
+    }
+
     /// `Mara went out.`: one who leaves is no longer in the scene, and `ma'am` after it is the
     /// woman still there. (`went out into the garden` takes the scene along, so not that.)
     @Test func oneWhoWentOutIsNotInTheScene() {
