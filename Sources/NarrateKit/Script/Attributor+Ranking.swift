@@ -32,18 +32,7 @@ extension Attributor {
                         return (decided.0, Attribution(method: .pronounTag, confidence: 0.7, evidence: evidence + " (" + decided.1 + ")"))
                     }
                 }
-                // `Aunt Mary was sitting in the best chair. "Well, Benjamin," she said`: one the
-                // paragraph's narration names as its subject just before, new to the scene (the
-                // narration had not named her lately) and to the talk, speaks, however the talk
-                // alternated.
-                // (With a cast: discovered names are less sure of who is who.)
-                if !discovered, let (named, _) = paragraphMention(turn, exclude: addressedNow, speakerOf: speakerOf, listenerRule: false),
-                    self.gender(of: named) == gender, !participants.contains(named), named != previous,
-                    let quote = Optional(token(atOrAfter: quoteStart(pieces[turn.pieces[0]]))),
-                    let at = salience.subjectAt[named], tokens[at].paragraph == turn.paragraph, at < quote,
-                    !mentions.contains(where: { speakerOf[$0.character] == named && !$0.descriptive && !tokens[$0.tokens.lowerBound].inQuote
-                        && $0.tokens.lowerBound < at && at - $0.tokens.lowerBound < Self.nearbyWindow && tokens[$0.tokens.lowerBound].paragraph != turn.paragraph })
-                {
+                if let named = newcomerActing(turn, gender, exclude: addressedNow, previous: previous, participants: participants, salience: salience, speakerOf: speakerOf) {
                     return (named, Attribution(method: .pronounTag, confidence: 0.75, evidence: evidence + " (" + named.name + ", who acts just before)"))
                 }
                 // `Mrs. Hudd showed in a young woman. "…?" she said`: the one shown in, not the
@@ -201,6 +190,11 @@ extension Attributor {
                 // Not the one the description names, either: not named nearby, she is not here.
                 var others = anyone ? addressedNow.union([named]) : addressedNow
                 if let previous, previous != .narrator { others.insert(previous) }
+                // (Only a description anyone grown fits: `the old lady`, not a role, `the maid`.)
+                if phrase.split(separator: " ").last.map({ Lexicon.anyRankNouns.contains(String($0)) }) == true,
+                    let named = newcomerActing(turn, gender, exclude: others, previous: previous, participants: participants, salience: salience, speakerOf: speakerOf) {
+                    return (named, Attribution(method: .descriptionTag, confidence: 0.7, evidence: evidence + " (\(phrase): " + named.name + ", who acts just before)"))
+                }
                 if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: others, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
                     return (speaker, Attribution(method: .descriptionTag, confidence: 0.55, evidence: evidence + " (\(phrase))"))
                 }
@@ -256,6 +250,23 @@ extension Attributor {
     }
 
     static let attentiveEvidence = "turns to speak, named in the narration just before"
+
+    /// `Aunt Mary was sitting in the best chair. "Well, Benjamin," she said`: with a cast, one
+    /// the paragraph's narration names as its subject just before the line, new to the scene
+    /// (the narration had not named them lately) and to the talk, whom a `she` there means,
+    /// however the talk alternated. (Without a cast it cost the development novels: discovered
+    /// names are less sure of who is who. For `said the old lady` it cost the training novels.)
+    func newcomerActing(_ turn: Turn, _ gender: Gender, exclude: Set<Speaker>, previous: Speaker?, participants: Set<Speaker>, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
+        guard !discovered, let (named, _) = paragraphMention(turn, exclude: exclude, speakerOf: speakerOf, listenerRule: false),
+            gender == .unknown || self.gender(of: named) == gender, !participants.contains(named), named != previous,
+            let at = salience.subjectAt[named], tokens[at].paragraph == turn.paragraph, at < token(atOrAfter: quoteStart(pieces[turn.pieces[0]]))
+        else { return nil }
+        let namedLately = mentions.contains { mention in
+            speakerOf[mention.character] == named && !mention.descriptive && !tokens[mention.tokens.lowerBound].inQuote && mention.tokens.lowerBound < at
+                && at - mention.tokens.lowerBound < Self.nearbyWindow && tokens[mention.tokens.lowerBound].paragraph != turn.paragraph
+        }
+        return namedLately ? nil : named
+    }
 
     /// Named or speaking nearby.
     func inScene(_ speaker: Speaker, salience: Salience, position: Int) -> Bool {
