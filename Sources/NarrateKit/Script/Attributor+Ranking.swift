@@ -71,6 +71,14 @@ extension Attributor {
                 {
                     return (named, Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase), named after)"))
                 }
+                // `asked the widow` … `said the widow` again, in the same scene: the same one (a
+                // role; `the girl` may be another girl).
+                if let head = phrase.split(separator: " ").last, !Self.anyKind.contains(String(head)),
+                    let same = salience.describedSpeakers.last(where: { $0.phrase == phrase && position - $0.position < 1500 }),
+                    !addressedNow.contains(same.speaker)
+                {
+                    return (same.speaker, Attribution(method: .descriptionTag, confidence: 0.75, evidence: evidence + " (\(phrase), as before)"))
+                }
                 // `where his father sat. "…?" asked the father.`: the one the scene just called so.
                 if Self.relations[String(phrase.split(separator: " ").last ?? "")] != nil,
                     let called = salience.describedAs.filter({ $0.value.phrase == phrase && position - $0.value.position < Self.nearbyWindow })

@@ -488,6 +488,9 @@ struct CharacterDiscovery {
             }
             guard Attributor.relations[head] == nil, let firstUse = firstUse(of: words.dropFirst()) else { continue }
             if !Lexicon.anyoneNouns.contains(head), introduced(head, before: firstUse) {
+                // In a passage, a cast member of that sex not yet named may be the one brought
+                // in (`a widow in deep black` with a cast whose Mrs. Vane the passage never names).
+                if tokens.count < Self.passageTokens, let introduction = introduction(of: head, before: firstUse), unnamedBefore(introduction, description.gender) { continue }
                 result.append(description)
             } else if Lexicon.anyoneNouns.contains(head), tokens.count < Self.passageTokens,
                 let introduction = introducedAsDescribed(words.dropFirst(), before: firstUse),
@@ -569,7 +572,12 @@ struct CharacterDiscovery {
     /// `a sailor`, `an old sailor` in the narration before `limit`: someone new; not what
     /// someone already there is (`Mrs. Gray had been a widow`, `Susan, a maid,`).
     private func introduced(_ head: String, before limit: Int) -> Bool {
-        tokens[..<limit].indices.contains { index in
+        introduction(of: head, before: limit) != nil
+    }
+
+    /// Where the first `a sailor` before `limit` stands (its noun).
+    private func introduction(of head: String, before limit: Int) -> Int? {
+        tokens[..<limit].indices.first { index in
             guard !tokens[index].inQuote, tokens[index].lower == head, index > 0 else { return false }
             return bringingInArticle(before: index, capitalsBetween: true) != nil
         }

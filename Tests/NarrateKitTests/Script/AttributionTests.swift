@@ -459,6 +459,70 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mrs. Hale", "Rosa", "Mrs. Hale", "Mrs. Gray", "Mrs. Gray"])
     }
 
+    /// `a widow in deep black was handed down by her maid`: in a passage whose cast has a woman
+    /// it never names (Mrs. Vane), the widow is she, not a voice the cast leaves out; and
+    /// `said the widow` again in the scene is the same widow.
+    @Test func theWidowIsTheCastWomanThePassageNeverNames() throws {
+        let cast = [Character(name: "Mrs. Vane", gender: .female), Character(name: "Hannah", gender: .female), Character(name: "Mr. Crane", gender: .male)]
+        let text = """
+            The carriage stopped at the door of the inn, and a widow in deep black was handed down by her maid.
+
+            "Is the room ready?" asked the widow.
+
+            "Not yet, madam," said the maid. "The fire is only just lit."
+
+            "Then we will wait in the parlour."
+
+            A young gentleman rose from the settle by the hearth.
+
+            "Pray take my place, ma'am," said the young man.
+
+            "You are very good, sir."
+
+            When he had gone the maid took off her mistress's cloak.
+
+            "A cold house," said the widow.
+
+            "Too cold, madam, if you ask me," said the maid.
+            """
+        let found = speakers(text, cast: cast)
+        try #require(found.count == 8)
+        #expect(found == ["Mrs. Vane", "Hannah", "Hannah", "Mrs. Vane", "Mr. Crane", "Mrs. Vane", "Mrs. Vane", "Hannah"])
+    }
+
+    /// `asked the widow` … `said the widow` again in the scene: the same widow, whoever the
+    /// talk between (a landlord, a young man the cast cannot tell apart) went to.
+    @Test func theWidowAgainIsTheSameWidow() throws {
+        let cast = [Character(name: "Mrs. Vane", gender: .female), Character(name: "Hannah", gender: .female), Character(name: "Mr. Crane", gender: .male)]
+        let text = """
+            The carriage stopped at the door of the inn, and a widow in deep black was handed down by her maid.
+
+            "Is the room ready?" asked the widow.
+
+            "Not yet, madam," said the landlord. "The fire is only just lit."
+
+            "Then we will wait in the parlour."
+
+            The landlord bowed and led them in. A young gentleman rose from the settle by the hearth.
+
+            "Pray take my place, ma'am," said the young man. "It is the warmest in the house."
+
+            "You are very good, sir."
+
+            "Not at all. I am going out in any case."
+
+            When he had gone the maid took off her mistress's cloak.
+
+            "A civil young man," said the widow.
+
+            "Too civil, madam, if you ask me," said the maid.
+            """
+        let found = speakers(text, cast: cast)
+        try #require(found.count == 10)
+        #expect([found[0], found[8]] == ["Mrs. Vane", "Mrs. Vane"])
+        #expect(found[9] == "Hannah")
+    }
+
     /// `Mara went out.`: one who leaves is no longer in the scene, and `ma'am` after it is the
     /// woman still there. (`went out into the garden` takes the scene along, so not that.)
     @Test func oneWhoWentOutIsNotInTheScene() {
