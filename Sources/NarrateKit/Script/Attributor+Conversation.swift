@@ -116,7 +116,12 @@ extension Attributor {
                 let relative = kin(of: ownerName, tokens[index + 1].lower, speakerOf: speakerOf)
             else { return }
             salience.describedAs[relative] = ("the " + tokens[index + 1].lower, index)
-            guard !tokens[index + 1].isPossessive, opensClause(index) else { return }
+            guard !tokens[index + 1].isPossessive else { return }
+            // `looked at her brother`: there, though not the one the narration follows.
+            if !opensClause(index), index > 0, Lexicon.prepositions.contains(tokens[index - 1].lower), salience.mentioned[relative] == nil {
+                salience.mentioned[relative] = index
+            }
+            guard opensClause(index) else { return }
             salience.mentioned[relative] = index
             salience.subject = relative
             salience.followed[gender] = relative

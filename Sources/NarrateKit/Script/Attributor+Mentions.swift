@@ -198,6 +198,11 @@ extension Attributor {
     /// The owner's `wife`, `mother`, `son`…: the one character of that sex who shares their
     /// surname, a married title preferred for a wife, husband or parent.
     func kin(of ownerName: String, _ relationWord: String, speakerOf: [Speaker]) -> Speaker? {
+        if let found = kinBySurname(of: ownerName, relationWord, speakerOf: speakerOf) { return found }
+        return neverNamed(relationWord, owner: ownerName).map { speakerOf[$0] }
+    }
+
+    private func kinBySurname(of ownerName: String, _ relationWord: String, speakerOf: [Speaker]) -> Speaker? {
         guard let relation = Self.relations[relationWord], let ownerCharacter = characters.first(where: { $0.name == ownerName }) else { return nil }
         let ownerNames = ([ownerCharacter.name] + ownerCharacter.aliases).map(CharacterIndex.words(of:))
         // A married woman's father, mother, brother or sister do not bear her married name.
@@ -217,6 +222,16 @@ extension Attributor {
         }
         if ["wife", "lady", "husband", "mother", "father"].contains(relationWord), married.count == 1 { return speakerOf[married[0]] }
         return kin.count == 1 ? speakerOf[kin[0]] : nil
+    }
+
+    /// `her brother`, in a passage whose cast has one man it never names (`Jem`): he. A passage
+    /// calls its people by what they are to each other as often as by name; a name that is
+    /// never used is the cast's word for one of them.
+    func neverNamed(_ relationWord: String, owner ownerName: String) -> Int? {
+        guard tokens.count < CharacterDiscovery.passageTokens, let relation = Self.relations[relationWord], relation != .unknown else { return nil }
+        let named = Set(firstMentions.map(\.character))
+        let unnamed = characters.indices.filter { characters[$0].gender == relation && characters[$0].name != ownerName && !named.contains($0) }
+        return unnamed.count == 1 ? unnamed[0] : nil
     }
 
     /// A character named in the paragraph's own narration: the only one, or the subject of

@@ -25,6 +25,14 @@ struct CharacterIndex {
         ["had", "stayed", "at", "home"], ["stayed", "at", "home"], ["had", "stayed", "behind"], ["stayed", "behind"],
     ]
 
+    /// `Outside, Mrs. Pike was calling her hens.`: a sentence that opens by setting its subject
+    /// somewhere else says that person is not in the scene.
+    static func elsewhere(_ tokens: TokenList, before index: Int) -> Bool {
+        guard index >= 2, tokens[index - 1].word == ",", tokens[index - 2].startsSentence, !tokens[index - 2].inQuote else { return false }
+        return ["outside", "downstairs", "upstairs", "next-door"].contains(tokens[index - 2].lower)
+            || index >= 3 && tokens[index - 3].startsSentence && tokens[index - 3].lower == "next" && tokens[index - 2].lower == "door"
+    }
+
     /// Whether the words after a name, in its clause, say that person is gone.
     static func saysAbsent(_ tokens: TokenList, after end: Int) -> Bool {
         var start = end
@@ -251,7 +259,7 @@ struct CharacterIndex {
                     if let who = recent?.0 ?? candidate.fallback { character = who } else { ok = false }
                 }
                 if ok {
-                    let absent = !token.inQuote && Self.saysAbsent(tokens, after: end)
+                    let absent = !token.inQuote && (Self.saysAbsent(tokens, after: end) || Self.elsewhere(tokens, before: index))
                     // One said to be gone is not the one a shared name means next. (One only
                     // talked about still is: not counting names in speech measured worse on the
                     // training novels, where the one asked after is often the next to speak.)

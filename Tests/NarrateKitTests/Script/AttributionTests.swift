@@ -523,6 +523,36 @@ import Testing
         #expect(found[9] == "Hannah")
     }
 
+    /// `Nell … looked at her brother.`: in a passage whose cast has one man it never names, her
+    /// brother is he, and there, so the exchange is theirs (not Nell answering herself); and
+    /// `Outside, Mrs. Pike was calling her hens.` does not bring Mrs. Pike into the room.
+    @Test func herBrotherIsTheCastManThePassageNeverNames() throws {
+        let cast = [
+            Character(name: "Nell", gender: .female), Character(name: "Jem", gender: .male), Character(name: "Mr. Ashby", gender: .male),
+            Character(name: "Mrs. Pike", gender: .female),
+        ]
+        let text = """
+            Nell set down the kettle and looked at her brother.
+
+            "You have not touched your bread," she said.
+
+            "I am not hungry."
+
+            "Is it Mr. Ashby again?"
+
+            "He wants the rent by Friday."
+
+            Nell was silent. Outside, Mrs. Pike was calling her hens.
+
+            "I could ask Mrs. Pike," she said at last.
+
+            "You will do no such thing."
+            """
+        let found = speakers(text, cast: cast)
+        try #require(found.count == 6)
+        #expect(found == ["Nell", "Jem", "Nell", "Jem", "Nell", "Jem"])
+    }
+
     /// `Mara went out.`: one who leaves is no longer in the scene, and `ma'am` after it is the
     /// woman still there. (`went out into the garden` takes the scene along, so not that.)
     @Test func oneWhoWentOutIsNotInTheScene() {
