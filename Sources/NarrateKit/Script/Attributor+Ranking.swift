@@ -198,11 +198,6 @@ extension Attributor {
                 // Not the one the description names, either: not named nearby, she is not here.
                 var others = anyone ? addressedNow.union([named]) : addressedNow
                 if let previous, previous != .narrator { others.insert(previous) }
-                // (Only a description anyone grown fits: `the old lady`, not a role, `the maid`.)
-                if phrase.split(separator: " ").last.map({ Lexicon.anyRankNouns.contains(String($0)) }) == true,
-                    let named = newcomerActing(turn, gender, exclude: others, previous: previous, participants: participants, salience: salience, speakerOf: speakerOf) {
-                    return (named, Attribution(method: .descriptionTag, confidence: 0.7, evidence: evidence + " (\(phrase): " + named.name + ", who acts just before)"))
-                }
                 if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: others, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
                     return (speaker, Attribution(method: .descriptionTag, confidence: 0.55, evidence: evidence + " (\(phrase))"))
                 }
