@@ -23,7 +23,7 @@ extension Attributor {
                 // `The boy thought for a moment. "…," he said`: the description just before, with
                 // no one named since, is whom the pronoun follows, as `said the boy` would be read.
                 if let actor = describedActor(turn), [gender, .unknown].contains(actor.gender),
-                    !mentionStarting.keys.contains(where: { (token(atOrAfter: actor.range.upperBound)..<token(atOrAfter: quoteStart(pieces[turn.pieces[0]]))).contains($0) })
+                    !(token(atOrAfter: actor.range.upperBound)..<token(atOrAfter: quoteStart(pieces[turn.pieces[0]]))).contains(where: { mentionStarting[$0] != nil })
                 {
                     if let decided = describedSpeaker(
                         actor, turn, index: index, turns: turns, previous: previous, beforePrevious: beforePrevious, twoBack: twoBack, addressedNow: addressedNow,

@@ -487,10 +487,10 @@ struct CharacterDiscovery {
                 continue
             }
             guard Attributor.relations[head] == nil, let firstUse = firstUse(of: words.dropFirst()) else { continue }
-            if !Lexicon.anyoneNouns.contains(head), introduced(head, before: firstUse) {
+            if !Lexicon.anyoneNouns.contains(head), let introduction = introduction(of: head, before: firstUse) {
                 // In a passage, a cast member of that sex not yet named may be the one brought
                 // in (`a widow in deep black` with a cast whose Mrs. Vane the passage never names).
-                if tokens.count < Self.passageTokens, let introduction = introduction(of: head, before: firstUse), unnamedBefore(introduction, description.gender) { continue }
+                if tokens.count < Self.passageTokens, unnamedBefore(introduction, description.gender) { continue }
                 result.append(description)
             } else if Lexicon.anyoneNouns.contains(head), tokens.count < Self.passageTokens,
                 let introduction = introducedAsDescribed(words.dropFirst(), before: firstUse),
@@ -569,13 +569,9 @@ struct CharacterDiscovery {
         }
     }
 
-    /// `a sailor`, `an old sailor` in the narration before `limit`: someone new; not what
-    /// someone already there is (`Mrs. Gray had been a widow`, `Susan, a maid,`).
-    private func introduced(_ head: String, before limit: Int) -> Bool {
-        introduction(of: head, before: limit) != nil
-    }
-
-    /// Where the first `a sailor` before `limit` stands (its noun).
+    /// Where `a sailor`, `an old sailor` first stands in the narration before `limit` (its
+    /// noun): someone new; not what someone already there is (`Mrs. Gray had been a widow`,
+    /// `Susan, a maid,`).
     private func introduction(of head: String, before limit: Int) -> Int? {
         tokens[..<limit].indices.first { index in
             guard !tokens[index].inQuote, tokens[index].lower == head, index > 0 else { return false }
