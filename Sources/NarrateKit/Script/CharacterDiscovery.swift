@@ -60,7 +60,37 @@ struct CharacterDiscovery {
         // places cost a tenth of the script's time and changed nothing measured.
         let (uses, located) = mentionCounts(characters)
         let people = characters.indices.filter { (located[$0] < 2 || located[$0] * 4 < uses[$0]) && !Self.namesPlace(characters[$0].name) }
-        return withoutFamilies(people.map { characters[$0] }, uses: people.map { uses[$0] })
+        let found = withoutFamilies(people.map { characters[$0] }, uses: people.map { uses[$0] })
+        return tokens.count < Self.passageTokens ? found + unnamedRelatives(of: found) : found
+    }
+
+    /// `Nell set down the kettle and looked at her brother.`: in a passage, one called only by
+    /// what they are to someone named is a person too, who may answer her: `Nell's brother`,
+    /// known in the text as `her brother`. Not an owner's (`her brother's cap`), not one named
+    /// there (`her brother Arthur`), not a relation someone found already bears (`Mother`), and
+    /// only where the narration names no one else of that sex, who may be the one it means
+    /// (`Arthur looked at his sister`, Margaret).
+    private func unnamedRelatives(of characters: [Character]) -> [Character] {
+        let taken = Set(characters.flatMap { ([$0.name] + $0.aliases).flatMap { CharacterIndex.words(of: $0).map { $0.lowercased() } } })
+        let mentions = CharacterIndex(characters: characters).mentions(in: tokens).filter { !$0.descriptive }
+        var result: [Character] = []
+        for index in tokens.indices.dropLast(2) where !tokens[index].inQuote && ["his", "her"].contains(tokens[index].lower) {
+            let relation = tokens[index + 1]
+            guard relation.isWord, !relation.isPossessive, !tokens[index + 2].isCapitalized || tokens[index + 2].startsSentence || !tokens[index + 2].isWord,
+                let gender = Attributor.relations[relation.lower], gender != .unknown,
+                !taken.contains(relation.lower), !result.contains(where: { $0.aliases.contains(tokens[index].lower + " " + relation.lower) })
+            else { continue }
+            // The owner: the last one named before of the pronoun's sex.
+            let ownerGender: Gender = tokens[index].lower == "his" ? .male : .female
+            let named = mentions.last { $0.tokens.upperBound <= index && characters[$0.character].gender == ownerGender }
+            guard let owner = named.map({ characters[$0.character].name }) else { continue }
+            let othersOfThatSex = mentions.contains { mention in
+                !tokens[mention.tokens.lowerBound].inQuote && [gender, .unknown].contains(characters[mention.character].gender) && characters[mention.character].name != owner
+            }
+            guard !othersOfThatSex else { continue }
+            result.append(Character(name: owner + "'s " + relation.lower, aliases: [tokens[index].lower + " " + relation.lower], gender: gender))
+        }
+        return result
     }
 
     /// `the Emersons`, `the Miss Lucases`: a name whose last word is the plural of a surname

@@ -553,6 +553,31 @@ import Testing
         #expect(found == ["Nell", "Jem", "Nell", "Jem", "Nell", "Jem"])
     }
 
+    /// Without a cast, in a passage: `Nell … looked at her brother.` and then an exchange. Her
+    /// brother, never named, is a voice of his own (`Nell's brother`), not Nell answering
+    /// herself; not where the relation is named (`her brother Tom`), nor where the narration
+    /// names another man who may be he.
+    @Test func herBrotherNeverNamedIsAVoiceOfHisOwn() throws {
+        let text = """
+            Nell set down the kettle and looked at her brother.
+
+            "You have not touched your bread," she said.
+
+            "I am not hungry."
+
+            "Is it the rent again?"
+
+            "It is due on Friday."
+            """
+        #expect(speakers(text) == ["Nell", "Nell's brother", "Nell", "Nell's brother"])
+        let named = text.replacingOccurrences(of: "looked at her brother.", with: "looked at her brother Tom.")
+        #expect(!speakers(named).contains("Nell's brother"))
+        func characters(_ text: String) -> [String] { ScriptBuilder().build(SourceText(name: "t", text: text)).characters.map(\.name) }
+        #expect(characters(text).contains("Nell's brother"))
+        let another = "Tom came in, and he sat down. " + text
+        #expect(!characters(another).contains("Nell's brother"))
+    }
+
     /// `Mara went out.`: one who leaves is no longer in the scene, and `ma'am` after it is the
     /// woman still there. (`went out into the garden` takes the scene along, so not that.)
     @Test func oneWhoWentOutIsNotInTheScene() {
