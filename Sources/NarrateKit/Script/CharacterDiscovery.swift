@@ -230,7 +230,8 @@ struct CharacterDiscovery {
             // tagging speech (`Bill said`).
             if lower > form.midSentence && form.inTags < 3 { return false }
             let knownGivenName = form.words.count == 1 && Lexicon.givenNames[form.words[0]] != nil
-            if form.governed * 10 > form.count * 6, !(passage && knownGivenName) { return false }
+            // (In a passage, `the voice of Major Pryce` is he: a title names a person wherever it stands.)
+            if form.governed * 10 > form.count * 6, !(passage && (knownGivenName || form.title != nil)) { return false }
             // (Not `Miss Lizzy` once: a given name with `Miss` joins the person it calls.)
             if let title = form.title {
                 let rank = !["Mr", "Mrs", "Miss", "Ms", "Mx", "Master", "Madam"].contains(title)

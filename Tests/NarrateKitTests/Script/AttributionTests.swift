@@ -1015,6 +1015,10 @@ import Testing
         let listener = "Ben sat with Tom by the fire.\n\n\"I will tell you how it was,\" said Ben.\n\n\"Do.\"\n"
         let names = ScriptBuilder().build(SourceText(name: "t", text: listener)).characters.map(\.name)
         #expect(names.contains("Tom"), "\(names)")
+        // A title names a person wherever it stands: `the voice of Major Pryce`.
+        let titled = "Tom sat at his desk. The voice of Major Pryce dropped as he saw him. \"Still here?\" he asked.\n"
+        let people = ScriptBuilder().build(SourceText(name: "t", text: titled)).characters.map(\.name)
+        #expect(people.contains("Major Pryce"), "\(people)")
     }
 
     @Test func petNamesAndMissWithAGivenNameAreThatPerson() {
