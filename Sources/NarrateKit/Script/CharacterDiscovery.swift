@@ -234,8 +234,10 @@ struct CharacterDiscovery {
             if form.governed * 10 > form.count * 6, !(passage && (knownGivenName || form.title != nil)) { return false }
             // (Not `Miss Lizzy` once: a given name with `Miss` joins the person it calls.)
             if let title = form.title {
+                // (`Mrs. Hale met them at the gate.` once is she; `Miss Lizzy` is not a surname.)
+                let givenName = form.words.count == 2 && Lexicon.givenNames[form.words[1]] != nil
                 let rank = !["Mr", "Mrs", "Miss", "Ms", "Mx", "Master", "Madam"].contains(title)
-                return form.count >= (rank ? leastUses : 2) || form.inTags >= 1
+                return form.count >= (rank || !givenName ? leastUses : 2) || form.inTags >= 1
             }
             // A word never written in lower case that tags speech is a name, even if it always
             // starts its sentence (`"Hello," Jo whispered.`).

@@ -1019,6 +1019,10 @@ import Testing
         let titled = "Tom sat at his desk. The voice of Major Pryce dropped as he saw him. \"Still here?\" he asked.\n"
         let people = ScriptBuilder().build(SourceText(name: "t", text: titled)).characters.map(\.name)
         #expect(people.contains("Major Pryce"), "\(people)")
+        // `Mrs.` with a surname once is a person too (not `Miss Lizzy`: see below).
+        let married = "Rosa and Ben came home late.\n\nMrs. Hale met them at the gate. \"There you are!\"\n\n\"Here we are,\" said Rosa.\n"
+        let found = ScriptBuilder().build(SourceText(name: "t", text: married))
+        #expect(found.segments.first { $0.kind == .dialogue }?.speaker.name == "Mrs. Hale", "\(found.characters.map(\.name))")
     }
 
     @Test func petNamesAndMissWithAGivenNameAreThatPerson() {
