@@ -286,10 +286,8 @@ extension Attributor {
             else { continue }
             let phrase = tokens[index...head].map(\.lower).joined(separator: " ")
             // `The young clerk closed his ledger`: a role of either sex, told by what follows.
-            var told = gender
-            if told == .unknown, let pronoun = tokens[(head + 1)..<quote].prefix(while: { !$0.isClauseEnd }).first(where: { ["his", "him", "himself", "her", "herself"].contains($0.lower) }) {
-                told = pronoun.lower.hasPrefix("h") && pronoun.lower != "her" && pronoun.lower != "herself" ? .male : .female
-            }
+            let told = gender != .unknown ? gender : tokens[(head + 1)..<quote].prefix(while: { !$0.isClauseEnd })
+                .lazy.compactMap { ["his", "him", "himself", "her", "herself"].contains($0.lower) ? Lexicon.pronouns[$0.lower] : nil }.first ?? gender
             return (phrase, told, tokens[index].range.lowerBound..<tokens[head].range.upperBound)
         }
         return nil

@@ -134,8 +134,6 @@ enum Lexicon {
         "widower": .male, "orphan": .unknown, "dwarf": .unknown, "giant": .unknown,
     ]
 
-    /// Descriptions of a married and of an unmarried woman: `the widow` is no `Miss`, `the
-    /// girl` no `Mrs.`
     /// Ranks and offices a title gives, with the words a description may call their bearer by
     /// besides those for anyone grown (`anyRankNouns`): `the clerk` or `the boy` is no `Major
     /// Pryce`, `the major` or `the officer` may be.
@@ -161,6 +159,8 @@ enum Lexicon {
         "friend", "companion", "host", "hostess", "old", "voice", "other", "speaker", "chap", "caller",
     ]
 
+    /// Descriptions of a married and of an unmarried woman: `the widow` is no `Miss`, `the
+    /// girl` no `Mrs.`
     static let marriedNouns: Set<String> = ["widow", "wife", "matron", "mother", "grandmother", "landlady", "housekeeper"]
     static let unmarriedNouns: Set<String> = ["girl", "maiden", "lass", "spinster", "maid", "governess"]
     /// Words for anyone of a sex or an age, not a role: a cast alias made of one (`The Girl`)
