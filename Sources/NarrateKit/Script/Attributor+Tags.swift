@@ -275,9 +275,10 @@ extension Attributor {
         {
             return Tag(subject: .pronoun(gender), evidence: tokenSpan(window.lowerBound..<(window.lowerBound + 3)))
         }
+        if let tag = tagWithUnlistedVerb(window) { return tag }
         let end = clauseEnd(from: window.lowerBound, in: window, words: 9)
         // A gesture tags only a quotation that runs on into it (`"Yes," she smiled`).
-        let runsOn = window.lowerBound > 0 && [",", "—", "–", "-"].contains(tokens[window.lowerBound - 1].word)
+        let runsOn = [",", "—", "–", "-"].contains(closingPunctuation(before: window.lowerBound))
             || (tokens[window.lowerBound].isWord && !tokens[window.lowerBound].isCapitalized)
         guard let verb = (window.lowerBound..<end).first(where: { isSpeechVerb($0) && (runsOn || !Lexicon.gestureVerbs.contains(tokens[$0].lower)) })
         else { return nil }
@@ -302,12 +303,53 @@ extension Attributor {
         if let found = subject(at: after, limit: window.upperBound) {
             return Tag(subject: found.0, evidence: tokenSpan(verb..<found.end))
         }
+        // `remarked skeptical Anne`, `said poor Miss Dale`: a word of description before a name.
+        if after + 1 < end, tokens[after].isWord, !tokens[after].isCapitalized, let found = subject(at: after + 1, limit: window.upperBound),
+            case .character = found.0, tokens[after + 1].isCapitalized
+        {
+            return Tag(subject: found.0, evidence: tokenSpan(verb..<found.end))
+        }
         // The subject of the clause further back: `"…," Jack answered, and then said`.
         for start in window.lowerBound..<verb {
             if start > window.lowerBound, Lexicon.prepositions.contains(tokens[start - 1].lower) { continue }
             if let found = subject(at: start, limit: verb) {
                 return Tag(subject: found.0, evidence: tokenSpan(start..<(verb + 1)))
             }
+        }
+        return nil
+    }
+
+    /// The mark a quotation ends on (`,` in `"Yes," she said`), behind its closing quotation mark.
+    func closingPunctuation(before index: Int) -> String {
+        var cursor = index - 1
+        while cursor >= 0, !tokens[cursor].isWord, let mark = tokens[cursor].word.unicodeScalars.first,
+            tokens[cursor].word.unicodeScalars.count == 1, QuoteScanner.quotationMarks.contains(mark)
+        {
+            cursor -= 1
+        }
+        return cursor >= 0 && !tokens[cursor].isWord ? tokens[cursor].word : ""
+    }
+
+    /// `"…," simpered Mrs. Hale` · `"…," Tom blustered`: a quotation that ends in a comma runs on
+    /// into its tag, so a verb no list holds, right after it, still tags it when a person is
+    /// its subject (and before any later clause's: `"…," Tom blustered, and Rosa laughed`).
+    func tagWithUnlistedVerb(_ window: Range<Int>) -> Tag? {
+        guard window.count >= 2 else { return nil }
+        let closing = closingPunctuation(before: window.lowerBound)
+        guard [",", "—", "–", "-"].contains(closing) else { return nil }
+        func isPastVerb(_ index: Int) -> Bool {
+            index < window.upperBound && tokens[index].isWord && !tokens[index].isCapitalized && tokens[index].lower.hasSuffix("ed")
+                && !Lexicon.speechVerbs.contains(tokens[index].lower)
+        }
+        let first = window.lowerBound
+        if isPastVerb(first), let found = subject(at: first + 1, limit: window.upperBound), found.0.isCharacter {
+            return Tag(subject: found.0, evidence: tokenSpan(first..<found.end))
+        }
+        // (`"…--" Lucy turned away` is what she did when cut short; only an inverted verb tags.)
+        if closing == ",", let found = subject(at: first, limit: window.upperBound) {
+            var verb = found.end
+            while verb < window.upperBound, isAdverb(tokens[verb]) { verb += 1 }
+            if isPastVerb(verb) { return Tag(subject: found.0, evidence: tokenSpan(first..<(verb + 1))) }
         }
         return nil
     }

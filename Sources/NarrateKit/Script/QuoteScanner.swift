@@ -199,7 +199,7 @@ struct QuoteScanner {
         range.allSatisfy { scalars[$0].isSpace || Self.quotationMarks.contains(scalars[$0]) }
     }
 
-    private static let quotationMarks: Set<Unicode.Scalar> = ["\"", "'", "“", "”", "‘", "’", "«", "»", "„", "‟", "‚", "‛", "‹", "›", "「", "」", "『", "』"]
+    static let quotationMarks: Set<Unicode.Scalar> = ["\"", "'", "“", "”", "‘", "’", "«", "»", "„", "‟", "‚", "‛", "‹", "›", "「", "」", "『", "』"]
 
     private func parts(of piece: QuotePiece, around open: Int, _ close: Int) -> (before: QuotePiece, after: QuotePiece) {
         var before = piece

@@ -41,6 +41,17 @@ import Testing
         ])
     }
 
+    @Test func aQuotationEndingInACommaRunsIntoItsTag() {
+        // A verb no list holds (`simpered`), a gesture, a word of description before the name.
+        let text = "Rosa and Ben sat with Mara.\n\n\"We mothers--\" simpered Rosa, and Mara laughed.\n\n"
+            + "\"Quite so,\" Ben blustered, and Mara looked at Rosa.\n\n\"Well,\" Mara smiled at Ben.\n\n"
+            + "\"I doubt it,\" remarked skeptical Ben to Mara."
+        #expect(lines(text, cast: rosaBenAndMara) == [
+            Line(speaker: "Rosa", method: .explicitTag), Line(speaker: "Ben", method: .explicitTag),
+            Line(speaker: "Mara", method: .explicitTag), Line(speaker: "Ben", method: .explicitTag),
+        ])
+    }
+
     @Test func subjectSpeaksNotObject() {
         let text = "The guard stopped Ben at the gate.\n\nRosa warned Ben, \"They are watching.\""
         #expect(speakers(text, cast: rosaAndBen) == ["Rosa"])
