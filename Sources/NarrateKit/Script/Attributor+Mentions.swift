@@ -206,7 +206,7 @@ extension Attributor {
         guard let relation = Self.relations[relationWord], let ownerCharacter = characters.first(where: { $0.name == ownerName }) else { return nil }
         let ownerNames = ([ownerCharacter.name] + ownerCharacter.aliases).map(CharacterIndex.words(of:))
         // A married woman's father, mother, brother or sister do not bear her married name.
-        let marriedName = ownerNames.first { $0.count == 2 && $0[0] == "Mrs" }?.last
+        let marriedName = Self.marriedSurname(ownerCharacter)
         let blood = ["father", "mother", "brother", "sister"].contains(relationWord)
         guard let surname = ownerNames.compactMap({ $0.count >= 2 ? $0.last : nil }).first(where: { !(blood && $0 == marriedName) })
         else { return nil }
@@ -222,6 +222,11 @@ extension Attributor {
         }
         if ["wife", "lady", "husband", "mother", "father"].contains(relationWord), married.count == 1 { return speakerOf[married[0]] }
         return kin.count == 1 ? speakerOf[kin[0]] : nil
+    }
+
+    /// The surname a cast member bears as `Mrs.` (`Mrs. Bounderby`), if any.
+    static func marriedSurname(_ character: Character) -> String? {
+        ([character.name] + character.aliases).map(CharacterIndex.words(of:)).first { $0.count == 2 && $0[0] == "Mrs" }?.last
     }
 
     /// `her brother`, in a passage whose cast has one man it never names (`Jem`): he. A passage

@@ -130,6 +130,18 @@ extension Attributor {
                     let owner = owner(ownerGender, addressed: addressedNow, previous: previous, salience: salience, position: position)
                 {
                     others.insert(owner)
+                    // A married woman's brother or father does not bear her married name: that
+                    // is her husband's family.
+                    if case .character(let ownerName) = owner, let relationWord = phrase.split(separator: " ").last,
+                        ["father", "mother", "brother", "sister"].contains(String(relationWord)),
+                        let married = characters.first(where: { $0.name == ownerName }).flatMap(Self.marriedSurname)
+                    {
+                        for character in characters where character.name != ownerName
+                            && ([character.name] + character.aliases).contains(where: { CharacterIndex.words(of: $0).last == married })
+                        {
+                            others.insert(.character(character.name))
+                        }
+                    }
                 }
                 // `asked the widow … said the maid`: someone the scene calls otherwise is someone else.
                 others.formUnion(otherwiseDescribed(phrase, salience: salience, position: position))

@@ -148,6 +148,10 @@ extension Attributor {
 
     static let objectPronouns: Set<String> = ["him", "her", "them", "me", "us"]
 
+    /// Speech verbs that are as often done in silence: they lead into a quotation only with a
+    /// colon or comma.
+    static let silentVerbs: Set<String> = ["read", "reads", "wrote", "write", "writes"]
+
     static let speechNouns: Set<String> = ["reply", "answer", "remark", "rejoinder", "response", "retort", "comment", "question", "exclamation", "observation", "cry"]
 
     /// Words after which a speech word is a noun: determiners and the adjectives of a voice.
@@ -269,11 +273,13 @@ extension Attributor {
         if tokens[window.lowerBound].lower == "was", let owner = possessor(at: window.lowerBound + 1, limit: window.upperBound) {
             return Tag(subject: .character(owner.character), evidence: tokenSpan(window.lowerBound..<owner.end))
         }
-        // `"…," was her reply.`
+        // `"…," was her reply.` · `"Certainly!" was her cordial reply.`
         if tokens[window.lowerBound].lower == "was", window.count >= 3, let gender = Lexicon.pronouns[tokens[window.lowerBound + 1].lower],
-            ["his", "her"].contains(tokens[window.lowerBound + 1].lower), Self.speechNouns.contains(tokens[window.lowerBound + 2].lower)
+            ["his", "her"].contains(tokens[window.lowerBound + 1].lower),
+            let noun = (window.lowerBound + 2..<min(window.upperBound, window.lowerBound + 5)).first(where: { Self.speechNouns.contains(tokens[$0].lower) }),
+            (window.lowerBound + 2..<noun).allSatisfy({ tokens[$0].isWord && !tokens[$0].isCapitalized })
         {
-            return Tag(subject: .pronoun(gender), evidence: tokenSpan(window.lowerBound..<(window.lowerBound + 3)))
+            return Tag(subject: .pronoun(gender), evidence: tokenSpan(window.lowerBound..<(noun + 1)))
         }
         if let tag = tagWithUnlistedVerb(window) { return tag }
         let end = clauseEnd(from: window.lowerBound, in: window, words: 9)
@@ -558,7 +564,10 @@ extension Attributor {
         var words = 0, verbNearEnd = false
         for index in window.reversed() where tokens[index].isWord {
             if tokens[index].inQuote || words >= 3 { break }
-            if isSpeechVerb(index) && !Lexicon.gestureVerbs.contains(tokens[index].lower) { verbNearEnd = true }
+            // (`and Mara read.` is no lead-in; `Mara read:` is.)
+            if isSpeechVerb(index) && !Lexicon.gestureVerbs.contains(tokens[index].lower) && (leadsIn || !Self.silentVerbs.contains(tokens[index].lower)) {
+                verbNearEnd = true
+            }
             words += 1
         }
         guard leadsIn || verbNearEnd else { return nil }

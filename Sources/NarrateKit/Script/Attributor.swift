@@ -149,12 +149,16 @@ struct Attributor {
     /// Of several, those whose surname a child bears (`Emma Woodhouse`, `Miss Woodhouse`), not
     /// only a spouse (`Mrs. Weston` makes Mr. Weston a husband, not anyone's papa).
     static func parents(among characters: [Character]) -> [Gender: [Int]] {
-        let coupleTitles: Set<String> = ["Mr", "Mrs", "Lady", "Sir", "Lord", "Madame"]
+        // A son's or daughter's name: a given name, or `Miss` or `Master`, before the surname;
+        // not `Mrs.` or `Sir` (a spouse), nor `Aunt` or `Captain`.
+        func isChildsName(_ words: [String]) -> Bool {
+            Lexicon.titles[words[0]] == nil || words[0] == "Miss" || words[0] == "Master"
+        }
         var surnames: [String: Int] = [:], childSurnames: [String: Int] = [:]
         for character in characters {
             let names = ([character.name] + character.aliases).map(CharacterIndex.words(of:)).filter { $0.count >= 2 }
             for last in Set(names.compactMap(\.last)) { surnames[last, default: 0] += 1 }
-            for last in Set(names.filter { !coupleTitles.contains($0[0]) }.compactMap(\.last)) { childSurnames[last, default: 0] += 1 }
+            for last in Set(names.filter(isChildsName).compactMap(\.last)) { childSurnames[last, default: 0] += 1 }
         }
         var result: [Gender: [Int]] = [:]
         for gender in [Gender.male, .female] {
@@ -174,7 +178,7 @@ struct Attributor {
             let withChildren = titled.filter { index in
                 let surname = CharacterIndex.words(of: characters[index].name)[1]
                 let own = ([characters[index].name] + characters[index].aliases).map(CharacterIndex.words(of:))
-                    .contains { $0.count >= 2 && !coupleTitles.contains($0[0]) && $0.last == surname }
+                    .contains { $0.count >= 2 && isChildsName($0) && $0.last == surname }
                 return childSurnames[surname, default: 0] > (own ? 1 : 0)
             }
             result[gender] = withChildren.isEmpty ? titled : withChildren

@@ -23,6 +23,9 @@ struct CharacterIndex {
         // (`went out.`, and no further: `went out into the garden` takes the scene along.)
         ["went", "out", "."], ["went", "home", "."],
         ["had", "stayed", "at", "home"], ["stayed", "at", "home"], ["had", "stayed", "behind"], ["stayed", "behind"],
+        // Gone to bed before the scene: asleep upstairs, not in the talk.
+        ["had", "gone", "to", "bed"], ["had", "gone", "up", "to", "bed"], ["had", "gone", "upstairs"], ["had", "gone", "up", "to", "her", "room"],
+        ["had", "gone", "up", "to", "his", "room"], ["was", "asleep"], ["had", "fallen", "asleep"], ["was", "fast", "asleep"],
     ]
 
     /// `Outside, Mrs. Pike was calling her hens.`: a sentence that opens by setting its subject

@@ -589,6 +589,45 @@ import Testing
         #expect(!characters(another).contains("Nell's brother"))
     }
 
+    @Test func wasHerCordialReplyTagsTheLine() {
+        let text = "Ben turned to Rosa while Mara poured the tea.\n\n\"Shall we walk home and leave you, Mara?\"\n\n\"Certainly!\" was her cordial reply."
+        #expect(lines(text, cast: rosaBenAndMara)[1] == Line(speaker: "Mara", method: .pronounTag))
+    }
+
+    /// `her brother`, of a woman the cast also calls `Mrs. Pryce`: not Mr. Pryce, her husband.
+    @Test func herBrotherIsNotHerHusband() {
+        let cast = [
+            Character(name: "Nell", aliases: ["Mrs. Pryce"], gender: .female), Character(name: "Mr. Pryce", gender: .male),
+            Character(name: "Jem", gender: .male),
+        ]
+        let text = "Jem had come back late from the fair. Mr. Pryce stood at the window, and Nell sat by the fire.\n\n"
+            + "\"Are you still up, Nell?\" said her brother."
+        #expect(speakers(text, cast: cast) == ["Jem"])
+    }
+
+    /// `mamma`, from a daughter: her mother, not an aunt who shares another surname with a cast
+    /// entry (`Aunt Lowe` is no child of Mrs. Lowe).
+    @Test func mammaIsTheMotherNotTheAunt() {
+        let cast = [
+            Character(name: "Mrs. Gray", gender: .female), Character(name: "Kitty Gray", aliases: ["Kitty"], gender: .female),
+            Character(name: "Mrs. Lowe", gender: .female), Character(name: "Aunt Lowe", gender: .female),
+        ]
+        let text = "Mrs. Gray sat sewing, and Mrs. Lowe sat by the window.\n\n"
+            + "\"Well, mamma,\" said Kitty, \"what do you think of him?\"\n\n\"He will do very well.\""
+        #expect(speakers(text, cast: cast) == ["Kitty Gray", "Kitty Gray", "Mrs. Gray"])
+    }
+
+    @Test func oneGoneUpToBedIsNotInTheTalk() {
+        let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
+        #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
+    }
+
+    /// `and Mara read.` ends a sentence of what she was doing, not a lead-in to her reading aloud.
+    @Test func readingIsNoLeadIn() {
+        let text = "Rosa and Ben sat by the fire, and Mara read.\n\n\"Cold tonight.\""
+        #expect(lines(text, cast: rosaBenAndMara)[0].method != .explicitTag)
+    }
+
     /// `Mara went out.`: one who leaves is no longer in the scene, and `ma'am` after it is the
     /// woman still there. (`went out into the garden` takes the scene along, so not that.)
     @Test func oneWhoWentOutIsNotInTheScene() {
