@@ -7,6 +7,14 @@ extension Attributor {
     func owner(_ gender: Gender, addressed: Set<Speaker>, previous: Speaker?, salience: Salience, position: Int) -> Speaker? {
         // In name order: a Set's own order changes from run to run.
         if let found = addressed.sorted(by: { $0.name < $1.name }).first(where: { self.gender(of: $0) == gender }) { return found }
+        // `The boy coughed.` ⏎ `"Well?" asked his mother.`: his is the boy's, whoever he is,
+        // not the man who spoke the line before.
+        if position < tokens.count, let narration = narrationParagraph(before: tokens[position].paragraph),
+            let actor = describedActor(in: narration), [gender, .unknown].contains(actor.gender),
+            !(token(atOrAfter: actor.range.upperBound)..<narration.upperBound).contains(where: { mentionStarting[$0] != nil })
+        {
+            return nil
+        }
         if let previous, previous != .narrator, self.gender(of: previous) == gender { return previous }
         return resolve(gender, previous: previous, salience: salience, position: position, exclude: [], addressed: [])
     }
@@ -279,7 +287,12 @@ extension Attributor {
     func describedActor(_ turn: Turn) -> (phrase: String, gender: Gender, range: Range<Int>)? {
         let quote = token(atOrAfter: quoteStart(pieces[turn.pieces[0]]))
         let paragraph = paragraphs[turn.paragraph].range
-        let first = tokens(from: paragraph.lowerBound, to: paragraph.upperBound).lowerBound
+        return describedActor(in: tokens(from: paragraph.lowerBound, to: paragraph.upperBound).lowerBound..<quote)
+    }
+
+    /// The same, in a stretch of narration (up to its end).
+    func describedActor(in stretch: Range<Int>) -> (phrase: String, gender: Gender, range: Range<Int>)? {
+        let first = stretch.lowerBound, quote = stretch.upperBound
         guard first < quote else { return nil }
         for index in first..<quote where tokens[index].lower == "the" && (index == first || tokens[index].startsSentence || index - first >= 2 && tokens[index - 1].lower == "and" && tokens[index - 2].word == ",") && !tokens[index].inQuote {
             var head = index + 1

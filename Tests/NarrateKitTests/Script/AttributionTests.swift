@@ -628,6 +628,18 @@ import Testing
         #expect(lines(text, cast: rosaBenAndMara)[0].method != .explicitTag)
     }
 
+    /// `The boy coughed.` then `asked his mother`: the boy's mother, not the doctor's sister, though
+    /// the doctor spoke the line before and shares her surname.
+    @Test func hisMotherIsTheMotherOfTheOneJustDescribed() {
+        let cast = [
+            Character(name: "Dr. Henry Webb", aliases: ["Dr. Webb"], gender: .male), Character(name: "Mrs. Fenn", gender: .female),
+            Character(name: "Agnes Webb", aliases: ["Agnes"], gender: .female),
+        ]
+        let text = "Mrs. Fenn brought her boy into the surgery.\n\n\"Let me hear him breathe,\" said Dr. Webb.\n\n"
+            + "The boy breathed, and coughed.\n\n\"Well?\" asked his mother."
+        #expect(speakers(text, cast: cast) == ["Dr. Henry Webb", "Mrs. Fenn"])
+    }
+
     /// `Mara went out.`: one who leaves is no longer in the scene, and `ma'am` after it is the
     /// woman still there. (`went out into the garden` takes the scene along, so not that.)
     @Test func oneWhoWentOutIsNotInTheScene() {
