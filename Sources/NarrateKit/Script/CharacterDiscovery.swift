@@ -472,7 +472,30 @@ struct CharacterDiscovery {
             let phrase = "the " + tokens[(index + 1)..<phraseEnd].map(\.lower).joined(separator: " ")
             counts[phrase, default: (0, gender)].count += 1
         }
+        if tokens.count < Self.passageTokens {
+            for (phrase, gender) in describedBeats() where counts[phrase] == nil { counts[phrase] = (1, gender) }
+        }
         return counts.keys.sorted().map { Character(name: $0, gender: counts[$0]!.gender) }
+    }
+
+    /// `The landlord met them at the door. "Come in…"`: in a passage, a description that opens
+    /// the sentence leading straight into a line speaks, as `said the landlord` would.
+    private func describedBeats() -> [(String, Gender)] {
+        var found: [(String, Gender)] = []
+        for (index, token) in tokens.enumerated() where token.lower == "the" && token.startsSentence && !token.inQuote {
+            var head = index + 1
+            while head < tokens.count, head - index <= 3, tokens[head].isWord, !tokens[head].isCapitalized, Lexicon.personNouns[tokens[head].lower] == nil { head += 1 }
+            guard head + 1 < tokens.count, head - index <= 3, let gender = Lexicon.personNouns[tokens[head].lower], tokens[head].lower != "old",
+                tokens[head].isWord, !tokens[head].isCapitalized, tokens[head + 1].isWord, !tokens[head + 1].isCapitalized, !tokens[head + 1].inQuote
+            else { continue }
+            var end = head + 1
+            while end < tokens.count, !tokens[end].isSentenceEnd, !tokens[end].inQuote, tokens[end].paragraph == token.paragraph { end += 1 }
+            var next = end + 1
+            while next < tokens.count, !tokens[next].isWord, !tokens[next].inQuote { next += 1 }
+            guard end < tokens.count, tokens[end].isSentenceEnd, next < tokens.count, tokens[next].inQuote, tokens[next].paragraph == token.paragraph else { continue }
+            found.append(("the " + tokens[(index + 1)...head].map(\.lower).joined(separator: " "), gender))
+        }
+        return found
     }
 
     /// Speakers a cast leaves out: a description that speaks (`said the sailor`) and names no
@@ -508,9 +531,16 @@ struct CharacterDiscovery {
                 return position > introduction && position - introduction <= Self.namedSoonAfterReach
             }
         }
-        /// A cast member of that sex the story has not named by then may be the one coming in.
-        func unnamedBefore(_ introduction: Int, _ gender: Gender) -> Bool {
-            cast.indices.contains { fits($0, gender) && (firstNamedAt($0) ?? .max) > introduction }
+        /// A cast member of that sex the story has not named by then may be the one coming in;
+        /// not one the cast calls by another part (`the landlord` is no farmer).
+        func unnamedBefore(_ introduction: Int, _ gender: Gender, head: String) -> Bool {
+            cast.indices.contains { fits($0, gender) && !playsAnotherPart($0, head) && (firstNamedAt($0) ?? .max) > introduction }
+        }
+        func playsAnotherPart(_ character: Int, _ head: String) -> Bool {
+            ([cast[character].name] + cast[character].aliases).contains { name in
+                let words = CharacterIndex.words(of: name).map { $0.lowercased() }
+                return words.count >= 2 && words[0] == "the" && words.last != head && Lexicon.personNouns[words.last!] != nil
+            }
         }
         for description in descriptions() {
             let words = description.name.split(separator: " ").map(String.init)
@@ -523,11 +553,11 @@ struct CharacterDiscovery {
             if !Lexicon.anyoneNouns.contains(head), let introduction = introduction(of: head, before: firstUse) {
                 // In a passage, a cast member of that sex not yet named may be the one brought
                 // in (`a widow in deep black` with a cast whose Mrs. Vane the passage never names).
-                if tokens.count < Self.passageTokens, unnamedBefore(introduction, description.gender) { continue }
+                if tokens.count < Self.passageTokens, unnamedBefore(introduction, description.gender, head: head) { continue }
                 result.append(description)
             } else if Lexicon.anyoneNouns.contains(head), tokens.count < Self.passageTokens,
                 let introduction = introducedAsDescribed(words.dropFirst(), before: firstUse),
-                !unnamedBefore(introduction.position, description.gender)
+                !unnamedBefore(introduction.position, description.gender, head: head)
             {
                 // `A tall old gentleman came into the room` … `said the old gentleman`, when every
                 // man of the cast has been named already. Only in a passage: a novel's cast lists

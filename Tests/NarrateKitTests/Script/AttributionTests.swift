@@ -640,6 +640,24 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Dr. Henry Webb", "Mrs. Fenn"])
     }
 
+    /// Without a cast, in a passage: `The landlord met them at the door. "Come in…"` is the
+    /// landlord's, a voice of his own, and so is the reply to the one he calls `miss`.
+    @Test func aDescribedActorBeforeALineIsAVoiceInAPassage() {
+        let text = "The coach stopped at the inn, and a girl in a grey cloak climbed down.\n\n"
+            + "The landlord met her at the door. \"Come in, and dry yourself.\"\n\n\"Is there a fire?\" asked the girl.\n\n"
+            + "\"There is always a fire here, miss.\""
+        #expect(speakers(text) == ["the landlord", "the girl", "the landlord"])
+    }
+
+    /// With a cast whose landlord is only `the landlord`: `a stout farmer` who comes in is not he,
+    /// though the passage has not named him by then; `said the farmer` is a voice of its own.
+    @Test func theLandlordIsNoFarmer() {
+        let cast = [Character(name: "Mr. Thorne", aliases: ["the landlord"], gender: .male), Character(name: "Lucy Grey", gender: .female)]
+        let text = "Two passengers climbed down: a stout farmer and a girl.\n\nThe landlord met them at the door. \"Come in.\"\n\n"
+            + "\"And ale?\" said the farmer.\n\n\"And ale, sir.\""
+        #expect(speakers(text, cast: cast) == ["Mr. Thorne", "the farmer", "Mr. Thorne"])
+    }
+
     /// `Mara went out.`: one who leaves is no longer in the scene, and `ma'am` after it is the
     /// woman still there. (`went out into the garden` takes the scene along, so not that.)
     @Test func oneWhoWentOutIsNotInTheScene() {
