@@ -230,6 +230,14 @@ extension Attributor {
                                      addressedNow: addressedNow, addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf)
                 turns[index].speaker = decided.0
                 turns[index].attribution = decided.1
+                // `said the farmer` is never a woman's line, whatever the talk's turns say: with
+                // no one of that sex to give it to, the narrator reads it.
+                if case .description(let phrase, let sex)? = turn.tag?.subject, sex != .unknown, let speaker = decided.0,
+                    speaker != .narrator, gender(of: speaker) != .unknown, gender(of: speaker) != sex
+                {
+                    turns[index].speaker = .narrator
+                    turns[index].attribution = Attribution(method: .unresolved, confidence: 0.1, evidence: "no one in the scene is \(phrase)")
+                }
             }
             if conversation.isEmpty {
                 narratedOpener = narratedAddressee(before: turn.paragraph, salience: salience, speakerOf: speakerOf)

@@ -658,6 +658,15 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mr. Thorne", "the farmer", "Mr. Thorne"])
     }
 
+    /// `said the farmer` with a cast whose only man is the landlord, who spoke the line before: the
+    /// narrator reads it, never the girl the talk's turns point to.
+    @Test func aDescriptionOfOneSexIsNeverTheOther() {
+        let cast = [Character(name: "Mr. Thorne", aliases: ["the landlord"], gender: .male), Character(name: "Lucy Grey", gender: .female)]
+        let text = "The landlord met them at the door. \"Come in.\"\n\n\"Is there a fire?\" asked the girl.\n\n"
+            + "\"Always, miss.\"\n\n\"And ale?\" said the farmer."
+        #expect(speakers(text, cast: cast) == ["Mr. Thorne", "Lucy Grey", "Mr. Thorne", "Narrator"])
+    }
+
     /// `Mara went out.`: one who leaves is no longer in the scene, and `ma'am` after it is the
     /// woman still there. (`went out into the garden` takes the scene along, so not that.)
     @Test func oneWhoWentOutIsNotInTheScene() {
