@@ -555,6 +555,12 @@ struct CharacterDiscovery {
                 // in (`a widow in deep black` with a cast whose Mrs. Vane the passage never names).
                 if tokens.count < Self.passageTokens, unnamedBefore(introduction, description.gender, head: head) { continue }
                 result.append(description)
+            } else if !Lexicon.anyoneNouns.contains(head), tokens.count < Self.passageTokens,
+                !cast.indices.contains(where: { fits($0, description.gender) && !playsAnotherPart($0, head) })
+            {
+                // `said the farmer` in a passage whose cast has no one of that sex but the
+                // landlord: a voice of his own, though the passage never brought him in.
+                result.append(description)
             } else if Lexicon.anyoneNouns.contains(head), tokens.count < Self.passageTokens,
                 let introduction = introducedAsDescribed(words.dropFirst(), before: firstUse),
                 !unnamedBefore(introduction.position, description.gender, head: head)

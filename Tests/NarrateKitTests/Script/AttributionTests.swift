@@ -658,13 +658,21 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mr. Thorne", "the farmer", "Mr. Thorne"])
     }
 
-    /// `said the farmer` with a cast whose only man is the landlord, who spoke the line before: the
-    /// narrator reads it, never the girl the talk's turns point to.
+    /// `said the old man` with a cast whose only man is the landlord, who spoke the line before:
+    /// the narrator reads it, never the girl the talk's turns point to.
     @Test func aDescriptionOfOneSexIsNeverTheOther() {
         let cast = [Character(name: "Mr. Thorne", aliases: ["the landlord"], gender: .male), Character(name: "Lucy Grey", gender: .female)]
         let text = "The landlord met them at the door. \"Come in.\"\n\n\"Is there a fire?\" asked the girl.\n\n"
-            + "\"Always, miss.\"\n\n\"And ale?\" said the farmer."
+            + "\"Always, miss.\"\n\n\"And ale?\" said the old man."
         #expect(speakers(text, cast: cast) == ["Mr. Thorne", "Lucy Grey", "Mr. Thorne", "Narrator"])
+    }
+
+    /// `said the farmer`, in a passage whose cast has no man but the landlord: a voice of his own,
+    /// though the passage never brought him in.
+    @Test func aRoleNoCastMemberPlaysIsAVoiceInAPassage() {
+        let cast = [Character(name: "Mr. Thorne", aliases: ["the landlord"], gender: .male), Character(name: "Lucy Grey", gender: .female)]
+        let text = "The landlord met them at the door. \"Come in.\"\n\n\"And ale?\" said the farmer.\n\n\"And ale, sir.\""
+        #expect(speakers(text, cast: cast) == ["Mr. Thorne", "the farmer", "Mr. Thorne"])
     }
 
     /// `Mara went out.`: one who leaves is no longer in the scene, and `ma'am` after it is the
