@@ -539,7 +539,8 @@ struct CharacterDiscovery {
         func playsAnotherPart(_ character: Int, _ head: String) -> Bool {
             ([cast[character].name] + cast[character].aliases).contains { name in
                 let words = CharacterIndex.words(of: name).map { $0.lowercased() }
-                return words.count >= 2 && words[0] == "the" && words.last != head && Lexicon.personNouns[words.last!] != nil
+                guard words.count >= 2, words[0] == "the", let part = words.last else { return false }
+                return part != head && Lexicon.personNouns[part] != nil
             }
         }
         for description in descriptions() {
