@@ -113,7 +113,7 @@ extension Attributor {
             let owner = salience.subject.flatMap { self.gender(of: $0) == gender ? $0 : nil }
                 ?? salience.mentioned.filter { self.gender(of: $0.key) == gender && index - $0.value < 400 }.max { ($0.value, $0.key.name) < ($1.value, $1.key.name) }?.key
             guard case .character(let ownerName)? = owner,
-                let relative = kin(of: ownerName, tokens[index + 1].lower, speakerOf: speakerOf)
+                let relative = kin(of: ownerName, tokens[index + 1].lower, at: index, speakerOf: speakerOf)
             else { return }
             salience.describedAs[relative] = ("the " + tokens[index + 1].lower, index)
             guard !tokens[index + 1].isPossessive else { return }
@@ -305,7 +305,7 @@ extension Attributor {
                 !Lexicon.prepositions.contains(tokens[object + 1].lower), !["that", "and", "to", "so", "how", "what", "of"].contains(tokens[object + 1].lower)
             {
                 if Self.relations[tokens[object + 1].lower] != nil, case .character(let name) = speaker,
-                    let relative = kin(of: name, tokens[object + 1].lower, speakerOf: speakerOf)
+                    let relative = kin(of: name, tokens[object + 1].lower, at: object, speakerOf: speakerOf)
                 {
                     return (relative, tokens[verb].lower, speaker)
                 }

@@ -200,14 +200,30 @@ extension Attributor {
             return nil
         }
         guard case .character(let ownerName)? = found else { return nil }
-        return kin(of: ownerName, words[1], speakerOf: speakerOf)
+        return kin(of: ownerName, words[1], at: position, speakerOf: speakerOf)
     }
 
     /// The owner's `wife`, `mother`, `son`…: the one character of that sex who shares their
     /// surname, a married title preferred for a wife, husband or parent.
-    func kin(of ownerName: String, _ relationWord: String, speakerOf: [Speaker]) -> Speaker? {
+    /// - Parameter position: where the relative is spoken of, to find the parent of one whose
+    ///   surname the cast never gives (`her mother`, of an `Elizabeth` who is only `Miss Eliza`).
+    func kin(of ownerName: String, _ relationWord: String, at position: Int? = nil, speakerOf: [Speaker]) -> Speaker? {
         if let found = kinBySurname(of: ownerName, relationWord, speakerOf: speakerOf) { return found }
-        return neverNamed(relationWord, owner: ownerName).map { speakerOf[$0] }
+        if let found = neverNamed(relationWord, owner: ownerName) { return speakerOf[found] }
+        guard let position, let gender = Self.parentWords[relationWord], let owner = characters.first(where: { $0.name == ownerName }),
+            Self.isKnownWithoutSurname(owner), let parent = parent(gender, calledAt: position), characters[parent].name != ownerName
+        else { return nil }
+        return speakerOf[parent]
+    }
+
+    /// Whether the cast names a character by a given name, and calls them by it after a title
+    /// but never by a surname (`Elizabeth`, also `Eliza` and `Miss Eliza`). A one-word name
+    /// alone (`Bitzer`) may well be the surname; `Mr. Darcy`, with `Darcy`, is one.
+    static func isKnownWithoutSurname(_ character: Character) -> Bool {
+        let names = ([character.name] + character.aliases).map(CharacterIndex.words(of:))
+        let given = Set(names.filter { $0.count == 1 }.map { $0[0] })
+        let longer = names.filter { $0.count >= 2 }
+        return names[0].count == 1 && !longer.isEmpty && longer.allSatisfy { given.contains($0[$0.count - 1]) }
     }
 
     private func kinBySurname(of ownerName: String, _ relationWord: String, speakerOf: [Speaker]) -> Speaker? {

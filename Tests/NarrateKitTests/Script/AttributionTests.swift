@@ -617,6 +617,19 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Kitty Gray", "Kitty Gray", "Mrs. Gray"])
     }
 
+    /// `her mother`, of a daughter the cast calls only `Kitty` and `Miss Kitty`: the mother a
+    /// child of that house calls so, whose `she cried` follows.
+    @Test func herMotherIsTheParentOfOneWithoutASurname() {
+        let cast = [
+            Character(name: "Kitty", aliases: ["Miss Kitty"], gender: .female), Character(name: "Mrs. Gray", gender: .female),
+            Character(name: "Tom Gray", aliases: ["Tom"], gender: .male),
+        ]
+        let text = "Mrs. Gray and Tom were in the hall. Kitty went up to her room.\n\n"
+            + "But before she had been three minutes in her room, her mother followed her.\n\n"
+            + "\"My dearest child,\" she cried, \"I can think of nothing else!\""
+        #expect(speakers(text, cast: cast) == ["Mrs. Gray", "Mrs. Gray"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
