@@ -22,7 +22,7 @@ extension Attributor {
             case .pronoun(let gender):
                 // `The boy thought for a moment. "…," he said`: the description just before, with
                 // no one named since, is whom the pronoun follows, as `said the boy` would be read.
-                if let actor = describedActor(turn), [gender, .unknown].contains(actor.gender),
+                if let actor = describedActor(turn) ?? describedActorBefore(turn), [gender, .unknown].contains(actor.gender),
                     !(token(atOrAfter: actor.range.upperBound)..<token(atOrAfter: quoteStart(pieces[turn.pieces[0]]))).contains(where: { mentionStarting[$0] != nil })
                 {
                     if let decided = describedSpeaker(

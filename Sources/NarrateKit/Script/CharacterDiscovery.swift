@@ -492,7 +492,18 @@ struct CharacterDiscovery {
             while end < tokens.count, !tokens[end].isSentenceEnd, !tokens[end].inQuote, tokens[end].paragraph == token.paragraph { end += 1 }
             var next = end + 1
             while next < tokens.count, !tokens[next].isWord, !tokens[next].inQuote { next += 1 }
-            guard end < tokens.count, tokens[end].isSentenceEnd, next < tokens.count, tokens[next].inQuote, tokens[next].paragraph == token.paragraph else { continue }
+            guard end < tokens.count, tokens[end].isSentenceEnd, next < tokens.count else { continue }
+            let leadsIn = tokens[next].inQuote && tokens[next].paragraph == token.paragraph
+            // `The clergyman said nothing. He took off his hat.` ⏎ `"I have bad news," he said.`:
+            // the last one the narration brought forward before a paragraph that opens with a
+            // line, none named after him.
+            var quote = next
+            while quote < tokens.count, tokens[quote].paragraph == token.paragraph, !tokens[quote].inQuote { quote += 1 }
+            let opensNext = quote < tokens.count && tokens[quote].inQuote && tokens[quote].paragraph == token.paragraph + 1
+                && (quote == 0 || tokens[quote - 1].paragraph != tokens[quote].paragraph)
+                && !tokens[(head + 1)..<quote].contains { $0.isCapitalized && !$0.startsSentence && $0.isWord && $0.lower != "i" }
+                && !tokens[(head + 1)..<quote].contains { $0.lower == "the" && $0.startsSentence }
+            guard leadsIn || opensNext else { continue }
             found.append(("the " + tokens[(index + 1)...head].map(\.lower).joined(separator: " "), gender))
         }
         return found

@@ -630,6 +630,22 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mrs. Gray", "Mrs. Gray"])
     }
 
+    /// Without a cast, in a passage: `The doctor said nothing. He set down his bag.` then a
+    /// paragraph opening `"…," he said`: the doctor speaks, a voice of his own, and the talk
+    /// alternates from him.
+    @Test func aDescribedActorInTheParagraphBeforeIsTheHeOfTheTag() {
+        let text = "Ruth Avery sat by the bed and Sam by the fire when the doctor came in from the rain.\n\n\"You are late,\" said Ruth.\n\n"
+            + "\"The road is flooded,\" said Sam.\n\nThe doctor said nothing at first. He set down his bag and warmed his hands.\n\n"
+            + "\"The fever has turned,\" he said.\n\n\"Then she will live?\"\n\n\"She will.\""
+        #expect(speakers(text) == ["Ruth", "Sam", "the doctor", "Ruth", "the doctor"])
+        // With a cast whose doctor is a bare label, the description names no one in the scene.
+        let cast = [
+            Character(name: "Ruth Avery", aliases: ["Ruth"], gender: .female), Character(name: "Sam Avery", aliases: ["Sam"], gender: .male),
+            Character(name: "The Doctor", gender: .male),
+        ]
+        #expect(speakers(text, cast: cast).prefix(3) == ["Ruth Avery", "Sam Avery", "The Doctor"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
