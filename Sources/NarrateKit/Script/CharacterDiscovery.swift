@@ -175,7 +175,7 @@ struct CharacterDiscovery {
             // spoken to or of, though the narration may never name her.
             let titledInSpeech = token.inQuote && Lexicon.titles[token.word] != nil && index + 1 < tokens.count
                 && tokens[index + 1].isWord && tokens[index + 1].isCapitalized && tokens[index + 1].inQuote
-            guard token.isWord, token.isCapitalized, !token.inQuote || titledInSpeech else {
+            guard token.isWord, token.isCapitalized, !token.inQuote || titledInSpeech || calledAtTheStartOfALine(index) else {
                 index += 1
                 continue
             }
@@ -259,6 +259,17 @@ struct CharacterDiscovery {
         }
         let order: (Form, Form) -> Bool = { $0.words.lexicographicallyPrecedes($1.words) }
         return (names.sorted(by: order), fullNames.sorted(by: order))
+    }
+
+    /// `"Polly, how many times have I told you?"`: in a passage, a common given name that
+    /// opens a line and is set off as a call is someone there, though the narration never names
+    /// her (`a small girl ran in`).
+    private func calledAtTheStartOfALine(_ index: Int) -> Bool {
+        guard tokens.count < Self.passageTokens, index + 1 < tokens.count, tokens[index].inQuote, Lexicon.givenNames[tokens[index].word] != nil else { return false }
+        var before = index - 1
+        while before >= 0, !tokens[before].isWord, QuoteScanner.quotationMarks.contains(tokens[before].word.unicodeScalars.first ?? " ") { before -= 1 }
+        guard before < 0 || !tokens[before].inQuote || tokens[before].paragraph != tokens[index].paragraph else { return false }
+        return [",", "!", "?"].contains(tokens[index + 1].word)
     }
 
     /// A name beside a speech verb in the narration of a paragraph that has dialogue.

@@ -646,6 +646,14 @@ import Testing
         #expect(speakers(text, cast: cast).prefix(3) == ["Ruth Avery", "Sam Avery", "The Doctor"])
     }
 
+    /// Without a cast, in a passage: a child who runs in and speaks is named only by the reply
+    /// that calls him (`"Ned, did you tie it?"`): he is a voice, and the line before is his.
+    @Test func aNameThatOpensTheReplyIsAVoiceInAPassage() {
+        let text = "Mr. Quill was mending a net on the quay when a boy came running down the steps.\n\n"
+            + "\"Uncle, the boat is loose!\"\n\n\"Ned, did you tie it as I showed you?\"\n\n\"I did. The tide pulled it.\""
+        #expect(speakers(text) == ["Ned", "Mr. Quill", "Ned"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
