@@ -181,7 +181,7 @@ extension Attributor {
 
     static let relations: [String: Gender] = [
         "wife": .female, "lady": .female, "husband": .male, "mother": .female, "father": .male, "sister": .female,
-        "brother": .male, "daughter": .female, "son": .male, "aunt": .female, "uncle": .male,
+        "brother": .male, "daughter": .female, "son": .male, "aunt": .female, "uncle": .male, "grandmother": .female, "grandfather": .male,
     ]
 
     /// `his wife`, `her husband`, `his sister`: the one character of that sex who shares the

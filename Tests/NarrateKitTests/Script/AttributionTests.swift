@@ -654,6 +654,14 @@ import Testing
         #expect(speakers(text) == ["Ned", "Mr. Quill", "Ned"])
     }
 
+    /// Without a cast, in a passage: `His grandfather was mending a chair` makes the boy's
+    /// grandfather a voice, and `said the old man` is he, not the boy the passage names.
+    @Test func aGrandfatherNeverNamedIsTheOldMan() {
+        let text = "Tom came in from the yard with a bucket of water. His grandfather was mending a chair by the fire.\n\n"
+            + "\"Set it down there,\" said the old man.\n\nTom set it down. \"The pump is freezing.\"\n\n\"Then we must wrap it tonight.\""
+        #expect(speakers(text) == ["Tom's grandfather", "Tom", "Tom's grandfather"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
