@@ -404,6 +404,8 @@ extension Attributor {
             if ["came", "walked", "burst", "stepped", "hurried", "ran"].contains(word), ["in", "into"].contains(next) { return true }
             if word == "head", next == "in" { return true }
         }
+        // `A groom came across the yard at a run.`: one brought in by the narration.
+        if let actor = describedActor(turn), ["a", "an"].contains(tokens[token(atOrAfter: actor.range.lowerBound)].lower) { return true }
         return false
     }
 

@@ -321,7 +321,12 @@ extension Attributor {
     func describedActor(in stretch: Range<Int>) -> (phrase: String, gender: Gender, range: Range<Int>)? {
         let first = stretch.lowerBound, quote = stretch.upperBound
         guard first < quote else { return nil }
-        for index in first..<quote where tokens[index].lower == "the" && (index == first || tokens[index].startsSentence || index - first >= 2 && tokens[index - 1].lower == "and" && tokens[index - 2].word == ",") && !tokens[index].inQuote {
+        for index in first..<quote where !tokens[index].inQuote {
+            // `The widow rose.`, `…, and the maid put her head in.`; `A porter came along with a
+            // barrow.` opening its sentence brings in one the talk will call `the porter`.
+            let definite = tokens[index].lower == "the" && (index == first || tokens[index].startsSentence || index - first >= 2 && tokens[index - 1].lower == "and" && tokens[index - 2].word == ",")
+            let indefinite = ["a", "an"].contains(tokens[index].lower) && (index == first || tokens[index].startsSentence)
+            guard definite || indefinite else { continue }
             var head = index + 1
             while head < quote, head - index <= 3, tokens[head].isWord, !tokens[head].isCapitalized, Lexicon.personNouns[tokens[head].lower] == nil { head += 1 }
             // `the old man`: the noun is the last of the words that could be one.
@@ -329,7 +334,7 @@ extension Attributor {
             guard head + 1 < quote, let gender = Lexicon.personNouns[tokens[head].lower], !tokens[head].isCapitalized, !tokens[head].isPossessive,
                 tokens[head + 1].isWord, !tokens[head + 1].isCapitalized, !["of", "and", "or", "who", "whom", "whose", "was", "were", "is"].contains(tokens[head + 1].lower)
             else { continue }
-            let phrase = tokens[index...head].map(\.lower).joined(separator: " ")
+            let phrase = "the " + tokens[(index + 1)...head].map(\.lower).joined(separator: " ")
             // `The young clerk closed his ledger`: a role of either sex, told by what follows.
             let told = gender != .unknown ? gender : tokens[(head + 1)..<quote].prefix(while: { !$0.isClauseEnd })
                 .lazy.compactMap { ["his", "him", "himself", "her", "herself"].contains($0.lower) ? Lexicon.pronouns[$0.lower] : nil }.first ?? gender

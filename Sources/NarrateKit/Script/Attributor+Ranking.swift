@@ -300,6 +300,11 @@ extension Attributor {
         twoBack: Speaker?, addressedNow: Set<Speaker>, addressedBefore: Set<Speaker>, participants: Set<Speaker>, salience: Salience, position: Int,
         speakerOf: [Speaker]
     ) -> (Speaker, String)? {
+        // A description narrate made a voice of its own (`the porter`); not a cast's label
+        // (`The Doctor`), which may be the doctor in the room.
+        if let own = characters.firstIndex(where: { $0.name == actor.phrase }), isDefinedDescription(own) {
+            return (speakerOf[own], text(actor.range))
+        }
         var described = turn
         described.tag = Tag(subject: .description(actor.phrase, actor.gender), evidence: actor.range)
         let decided = decide(

@@ -493,7 +493,7 @@ struct CharacterDiscovery {
     /// the sentence leading straight into a line speaks, as `said the landlord` would.
     private func describedBeats() -> [(String, Gender)] {
         var found: [(String, Gender)] = []
-        for (index, token) in tokens.enumerated() where token.lower == "the" && token.startsSentence && !token.inQuote {
+        for (index, token) in tokens.enumerated() where ["the", "a", "an"].contains(token.lower) && token.startsSentence && !token.inQuote {
             var head = index + 1
             while head < tokens.count, head - index <= 3, tokens[head].isWord, !tokens[head].isCapitalized, Lexicon.personNouns[tokens[head].lower] == nil { head += 1 }
             guard head + 1 < tokens.count, head - index <= 3, let gender = Lexicon.personNouns[tokens[head].lower], tokens[head].lower != "old",

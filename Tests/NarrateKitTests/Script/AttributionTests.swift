@@ -662,6 +662,15 @@ import Testing
         #expect(speakers(text) == ["Tom's grandfather", "Tom", "Tom's grandfather"])
     }
 
+    /// Without a cast, in a passage: `A groom came across the yard. "…"` brings in one who
+    /// speaks at once, a voice of his own (`the groom`), not the woman named before him.
+    @Test func anIndefiniteNewcomerWhoSpeaksAtOnceIsAVoice() {
+        let text = "The coach stood in the yard while Mr. Finch and his daughter Kate waited by the door.\n\n"
+            + "\"We shall be late,\" said Mr. Finch.\n\n\"We shall not, papa.\"\n\n"
+            + "A groom came across the yard at a run. \"The near horse is lame, sir.\"\n\n\"Then find another,\" said Mr. Finch."
+        #expect(speakers(text) == ["Mr. Finch", "Kate", "the groom", "Mr. Finch"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
