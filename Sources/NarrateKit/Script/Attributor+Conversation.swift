@@ -138,6 +138,11 @@ extension Attributor {
                     relativeCursor += 1
                 }
                 let mention = narrationMentions[mentionCursor]
+                // `Old Mr. Ferris was asleep in his chair`: he is the old man, asleep or awake.
+                let before = mention.tokens.lowerBound - 1
+                if !mention.descriptive, before >= 0, tokens[before].isWord, !tokens[before].isCapitalized || tokens[before].startsSentence, let age = Self.age(of: tokens[before].lower) {
+                    salience.ages[speakerOf[mention.character]] = (age, mention.tokens.lowerBound)
+                }
                 // `Tom Hale had gone to market`: not in the scene, whatever was said of him before.
                 if mention.absent {
                     let gone = speakerOf[mention.character]
@@ -158,10 +163,6 @@ extension Attributor {
                 }
                 salience.mentioned[speakerOf[mention.character]] = mention.tokens.lowerBound
                 if !mention.descriptive { salience.named[speakerOf[mention.character]] = mention.tokens.lowerBound }
-                let before = mention.tokens.lowerBound - 1
-                if !mention.descriptive, before >= 0, tokens[before].isWord, !tokens[before].isCapitalized, let age = Self.age(of: tokens[before].lower) {
-                    salience.ages[speakerOf[mention.character]] = (age, mention.tokens.lowerBound)
-                }
                 if mention.descriptive {
                     salience.describedAs[speakerOf[mention.character]] = (mention.tokens.map { tokens[$0].lower }.joined(separator: " "), mention.tokens.lowerBound)
                 }

@@ -310,7 +310,12 @@ extension Attributor {
         let decided = decide(
             described, index: index, turns: turns, previous: previous, beforePrevious: beforePrevious, twoBack: twoBack, addressedNow: addressedNow,
             addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf)
-        if let speaker = decided.0, inScene(speaker, salience: salience, position: position) { return (speaker, decided.1.evidence) }
+        // (`Old Mr. Ferris was asleep in his chair.` … `The old man stirred.`: he is there, awake.)
+        if let speaker = decided.0,
+            inScene(speaker, salience: salience, position: position) || salience.ages[speaker].map({ position - $0.position < Self.nearbyWindow }) == true
+        {
+            return (speaker, decided.1.evidence)
+        }
         let head = String(actor.phrase.split(separator: " ").last ?? "")
         let newcomer = firstMentions.first { first in
             first.position > position && first.position - position < Self.nearbyWindow

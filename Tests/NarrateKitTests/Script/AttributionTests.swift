@@ -671,6 +671,14 @@ import Testing
         #expect(speakers(text) == ["Mr. Finch", "Kate", "the groom", "Mr. Finch"])
     }
 
+    /// `Old Mrs. Tibbs was asleep by the fire` … `The old woman opened her eyes. "…," she
+    /// said`: the one the narration called old, awake now, though sleep had put her out of the talk.
+    @Test func theOldWomanWhoWakesIsTheOneCalledOld() {
+        let text = "Old Mrs. Tibbs was asleep by the fire when the two girls came in from the snow. Nan carried the basket and Bess the lamp.\n\n"
+            + "\"Is she asleep?\" whispered Bess.\n\n\"Hush! Yes.\"\n\nThe old woman opened her eyes. \"Girls,\" she said, \"shut that door.\""
+        #expect(speakers(text).suffix(2) == ["Mrs. Tibbs", "Mrs. Tibbs"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
