@@ -19,6 +19,8 @@ struct CharacterDiscovery {
         var firstSeen = Int.max
         var maleVotes = 0
         var femaleVotes = 0
+        /// Occurrences as a call in a line (`"Well, Jessop?"`), counted in passages only.
+        var called = 0
         var title: String? { words.count > 1 && Lexicon.titles[words[0]] != nil ? words[0] : nil }
         var core: [String] { title == nil ? words : Array(words.dropFirst()) }
         var titleGender: Gender? { title.flatMap { Lexicon.titles[$0] } }
@@ -175,7 +177,7 @@ struct CharacterDiscovery {
             // spoken to or of, though the narration may never name her.
             let titledInSpeech = token.inQuote && Lexicon.titles[token.word] != nil && index + 1 < tokens.count
                 && tokens[index + 1].isWord && tokens[index + 1].isCapitalized && tokens[index + 1].inQuote
-            guard token.isWord, token.isCapitalized, !token.inQuote || titledInSpeech || calledAtTheStartOfALine(index) else {
+            guard token.isWord, token.isCapitalized, !token.inQuote || titledInSpeech || isCalled(index) else {
                 index += 1
                 continue
             }
@@ -215,6 +217,7 @@ struct CharacterDiscovery {
                     if start > 0, Lexicon.prepositions.contains(tokens[start - 1].lower) { form.governed += 1 }
                     if start > 0, tokens[start - 1].lower == "the" { form.afterThe += 1 }
                     if isSpeechTag(around: start..<end) { form.inTags += 1 }
+                    if token.inQuote, !titledInSpeech { form.called += 1 }
                     voteGender(after: end, into: &form)
                     forms[words] = form
                 }
@@ -242,6 +245,8 @@ struct CharacterDiscovery {
             // A word never written in lower case that tags speech is a name, even if it always
             // starts its sentence (`"Hello," Jo whispered.`).
             if form.inTags >= 1 && (form.midSentence >= 1 || form.inTags >= 2 || lower == 0) { return true }
+            // (`Jessop folded the letter.` after `"Well, Jessop?"`: in a passage, one called so.)
+            if passage, form.called >= 1, form.count > form.called, lower == 0 { return true }
             // A common given name never written in lower case names a person, even in a short
             // story that seldom puts it mid-sentence (`Nell set down the kettle.`).
             if knownGivenName, lower == 0, form.count >= leastUses { return true }
@@ -261,15 +266,20 @@ struct CharacterDiscovery {
         return (names.sorted(by: order), fullNames.sorted(by: order))
     }
 
-    /// `"Polly, how many times have I told you?"`: in a passage, a common given name that
-    /// opens a line and is set off as a call is someone there, though the narration never names
-    /// her (`a small girl ran in`).
-    private func calledAtTheStartOfALine(_ index: Int) -> Bool {
-        guard tokens.count < Self.passageTokens, index + 1 < tokens.count, tokens[index].inQuote, Lexicon.givenNames[tokens[index].word] != nil else { return false }
+    /// `"Polly, how many times have I told you?"`, `"Well, Jessop?"`: in a passage, a name
+    /// set off as a call in a line is someone there, though the narration may never name them
+    /// (`a small girl ran in`). A common given name may open the line; any other word must be
+    /// called after a comma, and the narration name it too, to be taken for a name.
+    private func isCalled(_ index: Int) -> Bool {
+        guard tokens.count < Self.passageTokens, index + 1 < tokens.count, tokens[index].inQuote, Lexicon.titles[tokens[index].word] == nil,
+            !Lexicon.notNames.contains(tokens[index].word), [",", "!", "?", "."].contains(tokens[index + 1].word)
+        else { return false }
         var before = index - 1
         while before >= 0, !tokens[before].isWord, QuoteScanner.quotationMarks.contains(tokens[before].word.unicodeScalars.first ?? " ") { before -= 1 }
-        guard before < 0 || !tokens[before].inQuote || tokens[before].paragraph != tokens[index].paragraph else { return false }
-        return [",", "!", "?"].contains(tokens[index + 1].word)
+        let opensLine = before < 0 || !tokens[before].inQuote || tokens[before].paragraph != tokens[index].paragraph
+        if opensLine { return Lexicon.givenNames[tokens[index].word] != nil && tokens[index + 1].word != "." }
+        guard tokens[before].word == "," else { return false }
+        return tokens.contains { !$0.inQuote && $0.word == tokens[index].word }
     }
 
     /// A name beside a speech verb in the narration of a paragraph that has dialogue.

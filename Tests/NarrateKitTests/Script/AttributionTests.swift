@@ -679,6 +679,15 @@ import Testing
         #expect(speakers(text).suffix(2) == ["Mrs. Tibbs", "Mrs. Tibbs"])
     }
 
+    /// Without a cast, in a passage: `"Is that everything, Hobbs?"`, then `Hobbs put on her
+    /// bonnet.`: a surname the narration uses only once, at a sentence's start, is a person
+    /// because a line calls her by it, and the `she asked` after it is hers.
+    @Test func aNameALineCallsSomeoneByIsAVoiceInAPassage() {
+        let text = "Mrs. Crane gave the basket to her maid.\n\n\"Is that everything, Hobbs?\"\n\n\"Yes, madam.\"\n\n"
+            + "Hobbs put on her bonnet and went to the door. She turned back.\n\n\"Shall I call at the butcher's, madam?\" she asked."
+        #expect(speakers(text).last == "Hobbs")
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
