@@ -89,7 +89,7 @@ public struct ScriptBuilder: Sendable {
             (pins, outcome.unmatched) = try CorrectionResolver(corrections: corrections, characters: characters)
                 .pins(pieces: dialogue, scalars: scalars)
         }
-        let index = CharacterIndex(characters: characters, bySceneWhenShared: !self.characters.isEmpty)
+        let index = CharacterIndex(characters: characters, bySceneWhenShared: !self.characters.isEmpty || tokens.count < CharacterDiscovery.passageTokens)
         let mentions = index.mentions(in: tokens)
         var attributor = Attributor(
             scalars: scalars, paragraphs: paragraphs, pieces: dialogue, tokens: tokens, mentions: mentions,

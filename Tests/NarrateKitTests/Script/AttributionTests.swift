@@ -637,7 +637,7 @@ import Testing
         let text = "Ruth Avery sat by the bed and Sam by the fire when the doctor came in from the rain.\n\n\"You are late,\" said Ruth.\n\n"
             + "\"The road is flooded,\" said Sam.\n\nThe doctor said nothing at first. He set down his bag and warmed his hands.\n\n"
             + "\"The fever has turned,\" he said.\n\n\"Then she will live?\"\n\n\"She will.\""
-        #expect(speakers(text) == ["Ruth", "Sam", "the doctor", "Ruth", "the doctor"])
+        #expect(speakers(text) == ["Ruth Avery", "Sam", "the doctor", "Ruth Avery", "the doctor"])
         // With a cast whose doctor is a bare label, the description names no one in the scene.
         let cast = [
             Character(name: "Ruth Avery", aliases: ["Ruth"], gender: .female), Character(name: "Sam Avery", aliases: ["Sam"], gender: .male),
@@ -686,6 +686,24 @@ import Testing
         let text = "Mrs. Crane gave the basket to her maid.\n\n\"Is that everything, Hobbs?\"\n\n\"Yes, madam.\"\n\n"
             + "Hobbs put on her bonnet and went to the door. She turned back.\n\n\"Shall I call at the butcher's, madam?\" she asked."
         #expect(speakers(text).last == "Hobbs")
+    }
+
+    /// Without a cast, in a passage: `Ned Hale` away and `Ned Cole` come over, `said Ned` is
+    /// the Ned in the scene, not a third voice; `Lucy Hale`, named once, is a voice too.
+    @Test func aGivenNameTwoPeopleShareIsTheOneInTheScene() {
+        let text = "Ned Hale had gone to the coast for a week. On Tuesday his friend Ned Cole walked over and found Lucy Hale in the orchard.\n\n"
+            + "\"Any letters from him?\" said Ned.\n\n\"Not one.\"\n\n\"He never writes,\" said Ned."
+        #expect(speakers(text) == ["Ned Cole", "Lucy Hale", "Ned Cole"])
+        let neighbour = "Tom Hale had gone to London on Monday, and his farm was left to the men. On Wednesday his neighbour Tom Reed rode over to see how they did, and found Mary Hale in the dairy.\n\n"
+            + "\"Any news of your brother?\" said Tom.\n\n\"Not a word.\"\n\n\"He'll be back for the fair,\" said Tom."
+        #expect(speakers(neighbour) == ["Tom Reed", "Mary Hale", "Tom Reed"])
+    }
+
+    /// `asked the nurse in a low voice`: the description ends at its noun, a voice of its own.
+    @Test func aDescriptionTagGoesOnPastItsNoun() {
+        let text = "Mrs. Crewe lay asleep, and the doctor sat by the bed when the nurse came in.\n\n"
+            + "\"How is she?\" asked the nurse in a low voice.\n\n\"Sleeping,\" said the doctor."
+        #expect(speakers(text) == ["the nurse", "the doctor"])
     }
 
     @Test func oneGoneUpToBedIsNotInTheTalk() {
