@@ -238,6 +238,12 @@ extension Attributor {
                 return (decided.0, Attribution(method: .paragraphMention, confidence: 0.5, evidence: decided.1))
             }
         }
+        // `Henry hung up his coat and sat down.` ⏎ `"The trains are all behind."`: in a
+        // passage, the one person a paragraph of narration just before has acting speaks next.
+        let next = index + 1 < turns.count && turns[index + 1].paragraph == turn.paragraph + 1 ? turns[index + 1] : nil
+        if let actor = actorOfTheParagraphBefore(turn, next: next, salience: salience, speakerOf: speakerOf), actor != previous, !addressedNow.contains(actor) {
+            return (actor, Attribution(method: .paragraphMention, confidence: 0.6, evidence: actor.name + " acts in the narration just before"))
+        }
         // One who names themself (`"I am Lorne."`) speaks, whatever the ranker, which holds a
         // name in a line against its speaker, would say.
         if let introduced = selfIntroduction(turn) {
@@ -281,6 +287,38 @@ extension Attributor {
                 && at - mention.tokens.lowerBound < Self.nearbyWindow && tokens[mention.tokens.lowerBound].paragraph != turn.paragraph
         }
         return namedLately ? nil : named
+    }
+
+    /// For an untagged line opening its paragraph in a passage, the one person named in the
+    /// paragraph of narration just before, as the subject of a sentence there. (In the novels,
+    /// with the talk's history to go on, the ranker does better by itself.)
+    func actorOfTheParagraphBefore(_ turn: Turn, next: Turn?, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
+        guard tokens.count < CharacterDiscovery.passageTokens, turn.tag == nil, !turn.continuesSpeech,
+            let narration = narrationParagraph(before: turn.paragraph),
+            token(atOrAfter: quoteStart(pieces[turn.pieces[0]])) == tokens(from: paragraphs[turn.paragraph].range.lowerBound, to: paragraphs[turn.paragraph].range.upperBound).lowerBound
+                || tokens[token(atOrAfter: quoteStart(pieces[turn.pieces[0]])) - 1].paragraph != turn.paragraph
+        else { return nil }
+        var named: Set<Speaker> = [], acting: Speaker?
+        for index in narration {
+            // (`a boy came running down the steps`: someone else is there, unnamed.)
+            if ["a", "an"].contains(tokens[index].lower),
+                (index + 1..<min(index + 4, narration.upperBound)).contains(where: { Lexicon.personNouns[tokens[$0].lower] != nil })
+            {
+                return nil
+            }
+            guard let mention = mentionStarting[index].map({ mentions[$0] }), !isGoverned(index) else { continue }
+            named.insert(speakerOf[mention.character])
+            // (`Mr. Weston had said only yesterday…`: what was, not what is done now.)
+            let recalled = mention.tokens.upperBound < tokens.count && tokens[mention.tokens.upperBound].lower == "had"
+            if isSentenceSubject(index), !recalled { acting = speakerOf[mention.character] }
+        }
+        guard named.count == 1, let acting else { return nil }
+        // Silence, reported words or thanks (`Rosa said nothing.`, `Anne thanked him.`) hand
+        // the turn to the other; a reply that calls someone else by name says who spoke.
+        let silent = reportedSpeaker(before: turn.paragraph, salience: salience, speakerOf: speakerOf) != nil
+            || narratedAddressee(before: turn.paragraph, salience: salience, speakerOf: speakerOf) != nil
+        let calledElse = next.map { !$0.openingVocatives.isEmpty && !$0.openingVocatives.contains { speakerOf[$0] == acting } } ?? false
+        return silent || calledElse ? nil : acting
     }
 
     /// Named or speaking nearby.

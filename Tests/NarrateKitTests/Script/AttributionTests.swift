@@ -706,6 +706,16 @@ import Testing
         #expect(speakers(text) == ["the nurse", "the doctor"])
     }
 
+    /// In a passage, `Jack pulled off his gloves and blew on his hands.` in a paragraph of its
+    /// own, then an untagged line: Jack, the one who acts, answers, not the one who spoke last.
+    @Test func theOneWhoActsInTheParagraphBeforeSpeaks() {
+        let text = "Jack Doyle came into the shop at noon, stamping the snow from his boots. Mr. Penn looked up from the scales.\n\n"
+            + "\"You're late today,\" said Mr. Penn.\n\nJack pulled off his gloves and blew on his hands.\n\n\"The road from the mill is blocked.\""
+        #expect(speakers(text).last == "Jack Doyle")
+        let cast = [Character(name: "Jack Doyle", aliases: ["Jack"], gender: .male), Character(name: "Mr. Penn", gender: .male)]
+        #expect(speakers(text, cast: cast).last == "Jack Doyle")
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
