@@ -336,8 +336,16 @@ extension Attributor {
             else { continue }
             let phrase = "the " + tokens[(index + 1)...head].map(\.lower).joined(separator: " ")
             // `The young clerk closed his ledger`: a role of either sex, told by what follows.
-            let told = gender != .unknown ? gender : tokens[(head + 1)..<quote].prefix(while: { !$0.isClauseEnd })
-                .lazy.compactMap { ["his", "him", "himself", "her", "herself"].contains($0.lower) ? Lexicon.pronouns[$0.lower] : nil }.first ?? gender
+            // (`his hat`, `herself`; not `stopped beside her`, another's.)
+            let clause = Array((head + 1)..<quote).prefix(while: { !tokens[$0].isClauseEnd })
+            let told = gender != .unknown ? gender : clause.lazy.compactMap { index -> Gender? in
+                let word = tokens[index].lower
+                if ["his", "himself", "herself"].contains(word) { return Lexicon.pronouns[word] }
+                guard word == "her", index + 1 < quote, tokens[index + 1].isWord, !Lexicon.prepositions.contains(tokens[index + 1].lower),
+                    !["and", "or", "but", "that", "to"].contains(tokens[index + 1].lower), !Lexicon.prepositions.contains(tokens[index - 1].lower)
+                else { return nil }
+                return .female
+            }.first ?? gender
             return (phrase, told, tokens[index].range.lowerBound..<tokens[head].range.upperBound)
         }
         return nil

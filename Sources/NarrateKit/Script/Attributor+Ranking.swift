@@ -64,6 +64,14 @@ extension Attributor {
                 {
                     return (speakerOf[newcomer.character], Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase), named later)"))
                 }
+                // In a passage, a stranger is the one cast member of that sex it never names.
+                if let head = phrase.split(separator: " ").last, Self.strangers.contains(String(head)), tokens.count < CharacterDiscovery.passageTokens {
+                    let named = Set(firstMentions.map(\.character))
+                    let unnamed = characters.indices.filter { !named.contains($0) && !characters[$0].name.hasPrefix("_") && (gender == .unknown || characters[$0].gender == gender) }
+                    if unnamed.count == 1 {
+                        return (speakerOf[unnamed[0]], Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase): \(characters[unnamed[0]].name), never named)"))
+                    }
+                }
                 // `said a voice`: someone not yet in the talk, most often the next one named.
                 let words = phrase.split(separator: " ")
                 if words.last == "voice", let first = words.first, ["a", "an", "another"].contains(first),

@@ -716,6 +716,20 @@ import Testing
         #expect(speakers(text, cast: cast).last == "Jack Doyle")
     }
 
+    /// With a cast, in a passage: `A stranger … paused beside her.` and `said the stranger` are
+    /// the one cast member the passage never names, not the cousin named before (and `beside
+    /// her` says nothing of the stranger's sex).
+    @Test func aStrangerIsTheCastMemberThePassageNeverNames() {
+        let cast = [
+            Character(name: "Jane Lowe", aliases: ["Jane"], gender: .female), Character(name: "Will Lowe", aliases: ["Will"], gender: .male),
+            Character(name: "Captain Frost", gender: .male),
+        ]
+        let text = "The concert was over, and the hall was emptying. Jane Lowe waited by the door for her cousin Will.\n\n"
+            + "A stranger in a long cloak stopped beside her. \"Excuse me, is there a cab rank near here?\"\n\n\"At the corner,\" said Jane.\n\n"
+            + "\"Much obliged,\" said the stranger, and raised his hat.\n\nWill came up a moment later. \"Who was that?\""
+        #expect(speakers(text, cast: cast) == ["Captain Frost", "Jane Lowe", "Captain Frost", "Will Lowe"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
