@@ -310,11 +310,14 @@ extension Attributor {
     /// narration just before (`The clergyman said nothing. He took off his hat.`). Only in a
     /// passage: in the novels a description there is as often the listener (training −0.0002).
     func describedActorBefore(_ turn: Turn) -> (phrase: String, gender: Gender, range: Range<Int>)? {
-        let quote = token(atOrAfter: quoteStart(pieces[turn.pieces[0]]))
-        guard tokens.count < CharacterDiscovery.passageTokens, quote > 0, tokens[quote - 1].paragraph != turn.paragraph || tokens[quote - 1].inQuote,
-            let narration = narrationParagraph(before: turn.paragraph)
-        else { return nil }
+        guard tokens.count < CharacterDiscovery.passageTokens, opensItsParagraph(turn), let narration = narrationParagraph(before: turn.paragraph) else { return nil }
         return describedActor(in: narration)
+    }
+
+    /// Whether a turn's first quotation is the first thing in its paragraph.
+    func opensItsParagraph(_ turn: Turn) -> Bool {
+        let quote = token(atOrAfter: quoteStart(pieces[turn.pieces[0]]))
+        return quote == 0 || tokens[quote - 1].paragraph != turn.paragraph
     }
 
     /// The same, in a stretch of narration (up to its end).

@@ -301,10 +301,8 @@ extension Attributor {
     /// paragraph of narration just before, as the subject of a sentence there. (In the novels,
     /// with the talk's history to go on, the ranker does better by itself.)
     func actorOfTheParagraphBefore(_ turn: Turn, next: Turn?, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
-        guard tokens.count < CharacterDiscovery.passageTokens, turn.tag == nil, !turn.continuesSpeech,
-            let narration = narrationParagraph(before: turn.paragraph),
-            token(atOrAfter: quoteStart(pieces[turn.pieces[0]])) == tokens(from: paragraphs[turn.paragraph].range.lowerBound, to: paragraphs[turn.paragraph].range.upperBound).lowerBound
-                || tokens[token(atOrAfter: quoteStart(pieces[turn.pieces[0]])) - 1].paragraph != turn.paragraph
+        guard tokens.count < CharacterDiscovery.passageTokens, turn.tag == nil, !turn.continuesSpeech, opensItsParagraph(turn),
+            let narration = narrationParagraph(before: turn.paragraph)
         else { return nil }
         var named: Set<Speaker> = [], acting: Speaker?
         for index in narration {
