@@ -691,6 +691,16 @@ extension Attributor {
 
     /// `"…," said a voice. It was Mrs. Gray, …`: the narration right after the line says who.
     func revealed(after turn: Turn, speakerOf: [Speaker]) -> Speaker? {
+        // `said the boy, who was Freddy, Lucy's brother.`
+        if let tag = turn.tag {
+            var after = token(atOrAfter: tag.evidence.upperBound)
+            if after < tokens.count, tokens[after].word == "," { after += 1 }
+            if after + 2 < tokens.count, tokens[after].lower == "who", tokens[after + 1].lower == "was", !tokens[after].inQuote,
+                let mention = mentionStarting[after + 2].map({ mentions[$0] }), !mention.descriptive
+            {
+                return speakerOf[mention.character]
+            }
+        }
         var cursor = token(atOrAfter: quoteEnd(pieces[turn.pieces[turn.pieces.count - 1]]))
         let paragraph = turn.paragraph
         var steps = 0

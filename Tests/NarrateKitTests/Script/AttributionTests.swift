@@ -730,6 +730,13 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Captain Frost", "Jane Lowe", "Captain Frost", "Will Lowe"])
     }
 
+    /// `said the boy, who was Ned, Rosa's brother.`: the tag says who the boy is.
+    @Test func aDescriptionTheTagNamesAtOnceIsThatOne() {
+        let cast = rosaAndBen + [Character(name: "Ned", gender: .male)]
+        let text = "Rosa and Ben sat by the window.\n\n\"Where is everyone?\" said the boy, who was Ned, Rosa's brother. \"I'm sick of waiting.\""
+        #expect(speakers(text, cast: cast) == ["Ned", "Ned"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
