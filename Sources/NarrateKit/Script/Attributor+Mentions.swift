@@ -234,8 +234,11 @@ extension Attributor {
         let blood = ["father", "mother", "brother", "sister"].contains(relationWord)
         guard let surname = ownerNames.compactMap({ $0.count >= 2 ? $0.last : nil }).first(where: { !(blood && $0 == marriedName) })
         else { return nil }
+        // A brother, sister, son or daughter is none of the family's parents (`her brother` of
+        // Louisa Gradgrind is not Mr. Gradgrind).
+        let parents = ["brother", "sister", "son", "daughter"].contains(relationWord) ? Set(parentCandidates.values.joined()) : []
         let kin = characters.indices.filter { index in
-            characters[index].name != ownerName && characters[index].gender == relation
+            characters[index].name != ownerName && characters[index].gender == relation && !parents.contains(index)
                 && ([characters[index].name] + characters[index].aliases).contains { CharacterIndex.words(of: $0).last == surname }
         }
         let married = kin.filter { index in

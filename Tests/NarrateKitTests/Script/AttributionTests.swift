@@ -737,6 +737,16 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Ned", "Ned"])
     }
 
+    /// `her brother`, of Kitty Gray, is not Mr. Gray, the father the family's surname points to.
+    @Test func herBrotherIsNotHerFather() {
+        let cast = [
+            Character(name: "Kitty Gray", aliases: ["Kitty"], gender: .female), Character(name: "Mr. Gray", gender: .male),
+            Character(name: "Tom", gender: .male),
+        ]
+        let text = "Kitty sat at the window, and Mr. Gray read by the fire. Tom came in from the yard.\n\n\"Still moping, Kit?\" said her brother."
+        #expect(speakers(text, cast: cast) == ["Tom"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
