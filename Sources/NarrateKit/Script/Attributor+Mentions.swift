@@ -206,7 +206,7 @@ extension Attributor {
     /// The owner's `wife`, `mother`, `son`…: the one character of that sex who shares their
     /// surname, a married title preferred for a wife, husband or parent.
     /// - Parameter position: where the relative is spoken of, to find the parent of one whose
-    ///   surname the cast never gives (`her mother`, of an `Elizabeth` who is only `Miss Eliza`).
+    ///   surname the cast never gives (`her mother`, of a `Katherine` who is only `Miss Kate`).
     func kin(of ownerName: String, _ relationWord: String, at position: Int? = nil, speakerOf: [Speaker]) -> Speaker? {
         if let found = kinBySurname(of: ownerName, relationWord, speakerOf: speakerOf) { return found }
         if let found = neverNamed(relationWord, owner: ownerName) { return speakerOf[found] }
@@ -217,8 +217,8 @@ extension Attributor {
     }
 
     /// Whether the cast names a character by a given name, and calls them by it after a title
-    /// but never by a surname (`Elizabeth`, also `Eliza` and `Miss Eliza`). A one-word name
-    /// alone (`Bitzer`) may well be the surname; `Mr. Darcy`, with `Darcy`, is one.
+    /// but never by a surname (`Katherine`, also `Kate` and `Miss Kate`). A one-word name
+    /// alone (`Crump`) may well be the surname; `Mr. Hale`, with `Hale`, is one.
     static func isKnownWithoutSurname(_ character: Character) -> Bool {
         let names = ([character.name] + character.aliases).map(CharacterIndex.words(of:))
         let given = Set(names.filter { $0.count == 1 }.map { $0[0] })
@@ -235,7 +235,7 @@ extension Attributor {
         guard let surname = ownerNames.compactMap({ $0.count >= 2 ? $0.last : nil }).first(where: { !(blood && $0 == marriedName) })
         else { return nil }
         // A brother, sister, son or daughter is none of the family's parents (`her brother` of
-        // Louisa Gradgrind is not Mr. Gradgrind).
+        // Kitty Gray is not Mr. Gray).
         let parents = ["brother", "sister", "son", "daughter"].contains(relationWord) ? Set(parentCandidates.values.joined()) : []
         let kin = characters.indices.filter { index in
             characters[index].name != ownerName && characters[index].gender == relation && !parents.contains(index)

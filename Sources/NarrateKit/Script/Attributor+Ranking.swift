@@ -691,7 +691,7 @@ extension Attributor {
 
     /// `"…," said a voice. It was Mrs. Gray, …`: the narration right after the line says who.
     func revealed(after turn: Turn, speakerOf: [Speaker]) -> Speaker? {
-        // `said the boy, who was Freddy, Lucy's brother.`
+        // `said the boy, who was Ned, Rosa's brother.`
         if let tag = turn.tag {
             var after = token(atOrAfter: tag.evidence.upperBound)
             if after < tokens.count, tokens[after].word == "," { after += 1 }
