@@ -260,7 +260,7 @@ extension Attributor {
     /// calls its people by what they are to each other as often as by name; a name that is
     /// never used is the cast's word for one of them.
     func neverNamed(_ relationWord: String, owner ownerName: String) -> Int? {
-        guard tokens.count < CharacterDiscovery.passageTokens, let relation = Self.relations[relationWord], relation != .unknown else { return nil }
+        guard isPassage, let relation = Self.relations[relationWord], relation != .unknown else { return nil }
         let named = Set(firstMentions.map(\.character))
         let unnamed = characters.indices.filter { characters[$0].gender == relation && characters[$0].name != ownerName && !named.contains($0) }
         return unnamed.count == 1 ? unnamed[0] : nil
@@ -313,7 +313,7 @@ extension Attributor {
     /// narration just before (`The clergyman said nothing. He took off his hat.`). Only in a
     /// passage: in the novels a description there is as often the listener (training −0.0002).
     func describedActorBefore(_ turn: Turn) -> (phrase: String, gender: Gender, range: Range<Int>)? {
-        guard tokens.count < CharacterDiscovery.passageTokens, opensItsParagraph(turn), let narration = narrationParagraph(before: turn.paragraph) else { return nil }
+        guard isPassage, opensItsParagraph(turn), let narration = narrationParagraph(before: turn.paragraph) else { return nil }
         return describedActor(in: narration)
     }
 

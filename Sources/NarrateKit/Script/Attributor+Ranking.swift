@@ -65,7 +65,7 @@ extension Attributor {
                     return (speakerOf[newcomer.character], Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase), named later)"))
                 }
                 // In a passage, a stranger is the one cast member of that sex it never names.
-                if let head = phrase.split(separator: " ").last, Self.strangers.contains(String(head)), tokens.count < CharacterDiscovery.passageTokens {
+                if let head = phrase.split(separator: " ").last, Self.strangers.contains(String(head)), isPassage {
                     let named = Set(firstMentions.map(\.character))
                     let unnamed = characters.indices.filter { !named.contains($0) && !characters[$0].name.hasPrefix("_") && (gender == .unknown || characters[$0].gender == gender) }
                     if unnamed.count == 1 {
@@ -301,7 +301,7 @@ extension Attributor {
     /// paragraph of narration just before, as the subject of a sentence there. (In the novels,
     /// with the talk's history to go on, the ranker does better by itself.)
     func actorOfTheParagraphBefore(_ turn: Turn, next: Turn?, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
-        guard tokens.count < CharacterDiscovery.passageTokens, turn.tag == nil, !turn.continuesSpeech, opensItsParagraph(turn),
+        guard isPassage, turn.tag == nil, !turn.continuesSpeech, opensItsParagraph(turn),
             let narration = narrationParagraph(before: turn.paragraph)
         else { return nil }
         var named: Set<Speaker> = [], acting: Speaker?

@@ -231,6 +231,9 @@ struct Attributor {
     /// Methods that guess from the shape of the exchange rather than read evidence.
     static let guesses: Set<Attribution.Method> = [.turnTaking, .nearest, .unresolved]
 
+    /// A passage or a short story rather than a book: a few people, little talk to learn from.
+    var isPassage: Bool { tokens.count < CharacterDiscovery.passageTokens }
+
     /// The first token at or after a scalar offset.
     func token(atOrAfter offset: Int) -> Int {
         tokens.partitionPoint { $0.range.lowerBound < offset }
