@@ -123,7 +123,7 @@ struct QuoteScanner {
             guard let close = found else { break }
             // A word or two in marks (`'amiable,'`) is named, not quoted: it stays in the speech.
             let words = String(String.UnicodeScalarView(scalars[(index + 1)..<close])).split(whereSeparator: { $0.isWhitespace }).count
-            if words < Self.embeddedMinimumWords {
+            if words < Self.embeddedMinimumWords, !isFollowedByItsOwnTag(close, before: current.range.upperBound) {
                 index = close + 1
                 continue
             }
@@ -158,6 +158,27 @@ struct QuoteScanner {
             }
         }
         return result
+    }
+
+    private static let subjects: Set<String> = ["i", "he", "she", "we"]
+
+    /// `"…and then, 'Oh!' said he, 'wait a minute.'"`: a quotation the speaker tags inside
+    /// their own speech is the words of another time, however short, and the tag is theirs.
+    private func isFollowedByItsOwnTag(_ close: Int, before end: Int) -> Bool {
+        var cursor = close + 1
+        var words: [String] = []
+        while words.count < 2 {
+            while cursor < end, scalars[cursor].isSpace || ",.!?".unicodeScalars.contains(scalars[cursor]) { cursor += 1 }
+            var word = ""
+            while cursor < end, scalars[cursor].isLetter {
+                word.unicodeScalars.append(scalars[cursor])
+                cursor += 1
+            }
+            guard !word.isEmpty else { return false }
+            words.append(word.lowercased())
+        }
+        return (Lexicon.speechVerbs.contains(words[0]) && Self.subjects.contains(words[1]))
+            || (Self.subjects.contains(words[0]) && Lexicon.speechVerbs.contains(words[1]))
     }
 
     private static let personal: Set<String> = ["i", "me", "my", "mine", "you", "your", "yours", "we", "us", "our", "ours"]

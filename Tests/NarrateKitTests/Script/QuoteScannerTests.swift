@@ -84,6 +84,18 @@ import Testing
         #expect(ScriptFormatter.text(script).contains("Ben, quoting: ‘Take her or leave her,’"))
     }
 
+    /// `'Oh!' said he`, inside someone's speech: a word or two quoted with a tag of its own is
+    /// still the words of another time, and the tag belongs to the one telling it.
+    @Test func aShortQuotationTaggedInsideASpeechIsItsOwnPiece() {
+        let text = "\"He came by at noon. 'Oh!' said he, 'the cart is mended.' So kind,\" said Rosa."
+        let script = ScriptBuilder(characters: [Character(name: "Rosa", gender: .female)]).build(SourceText(name: "t", text: text))
+        let spoken = script.segments.filter { $0.kind != .narration }
+        #expect(spoken.map(\.text) == ["He came by at noon.", "Oh!", "said he,", "the cart is mended.", "So kind,"])
+        #expect(spoken.map(\.kind) == [.dialogue, .quoted, .dialogue, .quoted, .dialogue])
+        #expect(Set(spoken.map(\.speaker)) == [.character("Rosa")])
+        #expect(script.contractViolations().isEmpty)
+    }
+
     /// A speech that opens or ends on words it quotes leaves no mark or stop behind as narration,
     /// and loses none: the stop after the quoted words is read with them.
     @Test func aSpeechThatOpensOrEndsOnQuotedWordsLeavesNoStrayMarks() {
