@@ -185,6 +185,11 @@ extension Attributor {
                         }
                     }
                 }
+                // `said the maid`, with no woman in the scene but the one she answers: the one
+                // woman of the cast the story never names, not the most talked-of.
+                if let unnamed = neverNamed(gender, exclude: others), !inSceneAny(gender, exclude: others, salience: salience, position: position) {
+                    return (unnamed, Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase): \(unnamed.name), never named)"))
+                }
                 if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: others, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
                     return (speaker, Attribution(method: .descriptionTag, confidence: 0.55, evidence: evidence + " (\(phrase))"))
                 }
@@ -218,6 +223,11 @@ extension Attributor {
                 // Not the one the description names, either: not named nearby, she is not here.
                 var others = anyone ? addressedNow.union([named]) : addressedNow
                 if let previous, previous != .narrator { others.insert(previous) }
+                // `said the maid`, with no woman in the scene but the one she answers: the one
+                // woman of the cast the story never names, not the most talked-of.
+                if let unnamed = neverNamed(gender, exclude: others), !inSceneAny(gender, exclude: others, salience: salience, position: position) {
+                    return (unnamed, Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase): \(unnamed.name), never named)"))
+                }
                 if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: others, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
                     return (speaker, Attribution(method: .descriptionTag, confidence: 0.55, evidence: evidence + " (\(phrase))"))
                 }
@@ -304,7 +314,7 @@ extension Attributor {
         guard isPassage, turn.tag == nil, !turn.continuesSpeech, opensItsParagraph(turn),
             let narration = narrationParagraph(before: turn.paragraph)
         else { return nil }
-        var named: Set<Speaker> = [], acting: Speaker?
+        var named: Set<Speaker> = [], acting: Int?
         for index in narration {
             // (`a boy came running down the steps`: someone else is there, unnamed.)
             if ["a", "an"].contains(tokens[index].lower),
@@ -314,17 +324,44 @@ extension Attributor {
             }
             guard let mention = mentionStarting[index].map({ mentions[$0] }), !isGoverned(index) else { continue }
             named.insert(speakerOf[mention.character])
-            // (`Mr. Weston had said only yesterday…`: what was, not what is done now.)
-            let recalled = mention.tokens.upperBound < tokens.count && tokens[mention.tokens.upperBound].lower == "had"
-            if isSentenceSubject(index), !recalled { acting = speakerOf[mention.character] }
+            // (`Mr. Hale had said only yesterday…`, `Mr. Hale, the carrier, had promised…`: what
+            // was, not what is done now.)
+            var verb = mention.tokens.upperBound
+            if verb < narration.upperBound, tokens[verb].word == ",",
+                let close = (verb + 1..<min(verb + 8, narration.upperBound)).first(where: { tokens[$0].word == "," })
+            {
+                verb = close + 1
+            }
+            let recalled = verb < narration.upperBound && tokens[verb].lower == "had"
+            if isSentenceSubject(index), !recalled { acting = mention.character }
         }
-        guard named.count == 1, let acting else { return nil }
+        // (`"Will Hale wait?"`: a line that speaks of the one acting is not theirs.)
+        guard named.count == 1, let acting, !turn.named.contains(acting) else { return nil }
         // Silence, reported words or thanks (`Rosa said nothing.`, `Anne thanked him.`) hand
         // the turn to the other; a reply that calls someone else by name says who spoke.
         let silent = reportedSpeaker(before: turn.paragraph, salience: salience, speakerOf: speakerOf) != nil
             || narratedAddressee(before: turn.paragraph, salience: salience, speakerOf: speakerOf) != nil
-        let calledElse = next.map { !$0.openingVocatives.isEmpty && !$0.openingVocatives.contains { speakerOf[$0] == acting } } ?? false
-        return silent || calledElse ? nil : acting
+        let calledElse = next.map { !$0.openingVocatives.isEmpty && !$0.openingVocatives.contains { $0 == acting } } ?? false
+        return silent || calledElse ? nil : speakerOf[acting]
+    }
+
+    /// The one cast member of that sex the text never names, if there is exactly one.
+    func neverNamed(_ gender: Gender, exclude: Set<Speaker>) -> Speaker? {
+        let named = Set(firstMentions.map(\.character))
+        let unnamed = characters.indices.filter { index in
+            !named.contains(index) && !characters[index].name.hasPrefix("_") && !exclude.contains(speaker(of: index))
+                && (gender == .unknown || characters[index].gender == gender)
+        }
+        return unnamed.count == 1 ? speaker(of: unnamed[0]) : nil
+    }
+
+    /// Whether anyone of that sex, but those left out, was named or spoke nearby (as `resolve`
+    /// counts them).
+    func inSceneAny(_ gender: Gender, exclude: Set<Speaker>, salience: Salience, position: Int) -> Bool {
+        Set(salience.mentioned.keys).union(salience.spoke.keys).contains { speaker in
+            speaker != .narrator && !exclude.contains(speaker) && position - salience.last(speaker) < 1500
+                && (gender == .unknown || self.gender(of: speaker) == gender || self.gender(of: speaker) == .unknown)
+        }
     }
 
     /// Named or speaking nearby.

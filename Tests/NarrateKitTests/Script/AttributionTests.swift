@@ -747,6 +747,33 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Tom"])
     }
 
+    /// `said the maid`, the widow being the only woman in the scene and the one answered: the
+    /// cast's one woman the passage never names, not the cousin it talks of.
+    @Test func aDescriptionNoOneInTheSceneFitsIsTheCastMemberNeverNamed() {
+        let cast = [
+            Character(name: "Mrs. Stannard", gender: .female), Character(name: "Frederick", gender: .male),
+            Character(name: "Betty", gender: .female), Character(name: "Julia Marsh", aliases: ["Julia"], gender: .female),
+        ]
+        let text = "The widow Mrs. Stannard stood in the hall in her bonnet.\n\n\"Is the carriage ready?\" asked the widow.\n\n"
+            + "\"Not yet, madam,\" said the maid.\n\n\"Then I shall walk,\" said Mrs. Stannard. \"Julia walks everywhere.\""
+        #expect(speakers(text, cast: cast) == ["Mrs. Stannard", "Betty", "Mrs. Stannard", "Mrs. Stannard"])
+    }
+
+    /// One named in the paragraph before only as having done something (`Mr. Pike, the carrier,
+    /// had promised…`), or spoken of by the line itself (`"Will Pike wait?"`), does not speak it.
+    @Test func oneRecalledOrSpokenOfIsNotTheOneActing() {
+        let cast = [
+            Character(name: "Nell", gender: .female), Character(name: "Tom", gender: .male),
+            Character(name: "Amos Pike", aliases: ["Mr. Pike", "Pike"], gender: .male),
+        ]
+        let text = "Nell set the kettle on.\n\n\"You're late, Tom.\"\n\n\"The mare threw a shoe.\"\n\n"
+            + "Old Mr. Amos Pike, the carrier, had promised to call for the parcels at six.\n\n\"Will Pike wait if we're not ready?\""
+        #expect(speakers(text, cast: cast).last == "Nell")
+        let spokenOf = "Nell set the kettle on.\n\n\"You're late, Tom.\"\n\n\"The mare threw a shoe.\"\n\n"
+            + "Mr. Pike drove into the yard.\n\n\"Will Pike wait if we're not ready?\""
+        #expect(speakers(spokenOf, cast: cast).last != "Amos Pike")
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
