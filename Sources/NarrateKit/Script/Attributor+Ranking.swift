@@ -22,8 +22,10 @@ extension Attributor {
             case .pronoun(let gender):
                 // `The boy thought for a moment. "…," he said`: the description just before, with
                 // no one named since, is whom the pronoun follows, as `said the boy` would be read.
+                // (Someone named after it only as the one acted on, `looked at Major Pryce`, is
+                // no new subject.)
                 if let actor = describedActor(turn) ?? describedActorBefore(turn), [gender, .unknown].contains(actor.gender),
-                    !(token(atOrAfter: actor.range.upperBound)..<token(atOrAfter: quoteStart(pieces[turn.pieces[0]]))).contains(where: { mentionStarting[$0] != nil })
+                    !(token(atOrAfter: actor.range.upperBound)..<token(atOrAfter: quoteStart(pieces[turn.pieces[0]]))).contains(where: { mentionStarting[$0] != nil && !isGoverned($0) })
                 {
                     if let decided = describedSpeaker(
                         actor, turn, index: index, turns: turns, previous: previous, beforePrevious: beforePrevious, twoBack: twoBack, addressedNow: addressedNow,
@@ -191,7 +193,7 @@ extension Attributor {
                     return (unnamed, Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase): \(unnamed.name), never named)"))
                 }
                 if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: others, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
-                    return (speaker, Attribution(method: .descriptionTag, confidence: 0.55, evidence: evidence + " (\(phrase))"))
+                    return (speaker, Attribution(method: .descriptionTag, confidence: Self.describedGuessConfidence, evidence: evidence + " (\(phrase))"))
                 }
             case .described(let character, let phrase):
                 // The named character when in the scene, else whoever fits the description.
@@ -229,7 +231,7 @@ extension Attributor {
                     return (unnamed, Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase): \(unnamed.name), never named)"))
                 }
                 if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: others, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
-                    return (speaker, Attribution(method: .descriptionTag, confidence: 0.55, evidence: evidence + " (\(phrase))"))
+                    return (speaker, Attribution(method: .descriptionTag, confidence: Self.describedGuessConfidence, evidence: evidence + " (\(phrase))"))
                 }
                 return (named, Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence))
             case .character(let character):
@@ -391,19 +393,36 @@ extension Attributor {
         let decided = decide(
             described, index: index, turns: turns, previous: previous, beforePrevious: beforePrevious, twoBack: twoBack, addressedNow: addressedNow,
             addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf)
-        // (`Old Mr. Ferris was asleep in his chair.` … `The old man stirred.`: he is there, awake.)
-        if let speaker = decided.0,
-            inScene(speaker, salience: salience, position: position) || salience.ages[speaker].map({ position - $0.position < Self.nearbyWindow }) == true
-        {
-            return (speaker, decided.1.evidence)
-        }
         let head = String(actor.phrase.split(separator: " ").last ?? "")
+        // (Named first in a line only when called by it, `"Still here, Tom?"`: one the talk is
+        // about, `"I shall wait for Mr. Webb"`, is elsewhere.)
         let newcomer = firstMentions.first { first in
-            first.position > position && first.position - position < Self.nearbyWindow
+            first.position > position && first.position - position < Self.nearbyWindow && (!tokens[first.position].inQuote || isCalled(at: first.position))
                 && (actor.gender == .unknown || [actor.gender, .unknown].contains(characters[first.character].gender))
                 && !Self.rankForbids(head, characters[first.character])
         }
+        // (`Old Mr. Ferris was asleep in his chair.` … `The old man stirred.`: he is there, awake.)
+        // Only a guess by who is about (`the young clerk`, a man in the scene) gives way to one
+        // the story names just after.
+        if let speaker = decided.0,
+            inScene(speaker, salience: salience, position: position) || salience.ages[speaker].map({ position - $0.position < Self.nearbyWindow }) == true,
+            newcomer == nil || decided.1.confidence > Self.describedGuessConfidence
+        {
+            return (speaker, decided.1.evidence)
+        }
         return newcomer.map { (speakerOf[$0.character], text(actor.range) + ", first named just after") }
+    }
+
+    /// The confidence of a description tag decided only by who is about (`resolve`).
+    static let describedGuessConfidence = 0.55
+
+    /// Whether the name at a token inside a quotation calls someone, by its shape: after a mark,
+    /// a comma or nothing, and before a comma or a stop (`"Still here, Tom?"`).
+    func isCalled(at index: Int) -> Bool {
+        guard let mention = mentionStarting[index].map({ mentions[$0] }) else { return false }
+        let opens = index == 0 || !tokens[index - 1].inQuote || tokens[index - 1].paragraph != tokens[index].paragraph || [",", "!"].contains(tokens[index - 1].word)
+        let end = mention.tokens.upperBound
+        return opens && end < tokens.count && [",", "?", "!", "."].contains(tokens[end].word)
     }
 
     /// Whether a description (by its last word, `clerk`) cannot be this character, whose every

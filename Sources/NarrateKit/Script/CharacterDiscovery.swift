@@ -43,11 +43,16 @@ struct CharacterDiscovery {
         for (index, character) in characters.enumerated() {
             for form in [character.name] + character.aliases where byKey[key(form)] == nil { byKey[key(form)] = index }
         }
-        // `said the captain` where one discovered person is `Captain Hale`: his title.
+        // `said the captain` where one discovered person is `Captain Hale`, `the doctor` where
+        // one is `Dr. Mead`: his title.
         func titled(_ description: String) -> Int? {
             let words = description.split(separator: " ")
             guard words.count == 2, words[0] == "the", Lexicon.titles[words[1].capitalized] != nil else { return nil }
-            let bearers = characters.indices.filter { characters[$0].name.split(separator: " ").first.map(String.init) == words[1].capitalized }
+            let bearers = characters.indices.filter { index in
+                guard let first = characters[index].name.split(separator: " ").first else { return false }
+                let title = first.hasSuffix(".") ? String(first.dropLast()) : String(first)
+                return (CharacterIndex.spokenTitles[title] ?? title.lowercased()) == words[1]
+            }
             return bearers.count == 1 ? bearers[0] : nil
         }
         for description in descriptions() {
@@ -526,7 +531,7 @@ struct CharacterDiscovery {
         for (index, token) in tokens.enumerated() where ["the", "a", "an"].contains(token.lower) && token.startsSentence && !token.inQuote {
             var head = index + 1
             while head < tokens.count, head - index <= 3, tokens[head].isWord, !tokens[head].isCapitalized, Lexicon.personNouns[tokens[head].lower] == nil { head += 1 }
-            guard head + 1 < tokens.count, head - index <= 3, let gender = Lexicon.personNouns[tokens[head].lower], tokens[head].lower != "old",
+            guard head + 1 < tokens.count, head - index <= 3, let gender = Lexicon.personNouns[tokens[head].lower], !["old", "voice"].contains(tokens[head].lower),
                 tokens[head].isWord, !tokens[head].isCapitalized, tokens[head + 1].isWord, !tokens[head + 1].isCapitalized, !tokens[head + 1].inQuote
             else { continue }
             var end = head + 1

@@ -223,7 +223,7 @@ struct CharacterIndex {
     }
 
     /// What an abbreviated title is called in a sentence: `Dr. Mead` is `the doctor`.
-    private static let spokenTitles = ["Dr": "doctor", "Capt": "captain", "Col": "colonel", "Prof": "professor", "Gen": "general", "Lt": "lieutenant", "Sgt": "sergeant"]
+    static let spokenTitles = ["Dr": "doctor", "Capt": "captain", "Col": "colonel", "Prof": "professor", "Gen": "general", "Lt": "lieutenant", "Sgt": "sergeant"]
 
     /// All mentions in the tokens, in order, each the longest form that matches there.
     func mentions(in tokens: TokenList) -> [Mention] {

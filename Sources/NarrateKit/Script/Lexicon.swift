@@ -196,7 +196,15 @@ enum Lexicon {
     /// doubt (names given to both, `Marion`, `Sidney`, `Robin`, are left out): a character's given
     /// name says their sex when the narration's pronouns do not, and keeps a woman's full name
     /// (`Minnie Beebe`) from joining a man's titled one (`Mr. Beebe`).
-    static let givenNames: [String: Gender] = [
+    static let givenNames: [String: Gender] = commonGivenNames.merging(
+        // …and a pet name whose given names are all of one sex (`Sam`, `Jem`, `Polly`).
+        petNames.compactMapValues { names in
+            let sexes = Set(names.compactMap { commonGivenNames[$0] })
+            return sexes.count == 1 && names.allSatisfy { commonGivenNames[$0] != nil } ? sexes.first : nil
+        }
+    ) { listed, _ in listed }
+
+    private static let commonGivenNames: [String: Gender] = [
         "Ada": .female, "Adela": .female, "Adelaide": .female, "Adele": .female, "Agatha": .female,
         "Agnes": .female, "Alice": .female, "Amelia": .female, "Amy": .female, "Angela": .female,
         "Ann": .female, "Anna": .female, "Annabel": .female, "Anne": .female, "Annie": .female,

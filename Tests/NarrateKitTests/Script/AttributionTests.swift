@@ -637,7 +637,10 @@ import Testing
         let text = "Ruth Avery sat by the bed and Sam by the fire when the doctor came in from the rain.\n\n\"You are late,\" said Ruth.\n\n"
             + "\"The road is flooded,\" said Sam.\n\nThe doctor said nothing at first. He set down his bag and warmed his hands.\n\n"
             + "\"The fever has turned,\" he said.\n\n\"Then she will live?\"\n\n\"She will.\""
-        #expect(speakers(text) == ["Ruth Avery", "Sam", "the doctor", "Ruth Avery", "the doctor"])
+        // (`"Then she will live?"` may be either of the two who were there before him.)
+        let found = speakers(text)
+        #expect(found.count == 5 && Array(found.prefix(3)) == ["Ruth Avery", "Sam", "the doctor"] && found[4] == "the doctor")
+        #expect(["Ruth Avery", "Sam"].contains(found[3]))
         // With a cast whose doctor is a bare label, the description names no one in the scene.
         let cast = [
             Character(name: "Ruth Avery", aliases: ["Ruth"], gender: .female), Character(name: "Sam Avery", aliases: ["Sam"], gender: .male),
@@ -772,6 +775,33 @@ import Testing
         let spokenOf = "Nell set the kettle on.\n\n\"You're late, Tom.\"\n\n\"The mare threw a shoe.\"\n\n"
             + "Mr. Pike drove into the yard.\n\n\"Will Pike wait if we're not ready?\""
         #expect(speakers(spokenOf, cast: cast).last != "Amos Pike")
+    }
+
+    /// Without a cast, `said the doctor` where `Dr. Fenwick` is in the passage is he, one voice.
+    @Test func theDoctorIsTheOneCalledDr() {
+        let text = "Dr. Fenwick had been called to the Lodge at midnight. Ada Lyle came down to him at two.\n\n"
+            + "\"How is my father?\" she asked.\n\n\"Resting,\" said the doctor.\n\n\"Then go home,\" she said. \"I'll send for you.\"\n\n"
+            + "\"Not yet,\" said Dr. Fenwick."
+        #expect(speakers(text) == ["Ada Lyle", "Dr. Fenwick", "Ada Lyle", "Ada Lyle", "Dr. Fenwick"])
+    }
+
+    /// `The young clerk closed his ledger and looked across at Major Pryce.` ⏎ `"…," he said`:
+    /// the clerk, whom the passage names just after (`Sam Hollis took the paper`), not the major
+    /// he looked at nor a partner named only in the firm's name. Without a cast, `Sam`, a pet
+    /// name, and a surname make a person, and `The voice of Major Pryce dropped.` is no voice of
+    /// its own.
+    @Test func aDescriptionActingBeforeAPronounTagIsTheOneNamedJustAfter() {
+        let text = "The office of Grice and Webb was empty by six. The young clerk closed his ledger and looked across at Major Pryce.\n\n"
+            + "\"Mr. Grice will not be back tonight, sir,\" he said.\n\nThe major frowned. \"Then I shall wait for Mr. Webb.\"\n\n"
+            + "\"Mr. Webb is in Bristol.\"\n\nThe voice of Major Pryce dropped. \"Who signed this?\"\n\n"
+            + "Sam Hollis took the paper and turned pale.\n\n\"I did, sir,\" he said."
+        let cast = [
+            Character(name: "Sam Hollis", aliases: ["Sam"], gender: .male), Character(name: "Major Pryce", gender: .male),
+            Character(name: "Mr. Grice", gender: .male), Character(name: "Mr. Webb", gender: .male),
+        ]
+        let expected = ["Sam Hollis", "Major Pryce", "Sam Hollis", "Major Pryce", "Sam Hollis"]
+        #expect(speakers(text, cast: cast) == expected)
+        #expect(speakers(text) == expected)
     }
 
     @Test func oneGoneUpToBedIsNotInTheTalk() {
