@@ -41,6 +41,9 @@ extension Attributor {
         var taggedLines: [Speaker: Int] = [:]
         /// Speakers that description tags were resolved to (`asked the widow`), latest last.
         var describedSpeakers: [(phrase: String, speaker: Speaker, position: Int)] = []
+        /// Whom each description was last found to be, in the whole book, scene breaks and all
+        /// (`the vicar`: Mr. Penrose), for one the narration calls so again (`thanked the vicar`).
+        var knownAs: [String: Speaker] = [:]
         /// The description the narration last called each character by (`The maid was
         /// waiting`), and where.
         var describedAs: [Speaker: (phrase: String, position: Int)] = [:]
@@ -127,8 +130,30 @@ extension Attributor {
             salience.followed[gender] = relative
             salience.subjectAt[relative] = index
         }
+        // `the vicar`, once a tag or a beat has shown who that is: a mention of him, in this
+        // scene or a later one.
+        let narrationDescriptions: [(index: Int, phrase: String)] = tokens.indices.dropLast().compactMap { index in
+            guard tokens[index].lower == "the", !tokens[index].inQuote, Lexicon.personNouns[tokens[index + 1].lower] != nil, !tokens[index + 1].isPossessive,
+                index + 2 >= tokens.count || Lexicon.personNouns[tokens[index + 2].lower] == nil
+            else { return nil }
+            return (index, "the " + tokens[index + 1].lower)
+        }
+        var descriptionCursor = 0
+        func followDescription(_ entry: (index: Int, phrase: String)) {
+            guard let known = salience.knownAs[entry.phrase], salience.mentioned[known] == nil || salience.mentioned[known]! < entry.index else { return }
+            salience.mentioned[known] = entry.index
+            if tokens[entry.index].startsSentence {
+                salience.subject = known
+                salience.subjectAt[known] = entry.index
+                if self.gender(of: known) != .unknown { salience.followed[self.gender(of: known)] = known }
+            }
+        }
         func advance(to position: Int) {
             while mentionCursor < narrationMentions.count, narrationMentions[mentionCursor].tokens.lowerBound < position {
+                while descriptionCursor < narrationDescriptions.count, narrationDescriptions[descriptionCursor].index < narrationMentions[mentionCursor].tokens.lowerBound {
+                    followDescription(narrationDescriptions[descriptionCursor])
+                    descriptionCursor += 1
+                }
                 while pronounCursor < narrationPronouns.count, narrationPronouns[pronounCursor] < narrationMentions[mentionCursor].tokens.lowerBound {
                     followPronoun(narrationPronouns[pronounCursor])
                     pronounCursor += 1
@@ -175,6 +200,10 @@ extension Attributor {
                     if gender != .unknown, !opensSubordinateClause(mention.tokens.lowerBound) { salience.followed[gender] = subject }
                 }
                 mentionCursor += 1
+            }
+            while descriptionCursor < narrationDescriptions.count, narrationDescriptions[descriptionCursor].index < position {
+                followDescription(narrationDescriptions[descriptionCursor])
+                descriptionCursor += 1
             }
             while pronounCursor < narrationPronouns.count, narrationPronouns[pronounCursor] < position {
                 followPronoun(narrationPronouns[pronounCursor])
@@ -250,7 +279,12 @@ extension Attributor {
                 case .description(let phrase, _)?, .described(_, let phrase)?:
                     salience.describedSpeakers.append((phrase.lowercased(), speaker, position))
                     if salience.describedSpeakers.count > 8 { salience.describedSpeakers.removeFirst() }
-                default: break
+                    salience.knownAs[phrase.lowercased()] = speaker
+                default:
+                    // (`The vicar shook his head. "…"`: a beat says who the description is, as a tag would.)
+                    if turns[index].attribution?.method == .paragraphMention, speaker != .narrator, let actor = describedActor(turn) {
+                        salience.knownAs[actor.phrase] = speaker
+                    }
                 }
             }
             // A speech that runs on into another paragraph is still one turn of the exchange:
@@ -299,6 +333,12 @@ extension Attributor {
             let object = verb + 1
             if let mention = mentionStarting[object].map({ mentions[$0] }), speakerOf[mention.character] != speaker {
                 return (speakerOf[mention.character], tokens[verb].lower, speaker)
+            }
+            // `thanked the vicar`: whom the book has found `the vicar` to be.
+            if tokens[object].lower == "the", let noun = (object + 1..<min(object + 4, range.upperBound)).first(where: { Lexicon.personNouns[tokens[$0].lower] != nil }),
+                let described = salience.knownAs[tokens[object...noun].map(\.lower).joined(separator: " ")], described != speaker
+            {
+                return (described, tokens[verb].lower, speaker)
             }
             // `told her father`: `her` owns the one told, who is that relative when the cast
             // names them, and never the `her` herself.

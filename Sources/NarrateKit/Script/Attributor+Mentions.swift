@@ -177,7 +177,11 @@ extension Attributor {
         return nil
     }
 
-    static let addressWords: [String: Gender] = ["sir": .male, "ma'am": .female, "madam": .female, "ma’am": .female, "mum": .female, "miss": .female]
+    static let addressWords: [String: Gender] = [
+        "sir": .male, "ma'am": .female, "madam": .female, "ma’am": .female, "mum": .female, "miss": .female,
+        "aunt": .female, "uncle": .male, "mamma": .female, "mama": .female, "mother": .female, "papa": .male, "father": .male,
+        "granny": .female, "grandmother": .female, "grandfather": .male,
+    ]
 
     static let relations: [String: Gender] = [
         "wife": .female, "lady": .female, "husband": .male, "mother": .female, "father": .male, "sister": .female,

@@ -324,6 +324,12 @@ extension Attributor {
             {
                 return nil
             }
+            // (`Walter thanked the vicar`: the one thanked, there though not named, answers.)
+            if Self.addressVerbs.contains(tokens[index].lower), index + 2 < narration.upperBound, tokens[index + 1].lower == "the",
+                (index + 2..<min(index + 4, narration.upperBound)).contains(where: { Lexicon.personNouns[tokens[$0].lower] != nil })
+            {
+                return nil
+            }
             guard let mention = mentionStarting[index].map({ mentions[$0] }), !isGoverned(index) else { continue }
             named.insert(speakerOf[mention.character])
             // (`Mr. Hale had said only yesterday…`, `Mr. Hale, the carrier, had promised…`: what
@@ -402,11 +408,11 @@ extension Attributor {
                 && !Self.rankForbids(head, characters[first.character])
         }
         // (`Old Mr. Ferris was asleep in his chair.` … `The old man stirred.`: he is there, awake.)
-        // Only a guess by who is about (`the young clerk`, a man in the scene) gives way to one
-        // the story names just after.
+        // Only a guess by who is about (`the young clerk`, a man the scene has named but not
+        // heard) gives way to one the story names just after.
         if let speaker = decided.0,
             inScene(speaker, salience: salience, position: position) || salience.ages[speaker].map({ position - $0.position < Self.nearbyWindow }) == true,
-            newcomer == nil || decided.1.confidence > Self.describedGuessConfidence
+            newcomer == nil || decided.1.confidence > Self.describedGuessConfidence || salience.spoke[speaker].map({ position - $0 < Self.nearbyWindow }) == true
         {
             return (speaker, decided.1.evidence)
         }

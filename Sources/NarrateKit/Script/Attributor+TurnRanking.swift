@@ -74,6 +74,12 @@ extension Attributor {
         candidates.formUnion(beats.afterFinished)
         for speaker in [context.previous, context.expected, context.twoBack, replier, context.ruled?.speaker] { if let speaker { candidates.insert(speaker) } }
         if !firstPersonNarrator { candidates.remove(.narrator) }
+        // `"Walter!"` ⏎ `"Well, it's true, Aunt."`: the reply says the sex of the one it answers
+        // (a reply straight after, not a newcomer's line after narration: `A groom ran up. "…, sir."`).
+        if let next, opensItsParagraph(next), let replyCalls = addressedGender(next) {
+            let fitting = candidates.filter { [replyCalls, .unknown].contains(gender(of: $0)) }
+            if !fitting.isEmpty { candidates = fitting }
+        }
         guard !candidates.isEmpty else { return nil }
 
         func rank(_ value: (Speaker) -> Int?) -> [Speaker: Double] {

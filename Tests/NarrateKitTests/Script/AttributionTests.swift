@@ -804,6 +804,30 @@ import Testing
         #expect(speakers(text) == expected)
     }
 
+    /// `"Walter!"` ⏎ `"Well, it's true, Aunt."`: the reply calls the one it answers a woman.
+    @Test func aReplyThatCallsSomeoneAuntSaysTheLineBeforeWasAWomans() {
+        let cast = [
+            Character(name: "Mr. Penrose", gender: .male), Character(name: "Martha Quill", aliases: ["Martha"], gender: .female),
+            Character(name: "Walter", gender: .male),
+        ]
+        let text = "Mr. Penrose came to tea. Martha Quill poured, and her nephew Walter handed the cake.\n\n"
+            + "\"The parish has no money,\" said Mr. Penrose.\n\nWalter laughed. \"The parish never has.\"\n\n\"Walter!\"\n\n\"Well, it's true, Aunt.\""
+        #expect(speakers(text, cast: cast) == ["Mr. Penrose", "Walter", "Martha Quill", "Walter"])
+    }
+
+    /// `The vicar shook his head.` shows who the vicar is; after a scene break, `Walter thanked
+    /// the vicar for the book.` puts him there, and he answers the thanks.
+    @Test func aDescriptionTheBookHasShownIsAMentionInALaterScene() {
+        let cast = [
+            Character(name: "Mr. Penrose", gender: .male), Character(name: "Martha Quill", aliases: ["Martha"], gender: .female),
+            Character(name: "Walter", gender: .male),
+        ]
+        let text = "Mr. Penrose came to tea, and Martha Quill poured.\n\n\"The roof will not last the winter,\" said Mr. Penrose.\n\n"
+            + "\"Then the parish must mend it.\"\n\nThe vicar shook his head. \"The parish has no money.\"\n\n* * *\n\n"
+            + "The next morning Walter thanked the vicar for the book he had lent him.\n\n\"Keep it as long as you like.\""
+        #expect(speakers(text, cast: cast).last == "Mr. Penrose")
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
