@@ -376,6 +376,11 @@ struct CharacterDiscovery {
             guard let married = marriage(form.title) else { return true }
             return !group.forms.contains { marriage($0.title).map { $0 != married } ?? false }
         }
+        /// `Mrs. Ashby` where the text also has a `Miss Ashby`: a `Katherine Ashby` is the
+        /// daughter, not the mother, whose own given name the narration seldom uses.
+        func motherOfAMiss(_ form: Form, _ forms: [Form]) -> Bool {
+            marriage(form.title) == true && forms.contains { $0.core == form.core && marriage($0.title) == false }
+        }
         var groups: [Group] = []
         // Full names first, then titled short forms, so that bare names find what they belong to.
         let byLength = forms.sorted { ($0.core.count, $0.title != nil ? 1 : 0, $0.count) > ($1.core.count, $1.title != nil ? 1 : 0, $1.count) }
@@ -416,7 +421,7 @@ struct CharacterDiscovery {
                 groups[titledMen[0]].forms.append(form)
             } else if sameTitle.count == 1 {
                 groups[sameTitle[0]].forms.append(form)
-            } else if lastMatches.count == 1 && (titleGender != nil || firstMatches.isEmpty) {
+            } else if lastMatches.count == 1 && (titleGender != nil || firstMatches.isEmpty) && !motherOfAMiss(form, forms) {
                 groups[lastMatches[0]].forms.append(form)
                 if groups[lastMatches[0]].title == nil { groups[lastMatches[0]].title = titleGender }
             } else if titleGender == nil, sameTitle.count > 1,

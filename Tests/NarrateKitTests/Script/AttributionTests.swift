@@ -828,6 +828,15 @@ import Testing
         #expect(speakers(text, cast: cast).last == "Mr. Penrose")
     }
 
+    /// Without a cast: `Katherine Ashby`, with a `Mrs. Ashby` and a `Miss Ashby` in the text, is
+    /// the daughter, the Miss; the mother keeps a voice of her own.
+    @Test func aGivenNameAndSurnameIsTheMissNotTheMrs() {
+        let text = "Katherine Ashby had lived at Foxley all her life, and everyone there called her Miss Ashby. Her mother, Mrs. Ashby, kept to her room.\n\n"
+            + "\"Is there a letter?\" asked Mrs. Ashby, when her daughter came up.\n\n\"Not today, Mamma.\"\n\n"
+            + "\"He never writes,\" said Mrs. Ashby.\n\nMiss Ashby drew the curtains.\n\n\"I am quite well,\" said Katherine."
+        #expect(speakers(text) == ["Mrs. Ashby", "Miss Ashby", "Mrs. Ashby", "Miss Ashby"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
