@@ -232,6 +232,8 @@ struct CharacterDiscovery {
         // fire.`); in a book, a name used once is seldom a speaker and often a place.
         let passage = tokens.count < Self.passageTokens
         let leastUses = passage ? 1 : 2
+        // Given names the narration uses with a surname (`Jonas Pell looked up`).
+        let givenWithSurname = Set(forms.values.filter { $0.words.count == 2 && $0.title == nil && $0.called == 0 }.map { $0.words[0] })
         let names = forms.values.filter { form in
             let lower = form.words.count == 1 ? lowercaseCounts[form.words[0].lowercased(), default: 0] : 0
             // A word mostly written in lower case is a word (`Well`, `Will`), unless it keeps
@@ -257,8 +259,9 @@ struct CharacterDiscovery {
             {
                 return true
             }
-            // (`Jessop folded the letter.` after `"Well, Jessop?"`: in a passage, one called so.)
-            if passage, form.called >= 1, form.count > form.called, lower == 0 { return true }
+            // (`Jessop folded the letter.` after `"Well, Jessop?"`, or `Jonas Pell looked up` after
+            // `"…, Jonas."`: in a passage, one called so.)
+            if passage, form.called >= 1, form.count > form.called || givenWithSurname.contains(form.words[0]), lower == 0 { return true }
             // A common given name never written in lower case names a person, even in a short
             // story that seldom puts it mid-sentence (`Nell set down the kettle.`).
             if knownGivenName, lower == 0, form.count >= leastUses { return true }

@@ -837,6 +837,14 @@ import Testing
         #expect(speakers(text) == ["Mrs. Ashby", "Miss Ashby", "Mrs. Ashby", "Miss Ashby"])
     }
 
+    /// Without a cast, in a passage: a name a line calls someone by (`"…, Jonas."`) that the
+    /// narration then uses with a surname (`Jonas Pell looked up`) is a person, who speaks.
+    @Test func aNameCalledInALineAndUsedWithASurnameIsAVoice() {
+        let text = "Captain Rudd stood over the fishermen with his pipe.\n\n\"You'll go out if I say so, Jonas.\"\n\n"
+            + "Jonas Pell looked up from his net. \"Not in this, Captain.\""
+        #expect(speakers(text) == ["Captain Rudd", "Jonas"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
