@@ -246,9 +246,17 @@ extension Attributor {
             let beforePrevious = (conversation.count == 1 ? narratedOpener : nil) ?? alternationAnchor(conversation: conversation, current: index, turns: turns)
             // Called by name in the line, or the one the tag says it was said to (`she explained to
             // Edna`): not its speaker.
-            let addressedNow = Set((turn.vocatives + turn.parentsNamed + [tagAddressee(turn)].compactMap { $0 }).map { speakerOf[$0] })
+            var addressedNow = Set((turn.vocatives + turn.parentsNamed + [tagAddressee(turn)].compactMap { $0 }).map { speakerOf[$0] })
             salience.namedInQuote = Set(turn.named.map { speakerOf[$0] })
             let participants = Set(conversation.suffix(4).compactMap { turns[$0].speaker })
+            // `"I have come about the cottage, Uncle."`, where the scene has one man: he is the
+            // one called, not the one calling.
+            if turn.tag == nil, turns[index].speaker == nil, let called = addressedGender(turn) {
+                let inScene = participants.union(salience.mentioned.filter { position - $0.value < Self.nearbyWindow }.keys).filter { $0 != .narrator }
+                let present = inScene.filter { gender(of: $0) == called }
+                // (With no one else there to call him so, the one called may be yet to come.)
+                if present.count == 1, inScene.count > 1 { addressedNow.formUnion(present) }
+            }
             // Only someone present can be addressed: named or heard lately.
             let addressedBefore = (conversation.last.map { Set((turns[$0].vocatives + [tagAddressee(turns[$0])].compactMap { $0 }).map { speakerOf[$0] }) } ?? [])
                 .filter { position - salience.last($0) < 2000 }

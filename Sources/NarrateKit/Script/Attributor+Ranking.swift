@@ -340,8 +340,16 @@ extension Attributor {
             {
                 verb = close + 1
             }
-            let recalled = verb < narration.upperBound && tokens[verb].lower == "had"
+            // (`Eliza was the only one…`: what she is, not what she does, as `was scrubbing` is.)
+            let stative = verb + 1 < narration.upperBound && ["was", "is"].contains(tokens[verb].lower) && !tokens[verb + 1].lower.hasSuffix("ing")
+            let recalled = stative || verb < narration.upperBound && tokens[verb].lower == "had"
             if isSentenceSubject(index), !recalled { acting = mention.character }
+        }
+        // (`He laughed. Eliza was…`: someone else acts there too, unnamed.)
+        if let acting, narration.contains(where: { index in
+            Lexicon.subjectPronouns[tokens[index].lower].map { $0 != characters[acting].gender && characters[acting].gender != .unknown } == true && opensClause(index)
+        }) {
+            return nil
         }
         // (`"Will Hale wait?"`: a line that speaks of the one acting is not theirs.)
         guard named.count == 1, let acting, !turn.named.contains(acting) else { return nil }

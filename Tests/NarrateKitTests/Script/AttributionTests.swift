@@ -845,6 +845,18 @@ import Testing
         #expect(speakers(text) == ["Captain Rudd", "Jonas"])
     }
 
+    /// `"…, Uncle."` where the scene has one man: he is the one called, so the line is hers,
+    /// and the line before it his (`He laughed. Eliza was the only one not afraid of him.`: he
+    /// acts there; she is only described).
+    @Test func theOneManInTheSceneIsTheUncleALineCalls() {
+        let cast = [Character(name: "Eliza Marsh", aliases: ["Eliza"], gender: .female), Character(name: "Mr. Thorne", gender: .male)]
+        let text = "Eliza Marsh found her uncle in the study. Mr. Thorne was writing letters.\n\n"
+            + "\"I have come about the cottage, Uncle.\"\n\n\"What about it?\"\n\n\"The roof lets in the rain.\"\n\n"
+            + "He laughed in spite of himself. Eliza was the only one in the house who was not afraid of him.\n\n"
+            + "\"Very well. I'll send a man in the morning.\"\n\n\"Thank you, Uncle.\""
+        #expect(speakers(text, cast: cast) == ["Eliza Marsh", "Mr. Thorne", "Eliza Marsh", "Mr. Thorne", "Eliza Marsh"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
