@@ -16,6 +16,12 @@ extension Attributor {
             if let phrase = tag.subject.phrase, let named = revealed(after: turn, speakerOf: speakerOf) {
                 return (named, Attribution(method: .descriptionTag, confidence: 0.75, evidence: evidence + " (\(phrase): it was \(named.name))"))
             }
+            // `An old lady in black came in` … `said the old lady`: the voice narrate made of her.
+            // (In a passage: in the novels, `the girl` is mostly a girl the book has named.)
+            if isPassage, let phrase = tag.subject.phrase, let own = characters.firstIndex(where: { $0.name == phrase }), introducedJustBefore(phrase, position: position)
+            {
+                return (speakerOf[own], Attribution(method: .descriptionTag, confidence: 0.7, evidence: evidence + " (\(phrase), who came in)"))
+            }
             switch tag.subject {
             case .firstPerson:
                 return (.narrator, Attribution(method: .firstPerson, confidence: 0.9, evidence: evidence))
@@ -361,8 +367,22 @@ extension Attributor {
         return silent || calledElse ? nil : speakerOf[acting]
     }
 
-    /// The one cast member of that sex the text never names, if there is exactly one.
+    /// Whether the narration just before brought in someone so described: `an old lady in
+    /// black` for `the old lady`.
+    func introducedJustBefore(_ phrase: String, position: Int) -> Bool {
+        let words = phrase.split(separator: " ").dropFirst().map(String.init)
+        guard !words.isEmpty else { return false }
+        let start = max(0, position - Self.nearbyWindow)
+        return (start..<max(start, position - words.count)).contains { index in
+            ["a", "an"].contains(tokens[index].lower) && !tokens[index].inQuote
+                && words.indices.allSatisfy { tokens[index + 1 + $0].lower == words[$0] }
+        }
+    }
+
+    /// The one cast member of that sex the text never names, if there is exactly one (a cast's:
+    /// those narrate finds are all named, or descriptions).
     func neverNamed(_ gender: Gender, exclude: Set<Speaker>) -> Speaker? {
+        guard !discovered else { return nil }
         let named = Set(firstMentions.map(\.character))
         let unnamed = characters.indices.filter { index in
             !named.contains(index) && !characters[index].name.hasPrefix("_") && !exclude.contains(speaker(of: index))

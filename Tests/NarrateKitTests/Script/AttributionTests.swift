@@ -857,6 +857,16 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Eliza Marsh", "Mr. Thorne", "Eliza Marsh", "Mr. Thorne", "Eliza Marsh"])
     }
 
+    /// Without a cast, in a passage: `an old lady in black and her granddaughter, a girl of
+    /// sixteen` came in, then `said the old lady`, `said the girl`: each the voice narrate made
+    /// of her, not the landlady named later.
+    @Test func aDescriptionBroughtInJustBeforeIsItsOwnVoice() {
+        let text = "Professor Hale dined at the inn, and was joined by an old lady in black and her granddaughter, a girl of sixteen.\n\n"
+            + "\"You dig up the barrows?\" said the old lady.\n\n\"Grandmamma!\" said the girl.\n\n"
+            + "Mrs. Tulliver, the landlady, brought in the pudding. \"More gravy, sir?\""
+        #expect(speakers(text) == ["the old lady", "the girl", "Mrs. Tulliver"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
