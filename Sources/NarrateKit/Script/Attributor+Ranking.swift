@@ -231,11 +231,6 @@ extension Attributor {
                 // Not the one the description names, either: not named nearby, she is not here.
                 var others = anyone ? addressedNow.union([named]) : addressedNow
                 if let previous, previous != .narrator { others.insert(previous) }
-                // `said the maid`, with no woman in the scene but the one she answers: the one
-                // woman of the cast the story never names, not the most talked-of.
-                if let unnamed = neverNamed(gender, exclude: others), !inSceneAny(gender, exclude: others, salience: salience, position: position) {
-                    return (unnamed, Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase): \(unnamed.name), never named)"))
-                }
                 if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: others, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
                     return (speaker, Attribution(method: .descriptionTag, confidence: Self.describedGuessConfidence, evidence: evidence + " (\(phrase))"))
                 }
