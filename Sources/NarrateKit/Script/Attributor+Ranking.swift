@@ -195,7 +195,7 @@ extension Attributor {
                 }
                 // `said the maid`, with no woman in the scene but the one she answers: the one
                 // woman of the cast the story never names, not the most talked-of.
-                if let unnamed = neverNamed(gender, exclude: others), !inSceneAny(gender, exclude: others, salience: salience, position: position) {
+                if let unnamed = neverNamed(gender, exclude: others), sceneCandidates(gender, exclude: others, salience: salience, position: position).isEmpty {
                     return (unnamed, Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase): \(unnamed.name), never named)"))
                 }
                 if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: others, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
@@ -386,12 +386,12 @@ extension Attributor {
         return unnamed.count == 1 ? speaker(of: unnamed[0]) : nil
     }
 
-    /// Whether anyone of that sex, but those left out, was named or spoke nearby (as `resolve`
-    /// counts them).
-    func inSceneAny(_ gender: Gender, exclude: Set<Speaker>, salience: Salience, position: Int) -> Bool {
-        Set(salience.mentioned.keys).union(salience.spoke.keys).contains { speaker in
-            speaker != .narrator && !exclude.contains(speaker) && position - salience.last(speaker) < 1500
-                && (gender == .unknown || self.gender(of: speaker) == gender || self.gender(of: speaker) == .unknown)
+    /// Who of that sex (or of none known), but those left out, may be meant: named or heard
+    /// lately, or just addressed by name, however long since the narration named them.
+    func sceneCandidates(_ gender: Gender, exclude: Set<Speaker>, addressed: Set<Speaker> = [], salience: Salience, position: Int) -> Set<Speaker> {
+        Set(salience.mentioned.keys).union(salience.spoke.keys).union(addressed).filter {
+            $0 != .narrator && !exclude.contains($0) && (position - salience.last($0) < 1500 || addressed.contains($0))
+                && (gender == .unknown || self.gender(of: $0) == gender || self.gender(of: $0) == .unknown)
         }
     }
 
@@ -597,12 +597,7 @@ extension Attributor {
         _ gender: Gender, previous: Speaker?, salience: Salience, position: Int, exclude: Set<Speaker>, addressed: Set<Speaker>,
         expected: Speaker? = nil, participants: Set<Speaker> = [], record: Bool = false
     ) -> Speaker? {
-        let known = Set(salience.mentioned.keys).union(salience.spoke.keys)
-        // The one just addressed by name is present, however long since the narration named them.
-        let candidates = known.union(addressed).filter {
-            $0 != .narrator && !exclude.contains($0) && (position - salience.last($0) < 1500 || addressed.contains($0))
-                && (gender == .unknown || self.gender(of: $0) == gender || self.gender(of: $0) == .unknown)
-        }
+        let candidates = sceneCandidates(gender, exclude: exclude, addressed: addressed, salience: salience, position: position)
         guard !candidates.isEmpty else {
             // Nobody of that gender has appeared yet: the most prominent one in the book, or,
             // when that one is ruled out (`said the girl`, the aunt being no girl), the next.
