@@ -82,6 +82,19 @@ extension Attributor {
             let fitting = candidates.filter { [replyCalls, .unknown].contains(gender(of: $0)) }
             if !fitting.isEmpty { candidates = fitting }
         }
+        // `"Will Pike wait?"` ⏎ `"He never has."`: one the line before speaks of, not to, who has
+        // not spoken and whom this line calls `he`, is talked about, not answering (`"I am he."`
+        // is another matter). In a passage: in the novels, where such a one is often in the room,
+        // it was right as often as not.
+        if isPassage, index > 0, turns[index - 1].paragraph == turn.paragraph - 1 {
+            let before = turns[index - 1]
+            let words = Set(turn.pieces.flatMap { tokenRange(of: pieces[$0]) }.map { tokens[$0].lower })
+            let talkedOf = Set(before.named.subtracting(before.vocatives).map { speakerOf[$0] }).filter { speaker in
+                salience.spoke[speaker] == nil && words.isDisjoint(with: ["i", "me", "my"])
+                    && words.contains(where: { Lexicon.subjectPronouns[$0] == gender(of: speaker) })
+            }
+            if !candidates.subtracting(talkedOf).isEmpty { candidates.subtract(talkedOf) }
+        }
         guard !candidates.isEmpty else { return nil }
 
         func rank(_ value: (Speaker) -> Int?) -> [Speaker: Double] {

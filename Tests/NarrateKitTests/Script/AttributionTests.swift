@@ -867,6 +867,18 @@ import Testing
         #expect(speakers(text) == ["the old lady", "the girl", "Mrs. Tulliver"])
     }
 
+    /// In a passage, `"Will Pike wait?"` ⏎ `"He never has."`: the reply calls Pike `he`, so he is
+    /// talked about, not answering, though the narration has just named him.
+    @Test func oneTheReplyCallsHeIsNotTheOneAnswering() {
+        let cast = [
+            Character(name: "Nell", gender: .female), Character(name: "Tom", gender: .male),
+            Character(name: "Amos Pike", aliases: ["Mr. Pike", "Pike"], gender: .male),
+        ]
+        let text = "Nell cut the bread while Tom laced his boots. Old Mr. Amos Pike, the carrier, had promised to call at six.\n\n"
+            + "\"Will Pike wait if we're not ready?\" said Nell.\n\n\"He never has.\""
+        #expect(speakers(text, cast: cast) == ["Nell", "Tom"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
