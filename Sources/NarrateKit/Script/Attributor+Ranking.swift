@@ -426,7 +426,8 @@ extension Attributor {
         // (Named first in a line only when called by it, `"Still here, Tom?"`: one the talk is
         // about, `"I shall wait for Mr. Webb"`, is elsewhere.)
         let newcomer = firstMentions.first { first in
-            first.position > position && first.position - position < Self.nearbyWindow && (!tokens[first.position].inQuote || isCalled(at: first.position))
+            first.position > position && first.position - position < Self.nearbyWindow
+                && (!tokens[first.position].inQuote || turns[index...].prefix(4).contains { $0.vocatives.contains(first.character) })
                 && (actor.gender == .unknown || [actor.gender, .unknown].contains(characters[first.character].gender))
                 && !Self.rankForbids(head, characters[first.character])
         }
@@ -444,15 +445,6 @@ extension Attributor {
 
     /// The confidence of a description tag decided only by who is about (`resolve`).
     static let describedGuessConfidence = 0.55
-
-    /// Whether the name at a token inside a quotation calls someone, by its shape: after a mark,
-    /// a comma or nothing, and before a comma or a stop (`"Still here, Tom?"`).
-    func isCalled(at index: Int) -> Bool {
-        guard let mention = mentionStarting[index].map({ mentions[$0] }) else { return false }
-        let opens = index == 0 || !tokens[index - 1].inQuote || tokens[index - 1].paragraph != tokens[index].paragraph || [",", "!"].contains(tokens[index - 1].word)
-        let end = mention.tokens.upperBound
-        return opens && end < tokens.count && [",", "?", "!", "."].contains(tokens[end].word)
-    }
 
     /// Whether a description (by its last word, `clerk`) cannot be this character, whose every
     /// name with a title gives a rank or office it does not fit (`Major Pryce`, `Pryce`).
