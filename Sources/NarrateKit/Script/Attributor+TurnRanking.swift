@@ -125,6 +125,12 @@ extension Attributor {
         // In `TurnWeights.features` order.
         func features(_ speaker: Speaker) -> [Double] {
             let sex = gender(of: speaker)
+            // The teller of a book told in the first person is `I`, never the narration's he or she.
+            let teller = speaker == .narrator && firstPersonNarrator
+            func pronounFits(_ pronoun: Gender?) -> Double {
+                guard let pronoun else { return 0 }
+                return teller ? -1 : sex == .unknown ? 0 : sex == pronoun ? 1 : -1
+            }
             let recent = speaker != context.previous
             func ruled(_ method: Attribution.Method) -> Double { context.ruled?.speaker == speaker && context.ruled?.attribution.method == method ? 1 : 0 }
             return [
@@ -155,9 +161,9 @@ extension Attributor {
                 log(1 + Double(salience.taggedLines[speaker, default: 0])) / log(1 + mostTagged),
                 speaker == .narrator ? 1 : 0,
                 sex == .unknown ? 1 : 0,
-                pronouns.before.map { sex == .unknown ? 0 : sex == $0 ? 1 : -1 } ?? 0,
-                pronouns.after.map { sex == .unknown ? 0 : sex == $0 ? 1 : -1 } ?? 0,
-                pronouns.paragraphBefore.map { sex == .unknown ? 0 : sex == $0 ? 1 : -1 } ?? 0,
+                pronounFits(pronouns.before),
+                pronounFits(pronouns.after),
+                pronounFits(pronouns.paragraphBefore),
                 speaker == context.expected && context.participants.count <= 2 ? 1 : 0,
                 speaker == context.expected && asked ? 1 : 0,
                 speaker == secondLatest ? 1 : 0,

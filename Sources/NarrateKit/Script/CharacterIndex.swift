@@ -49,6 +49,12 @@ struct CharacterIndex {
             index + phrase.count <= tokens.count && zip(phrase, tokens[index...]).allSatisfy { $0 == $1.lower && !$1.inQuote }
         }
         if absences.contains(where: { says($0, at: start) }) { return true }
+        // `The waiter set down the tray and went away.`: the clause's last verb, joined by `and`.
+        var index = start
+        while index < tokens.count, index - start < 25, !tokens[index].isSentenceEnd, !tokens[index].inQuote {
+            if tokens[index].lower == "and", absences.contains(where: { says($0, at: index + 1) }) { return true }
+            index += 1
+        }
         // `had gone to Bristol`, `had gone up to London`: to a place the story names, not
         // `had gone to the window`.
         for journey in [["had", "gone", "to"], ["had", "gone", "up", "to"], ["had", "gone", "down", "to"]] where says(journey, at: start) {

@@ -879,6 +879,57 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Nell", "Tom"])
     }
 
+    /// `He lit a cigarette. "…"`: a he or she acting just before an untagged line speaks it,
+    /// as `he said` would say.
+    @Test func aHeOrSheActingBeforeALineSpeaksIt() {
+        let text = """
+            I met Walter at the station. We walked up the hill to the hotel and sat on the terrace.
+
+            "Tired?" said Walter.
+
+            "A little," I said.
+
+            We watched the boats for a long time.
+
+            "Good coffee."
+
+            "Very good."
+
+            He lit a cigarette and looked down at the lake. "Let us stay a week."
+
+            "I have to be back on Monday."
+            """
+        #expect(speakers(text, cast: [Character(name: "Walter", gender: .male)]).suffix(2) == ["Walter", "Narrator"])
+        let told = """
+            Rosa and Ben sat by the window. It had rained all day.
+
+            "Will it stop, do you think?" asked Ben.
+
+            "Not before dark."
+
+            "Then we stay in."
+
+            She put down her cup and rose. "I shall walk anyway."
+            """
+        #expect(speakers(told, cast: rosaAndBen).last == "Rosa")
+    }
+
+    /// `The waiter brought the coffee and went away again.`: gone, not the next to speak.
+    @Test func oneWhoSetsSomethingDownAndGoesAwayIsNotInTheTalk() {
+        let text = """
+            I met Walter at the station. We walked up the hill to the hotel and sat on the terrace.
+
+            "Tired?" said Walter.
+
+            "A little," I said.
+
+            The waiter brought the coffee and went away again.
+
+            "Good coffee."
+            """
+        #expect(!speakers(text).contains("the waiter"))
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])

@@ -87,6 +87,21 @@ import Testing
         #expect(ScriptBuilder().rankerOverrideMargin == 0.2)
     }
 
+    @Test func theTellerOfAFirstPersonStoryIsNeverTheNarrationsHe() throws {
+        let cast = [Character(name: "Walter", gender: .male)]
+        func text(_ beat: String) -> String {
+            "I met Walter at the station.\n\n\"Tired?\" said Walter.\n\n\"A little,\" I said.\n\n\(beat) \"Let us stay a week.\""
+        }
+        func narratorScore(_ beat: String) throws -> Double {
+            let source = SourceText(name: "t", text: text(beat))
+            let (_, records) = ScriptBuilder(characters: cast).buildRecordingEvidence(source)
+            let record = try #require(records.first { $0.kind == .turn && source[$0.range].hasPrefix("Let us stay") })
+            let narrator = try #require(record.candidates.first { $0.name == Speaker.narrator.name })
+            return zip(TurnWeights.fitted.values, narrator.features).reduce(0) { $0 + $1.0 * $1.1 }
+        }
+        #expect(try narratorScore("Down on the lake a boat passed, and he watched it.") < narratorScore("Down on the lake a boat passed.") - 0.5)
+    }
+
     @Test func theRankerChoosesForAPronounOnlyAmongThoseOfItsSex() {
         // Left to itself the ranker would give this line to Rosa, who spoke last and asked; the
         // man who calls `Ben!` is not Ben, so it is the other man.
