@@ -132,6 +132,20 @@ enum Lexicon {
         "prisoner": .unknown, "beggar": .unknown, "manager": .unknown, "spinster": .female, "maiden": .female,
         "matron": .female, "actress": .female, "actor": .male, "seamstress": .female, "laundress": .female,
         "widower": .male, "orphan": .unknown, "dwarf": .unknown, "giant": .unknown,
+        // Trades and callings a story meets on the road, in the house and in town.
+        "ostler": .male, "hostler": .male, "publican": .male, "barmaid": .female, "barman": .male, "bartender": .unknown,
+        "waitress": .female, "chambermaid": .female, "housemaid": .female, "nursemaid": .female, "valet": .male,
+        "cabman": .male, "carrier": .unknown, "blacksmith": .male,
+        "pedlar": .unknown, "peddler": .unknown,
+        "sexton": .male, "verger": .male, "beadle": .male, "minister": .male, "chaplain": .male, "preacher": .unknown,
+        "banker": .unknown, "solicitor": .unknown, "attorney": .unknown, "agent": .unknown,
+        "foreman": .male, "workman": .male, "labourer": .male, "laborer": .male, "miner": .male, "engineer": .unknown,
+        "pilot": .unknown, "seaman": .male, "mariner": .male, "skipper": .male, "boatswain": .male, "watchman": .male,
+        "gamekeeper": .male, "huntsman": .male, "milkmaid": .female, "dairymaid": .female, "apprentice": .unknown,
+        "nobleman": .male, "noblewoman": .female, "shopman": .male, "salesman": .male, "tramp": .unknown, "gipsy": .unknown,
+        "gypsy": .unknown, "thief": .unknown, "robber": .unknown, "highwayman": .male, "pirate": .unknown, "attendant": .unknown,
+        "keeper": .unknown, "concierge": .unknown, "doorkeeper": .unknown, "newsboy": .male,
+        "schoolboy": .male, "schoolgirl": .female, "lady's-maid": .female,
     ]
 
     /// Ranks and offices a title gives, with the words a description may call their bearer by
