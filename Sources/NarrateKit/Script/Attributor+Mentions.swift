@@ -136,7 +136,9 @@ extension Attributor {
         if discovered {
             let name = characters[character].name
             guard name.hasPrefix("the "), let head = name.split(separator: " ").last else { return true }
-            return !Lexicon.plainPersonNouns.contains(String(head))
+            // (`the young man`, who came in as `a tall young gentleman`: that one.)
+            let introduced = characters[character].aliases.contains { $0.hasPrefix("a ") || $0.hasPrefix("an ") }
+            return introduced || !Lexicon.plainPersonNouns.contains(String(head))
         }
         // Written in lower case, as narrate names a speaker the cast leaves out (`the sailor`),
         // it is that speaker's name, whatever its sex.

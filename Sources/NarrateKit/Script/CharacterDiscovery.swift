@@ -55,7 +55,7 @@ struct CharacterDiscovery {
             }
             return bearers.count == 1 ? bearers[0] : nil
         }
-        for description in descriptions() {
+        for description in introducedTogether(descriptions()) {
             if let index = byKey[key(description.name)] ?? titled(description.name) {
                 characters[index].aliases.append(description.name)
                 if characters[index].gender == .unknown { characters[index].gender = description.gender }
@@ -652,6 +652,51 @@ struct CharacterDiscovery {
             }
         }
         return merged
+    }
+
+    /// `A tall young gentleman got down first` … `asked the young man` … `said the young
+    /// gentleman`: in a passage, descriptions whose every word but the noun stood in one
+    /// introduction, with a noun of the same kind (`man` for `gentleman`), are that one
+    /// person, named by the description used first, with the introduction among the names.
+    /// (Not a bare `the man`: that is anyone.)
+    func introducedTogether(_ descriptions: [Character]) -> [Character] {
+        guard tokens.count < Self.passageTokens else { return descriptions }
+        var people: [(introduction: Int, firstUse: Int, character: Character)] = []
+        var rest: [Character] = []
+        for description in descriptions {
+            let words = description.name.split(separator: " ").dropFirst().map(String.init)
+            guard words.count >= 2, let head = words.last, let firstUse = firstUse(of: words[...]),
+                let (introduction, phrase) = introduction(of: words.dropLast(), kindOf: head, before: firstUse)
+            else {
+                rest.append(description)
+                continue
+            }
+            if let same = people.firstIndex(where: { $0.introduction == introduction }) {
+                let earlier = people[same].firstUse < firstUse
+                var person = earlier ? people[same].character : description
+                person.aliases = Array(Set(people[same].character.aliases + [people[same].character.name, description.name, phrase]).subtracting([person.name])).sorted()
+                people[same] = (introduction, min(firstUse, people[same].firstUse), person)
+            } else {
+                people.append((introduction, firstUse, Character(name: description.name, aliases: [phrase], gender: description.gender)))
+            }
+        }
+        return rest + people.map(\.character)
+    }
+
+    /// Nouns that name the same kind of person: `the young man` may be `a young gentleman`.
+    static let sameKind: [Set<String>] = [["man", "gentleman", "fellow", "chap"], ["woman", "lady"], ["boy", "lad", "youth"], ["girl", "lass"]]
+
+    /// `a tall young gentleman` in the narration before `limit`: an article bringing someone
+    /// in, then up to three words holding every one of `modifiers`, then a noun of `head`'s kind.
+    private func introduction(of modifiers: ArraySlice<String>, kindOf head: String, before limit: Int) -> (Int, String)? {
+        let kind = Self.sameKind.first { $0.contains(head) } ?? [head]
+        for index in 0..<limit where kind.contains(tokens[index].lower) && !tokens[index].inQuote {
+            guard let article = bringingInArticle(before: index, capitalsBetween: false) else { continue }
+            let between = Set(tokens[(index - article + 1)..<index].map(\.lower))
+            guard modifiers.allSatisfy(between.contains) else { continue }
+            return (index - article, tokens[(index - article)...index].map(\.lower).joined(separator: " "))
+        }
+        return nil
     }
 
     /// How far before a description's first use the one it means may have come in, in tokens.

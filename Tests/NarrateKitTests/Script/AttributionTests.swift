@@ -930,6 +930,30 @@ import Testing
         #expect(!speakers(text).contains("the waiter"))
     }
 
+    /// Without a cast, `a tall young gentleman` got down, then `asked the young man`, then
+    /// `said the young gentleman`: one voice, the newcomer's, not the man who keeps the inn;
+    /// `said the ostler` is a voice of its own.
+    @Test func descriptionsInTheWordsOfOneIntroductionAreOneVoice() {
+        let text = """
+            The coach stopped at the inn a little after six. A tall young gentleman in a grey coat got down first, and after him a stout woman with a basket.
+
+            "Is this Millford?" asked the young man.
+
+            "It is, sir," said the ostler. "Will you be wanting a room?"
+
+            "Two rooms, if you have them."
+
+            The stout woman set her basket on the step. "One will do for me."
+
+            The landlord came out, wiping his hands on his apron.
+
+            "Your rooms are ready," said he.
+
+            "Thank you," said the young gentleman.
+            """
+        #expect(speakers(text) == ["the young man", "the ostler", "the ostler", "the young man", "the stout woman", "the landlord", "the young man"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
