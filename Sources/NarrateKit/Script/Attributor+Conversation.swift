@@ -108,13 +108,18 @@ extension Attributor {
         // her father went`) is followed, not an object (`and governed her husband`) nor an
         // owner (`her father's chair`).
         let narrationRelatives = tokens.indices.dropLast().filter {
-            !tokens[$0].inQuote && ["his", "her"].contains(tokens[$0].lower) && tokens[$0 + 1].lower != "lady" && Self.relations[tokens[$0 + 1].lower] != nil
+            !tokens[$0].inQuote && ["his", "her", "their"].contains(tokens[$0].lower) && tokens[$0 + 1].lower != "lady" && Self.relations[tokens[$0 + 1].lower] != nil
         }
         var relativeCursor = 0
         func followRelative(_ index: Int) {
-            let gender: Gender = tokens[index].lower == "his" ? .male : .female
-            let owner = salience.subject.flatMap { self.gender(of: $0) == gender ? $0 : nil }
-                ?? salience.mentioned.filter { self.gender(of: $0.key) == gender && index - $0.value < 400 }.max { ($0.value, $0.key.name) < ($1.value, $1.key.name) }?.key
+            // (`their mother`: the mother of whoever the narration follows, of either sex.)
+            let owners: Set<Gender> = switch tokens[index].lower {
+            case "his": [.male]
+            case "her": [.female]
+            default: [.male, .female, .unknown]
+            }
+            let owner = salience.subject.flatMap { owners.contains(self.gender(of: $0)) ? $0 : nil }
+                ?? salience.mentioned.filter { owners.contains(self.gender(of: $0.key)) && index - $0.value < 400 }.max { ($0.value, $0.key.name) < ($1.value, $1.key.name) }?.key
             guard case .character(let ownerName)? = owner,
                 let relative = kin(of: ownerName, tokens[index + 1].lower, at: index, speakerOf: speakerOf)
             else { return }
@@ -127,7 +132,7 @@ extension Attributor {
             guard opensClause(index) else { return }
             salience.mentioned[relative] = index
             salience.subject = relative
-            salience.followed[gender] = relative
+            if self.gender(of: relative) != .unknown { salience.followed[self.gender(of: relative)] = relative }
             salience.subjectAt[relative] = index
         }
         // `the vicar`, once a tag or a beat has shown who that is: a mention of him, in this

@@ -954,6 +954,29 @@ import Testing
         #expect(speakers(text) == ["the young man", "the ostler", "the ostler", "the young man", "the stout woman", "the landlord", "the young man"])
     }
 
+    /// `Their mother set the pot down hard.`: the mother of those the narration follows, of
+    /// either sex, acts, and speaks next.
+    @Test func theirMotherIsTheMotherOfThoseTheNarrationFollows() {
+        let cast = [
+            Character(name: "Mrs. Fenner", aliases: ["Mother"], gender: .female), Character(name: "John Fenner", aliases: ["John"], gender: .male),
+            Character(name: "Harry Fenner", aliases: ["Harry"], gender: .male),
+        ]
+        let text = """
+            Mrs. Fenner was in the kitchen when her two sons came in from the field.
+
+            "The gate was down again," said John.
+
+            "Let it be. I don't care," said Harry.
+
+            "Harry!" said his brother.
+
+            Their mother set the pot down hard on the table. She was a small woman, but her sons were afraid of her.
+
+            "Sit down, both of you, and eat."
+            """
+        #expect(speakers(text, cast: cast).last == "Mrs. Fenner")
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
