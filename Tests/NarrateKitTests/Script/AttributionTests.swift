@@ -977,6 +977,31 @@ import Testing
         #expect(speakers(text, cast: cast).last == "Mrs. Fenner")
     }
 
+    /// `"Thank Mother."` ⏎ `"Thank you, Mother."`: the reply calls Mother because the line
+    /// told it to, not because she spoke it.
+    @Test func aReplyCallingWhomTheLineSpokeOfSaysNothingOfItsSpeaker() {
+        let cast = [
+            Character(name: "Mrs. Fenner", aliases: ["Mother"], gender: .female), Character(name: "John Fenner", aliases: ["John"], gender: .male),
+            Character(name: "Harry Fenner", aliases: ["Harry"], gender: .male),
+        ]
+        let text = """
+            Mrs. Fenner and her two sons sat down to supper.
+
+            "Is there any bread?" asked John.
+
+            "In the crock," said Mrs. Fenner.
+
+            John fetched it and cut a slice for Harry.
+
+            "Thank you, John."
+
+            "Don't thank me. Thank Mother."
+
+            "Thank you, Mother."
+            """
+        #expect(speakers(text, cast: cast).suffix(2) == ["John Fenner", "Harry Fenner"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
