@@ -108,7 +108,8 @@ extension Attributor {
         // her father went`) is followed, not an object (`and governed her husband`) nor an
         // owner (`her father's chair`).
         let narrationRelatives = tokens.indices.dropLast().filter {
-            !tokens[$0].inQuote && ["his", "her", "their"].contains(tokens[$0].lower) && tokens[$0 + 1].lower != "lady" && Self.relations[tokens[$0 + 1].lower] != nil
+            !tokens[$0].inQuote && (["his", "her", "their"].contains(tokens[$0].lower) || tokens[$0].isPossessive && namedOwner(endingAt: $0) != nil)
+                && tokens[$0 + 1].lower != "lady" && Self.relations[tokens[$0 + 1].lower] != nil
         }
         var relativeCursor = 0
         func followRelative(_ index: Int) {
@@ -118,12 +119,15 @@ extension Attributor {
             case "her": [.female]
             default: [.male, .female, .unknown]
             }
-            let owner = salience.subject.flatMap { owners.contains(self.gender(of: $0)) ? $0 : nil }
+            // (`Nora's grandmother`: Nora's.)
+            let owner = namedOwner(endingAt: index).map { speakerOf[$0] } ?? salience.subject.flatMap { owners.contains(self.gender(of: $0)) ? $0 : nil }
                 ?? salience.mentioned.filter { owners.contains(self.gender(of: $0.key)) && index - $0.value < 400 }.max { ($0.value, $0.key.name) < ($1.value, $1.key.name) }?.key
             guard case .character(let ownerName)? = owner,
                 let relative = kin(of: ownerName, tokens[index + 1].lower, at: index, speakerOf: speakerOf)
             else { return }
             salience.describedAs[relative] = ("the " + tokens[index + 1].lower, index)
+            // A grandmother is an old woman, whatever else the scene calls her.
+            if ["grandmother", "grandfather"].contains(tokens[index + 1].lower) { salience.ages[relative] = ("old", index) }
             guard !tokens[index + 1].isPossessive else { return }
             // `looked at her brother`: there, though not the one the narration follows.
             if !opensClause(index), index > 0, Lexicon.prepositions.contains(tokens[index - 1].lower), salience.mentioned[relative] == nil {
@@ -310,6 +314,14 @@ extension Attributor {
             let paragraphEnd = token(atOrAfter: paragraphs[turn.paragraph].range.upperBound)
             advance(to: paragraphEnd)
         }
+    }
+
+    /// The character whose possessive name ends at `index` (`Nora's`, `Mrs. Pitt's`), if any.
+    func namedOwner(endingAt index: Int) -> Int? {
+        guard tokens[index].isPossessive else { return nil }
+        return (max(0, index - 3)...index).lazy.compactMap { start in
+            self.mentionStarting[start].map { self.mentions[$0] }.flatMap { $0.tokens.upperBound == index + 1 && !$0.descriptive ? $0.character : nil }
+        }.first
     }
 
     /// The tokens of the paragraph just before, when it is narration with no quotation in it.

@@ -42,7 +42,10 @@ extension Attributor {
                 let wholeQuote = index == range.lowerBound && range.upperBound - nextIndex <= 1 && !calling
                 // Nor does one that opens with the name answering `Who…?` (`"Tom. He promised."`).
                 let answersWho = index == range.lowerBound && !calling && pieceIndex == turn.pieces[0] && asksWho(before: pieceIndex)
-                if !wholeQuote && !answersWho { result.append(mention.character) }
+                // Nor a guess at who (`"Mrs. Pitt, I expect."`, `"Tom, I suppose?"`).
+                let guessed = nextIndex + 2 < range.upperBound && tokens[nextIndex].word == "," && tokens[nextIndex + 1].word == "I"
+                    && Self.guessVerbs.contains(tokens[nextIndex + 2].lower)
+                if !wholeQuote && !answersWho && !guessed { result.append(mention.character) }
             }
             // `"I said I would, Mother."`: a parent called by what they are to the speaker.
             for index in range where mentionStarting[index] == nil && tokens[index].isWord {
@@ -52,6 +55,8 @@ extension Attributor {
         }
         return result
     }
+
+    static let guessVerbs: Set<String> = ["expect", "suppose", "think", "fancy", "believe", "daresay", "guess", "imagine", "reckon", "should", "dare"]
 
     /// Parents a turn speaks of as its speaker's own, by a capitalised `Mother` or `Papa`
     /// (`Mother will be sorry`, `I told Father`), not someone else's (`your Mother`).

@@ -1002,6 +1002,30 @@ import Testing
         #expect(speakers(text, cast: cast).suffix(2) == ["John Fenner", "Harry Fenner"])
     }
 
+    /// `with Nora's grandmother`: Nora's grandmother is there, and she is the old woman who
+    /// speaks; `"Mrs. Pitt, I expect."` guesses at a name, it calls no one.
+    @Test func someonesGrandmotherIsInTheSceneAndIsTheOldWoman() {
+        let cast = [
+            Character(name: "Nora Quill", aliases: ["Nora"], gender: .female), Character(name: "Bess", gender: .female),
+            Character(name: "Granny Quill", aliases: ["Gran"], gender: .female), Character(name: "Mrs. Pitt", gender: .female),
+        ]
+        let text = """
+            That evening Nora and her cousin Bess sat by the fire with Nora's grandmother, who was knitting.
+
+            "You went to the fair, I hear," the old woman said.
+
+            "Who told you that, Gran?" asked Nora.
+
+            "Never you mind who told me."
+
+            Bess laughed. "Mrs. Pitt, I expect. She sees everything."
+
+            "She does not see everything, miss. She sees enough."
+            """
+        let lines = speakers(text, cast: cast)
+        #expect(lines == ["Granny Quill", "Nora Quill", "Granny Quill", "Bess", "Granny Quill"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
