@@ -129,8 +129,9 @@ extension Attributor {
             // A grandmother is an old woman, whatever else the scene calls her.
             if ["grandmother", "grandfather"].contains(tokens[index + 1].lower) { salience.ages[relative] = ("old", index) }
             guard !tokens[index + 1].isPossessive else { return }
-            // `looked at her brother`: there, though not the one the narration follows.
-            if !opensClause(index), index > 0, Lexicon.prepositions.contains(tokens[index - 1].lower), salience.mentioned[relative] == nil {
+            // `looked at her brother`, `found his sister in the garden`: there, though not the
+            // one the narration follows.
+            if !opensClause(index), index > 0, salience.mentioned[relative] == nil {
                 salience.mentioned[relative] = index
             }
             guard opensClause(index) else { return }
@@ -368,7 +369,7 @@ extension Attributor {
             // `told her father`: `her` owns the one told, who is that relative when the cast
             // names them, and never the `her` herself.
             if tokens[object].lower == "her", object + 1 < range.upperBound, tokens[object + 1].isWord,
-                !Lexicon.prepositions.contains(tokens[object + 1].lower), !["that", "and", "to", "so", "how", "what", "of"].contains(tokens[object + 1].lower)
+                !Lexicon.prepositions.contains(tokens[object + 1].lower), !["that", "and", "to", "so", "how", "what", "of", "whether", "if", "why", "where", "when", "who"].contains(tokens[object + 1].lower)
             {
                 if Self.relations[tokens[object + 1].lower] != nil, case .character(let name) = speaker,
                     let relative = kin(of: name, tokens[object + 1].lower, at: object, speakerOf: speakerOf)

@@ -1026,6 +1026,30 @@ import Testing
         #expect(lines == ["Granny Quill", "Nora Quill", "Granny Quill", "Bess", "Granny Quill"])
     }
 
+    /// `found his sister in the garden`: she is there, though the narration follows him; and
+    /// `asked her whether…`: she answers him, and he her.
+    @Test func aRelativeFoundOrAskedIsInTheTalk() {
+        let cast = [
+            Character(name: "Captain Orme", aliases: ["Orme"], gender: .male), Character(name: "Mrs. Blane", gender: .female),
+            Character(name: "Edward Blane", aliases: ["Mr. Blane", "Blane", "Edward"], gender: .male),
+            Character(name: "Lucy Dryden", aliases: ["Lucy"], gender: .female), Character(name: "Mrs. Dryden", gender: .female),
+        ]
+        let text = """
+            Captain Orme found his sister in the garden, cutting roses. Her husband, Mr. Blane, sat under the cedar with a newspaper over his face.
+
+            Orme asked her whether the Drydens had called.
+
+            "Yesterday," she said, without looking up. "Lucy and her mother both."
+
+            "And?"
+
+            "And nothing. Lucy talked of the regatta. Mrs. Dryden talked of her nerves."
+            """
+        #expect(speakers(text, cast: cast) == ["Mrs. Blane", "Mrs. Blane", "Captain Orme", "Mrs. Blane"])
+        let asked = "Tom and Ben sat with Rosa in the parlour.\n\nBen asked her whether the post had come.\n\n\"Not yet.\"\n\n\"It is late today.\""
+        #expect(speakers(asked, cast: rosaAndBen + [Character(name: "Tom", gender: .male)]) == ["Rosa", "Ben"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
