@@ -177,6 +177,8 @@ extension Attributor {
                 if end < limit, tokens[end].lower == "voice" { return (.character(mention.character), end + 1) }
                 return end < tokens.count && tokens[end].lower.hasSuffix("ing") ? (.character(mention.character), end) : nil
             }
+            // `asked the boy called Dick`: the one named.
+            if mention.descriptive, let named = namedAfterDescription(end, limit: limit) { return named }
             // `the Mouse` written with a capital is used as a name; `the girl` is a description.
             if mention.descriptive && !isDefinedDescription(mention.character) && !tokens[end - 1].isCapitalized {
                 return (.described(mention.character, tokens[mention.tokens].map(\.lower).joined(separator: " ")), end)
@@ -220,6 +222,7 @@ extension Attributor {
             let ordinal = end == index + 2 && ["the", "a"].contains(token.lower) && Lexicon.ordinals.contains(head)
             guard let gender = Lexicon.personNouns[head] ?? (ordinal ? .unknown : nil) else { return nil }
             if ordinal { return (.description("the " + head, gender), end) }
+            if let named = namedAfterDescription(end, limit: limit) { return named }
             // `said a third voice`: the third.
             if head == "voice", end == index + 3, ["the", "a"].contains(token.lower), Lexicon.ordinals.contains(tokens[index + 1].lower) {
                 return (.description("the " + tokens[index + 1].lower, .unknown), end)
@@ -247,6 +250,14 @@ extension Attributor {
             return (.description(phrase, gender), end)
         }
         return nil
+    }
+
+    /// `the boy called Dick`, `a man named Pike`: the name after a description's noun.
+    func namedAfterDescription(_ end: Int, limit: Int) -> (Subject, end: Int)? {
+        guard end + 1 < limit, ["called", "named"].contains(tokens[end].lower), let mention = mentionStarting[end + 1].map({ mentions[$0] }),
+            mention.tokens.upperBound <= limit, !mention.descriptive
+        else { return nil }
+        return (.character(mention.character), mention.tokens.upperBound)
     }
 
     /// A possessive name starting at `index` (`Mr. Weston's`).

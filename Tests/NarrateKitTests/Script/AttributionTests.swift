@@ -1050,6 +1050,21 @@ import Testing
         #expect(speakers(asked, cast: rosaAndBen + [Character(name: "Tom", gender: .male)]) == ["Rosa", "Ben"])
     }
 
+    /// `asked the boy called Dick`: Dick, not whoever else is a boy or a man there.
+    @Test func aDescriptionCalledByANameIsThatName() {
+        let text = """
+            Three boys sat on the harbour wall. Jem Tolley was the eldest.
+
+            "Shut up, Dick," said Jem.
+
+            A fisherman coming up the steps stopped and looked at them. "Which of you lads wants to earn sixpence?"
+
+            "Doing what?" asked the boy called Dick.
+            """
+        #expect(speakers(text).last == "Dick")
+        #expect(speakers(text, cast: [Character(name: "Jem Tolley", aliases: ["Jem"], gender: .male), Character(name: "Dick", gender: .male)]).last == "Dick")
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
