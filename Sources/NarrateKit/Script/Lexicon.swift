@@ -135,9 +135,7 @@ enum Lexicon {
         // Trades and callings a story meets on the road, in the house and in town.
         "ostler": .male, "hostler": .male, "publican": .male, "barmaid": .female, "barman": .male, "bartender": .unknown,
         "waitress": .female, "chambermaid": .female, "housemaid": .female, "nursemaid": .female, "valet": .male,
-        "cabman": .male, "carrier": .unknown, "blacksmith": .male,
-        "pedlar": .unknown, "peddler": .unknown,
-        "sexton": .male, "verger": .male, "beadle": .male, "minister": .male, "chaplain": .male, "preacher": .unknown,
+        "cabman": .male, "carrier": .unknown, "blacksmith": .male, "pedlar": .unknown, "peddler": .unknown, "sexton": .male, "verger": .male, "beadle": .male, "minister": .male, "chaplain": .male, "preacher": .unknown,
         "banker": .unknown, "solicitor": .unknown, "attorney": .unknown, "agent": .unknown,
         "foreman": .male, "workman": .male, "labourer": .male, "laborer": .male, "miner": .male, "engineer": .unknown,
         "pilot": .unknown, "seaman": .male, "mariner": .male, "skipper": .male, "boatswain": .male, "watchman": .male,
