@@ -144,6 +144,16 @@ enum Lexicon {
         "gypsy": .unknown, "thief": .unknown, "robber": .unknown, "highwayman": .male, "pirate": .unknown, "attendant": .unknown,
         "keeper": .unknown, "concierge": .unknown, "doorkeeper": .unknown, "newsboy": .male,
         "schoolboy": .male, "schoolgirl": .female, "lady's-maid": .female,
+        "major": .male, "commander": .male, "ensign": .male, "midshipman": .male, "commodore": .male, "governor": .unknown,
+        "mayor": .unknown, "alderman": .male, "councillor": .unknown, "ambassador": .unknown, "consul": .unknown,
+        "marquis": .male, "marquess": .male, "marchioness": .female, "viscount": .male, "viscountess": .female, "baronet": .male,
+        "pastor": .male, "deacon": .male, "rabbi": .male, "abbé": .male, "curé": .male, "padre": .male, "bailiff": .male,
+        "overseer": .unknown, "tenant": .unknown, "shepherdess": .female, "washerwoman": .female, "charwoman": .female,
+        "kitchen-maid": .female, "parlourmaid": .female, "parlour-maid": .female, "midwife": .female, "chemist": .unknown,
+        "druggist": .unknown, "apothecary": .unknown, "grocer": .unknown, "draper": .unknown, "milliner": .female,
+        "dressmaker": .female, "postboy": .male, "postilion": .male, "ferryman": .male, "bargeman": .male, "cobbler": .male,
+        "shoemaker": .male, "tinker": .male, "ploughman": .male, "lamplighter": .male, "warder": .male, "turnkey": .male,
+        "invalid": .unknown, "patient": .unknown, "hermit": .male, "pilgrim": .unknown, "fiancé": .male, "fiancée": .female,
     ]
 
     /// Ranks and offices a title gives, with the words a description may call their bearer by

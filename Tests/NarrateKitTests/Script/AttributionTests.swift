@@ -1065,6 +1065,20 @@ import Testing
         #expect(speakers(text, cast: [Character(name: "Jem Tolley", aliases: ["Jem"], gender: .male), Character(name: "Dick", gender: .male)]).last == "Dick")
     }
 
+    /// `said the postboy`, `said the major`: trades, callings and ranks tag their speaker.
+    @Test func tradesAndRanksTagTheirSpeaker() {
+        let text = """
+            The chaise stopped at the inn. Walter Dunn got down and stretched his legs.
+
+            "Fresh horses, sir?" said the postboy.
+
+            "Yes, and quickly," said Walter.
+
+            "You will not get far tonight," said the major from the doorway.
+            """
+        #expect(speakers(text) == ["the postboy", "Walter Dunn", "the major"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
