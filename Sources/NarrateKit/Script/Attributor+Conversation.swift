@@ -50,6 +50,9 @@ extension Attributor {
         /// The age the narration last gave each character with their name (`old Mr. Hale`:
         /// `old`), and where: `said the old man` is he.
         var ages: [Speaker: (age: String, position: Int)] = [:]
+        /// The last relative the narration made the subject of a clause (`and her mother looked
+        /// out`), and where.
+        var actingRelative: (speaker: Speaker, position: Int)?
         /// Who, in the lines a speech tag names them for, calls someone `papa` or `my dear`
         /// (`addressWords`), and how often.
         var addressHabits: [String: [Speaker: Int]] = [:]
@@ -67,6 +70,7 @@ extension Attributor {
             describedSpeakers = []
             describedAs = [:]
             ages = [:]
+            actingRelative = nil
         }
     }
 
@@ -139,6 +143,7 @@ extension Attributor {
             salience.subject = relative
             if self.gender(of: relative) != .unknown { salience.followed[self.gender(of: relative)] = relative }
             salience.subjectAt[relative] = index
+            salience.actingRelative = (relative, index)
         }
         // `the vicar`, once a tag or a beat has shown who that is: a mention of him, in this
         // scene or a later one.

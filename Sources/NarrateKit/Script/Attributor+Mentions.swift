@@ -112,8 +112,8 @@ extension Attributor {
     static let endearments: Set<String> = ["dear", "darling", "love", "child", "boy", "girl", "lad", "lass", "friend"]
 
     static let parentWords: [String: Gender] = [
-        "mother": .female, "mamma": .female, "mama": .female, "mum": .female, "mummy": .female, "ma": .female,
-        "father": .male, "papa": .male, "pa": .male, "dad": .male, "daddy": .male,
+        "mother": .female, "mamma": .female, "mama": .female, "mum": .female, "mummy": .female, "ma": .female, "mom": .female, "mommy": .female,
+        "momma": .female, "father": .male, "papa": .male, "pa": .male, "dad": .male, "daddy": .male,
     ]
 
     /// The parent a child's `Mother` or `papa` calls: the character of that sex the cast calls
@@ -193,6 +193,9 @@ extension Attributor {
     static let relations: [String: Gender] = [
         "wife": .female, "lady": .female, "husband": .male, "mother": .female, "father": .male, "sister": .female,
         "brother": .male, "daughter": .female, "son": .male, "aunt": .female, "uncle": .male, "grandmother": .female, "grandfather": .male,
+        // What a child calls a parent (`her mamma`, `his dad`): the mother or father.
+        "mamma": .female, "mama": .female, "mum": .female, "mummy": .female, "mom": .female, "mommy": .female, "momma": .female, "ma": .female,
+        "papa": .male, "pa": .male, "dad": .male, "daddy": .male,
     ]
 
     /// `his wife`, `her husband`, `his sister`: the one character of that sex who shares the
@@ -217,12 +220,15 @@ extension Attributor {
     /// The owner's `wife`, `mother`, `son`…: the one character of that sex who shares their
     /// surname, a married title preferred for a wife, husband or parent.
     /// - Parameter position: where the relative is spoken of, to find the parent of one whose
-    ///   surname the cast never gives (`her mother`, of a `Katherine` who is only `Miss Kate`).
-    func kin(of ownerName: String, _ relationWord: String, at position: Int? = nil, speakerOf: [Speaker]) -> Speaker? {
+    ///   surname the cast never gives (`her mother`, of a `Katherine` who is only `Miss Kate`,
+    ///   or in a passage of a `Kelly` who has no other name).
+    func kin(of ownerName: String, _ word: String, at position: Int? = nil, speakerOf: [Speaker]) -> Speaker? {
+        let relationWord = Self.parentWords[word].map { $0 == .female ? "mother" : "father" } ?? word
         if let found = kinBySurname(of: ownerName, relationWord, speakerOf: speakerOf) { return found }
         if let found = neverNamed(relationWord, owner: ownerName) { return speakerOf[found] }
         guard let position, let gender = Self.parentWords[relationWord], let owner = characters.first(where: { $0.name == ownerName }),
-            Self.isKnownWithoutSurname(owner), let parent = parent(gender, calledAt: position), characters[parent].name != ownerName
+            Self.isKnownWithoutSurname(owner) || isPassage && !([owner.name] + owner.aliases).contains(where: { CharacterIndex.words(of: $0).count > 1 }),
+            let parent = parent(gender, calledAt: position), characters[parent].name != ownerName
         else { return nil }
         return speakerOf[parent]
     }

@@ -259,6 +259,13 @@ extension Attributor {
                 return (decided.0, Attribution(method: .paragraphMention, confidence: 0.5, evidence: decided.1))
             }
         }
+        // `The kitchen door opened and her mother looked out. "I heard that."`: a relative
+        // acting in the line's own paragraph, before it, speaks it, as one named there would.
+        if turn.tag == nil, !turn.continuesSpeech, let acting = salience.actingRelative, acting.speaker != previous, !addressedNow.contains(acting.speaker),
+            tokens[acting.position].paragraph == turn.paragraph, acting.position < position, paragraphMention(turn, exclude: [], speakerOf: speakerOf) == nil
+        {
+            return (acting.speaker, Attribution(method: .paragraphMention, confidence: 0.7, evidence: text(tokenSpan(acting.position..<(acting.position + 2)))))
+        }
         // `He lit a cigarette. "Let us stay a week."`: a he or she acting just before the line,
         // with no one named there, is read as `he said` would be. In a passage, and in a book
         // told in the first person, where he or she is never the teller; in the other novels

@@ -154,6 +154,9 @@ enum Lexicon {
         "dressmaker": .female, "postboy": .male, "postilion": .male, "ferryman": .male, "bargeman": .male, "cobbler": .male,
         "shoemaker": .male, "tinker": .male, "ploughman": .male, "lamplighter": .male, "warder": .male, "turnkey": .male,
         "invalid": .unknown, "patient": .unknown, "hermit": .male, "pilgrim": .unknown, "fiancé": .male, "fiancée": .female,
+        // What a child calls a parent (`said her mamma`).
+        "mamma": .female, "mama": .female, "mum": .female, "mummy": .female, "mom": .female, "mommy": .female, "momma": .female,
+        "papa": .male, "dad": .male, "daddy": .male,
     ]
 
     /// Ranks and offices a title gives, with the words a description may call their bearer by

@@ -1079,6 +1079,33 @@ import Testing
         #expect(speakers(text) == ["the postboy", "Walter Dunn", "the major"])
     }
 
+    /// `her mother looked out` where the girl has no surname and the cast calls her mother
+    /// `Mom`: Mom acts, and speaks the line after it in her paragraph.
+    @Test func aRelativeActingBeforeALineSpeaksIt() {
+        let cast = [
+            Character(name: "Kelly", gender: .female), Character(name: "Frank", aliases: ["Dad"], gender: .male),
+            Character(name: "Mom", gender: .female), Character(name: "Mrs. Henderson", gender: .female),
+        ]
+        let text = """
+            Kelly found her dad in the garage, bent over the lawnmower.
+
+            "It's dead," he said. "The Hendersons are coming over on Saturday."
+
+            Kelly laughed. "Because Mom likes Mrs. Henderson."
+
+            "Nobody likes Mrs. Henderson."
+
+            The door to the kitchen opened and her mother looked out. "I heard that, Frank."
+
+            "You were meant to."
+            """
+        #expect(speakers(text, cast: cast) == ["Frank", "Frank", "Kelly", "Frank", "Mom", "Frank"])
+        // `said her mamma`: what a child calls a mother is her mother.
+        let grays = [Character(name: "Mrs. Gray", gender: .female), Character(name: "Kitty Gray", aliases: ["Kitty"], gender: .female), Character(name: "Nell", gender: .female)]
+        let mamma = "Kitty Gray came running in to Nell.\n\n\"Is it true?\" said Kitty.\n\n\"Hush, child,\" said her mamma from the stairs."
+        #expect(speakers(mamma, cast: grays) == ["Kitty Gray", "Mrs. Gray"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
