@@ -665,8 +665,11 @@ struct CharacterDiscovery {
         var rest: [Character] = []
         for description in descriptions {
             let words = description.name.split(separator: " ").dropFirst().map(String.init)
-            guard words.count >= 2, let head = words.last, let firstUse = firstUse(of: words[...]),
-                let (introduction, phrase) = introduction(of: words.dropLast(), kindOf: head, before: firstUse)
+            // (`the tall young gentleman`, made of a beat, may never stand with `the`: its own
+            // introduction is its use, and it names the voice only if nothing else does.)
+            let firstUse = firstUse(of: words[...]) ?? Int.max
+            guard words.count >= 2, let head = words.last,
+                let (introduction, phrase) = introduction(of: words.dropLast(), kindOf: head, before: min(firstUse, tokens.count))
             else {
                 rest.append(description)
                 continue

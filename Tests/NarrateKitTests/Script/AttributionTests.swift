@@ -952,6 +952,9 @@ import Testing
             "Thank you," said the young gentleman.
             """
         #expect(speakers(text) == ["the young man", "the ostler", "the ostler", "the young man", "the stout woman", "the landlord", "the young man"])
+        // (Nor is the introduction, read as a beat, a voice of its own.)
+        let voices = ScriptBuilder().build(SourceText(name: "t", text: text)).characters.map(\.name)
+        #expect(voices.filter { $0.contains("young") } == ["the young man"], "\(voices)")
     }
 
     /// `Their mother set the pot down hard.`: the mother of those the narration follows, of
