@@ -193,10 +193,7 @@ extension Attributor {
     static let relations: [String: Gender] = [
         "wife": .female, "lady": .female, "husband": .male, "mother": .female, "father": .male, "sister": .female,
         "brother": .male, "daughter": .female, "son": .male, "aunt": .female, "uncle": .male, "grandmother": .female, "grandfather": .male,
-        // What a child calls a parent (`her mamma`, `his dad`): the mother or father.
-        "mamma": .female, "mama": .female, "mum": .female, "mummy": .female, "mom": .female, "mommy": .female, "momma": .female, "ma": .female,
-        "papa": .male, "pa": .male, "dad": .male, "daddy": .male,
-    ]
+    ].merging(parentWords) { relation, _ in relation }  // (`her mamma`, `his dad`: the mother or father.)
 
     /// `his wife`, `her husband`, `his sister`: the one character of that sex who shares the
     /// owner's surname (a married title preferred for wife and husband). The owner is the one

@@ -243,9 +243,11 @@ extension Attributor {
                 return (speakerOf[character], Attribution(method: .explicitTag, confidence: 0.95, evidence: evidence))
             }
         }
+        // Anyone the paragraph's narration names: asked once, by the rules for untagged lines below.
+        lazy var namedInParagraph = paragraphMention(turn, exclude: [], speakerOf: speakerOf)
         // `The widow rose. "That will not do."`: a description acting before the line, where the
         // paragraph names no one, is read as a tag would be (`said the widow`).
-        if turn.tag == nil, let actor = describedActor(turn), paragraphMention(turn, exclude: [], speakerOf: speakerOf) == nil {
+        if turn.tag == nil, let actor = describedActor(turn), namedInParagraph == nil {
             // Someone the scene had not named, of the description's sex, whom the reply calls by
             // name (`the maid put her head in. "…"` `"Who is it, Jane?"`): the one who came in.
             let reply = index + 1 < turns.count && turns[index + 1].paragraph == turn.paragraph + 1 ? turns[index + 1] : nil
@@ -262,7 +264,7 @@ extension Attributor {
         // `The kitchen door opened and her mother looked out. "I heard that."`: a relative
         // acting in the line's own paragraph, before it, speaks it, as one named there would.
         if turn.tag == nil, !turn.continuesSpeech, let acting = salience.actingRelative, acting.speaker != previous, !addressedNow.contains(acting.speaker),
-            tokens[acting.position].paragraph == turn.paragraph, acting.position < position, paragraphMention(turn, exclude: [], speakerOf: speakerOf) == nil
+            tokens[acting.position].paragraph == turn.paragraph, acting.position < position, namedInParagraph == nil
         {
             return (acting.speaker, Attribution(method: .paragraphMention, confidence: 0.7, evidence: text(tokenSpan(acting.position..<(acting.position + 2)))))
         }
@@ -271,7 +273,7 @@ extension Attributor {
         // told in the first person, where he or she is never the teller; in the other novels
         // the line after such a beat was as often the listener's (training −0.0004).
         if turn.tag == nil, !turn.continuesSpeech, isPassage || firstPersonNarrator, let gender = pronounBeat(turn),
-            paragraphMention(turn, exclude: [], speakerOf: speakerOf) == nil,
+            namedInParagraph == nil,
             let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: addressedNow, addressed: addressedBefore, expected: beforePrevious, participants: participants)
         {
             return (speaker, Attribution(method: .paragraphMention, confidence: 0.6, evidence: "\(gender == .male ? "he" : "she") acts just before"))

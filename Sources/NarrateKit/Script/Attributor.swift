@@ -162,7 +162,7 @@ struct Attributor {
         }
         var result: [Gender: [Int]] = [:]
         for gender in [Gender.male, .female] {
-            let words = gender == .female ? ["Mother", "Mamma", "Mama", "Mum", "Mummy", "Mom", "Mommy", "Momma", "Ma"] : ["Father", "Papa", "Dad", "Daddy", "Pa"]
+            let words = parentWords.filter { $0.value == gender }.keys.map(\.capitalized)
             let titles = gender == .female ? ["Mrs", "Lady", "Madame"] : ["Mr", "Sir", "Lord"]
             let called = characters.indices.filter { index in
                 characters[index].gender == gender && ([characters[index].name] + characters[index].aliases).contains { alias in
