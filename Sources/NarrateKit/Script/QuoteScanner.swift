@@ -101,7 +101,10 @@ struct QuoteScanner {
             let scalar = scalars[index]
             let next = index + 1 < current.range.upperBound ? scalars[index + 1] : " "
             let previous = index > current.range.lowerBound ? scalars[index - 1] : " "
-            guard openers.contains(scalar), next.isLetter || next.isDigit || next == "_", Self.isOpeningContext(previous) || previous == ",",
+            // A text that lost its curly marks in a conversion may show the opening ‘ as `?`
+            // (`But I said ?no' flat`): glued to the word after it, a question mark asks nothing.
+            let lostOpener = convention == .double && scalar == "?" && previous.isSpace && next.isLetter
+            guard openers.contains(scalar) || lostOpener, next.isLetter || next.isDigit || next == "_", Self.isOpeningContext(previous) || previous == ",",
                 convention == .single || !Self.isElision(scalars, after: index)
             else {
                 index += 1
@@ -129,8 +132,10 @@ struct QuoteScanner {
             }
             let (before, after) = parts(of: current, around: index, close)
             var inner = current
-            inner.range = (index + 1)..<close
-            inner.openMark = index
+            // The `?` stays inside the quoted words: only true quotation marks may fall between
+            // segments.
+            inner.range = (lostOpener ? index : index + 1)..<close
+            inner.openMark = lostOpener ? nil : index
             inner.closeMark = close
             inner.isEmbedded = true
             if before.range.contains(where: { scalars[$0].isLetter }) {

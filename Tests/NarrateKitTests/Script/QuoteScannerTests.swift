@@ -127,6 +127,15 @@ import Testing
         #expect(dialogue(text) == ["I said,", "and he nodded,"])
     }
 
+    /// A text whose curly marks were lost in a conversion shows an opening ‘ as `?`.
+    @Test func aQuestionMarkGluedToAWordOpensQuotedWordsInADamagedText() {
+        let text = "\"So I said ?You may keep the mare for a week,' and he went off,\" said Rosa. \"Why? Ask him ?why not.'\""
+        let script = ScriptBuilder(characters: [Character(name: "Rosa", gender: .female)]).build(SourceText(name: "t", text: text))
+        #expect(script.segments.filter { $0.kind == .quoted }.map(\.text) == ["?You may keep the mare for a week,"])
+        #expect(dialogue(text) == ["So I said", "and he went off,", "Why? Ask him ?why not.'"])
+        #expect(script.contractViolations().isEmpty)
+    }
+
     @Test func apostrophesInsideSpeechAreNotQuotations() {
         let text = "\"The boys' nets an' 'em fishing lines ain't ours, 'tis certain,\" said Ben."
         #expect(dialogue(text) == ["The boys' nets an' 'em fishing lines ain't ours, 'tis certain,"])
