@@ -52,6 +52,11 @@ extension Attributor {
                 guard let gender = Self.parentWords[tokens[index].lower], standsAlone(index..<(index + 1)) else { continue }
                 if let parent = parent(gender, calledAt: index) { result.append(parent) }
             }
+            // `"Have you a bed, landlord?"`: a role called as a name is the cast's `The Landlord`.
+            for index in range where mentionStarting[index] == nil && tokens[index].isWord && index > range.lowerBound {
+                guard let labelled = labelledByRole[tokens[index].lower], tokens[index - 1].word == ",", standsAlone(index..<(index + 1)) else { continue }
+                result.append(labelled)
+            }
         }
         return result
     }

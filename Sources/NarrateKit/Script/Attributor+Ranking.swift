@@ -66,9 +66,14 @@ extension Attributor {
                 }
                 if let newcomer, phrase.split(separator: " ").last.map({ Self.strangers.contains(String($0)) }) == true { return cameIn(newcomer) }
                 // `said the stranger`: else someone the story has not named yet, most often the
-                // next character it names.
+                // next character it names. (Not one the stranger's own words name, `"Are you not
+                // Mrs. Hollis?"`: that is whom the stranger speaks to.)
                 if let head = phrase.split(separator: " ").last, Self.strangers.contains(String(head)),
-                    let newcomer = firstMentions.first(where: { $0.position > position && $0.position - position < 5000 })
+                    let newcomer = firstMentions.first(where: { first in
+                        first.position > position && first.position - position < 5000 && !turn.named.contains(first.character)
+                            && !addressedNow.contains(speakerOf[first.character])
+                            && (gender == .unknown || [gender, .unknown].contains(characters[first.character].gender))
+                    })
                 {
                     return (speakerOf[newcomer.character], Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase), named later)"))
                 }
@@ -161,6 +166,10 @@ extension Attributor {
                 }
                 // `asked the widow … said the maid`: someone the scene calls otherwise is someone else.
                 others.formUnion(otherwiseDescribed(phrase, salience: salience, position: position))
+                // `said the young clerk` is not the one the story called old (`old Mr. Gossage`).
+                if isPassage, let age = phrase.split(separator: " ").dropLast().lazy.compactMap({ Self.age(of: String($0)) }).first {
+                    for (speaker, entry) in salience.ages where entry.age != age { others.insert(speaker) }
+                }
                 // `said the clerk`, `the boy` is no `Major Pryce`.
                 if let head = phrase.split(separator: " ").last.map(String.init) {
                     for character in characters where Self.rankForbids(head, character) { others.insert(.character(character.name)) }
@@ -195,8 +204,8 @@ extension Attributor {
                 }
                 // `said the maid`, with no woman in the scene but the one she answers: the one
                 // woman of the cast the story never names, not the most talked-of.
-                if let unnamed = neverNamed(gender, exclude: others), sceneCandidates(gender, exclude: others, salience: salience, position: position).isEmpty {
-                    return (unnamed, Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase): \(unnamed.name), never named)"))
+                if let unnamed = neverNamed(gender, exclude: others, before: isPassage ? position : nil), sceneCandidates(gender, exclude: others, salience: salience, position: position).isEmpty {
+                    return (unnamed, Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase): \(unnamed.name), \(isPassage ? "not named yet" : "never named"))"))
                 }
                 if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: others, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
                     return (speaker, Attribution(method: .descriptionTag, confidence: Self.describedGuessConfidence, evidence: evidence + " (\(phrase))"))
@@ -408,9 +417,16 @@ extension Attributor {
 
     /// The one cast member of that sex the text never names, if there is exactly one (a cast's:
     /// those narrate finds are all named, or descriptions).
-    func neverNamed(_ gender: Gender, exclude: Set<Speaker>) -> Speaker? {
+    /// (`before`: in a passage, one named only later, in the narration or called by a line,
+    /// `"Pym! The file!"`, is not named yet; one a line only talks of, `"Julia walks
+    /// everywhere."`, is elsewhere.)
+    func neverNamed(_ gender: Gender, exclude: Set<Speaker>, before position: Int? = nil) -> Speaker? {
         guard !discovered else { return nil }
-        let named = Set(firstMentions.map(\.character))
+        let named = Set(firstMentions.filter { first in
+            guard let position, first.position > position, let mention = mentionStarting[first.position].map({ mentions[$0] }) else { return true }
+            let after = mention.tokens.upperBound < tokens.count ? tokens[mention.tokens.upperBound].word : ""
+            return tokens[first.position].inQuote && ![",", "!", "?"].contains(after)
+        }.map(\.character))
         let unnamed = characters.indices.filter { index in
             !named.contains(index) && !characters[index].name.hasPrefix("_") && !exclude.contains(speaker(of: index))
                 && (gender == .unknown || characters[index].gender == gender)
@@ -858,6 +874,9 @@ extension Attributor {
         if let firstAge = age(first), let secondAge = age(second), firstAge != secondAge { return true }
         // `the girl` is no one's aunt or mother.
         if age(first) == 0 && Self.adultNouns.contains(secondHead) || age(second) == 0 && Self.adultNouns.contains(firstHead) { return true }
+        // `said the gentleman` is not the landlord he asks for a bed.
+        let gentle: Set<String> = ["gentleman", "lady", "gentlewoman"]
+        if gentle.contains(firstHead) && Lexicon.serviceNouns.contains(secondHead) || gentle.contains(secondHead) && Lexicon.serviceNouns.contains(firstHead) { return true }
         return firstHead != secondHead && !Self.anyKind.contains(firstHead) && !Self.anyKind.contains(secondHead)
     }
 

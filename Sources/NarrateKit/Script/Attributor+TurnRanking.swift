@@ -78,9 +78,10 @@ extension Attributor {
         // (a reply straight after, not a newcomer's line after narration: `A groom ran up. "…, sir."`).
         // In a passage: in the novels it moved nothing, and weights fitted with it on the
         // development novels did 0.001 worse on the training ones.
-        // (Not when this line speaks of someone of that sex: `"Thank Mother."` ⏎ `"Thank you, Mother."`)
+        // (Not when this line speaks of someone of that sex, `"Thank Mother."` ⏎ `"Thank you,
+        // Mother."`, or calls one so itself, `"…, madam."` ⏎ `"…, ma'am."`: both speak to her.)
         if isPassage, let next, opensItsParagraph(next), let replyCalls = addressedGender(next),
-            !(turn.named.union(turn.parentsNamed)).contains(where: { characters[$0].gender == replyCalls })
+            !(turn.named.union(turn.parentsNamed)).contains(where: { characters[$0].gender == replyCalls }), addressedGender(turn) != replyCalls
         {
             let fitting = candidates.filter { [replyCalls, .unknown].contains(gender(of: $0)) }
             if !fitting.isEmpty { candidates = fitting }

@@ -104,6 +104,8 @@ struct Attributor {
 
     /// Who `Mother` and `Father` may be (see `parents(among:)`).
     private(set) var parentCandidates: [Gender: [Int]] = [:]
+    /// Cast entries named by a role alone (`The Landlord`), by the role's word.
+    private(set) var labelledByRole: [String: Int] = [:]
 
     /// Where each character is first named, in text order.
     private(set) var firstMentions: [(position: Int, character: Int)] = []
@@ -142,6 +144,12 @@ struct Attributor {
             prominent[gender] = byProminence[gender]?.first
         }
         parentCandidates = Self.parents(among: characters)
+        var labels: [String: [Int]] = [:]
+        for (index, character) in characters.enumerated() {
+            let words = character.name.lowercased().split(separator: " ")
+            if words.count == 2, words[0] == "the", Lexicon.personNouns[String(words[1])] != nil { labels[String(words[1]), default: []].append(index) }
+        }
+        labelledByRole = labels.compactMapValues { $0.count == 1 ? $0[0] : nil }
     }
 
     /// For each sex, the characters a child may call `Mother` or `Father`: those the cast

@@ -311,6 +311,14 @@ enum Lexicon {
         "sister", "uncle", "aunt", "grandmother", "grandfather",
     ]
 
+    /// Those who serve the house, the inn and the road: a tag's `the gentleman` or `the lady`
+    /// is never one of them.
+    static let serviceNouns: Set<String> = [
+        "landlord", "landlady", "innkeeper", "publican", "ostler", "hostler", "barmaid", "barman", "waiter", "waitress",
+        "maid", "chambermaid", "housemaid", "parlourmaid", "kitchen-maid", "servant", "footman", "butler", "valet",
+        "coachman", "cabman", "groom", "porter", "postboy", "postilion", "cook", "housekeeper", "boots",
+    ]
+
     /// Words that start a sentence with a capital but never name a person.
     static let notNames: Set<String> = {
         let words = """

@@ -1109,6 +1109,49 @@ import Testing
         #expect(speakers(mamma, cast: grays) == ["Kitty Gray", "Mrs. Gray"])
     }
 
+    /// `said the stranger`, then `"Does old Mr. Oakes still keep the mill?"`: one the stranger's
+    /// own line names is not the stranger; the stranger is the next one named elsewhere.
+    @Test func aStrangerIsNotOneTheStrangerNames() {
+        let cast = [
+            Character(name: "Mrs. Quill", gender: .female), Character(name: "Mr. Oakes", gender: .male),
+            Character(name: "Hal Rudd", aliases: ["Hal"], gender: .male),
+        ]
+        let text = "Mrs. Quill sat by the fire of the inn. A man in a wet cloak came in and stood by her.\n\n"
+            + "\"Forgive me,\" said the stranger. \"Does old Mr. Oakes still keep the mill?\"\n\n\"He does.\"\n\n\"He is my uncle.\"\n\n"
+            + "\"Then you are never little Hal Rudd?\""
+        #expect(speakers(text, cast: cast) == ["Hal Rudd", "Hal Rudd", "Mrs. Quill", "Hal Rudd", "Mrs. Quill"])
+    }
+
+    /// `said the gentleman` who asks the landlord for a bed is not the landlord, and the one he
+    /// calls `landlord` answers.
+    @Test func theGentlemanIsNotTheLandlordHeCalls() {
+        let cast = [
+            Character(name: "Hal Rudd", aliases: ["Hal"], gender: .male), Character(name: "The Landlord", gender: .male),
+            Character(name: "The Ostler", gender: .male),
+        ]
+        let text = "The landlord came out with a lamp. The ostler led the horses round.\n\n\"The grey's cast a shoe, sir,\" said the ostler.\n\n"
+            + "\"Then I shall stay,\" said the gentleman. \"Have you a bed, landlord?\"\n\n\"I have one, sir, over the yard.\""
+        #expect(speakers(text, cast: cast) == ["The Ostler", "Hal Rudd", "Hal Rudd", "The Landlord"])
+    }
+
+    /// A reply that calls a woman `ma'am` says she spoke the line before, unless that line
+    /// called her `madam` too: then both speak to her.
+    @Test func twoLinesCallingTheSameMadamSpeakToHer() {
+        let cast = [Character(name: "Mrs. Quill", gender: .female), Character(name: "Nan", gender: .female), Character(name: "The Landlord", gender: .male)]
+        let text = "Mrs. Quill and her maid Nan came into the hall, and the landlord came out to them.\n\n\"A room for my girl,\" said Mrs. Quill. \"Not under the roof.\"\n\n"
+            + "\"There's the little room over the kitchen, madam.\"\n\n\"That will do, ma'am,\" said Nan."
+        #expect(speakers(text, cast: cast) == ["Mrs. Quill", "Mrs. Quill", "The Landlord", "Nan"])
+    }
+
+    /// In a passage, `the young clerk` is not the man the story called old, and the one man of
+    /// the cast it has not named yet (`"Pym! The file!"` at the end) is the clerk.
+    @Test func theYoungClerkIsNotTheOldManAndMayBeNamedOnlyLater() {
+        let cast = [Character(name: "Mr. Dorn", gender: .male), Character(name: "Pym", gender: .male)]
+        let text = "Old Mr. Dorn stood at the window of the office.\n\n\"The bridge was shut, sir,\" said the young clerk.\n\n"
+            + "\"You are late,\" said Mr. Dorn.\n\nMr. Dorn went through to the inner room.\n\n\"Pym! The Dalby file!\""
+        #expect(speakers(text, cast: cast) == ["Pym", "Mr. Dorn", "Mr. Dorn"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
