@@ -124,10 +124,15 @@ extension Attributor {
             default: [.male, .female, .unknown]
             }
             // (`Nora's grandmother`: Nora's.)
-            let owner = namedOwner(endingAt: index).map { speakerOf[$0] } ?? salience.subject.flatMap { owners.contains(self.gender(of: $0)) ? $0 : nil }
-                ?? salience.mentioned.filter { owners.contains(self.gender(of: $0.key)) && index - $0.value < 400 }.max { ($0.value, $0.key.name) < ($1.value, $1.key.name) }?.key
-            guard case .character(let ownerName)? = owner,
-                let relative = kin(of: ownerName, tokens[index + 1].lower, at: index, speakerOf: speakerOf)
+            let recent = salience.mentioned.filter { owners.contains(self.gender(of: $0.key)) && index - $0.value < 400 }
+                .sorted { ($0.value, $0.key.name) > ($1.value, $1.key.name) }.map(\.key)
+            let owner = namedOwner(endingAt: index).map { speakerOf[$0] } ?? salience.subject.flatMap { owners.contains(self.gender(of: $0)) ? $0 : nil } ?? recent.first
+            // (`Aunt Em told him…` ⏎ `Her aunt was silent`: not Aunt Em's aunt, but the aunt of
+            // the last one mentioned who has one.)
+            let ownerNames = ([owner] + (isPassage ? recent : [])).compactMap { owner -> String? in
+                if case .character(let name)? = owner { return name } else { return nil }
+            }
+            guard let relative = ownerNames.lazy.compactMap({ self.kin(of: $0, tokens[index + 1].lower, at: index, speakerOf: speakerOf) }).first
             else { return }
             salience.describedAs[relative] = ("the " + tokens[index + 1].lower, index)
             // A grandmother is an old woman, whatever else the scene calls her.
@@ -263,6 +268,11 @@ extension Attributor {
             // Edna`): not its speaker.
             var addressedNow = Set((turn.vocatives + turn.parentsNamed + [tagAddressee(turn)].compactMap { $0 }).map { speakerOf[$0] })
             salience.namedInQuote = Set(turn.named.map { speakerOf[$0] })
+            // `"Aunt Em, why…?"`: one who calls her so is her niece or nephew, not another of
+            // the cast the title makes an elder (`Uncle Giles`).
+            if turn.vocatives.contains(where: { Self.elderTitle(characters[$0]) }) {
+                addressedNow.formUnion(characters.indices.filter { Self.elderTitle(characters[$0]) }.map { speakerOf[$0] })
+            }
             let participants = Set(conversation.suffix(4).compactMap { turns[$0].speaker })
             // `"I have come about the cottage, Uncle."`, where the scene has one man: he is the
             // one called, not the one calling.
@@ -331,6 +341,13 @@ extension Attributor {
     }
 
     /// The tokens of the paragraph just before, when it is narration with no quotation in it.
+    /// Whether the cast names a character with the title a niece or grandchild calls them by
+    /// (`Aunt Em`, `Uncle Giles`, `Grandfather Pell`).
+    static func elderTitle(_ character: Character) -> Bool {
+        let first = CharacterIndex.words(of: character.name).first?.lowercased()
+        return ["aunt", "uncle", "grandmother", "grandfather", "granny", "grandpa", "grandma"].contains(first ?? "") && CharacterIndex.words(of: character.name).count > 1
+    }
+
     func narrationParagraph(before paragraph: Int) -> Range<Int>? {
         guard paragraph > 0, paragraphs[paragraph - 1].kind == .prose else { return nil }
         let range = tokens(from: paragraphs[paragraph - 1].range.lowerBound, to: paragraphs[paragraph - 1].range.upperBound)
@@ -350,8 +367,18 @@ extension Attributor {
     /// quotation after it is the other's answer.
     func narratedAddressee(before paragraph: Int, salience: Salience, speakerOf: [Speaker]) -> (speaker: Speaker, verb: String, by: Speaker)? {
         guard let range = narrationParagraph(before: paragraph) else { return nil }
-        var sentenceStart = range.lowerBound
-        for index in range.dropLast() where tokens[index].isSentenceEnd { sentenceStart = index + 1 }
+        var starts = [range.lowerBound]
+        for index in range.dropLast() where tokens[index].isSentenceEnd { starts.append(index + 1) }
+        var sentenceStart = starts[starts.count - 1]
+        // In a passage, a last sentence with no one in it (`Rose thanked her aunt for the shawl.
+        // It was grey and soft.`) leaves the one before it to lead into the line.
+        if isPassage {
+            for (number, start) in starts.enumerated().reversed() {
+                sentenceStart = start
+                let end = number + 1 < starts.count ? starts[number + 1] : range.upperBound
+                if (start..<end).contains(where: { mentionStarting[$0] != nil || Lexicon.subjectPronouns[tokens[$0].lower] != nil }) { break }
+            }
+        }
         for verb in sentenceStart..<(range.upperBound - 1) where Self.addressVerbs.contains(tokens[verb].lower) {
             guard let (subject, _) = subject(endingAt: verb, from: sentenceStart) else { continue }
             let speaker: Speaker? = switch subject {

@@ -227,6 +227,14 @@ extension Attributor {
     func kin(of ownerName: String, _ word: String, at position: Int? = nil, speakerOf: [Speaker]) -> Speaker? {
         let relationWord = Self.parentWords[word].map { $0 == .female ? "mother" : "father" } ?? word
         if let found = kinBySurname(of: ownerName, relationWord, speakerOf: speakerOf) { return found }
+        // `her aunt`, where a passage's cast has one `Aunt Em`: she, whose title says what she
+        // is. (In a novel the heroine may have another aunt the cast names otherwise,
+        // `Mrs. Gardner` beside `Aunt Phipps`: there the scene decides.)
+        let titled = !isPassage ? [] : characters.indices.filter { index in
+            characters[index].name != ownerName
+                && ([characters[index].name] + characters[index].aliases).contains { CharacterIndex.words(of: $0).first?.lowercased() == relationWord && CharacterIndex.words(of: $0).count > 1 }
+        }
+        if titled.count == 1 { return speakerOf[titled[0]] }
         if let found = neverNamed(relationWord, owner: ownerName) { return speakerOf[found] }
         guard let position, let gender = Self.parentWords[relationWord], let owner = characters.first(where: { $0.name == ownerName }),
             Self.isKnownWithoutSurname(owner) || isPassage && !([owner.name] + owner.aliases).contains(where: { CharacterIndex.words(of: $0).count > 1 }),

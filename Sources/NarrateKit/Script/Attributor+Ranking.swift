@@ -272,8 +272,13 @@ extension Attributor {
         }
         // `The kitchen door opened and her mother looked out. "I heard that."`: a relative
         // acting in the line's own paragraph, before it, speaks it, as one named there would.
+        // (In a passage, also one who opens the paragraph of narration just before: `Her aunt
+        // was silent for so long that Rose thought she had not heard.`)
         if turn.tag == nil, !turn.continuesSpeech, let acting = salience.actingRelative, acting.speaker != previous, !addressedNow.contains(acting.speaker),
-            tokens[acting.position].paragraph == turn.paragraph, acting.position < position, namedInParagraph == nil
+            tokens[acting.position].paragraph == turn.paragraph
+                || isPassage && opensItsParagraph(turn) && tokens[acting.position].paragraph == turn.paragraph - 1
+                    && narrationParagraph(before: turn.paragraph)?.first == acting.position,
+            acting.position < position, namedInParagraph == nil
         {
             return (acting.speaker, Attribution(method: .paragraphMention, confidence: 0.7, evidence: text(tokenSpan(acting.position..<(acting.position + 2)))))
         }

@@ -74,6 +74,12 @@ extension Attributor {
         candidates.formUnion(beats.afterFinished)
         for speaker in [context.previous, context.expected, context.twoBack, replier, context.ruled?.speaker] { if let speaker { candidates.insert(speaker) } }
         if !firstPersonNarrator { candidates.remove(.narrator) }
+        // `"Aunt Em, why…?"`: her niece or nephew, not another the cast's titles make an elder.
+        if turn.vocatives.contains(where: { Self.elderTitle(characters[$0]) }) {
+            let elders = Set(characters.filter(Self.elderTitle).map { Speaker.character($0.name) })
+            let fitting = candidates.subtracting(elders)
+            if !fitting.isEmpty { candidates = fitting }
+        }
         // `"Walter!"` ⏎ `"Well, it's true, Aunt."`: the reply says the sex of the one it answers
         // (a reply straight after, not a newcomer's line after narration: `A groom ran up. "…, sir."`).
         // In a passage: in the novels it moved nothing, and weights fitted with it on the

@@ -1152,6 +1152,25 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Pym", "Mr. Dorn", "Mr. Dorn"])
     }
 
+    /// `Rose thanked her aunt for the shawl. It was grey and soft.`: the one thanked answers,
+    /// though a sentence with no one in it comes between; `her aunt` is the cast's `Aunt Em`.
+    @Test func theAuntThankedAnswersThoughASentenceComesBetween() {
+        let cast = [Character(name: "Rose", gender: .female), Character(name: "Aunt Em", gender: .female), Character(name: "Uncle Giles", gender: .male)]
+        let text = "Rose thanked her aunt for the shawl and laid it on her knees. It was grey and soft.\n\n\"It was your mother's.\""
+        #expect(speakers(text, cast: cast) == ["Aunt Em"])
+    }
+
+    /// One who calls `Aunt Em` by her title is not `Uncle Giles`; `Her aunt was silent`, after
+    /// a sentence about Aunt Em herself, is Rose's aunt, who answers next.
+    @Test func oneWhoCallsAuntEmSoIsNotTheUncle() {
+        let cast = [Character(name: "Rose", gender: .female), Character(name: "Aunt Em", gender: .female), Character(name: "Uncle Giles", gender: .male)]
+        let text = "Rose sat with her aunt and uncle by the fire.\n\n\"It was a cold house,\" said Uncle Giles.\n\n"
+            + "Aunt Em told him not to exaggerate. He said he never did, and went back to his paper.\n\n"
+            + "\"Aunt Em, why did you never tell me about her?\"\n\nHer aunt was silent for so long that Rose thought she had not heard.\n\n"
+            + "\"Because it made me sad, child.\""
+        #expect(speakers(text, cast: cast) == ["Uncle Giles", "Rose", "Aunt Em"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
