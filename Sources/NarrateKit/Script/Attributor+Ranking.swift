@@ -256,6 +256,22 @@ extension Attributor {
         lazy var namedInParagraph = paragraphMention(turn, exclude: [], speakerOf: speakerOf)
         // `The widow rose. "That will not do."`: a description acting before the line, where the
         // paragraph names no one, is read as a tag would be (`said the widow`).
+        // In a passage, `A thin man in a straw hat stood up and waved.` ⏎ `"Lock, please!"`: one
+        // the narration just brought in with `a` is no one it had named; the one man of the cast
+        // not named yet.
+        if isPassage, turn.tag == nil, namedInParagraph == nil,
+            let actor = describedActor(turn) ?? (paragraphMention(turn, exclude: [], speakerOf: speakerOf) == nil ? describedActorBefore(turn) : nil),
+            ["a", "an"].contains(tokens[token(atOrAfter: actor.range.lowerBound)].lower), actor.gender != .unknown
+        {
+            let namedBefore = Set(firstMentions.filter { $0.position < position }.map(\.character))
+            let newcomers = characters.indices.filter { index in
+                !namedBefore.contains(index) && !characters[index].name.hasPrefix("_") && characters[index].gender == actor.gender
+                    && !addressedNow.contains(speakerOf[index])
+            }
+            if newcomers.count == 1 {
+                return (speakerOf[newcomers[0]], Attribution(method: .paragraphMention, confidence: 0.5, evidence: text(actor.range) + ", not named yet"))
+            }
+        }
         if turn.tag == nil, let actor = describedActor(turn), namedInParagraph == nil {
             // Someone the scene had not named, of the description's sex, whom the reply calls by
             // name (`the maid put her head in. "…"` `"Who is it, Jane?"`): the one who came in.

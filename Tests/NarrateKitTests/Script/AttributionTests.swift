@@ -1171,6 +1171,19 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Uncle Giles", "Rose", "Aunt Em"])
     }
 
+    /// `A thin man in a straw hat stood up and waved.` ⏎ `"Lock, please!"`: one the narration
+    /// brings in with `a` is none it had named, but the one man of the cast not named yet.
+    @Test func oneBroughtInWithAIsTheManNotNamedYet() {
+        let cast = [
+            Character(name: "Jack Fenner", aliases: ["Jack"], gender: .male), Character(name: "Nell Fenner", aliases: ["Nell"], gender: .female),
+            Character(name: "Mr. Pelling", gender: .male),
+        ]
+        let text = "Jack Fenner sat on the beam of the lock, and his sister Nell hung washing behind the cottage.\n\n"
+            + "The boat drew in. A thin man in a straw hat stood up in the stern and waved his hand.\n\n\"Lock, please!\"\n\n"
+            + "\"You're early,\" said Jack.\n\nNell came down the path. \"That's Mr. Pelling himself.\""
+        #expect(speakers(text, cast: cast) == ["Mr. Pelling", "Jack Fenner", "Nell Fenner"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
