@@ -55,7 +55,7 @@ struct CharacterDiscovery {
             }
             return bearers.count == 1 ? bearers[0] : nil
         }
-        for description in introducedTogether(descriptions()) {
+        for description in joiningBareRoles(introducedTogether(descriptions())) {
             if let index = byKey[key(description.name)] ?? titled(description.name) {
                 characters[index].aliases.append(description.name)
                 if characters[index].gender == .unknown { characters[index].gender = description.gender }
@@ -684,6 +684,27 @@ struct CharacterDiscovery {
             }
         }
         return rest + people.map(\.character)
+    }
+
+    /// `the young clerk` … `said the clerk`: in a passage, a role said bare is the one the
+    /// passage describes by that role with more words, when it describes only one so. (Not
+    /// `the man` or `the girl`: those may be anyone.)
+    func joiningBareRoles(_ descriptions: [Character]) -> [Character] {
+        guard tokens.count < Self.passageTokens else { return descriptions }
+        var result = descriptions
+        for bare in descriptions {
+            let words = bare.name.split(separator: " ").map(String.init)
+            guard words.count == 2, words[0] == "the", !Lexicon.plainPersonNouns.contains(words[1]), !Lexicon.anyoneNouns.contains(words[1]) else { continue }
+            let fuller = result.indices.filter { index in
+                let other = result[index].name.split(separator: " ").map(String.init)
+                return other.count > 2 && other[0] == "the" && other.last == words[1]
+            }
+            guard fuller.count == 1, let bareIndex = result.firstIndex(where: { $0.name == bare.name }) else { continue }
+            result[fuller[0]].aliases.append(bare.name)
+            if result[fuller[0]].gender == .unknown { result[fuller[0]].gender = bare.gender }
+            result.remove(at: bareIndex)
+        }
+        return result
     }
 
     /// Nouns that name the same kind of person: `the young man` may be `a young gentleman`.

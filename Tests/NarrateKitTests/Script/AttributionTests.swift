@@ -957,6 +957,15 @@ import Testing
         #expect(voices.filter { $0.contains("young") } == ["the young man"], "\(voices)")
     }
 
+    /// `The young clerk closed his ledger.` … `said the clerk`: with no cast, one voice.
+    @Test func aRoleSaidBareIsTheOneDescribedWithMoreWords() {
+        let text = "Mr. Dorn stood at the window. The young clerk was at his desk.\n\n\"You are late,\" said Mr. Dorn.\n\n"
+            + "The young clerk closed his ledger. \"The bridge was shut, sir.\"\n\n\"Every day this week,\" said Mr. Dorn.\n\n\"Yes, sir,\" said the clerk."
+        let voices = ScriptBuilder().build(SourceText(name: "t", text: text)).characters.map(\.name)
+        #expect(voices.filter { $0.contains("clerk") } == ["the young clerk"], "\(voices)")
+        #expect(speakers(text) == ["Mr. Dorn", "the young clerk", "Mr. Dorn", "the young clerk"])
+    }
+
     /// `Their mother set the pot down hard.`: the mother of those the narration follows, of
     /// either sex, acts, and speaks next.
     @Test func theirMotherIsTheMotherOfThoseTheNarrationFollows() {
