@@ -536,7 +536,7 @@ extension Attributor {
     func rankerOverride(
         of speaker: Speaker, gender: Gender, _ turn: Turn, index: Int, turns: [Turn], context: TurnContext, salience: Salience, speakerOf: [Speaker]
     ) -> (Speaker, Double)? {
-        guard !discovered, let margin = pronounOverrideMargin,
+        guard !discovered, let margin = pronounOverrideMargin, !actsJustBefore(speaker, turn, speakerOf: speakerOf),
             let ranked = rankTurn(turn, index: index, turns: turns, context: context, salience: salience, speakerOf: speakerOf, record: false)
         else { return nil }
         let fitting = ranked.probabilities.filter { self.gender(of: $0.key) == gender && !context.addressedNow.contains($0.key) }
@@ -545,6 +545,24 @@ extension Attributor {
             (best.value - (fitting[speaker] ?? 0)) / total > margin
         else { return nil }
         return (best.key, best.value / total)
+    }
+
+    /// Whether `speaker` is the subject of the last sentence of the paragraph of narration
+    /// just before a line that opens its paragraph, by name or by a `he` or `she` following
+    /// the name before it (`Dr. Kemp pushed the bread towards him. He had a long, sad face.` ⏎
+    /// `"…," he said`): the antecedent a reader has in mind, whatever the talk's turns suggest.
+    func actsJustBefore(_ speaker: Speaker, _ turn: Turn, speakerOf: [Speaker]) -> Bool {
+        guard opensItsParagraph(turn), let narration = narrationParagraph(before: turn.paragraph) else { return false }
+        var starts = [narration.lowerBound]
+        for index in narration.dropLast() where tokens[index].isSentenceEnd { starts.append(index + 1) }
+        func subject(_ start: Int) -> Speaker? {
+            guard let mention = mentionStarting[start].map({ mentions[$0] }), !mention.descriptive else { return nil }
+            return speakerOf[mention.character]
+        }
+        let last = starts[starts.count - 1]
+        if subject(last) == speaker { return true }
+        guard starts.count >= 2, let pronoun = Lexicon.subjectPronouns[tokens[last].lower], pronoun == gender(of: speaker) else { return false }
+        return subject(starts[starts.count - 2]) == speaker
     }
 
     /// How near before a plain description (`the old man`) the one it means came in, in tokens.

@@ -1193,6 +1193,21 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mr. Pelling", "Jack Fenner", "Nell Fenner"])
     }
 
+    /// `Dr. Kemp pushed the bread towards him. He had a long, sad face.` ⏎ `"…," he said`: the
+    /// subject of the last sentence before, by name or by the `he` that follows the name, is
+    /// the `he`, whoever the talk's turns would suggest.
+    @Test func theHeOfATagIsTheSubjectOfTheLastSentenceBefore() {
+        let cast = [
+            Character(name: "Captain Rowe", aliases: ["Rowe"], gender: .male), Character(name: "Lieutenant Ashby", aliases: ["Ashby"], gender: .male),
+            Character(name: "Dr. Kemp", aliases: ["Kemp"], gender: .male),
+        ]
+        let text = "Captain Rowe came into the mess late. Lieutenant Ashby was at the table with Dr. Kemp.\n\n"
+            + "\"You might have waited,\" said the captain.\n\n\"We did wait,\" Ashby said. \"Till seven.\"\n\n"
+            + "Dr. Kemp pushed the bread towards him. He had a long, sad face and a voice like a bell.\n\n"
+            + "\"I have no patience to lose,\" he said. \"Sit down, Rowe. What kept you?\""
+        #expect(speakers(text, cast: cast) == ["Captain Rowe", "Lieutenant Ashby", "Lieutenant Ashby", "Dr. Kemp", "Dr. Kemp"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
