@@ -340,14 +340,19 @@ extension Attributor {
         }.first
     }
 
-    /// The tokens of the paragraph just before, when it is narration with no quotation in it.
     /// Whether the cast names a character with the title a niece or grandchild calls them by
     /// (`Aunt Em`, `Uncle Giles`, `Grandfather Pell`).
     static func elderTitle(_ character: Character) -> Bool {
-        let first = CharacterIndex.words(of: character.name).first?.lowercased()
-        return ["aunt", "uncle", "grandmother", "grandfather", "granny", "grandpa", "grandma"].contains(first ?? "") && CharacterIndex.words(of: character.name).count > 1
+        let words = CharacterIndex.words(of: character.name)
+        return words.count > 1 && ["aunt", "uncle", "grandmother", "grandfather", "granny", "grandpa", "grandma"].contains(words[0].lowercased())
     }
 
+    /// Where each sentence of a stretch of narration starts (its first token, at least).
+    func sentenceStarts(in range: Range<Int>) -> [Int] {
+        [range.lowerBound] + range.dropLast().filter { tokens[$0].isSentenceEnd }.map { $0 + 1 }
+    }
+
+    /// The tokens of the paragraph just before, when it is narration with no quotation in it.
     func narrationParagraph(before paragraph: Int) -> Range<Int>? {
         guard paragraph > 0, paragraphs[paragraph - 1].kind == .prose else { return nil }
         let range = tokens(from: paragraphs[paragraph - 1].range.lowerBound, to: paragraphs[paragraph - 1].range.upperBound)
@@ -367,8 +372,7 @@ extension Attributor {
     /// quotation after it is the other's answer.
     func narratedAddressee(before paragraph: Int, salience: Salience, speakerOf: [Speaker]) -> (speaker: Speaker, verb: String, by: Speaker)? {
         guard let range = narrationParagraph(before: paragraph) else { return nil }
-        var starts = [range.lowerBound]
-        for index in range.dropLast() where tokens[index].isSentenceEnd { starts.append(index + 1) }
+        let starts = sentenceStarts(in: range)
         var sentenceStart = starts[starts.count - 1]
         // In a passage, a last sentence with no one in it (`Rose thanked her aunt for the shawl.
         // It was grey and soft.`) leaves the one before it to lead into the line.

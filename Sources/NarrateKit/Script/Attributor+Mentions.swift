@@ -231,8 +231,10 @@ extension Attributor {
         // is. (In a novel the heroine may have another aunt the cast names otherwise,
         // `Mrs. Gardner` beside `Aunt Phipps`: there the scene decides.)
         let titled = !isPassage ? [] : characters.indices.filter { index in
-            characters[index].name != ownerName
-                && ([characters[index].name] + characters[index].aliases).contains { CharacterIndex.words(of: $0).first?.lowercased() == relationWord && CharacterIndex.words(of: $0).count > 1 }
+            characters[index].name != ownerName && ([characters[index].name] + characters[index].aliases).contains { name in
+                let words = CharacterIndex.words(of: name)
+                return words.count > 1 && words[0].lowercased() == relationWord
+            }
         }
         if titled.count == 1 { return speakerOf[titled[0]] }
         if let found = neverNamed(relationWord, owner: ownerName) { return speakerOf[found] }

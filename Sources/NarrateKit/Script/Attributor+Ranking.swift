@@ -254,13 +254,10 @@ extension Attributor {
         }
         // Anyone the paragraph's narration names: asked once, by the rules for untagged lines below.
         lazy var namedInParagraph = paragraphMention(turn, exclude: [], speakerOf: speakerOf)
-        // `The widow rose. "That will not do."`: a description acting before the line, where the
-        // paragraph names no one, is read as a tag would be (`said the widow`).
         // In a passage, `A thin man in a straw hat stood up and waved.` ⏎ `"Lock, please!"`: one
         // the narration just brought in with `a` is no one it had named; the one man of the cast
         // not named yet.
-        if isPassage, turn.tag == nil, namedInParagraph == nil,
-            let actor = describedActor(turn) ?? (paragraphMention(turn, exclude: [], speakerOf: speakerOf) == nil ? describedActorBefore(turn) : nil),
+        if isPassage, turn.tag == nil, namedInParagraph == nil, let actor = describedActor(turn) ?? describedActorBefore(turn),
             ["a", "an"].contains(tokens[token(atOrAfter: actor.range.lowerBound)].lower), actor.gender != .unknown
         {
             let namedBefore = Set(firstMentions.filter { $0.position < position }.map(\.character))
@@ -272,6 +269,8 @@ extension Attributor {
                 return (speakerOf[newcomers[0]], Attribution(method: .paragraphMention, confidence: 0.5, evidence: text(actor.range) + ", not named yet"))
             }
         }
+        // `The widow rose. "That will not do."`: a description acting before the line, where the
+        // paragraph names no one, is read as a tag would be (`said the widow`).
         if turn.tag == nil, let actor = describedActor(turn), namedInParagraph == nil {
             // Someone the scene had not named, of the description's sex, whom the reply calls by
             // name (`the maid put her head in. "…"` `"Who is it, Jane?"`): the one who came in.
@@ -553,8 +552,7 @@ extension Attributor {
     /// `"…," he said`): the antecedent a reader has in mind, whatever the talk's turns suggest.
     func actsJustBefore(_ speaker: Speaker, _ turn: Turn, speakerOf: [Speaker]) -> Bool {
         guard opensItsParagraph(turn), let narration = narrationParagraph(before: turn.paragraph) else { return false }
-        var starts = [narration.lowerBound]
-        for index in narration.dropLast() where tokens[index].isSentenceEnd { starts.append(index + 1) }
+        let starts = sentenceStarts(in: narration)
         func subject(_ start: Int) -> Speaker? {
             guard let mention = mentionStarting[start].map({ mentions[$0] }), !mention.descriptive else { return nil }
             return speakerOf[mention.character]
