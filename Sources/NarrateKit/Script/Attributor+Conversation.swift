@@ -124,11 +124,11 @@ extension Attributor {
             default: [.male, .female, .unknown]
             }
             // (`Nora's grandmother`: Nora's.)
-            let recent = salience.mentioned.filter { owners.contains(self.gender(of: $0.key)) && index - $0.value < 400 }
+            // (The last mentioned first: `Aunt Em told him…` ⏎ `Her aunt was silent` is not Aunt
+            // Em's aunt, but, in a passage, the aunt of the last one mentioned who has one.)
+            lazy var recent = salience.mentioned.filter { owners.contains(self.gender(of: $0.key)) && index - $0.value < 400 }
                 .sorted { ($0.value, $0.key.name) > ($1.value, $1.key.name) }.map(\.key)
             let owner = namedOwner(endingAt: index).map { speakerOf[$0] } ?? salience.subject.flatMap { owners.contains(self.gender(of: $0)) ? $0 : nil } ?? recent.first
-            // (`Aunt Em told him…` ⏎ `Her aunt was silent`: not Aunt Em's aunt, but the aunt of
-            // the last one mentioned who has one.)
             let ownerNames = ([owner] + (isPassage ? recent : [])).compactMap { owner -> String? in
                 if case .character(let name)? = owner { return name } else { return nil }
             }

@@ -53,8 +53,8 @@ extension Attributor {
                 if let parent = parent(gender, calledAt: index) { result.append(parent) }
             }
             // `"Have you a bed, landlord?"`: a role called as a name is the cast's `The Landlord`.
-            for index in range where mentionStarting[index] == nil && tokens[index].isWord && index > range.lowerBound {
-                guard let labelled = labelledByRole[tokens[index].lower], tokens[index - 1].word == ",", standsAlone(index..<(index + 1)) else { continue }
+            for index in range where !labelledByRole.isEmpty && index > range.lowerBound && tokens[index - 1].word == "," && tokens[index].isWord {
+                guard mentionStarting[index] == nil, let labelled = labelledByRole[tokens[index].lower], standsAlone(index..<(index + 1)) else { continue }
                 result.append(labelled)
             }
         }
