@@ -346,6 +346,16 @@ extension Attributor {
         return describedActor(in: narration)
     }
 
+    /// In a passage, a description acting in the last sentence of the narration paragraph just
+    /// before a line that opens its own (not one who goes: `The waiter brought the coffee and
+    /// went away again.`).
+    func describedActorEndingTheParagraphBefore(_ turn: Turn) -> (phrase: String, gender: Gender, range: Range<Int>)? {
+        guard isPassage, opensItsParagraph(turn), let narration = narrationParagraph(before: turn.paragraph), let last = sentenceStarts(in: narration).last,
+            let actor = describedActor(in: last..<narration.upperBound), !CharacterIndex.saysAbsent(tokens, after: token(atOrAfter: actor.range.upperBound))
+        else { return nil }
+        return actor
+    }
+
     /// Whether a turn's first quotation is the first thing in its paragraph.
     func opensItsParagraph(_ turn: Turn) -> Bool {
         let quote = token(atOrAfter: quoteStart(pieces[turn.pieces[0]]))

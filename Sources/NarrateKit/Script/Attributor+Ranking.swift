@@ -93,8 +93,9 @@ extension Attributor {
                     return (named, Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase), named after)"))
                 }
                 // `asked the widow` … `said the widow` again, in the same scene: the same one (a
-                // role; `the girl` may be another girl).
-                if let head = phrase.split(separator: " ").last, !Self.anyKind.contains(String(head)),
+                // role; `the girl` may be another girl; in a passage, `the old woman` is the same
+                // old woman: in the novels, training −0.0009).
+                if let head = phrase.split(separator: " ").last, !Self.anyKind.contains(String(head)) || isPassage && phrase.split(separator: " ").count > 2,
                     let same = salience.describedSpeakers.last(where: { $0.phrase == phrase && position - $0.position < 1500 }),
                     !addressedNow.contains(same.speaker)
                 {
@@ -202,6 +203,14 @@ extension Attributor {
                         }
                     }
                 }
+                // In a passage, `An old woman in a black shawl sat on the wall.` … `said the old
+                // woman`: one the narration just brought in with `a` is no one it had named; the
+                // one woman of the cast not named yet.
+                if isPassage, introducedJustBefore(phrase, position: position),
+                    let newcomer = notNamedYet(gender, before: position, exclude: others, salience: salience)
+                {
+                    return (newcomer, Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase): \(newcomer.name), not named yet)"))
+                }
                 // `said the maid`, with no woman in the scene but the one she answers: the one
                 // woman of the cast the story never names, not the most talked-of.
                 if let unnamed = neverNamed(gender, exclude: others, before: isPassage ? position : nil), sceneCandidates(gender, exclude: others, salience: salience, position: position).isEmpty {
@@ -260,18 +269,15 @@ extension Attributor {
         if isPassage, turn.tag == nil, namedInParagraph == nil, let actor = describedActor(turn) ?? describedActorBefore(turn),
             ["a", "an"].contains(tokens[token(atOrAfter: actor.range.lowerBound)].lower), actor.gender != .unknown
         {
-            let namedBefore = Set(firstMentions.filter { $0.position < position }.map(\.character))
-            let newcomers = characters.indices.filter { index in
-                !namedBefore.contains(index) && !characters[index].name.hasPrefix("_") && characters[index].gender == actor.gender
-                    && !addressedNow.contains(speakerOf[index])
-            }
-            if newcomers.count == 1 {
-                return (speakerOf[newcomers[0]], Attribution(method: .paragraphMention, confidence: 0.5, evidence: text(actor.range) + ", not named yet"))
+            if let newcomer = notNamedYet(actor.gender, before: position, exclude: addressedNow, salience: salience) {
+                return (newcomer, Attribution(method: .paragraphMention, confidence: 0.5, evidence: text(actor.range) + ", not named yet"))
             }
         }
         // `The widow rose. "That will not do."`: a description acting before the line, where the
         // paragraph names no one, is read as a tag would be (`said the widow`).
-        if turn.tag == nil, let actor = describedActor(turn), namedInParagraph == nil {
+        // (In a passage, also one acting in the last sentence of the narration just before:
+        // `Jenny sat beside her. … The old woman watched it for a while.`)
+        if turn.tag == nil, let actor = describedActor(turn) ?? describedActorEndingTheParagraphBefore(turn), namedInParagraph == nil {
             // Someone the scene had not named, of the description's sex, whom the reply calls by
             // name (`the maid put her head in. "…"` `"Who is it, Jane?"`): the one who came in.
             let reply = index + 1 < turns.count && turns[index + 1].paragraph == turn.paragraph + 1 ? turns[index + 1] : nil
@@ -452,6 +458,18 @@ extension Attributor {
                 && (gender == .unknown || characters[index].gender == gender)
         }
         return unnamed.count == 1 ? speaker(of: unnamed[0]) : nil
+    }
+
+    /// The one cast member of that sex (a known one) the text has not named, nor heard, nor
+    /// called by a role (`The old ostler`), before `position`.
+    func notNamedYet(_ gender: Gender, before position: Int, exclude: Set<Speaker>, salience: Salience) -> Speaker? {
+        guard gender != .unknown else { return nil }
+        let namedBefore = Set(firstMentions.filter { $0.position < position }.map(\.character))
+        let newcomers = characters.indices.filter { index in
+            !namedBefore.contains(index) && !characters[index].name.hasPrefix("_") && characters[index].gender == gender
+                && !exclude.contains(speaker(of: index)) && salience.last(speaker(of: index)) < 0
+        }
+        return newcomers.count == 1 ? speaker(of: newcomers[0]) : nil
     }
 
     /// Who of that sex (or of none known), but those left out, may be meant: named or heard

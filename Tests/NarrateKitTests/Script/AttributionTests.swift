@@ -1208,6 +1208,22 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Captain Rowe", "Lieutenant Ashby", "Lieutenant Ashby", "Dr. Kemp", "Dr. Kemp"])
     }
 
+    /// `An old woman in a grey cloak sat on the stile.` … `said the old woman`: the one woman of
+    /// the cast not named yet; `The old woman looked at the sky.` ending the narration before a
+    /// line makes it hers again, though the other woman acts in that paragraph too.
+    @Test func theOldWomanBroughtInWithAnIsTheWomanNotNamedYet() {
+        let cast = [
+            Character(name: "Tessa Lowe", aliases: ["Tessa"], gender: .female), Character(name: "Mrs. Pardoe", gender: .female),
+            Character(name: "Amos Lowe", aliases: ["Amos"], gender: .male),
+        ]
+        let text = "Tessa Lowe left her brother Amos at the gate and walked up to the common.\n\n"
+            + "An old woman in a grey cloak sat on the stile, shelling peas into her apron.\n\n"
+            + "\"You'll be the new teacher,\" said the old woman.\n\n\"I am. And you must be Mrs. Pardoe.\"\n\n"
+            + "\"Must I? I suppose I must.\"\n\nTessa sat down on the bank. The wind went over the grass. The old woman looked at the sky.\n\n"
+            + "\"Rain by noon.\"\n\n\"Then I had better go back.\""
+        #expect(speakers(text, cast: cast) == ["Mrs. Pardoe", "Tessa Lowe", "Mrs. Pardoe", "Mrs. Pardoe", "Tessa Lowe"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
