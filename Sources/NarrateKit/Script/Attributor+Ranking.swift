@@ -815,8 +815,15 @@ extension Attributor {
             && ["a", "an"].contains(tokens[verb + 2].lower) && !tokens[verb].inQuote
     }
 
-    /// The same, right after a name: `Mrs. Hudd showed in a young woman`.
-    func showsSomeoneIn(after name: Range<Int>) -> Bool { showsSomeoneIn(at: name.upperBound) }
+    /// The same, right after a name: `Mrs. Hudd showed in a young woman`, or `the maid announced
+    /// him`.
+    func showsSomeoneIn(after name: Range<Int>) -> Bool { showsSomeoneIn(at: name.upperBound) || announcesSomeone(at: name.upperBound) }
+
+    /// `announced him`, `announced Miss Bates`: bringing a visitor in by name, not speech.
+    func announcesSomeone(at verb: Int) -> Bool {
+        verb + 1 < tokens.count && tokens[verb].lower.hasPrefix("announc") && !tokens[verb].inQuote
+            && (Self.objectPronouns.contains(tokens[verb + 1].lower) || mentionStarting[verb + 1] != nil)
+    }
 
     static let usherVerbs: Set<String> = ["showed", "shewed", "ushered", "brought", "led"]
 

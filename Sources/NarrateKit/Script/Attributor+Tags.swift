@@ -112,6 +112,8 @@ extension Attributor {
         {
             return false
         }
+        // `when the footman announced him`, `announced Miss Bates`: showing someone in.
+        if announcesSomeone(at: index) { return false }
         // `said nothing`, `said little through dinner`, `had nothing to say`.
         if index + 1 < tokens.count, ["nothing", "little"].contains(tokens[index + 1].lower) { return false }
         if index > 1, tokens[index - 1].lower == "to", ["nothing", "little"].contains(tokens[index - 2].lower) { return false }

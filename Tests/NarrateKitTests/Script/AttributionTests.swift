@@ -1224,6 +1224,19 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mrs. Pardoe", "Tessa Lowe", "Mrs. Pardoe", "Mrs. Pardoe", "Tessa Lowe"])
     }
 
+    /// `Nora jumped up when the maid announced him.` ⏎ `"…"`: announcing a visitor is no lead-in
+    /// to the maid's speech, nor makes her the one the sentence is about; Nora greets him.
+    @Test func oneAnnouncedIsShownInNotSpokenFor() {
+        let cast = [
+            Character(name: "Nora", gender: .female), Character(name: "Felix", gender: .male), Character(name: "Sir Giles", gender: .male),
+            Character(name: "The Maid", gender: .female),
+        ]
+        let text = "\"Tell Felix to come home,\" said Sir Giles.\n\n* * *\n\n"
+            + "Felix came into the drawing-room. Nora jumped up from the window seat when the maid announced him.\n\n"
+            + "\"Felix! Did Sir Giles send you?\"\n\n\"He did.\""
+        #expect(speakers(text, cast: cast) == ["Sir Giles", "Nora", "Felix"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
