@@ -227,6 +227,11 @@ extension Attributor {
     func kin(of ownerName: String, _ word: String, at position: Int? = nil, speakerOf: [Speaker]) -> Speaker? {
         let relationWord = Self.parentWords[word].map { $0 == .female ? "mother" : "father" } ?? word
         if let found = kinBySurname(of: ownerName, relationWord, speakerOf: speakerOf) { return found }
+        // Else kin the narration states (`Robert's sister, Kitty,`). In a passage: in the
+        // novels, a sister named so once is not every later `her sister` (training −0.0003).
+        if isPassage, let owner = characters.firstIndex(where: { $0.name == ownerName }), let stated = statedKin[owner]?[word] ?? statedKin[owner]?[relationWord] {
+            return speakerOf[stated]
+        }
         // `her aunt`, where a passage's cast has one `Aunt Em`: she, whose title says what she
         // is. (In a novel the heroine may have another aunt the cast names otherwise,
         // `Mrs. Gardner` beside `Aunt Phipps`: there the scene decides.)

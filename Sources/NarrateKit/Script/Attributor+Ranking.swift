@@ -307,7 +307,7 @@ extension Attributor {
         // with no one named there, is read as `he said` would be. In a passage, and in a book
         // told in the first person, where he or she is never the teller; in the other novels
         // the line after such a beat was as often the listener's (training −0.0004).
-        if turn.tag == nil, !turn.continuesSpeech, isPassage || firstPersonNarrator, let gender = pronounBeat(turn),
+        if turn.tag == nil, !turn.continuesSpeech, isPassage || firstPersonNarrator, let gender = pronounBeat(turn) ?? pronounBeatEndingTheParagraphBefore(turn),
             namedInParagraph == nil,
             let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: addressedNow, addressed: addressedBefore, expected: beforePrevious, participants: participants)
         {
@@ -427,6 +427,16 @@ extension Attributor {
         guard first < quote, !(first..<quote).contains(where: { tokens[$0].inQuote || mentionStarting[$0] != nil }) else { return nil }
         guard let opener = (first..<quote).last(where: { tokens[$0].startsSentence }) else { return nil }
         return Lexicon.subjectPronouns[tokens[opener].lower]
+    }
+
+    /// The same, in a passage, for a he or she opening the last sentence of the narration
+    /// paragraph just before a line that opens its own (`She jumped up when the maid announced
+    /// him.` ⏎ `"Felix!"`), with no one named in that sentence.
+    func pronounBeatEndingTheParagraphBefore(_ turn: Turn) -> Gender? {
+        guard isPassage, opensItsParagraph(turn), let narration = narrationParagraph(before: turn.paragraph), let last = sentenceStarts(in: narration).last,
+            !(last..<narration.upperBound).contains(where: { mentionStarting[$0] != nil })
+        else { return nil }
+        return Lexicon.subjectPronouns[tokens[last].lower]
     }
 
     /// Whether the narration just before brought in someone so described: `an old lady in

@@ -107,6 +107,10 @@ struct Attributor {
     /// Cast entries named by a role alone (`The Landlord`), by the role's word.
     private(set) var labelledByRole: [String: Int] = [:]
 
+    /// Kin the narration states, owner → relation word → that character: `Robert's sister,
+    /// Kitty,`; `his nephew Robert`, `his` being one the sentence named before.
+    private(set) var statedKin: [Int: [String: Int]] = [:]
+
     /// Where each character is first named, in text order.
     private(set) var firstMentions: [(position: Int, character: Int)] = []
 
@@ -144,12 +148,45 @@ struct Attributor {
             prominent[gender] = byProminence[gender]?.first
         }
         parentCandidates = Self.parents(among: characters)
+        statedKin = Self.statedKin(tokens: tokens, mentions: mentions, characters: characters)
         var labels: [String: [Int]] = [:]
         for (index, character) in characters.enumerated() {
             let words = character.name.lowercased().split(separator: " ")
             if words.count == 2, words[0] == "the", Lexicon.personNouns[String(words[1])] != nil { labels[String(words[1]), default: []].append(index) }
         }
         labelledByRole = labels.compactMapValues { $0.count == 1 ? $0[0] : nil }
+    }
+
+    /// `Robert's sister, Kitty,`, `his nephew Robert` in the narration: who is whose kin.
+    static func statedKin(tokens: TokenList, mentions: [CharacterIndex.Mention], characters: [Character]) -> [Int: [String: Int]] {
+        var stated: [Int: [String: Int]] = [:]
+        for (number, mention) in mentions.enumerated() where !mention.descriptive && number > 0 {
+            var relationToken = mention.tokens.lowerBound - 1
+            if relationToken >= 0, tokens[relationToken].word == "," { relationToken -= 1 }
+            guard relationToken >= 1, !tokens[relationToken].inQuote, let relation = relations[tokens[relationToken].lower],
+                [relation, .unknown].contains(characters[mention.character].gender)
+            else { continue }
+            let ownerToken = relationToken - 1
+            var owner: Int?
+            if tokens[ownerToken].isPossessive, mentions[number - 1].tokens.upperBound == ownerToken + 1 {
+                owner = mentions[number - 1].character
+            } else if let ownerGender = Lexicon.pronouns[tokens[ownerToken].lower], ["his", "her"].contains(tokens[ownerToken].lower) {
+                // The last one of that sex the sentence named before `his` or `her`.
+                var sentenceStart = ownerToken
+                while sentenceStart > 0, !tokens[sentenceStart - 1].isSentenceEnd { sentenceStart -= 1 }
+                var before = number - 1
+                while before >= 0, mentions[before].tokens.lowerBound >= sentenceStart {
+                    if !mentions[before].descriptive && characters[mentions[before].character].gender == ownerGender {
+                        owner = mentions[before].character
+                        break
+                    }
+                    before -= 1
+                }
+            }
+            guard let owner, owner != mention.character else { continue }
+            stated[owner, default: [:]][tokens[relationToken].lower] = stated[owner]?[tokens[relationToken].lower] ?? mention.character
+        }
+        return stated
     }
 
     /// For each sex, the characters a child may call `Mother` or `Father`: those the cast

@@ -1237,6 +1237,15 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Sir Giles", "Nora", "Felix"])
     }
 
+    /// Without a cast: `Felix's sister, Nora,` makes `his sister` Nora; and `She jumped up…`
+    /// ending the narration before a line makes it hers.
+    @Test func aSisterTheNarrationNamesIsHisSisterAndTheSheWhoJumpsUpSpeaks() {
+        let text = "Felix's sister, Nora, had gone to stay in town with Mrs. Vane, and the house was quiet without her.\n\n* * *\n\n"
+            + "Felix found his sister in the drawing-room, alone. She jumped up when the footman announced him.\n\n"
+            + "\"Did Father send you?\"\n\n\"He did. You are to come home.\"\n\n\"I won't.\""
+        #expect(speakers(text) == ["Nora", "Felix", "Nora"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
