@@ -144,11 +144,13 @@ public struct CastFile: Hashable, Sendable {
         return file
     }
 
-    /// Every name and alias points to one character: a name listed twice, an alias that is
-    /// another character's name or alias, or the narrator's name would send one person's lines
-    /// to another without a word.
+    /// Every name points to one character: a name listed twice, an alias that is another
+    /// character's name, or the narrator's name would send one person's lines to another
+    /// without a word. An alias two characters share (`John`, for a father and a son both
+    /// called so) is allowed: the scene decides which of them the text means.
     private static func checkNames(_ entries: [Entry], path: String) throws(NarrateError) {
-        var owners: [String: (name: String, line: Int)] = [:]
+        var names: [String: (name: String, line: Int)] = [:]
+        var aliases: [String: (name: String, line: Int)] = [:]
         for entry in entries {
             let name = entry.character.name
             for (position, form) in ([name] + entry.character.aliases).enumerated() {
@@ -156,12 +158,14 @@ public struct CastFile: Hashable, Sendable {
                 if key == Speaker.narrator.name.lowercased() {
                     throw NarrateError(.cast, "\(path):\(entry.line): \"\(shown(form))\" is the narrator's name; call the character something else (the narrator is set under `narrator:`)")
                 }
-                if let owner = owners[key] {
-                    let what = position == 0 ? "character \"\(shown(name))\"" : "alias \"\(shown(form))\" of \(shown(name))"
+                let isName = position == 0
+                let owner = names[key] ?? (isName ? aliases[key] : nil) ?? (aliases[key]?.name == name ? aliases[key] : nil)
+                if let owner {
+                    let what = isName ? "character \"\(shown(name))\"" : "alias \"\(shown(form))\" of \(shown(name))"
                     let other = owner.name == name ? "listed twice for \(shown(name))" : "already a name of \(shown(owner.name)) (line \(owner.line))"
-                    throw NarrateError(.cast, "\(path):\(entry.line): \(what) is \(other); each name or alias may belong to one character only")
+                    throw NarrateError(.cast, "\(path):\(entry.line): \(what) is \(other); a character's name may belong to no one else (only aliases may be shared)")
                 }
-                owners[key] = (name, entry.line)
+                if isName { names[key] = (name, entry.line) } else { aliases[key] = aliases[key] ?? (name, entry.line) }
             }
         }
     }

@@ -24,6 +24,7 @@ struct CharacterIndex {
         ["went", "out", "."], ["went", "home", "."],
         ["had", "stayed", "at", "home"], ["stayed", "at", "home"], ["had", "stayed", "behind"], ["stayed", "behind"],
         // Gone to bed before the scene: asleep upstairs, not in the talk.
+        ["was", "upstairs"], ["were", "upstairs"],
         ["had", "gone", "to", "bed"], ["had", "gone", "up", "to", "bed"], ["had", "gone", "upstairs"], ["had", "gone", "up", "to", "her", "room"],
         ["had", "gone", "up", "to", "his", "room"], ["was", "asleep"], ["had", "fallen", "asleep"], ["was", "fast", "asleep"],
     ]
@@ -34,6 +35,11 @@ struct CharacterIndex {
         guard index >= 2, tokens[index - 1].word == ",", tokens[index - 2].startsSentence, !tokens[index - 2].inQuote else { return false }
         return ["outside", "downstairs", "upstairs", "next-door"].contains(tokens[index - 2].lower)
             || index >= 3 && tokens[index - 3].startsSentence && tokens[index - 3].lower == "next" && tokens[index - 2].lower == "door"
+    }
+
+    /// `had gone to`, `had ridden over to`…: a journey, when a place the story names follows.
+    static let journeys: [[String]] = ["gone", "ridden", "driven"].flatMap { verb in
+        [["had", verb, "to"], ["had", verb, "up", "to"], ["had", verb, "down", "to"], ["had", verb, "over", "to"]]
     }
 
     /// Whether the words after a name, in its clause, say that person is gone.
@@ -48,7 +54,8 @@ struct CharacterIndex {
         func says(_ phrase: [String], at index: Int) -> Bool {
             index + phrase.count <= tokens.count && zip(phrase, tokens[index...]).allSatisfy { $0 == $1.lower && !$1.inQuote }
         }
-        if absences.contains(where: { says($0, at: start) }) { return true }
+        // (`Her husband, old John Oldroyd, was upstairs`: the aside's closing comma.)
+        if absences.contains(where: { says($0, at: start) || start < tokens.count && tokens[start].word == "," && says($0, at: start + 1) }) { return true }
         // `The waiter set down the tray and went away.`: the clause's last verb, joined by `and`.
         var index = start
         while index < tokens.count, index - start < 25, !tokens[index].isSentenceEnd, !tokens[index].inQuote {
@@ -57,7 +64,7 @@ struct CharacterIndex {
         }
         // `had gone to Bristol`, `had gone up to London`: to a place the story names, not
         // `had gone to the window`.
-        for journey in [["had", "gone", "to"], ["had", "gone", "up", "to"], ["had", "gone", "down", "to"]] where says(journey, at: start) {
+        for journey in journeys where says(journey, at: start) {
             let place = start + journey.count
             return place < tokens.count && tokens[place].isWord && tokens[place].isCapitalized && !tokens[place].inQuote
         }

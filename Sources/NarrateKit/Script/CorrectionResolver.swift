@@ -41,6 +41,12 @@ struct CorrectionResolver {
     /// otherwise an error that names the closest.
     static func speaker(_ name: String, in characters: [Character], context: String) throws(NarrateError) -> Speaker {
         if name.lowercased() == "narrator" { return .narrator }
+        // An alias several characters share says no one in particular.
+        let sharing = characters.filter { $0.name.lowercased() != name.lowercased() && $0.aliases.contains { $0.lowercased() == name.lowercased() } }
+        if !characters.contains(where: { $0.name.lowercased() == name.lowercased() }), sharing.count > 1 {
+            let names = sharing.map { "\"\($0.name)\"" }
+            throw NarrateError(.usage, "\(context)\"\(name)\" is an alias of \(names.dropLast().joined(separator: ", ")) and \(names.last!); write the name of the one you mean")
+        }
         if let index = characterIndex(name, in: characters) { return .character(characters[index].name) }
         let entries = [("Narrator", ["Narrator"])] + characters.map { ($0.name, [$0.name] + $0.aliases) }
         let closest = Spelling.closest(to: name.lowercased(), among: entries)

@@ -51,6 +51,18 @@ import Testing
         }
     }
 
+    /// A father and a son both called `John`: the alias is shared, the names stay apart.
+    @Test func anAliasTwoCharactersShareIsAllowed() throws {
+        let file = try CastFile.parse("""
+            characters:
+              - name: Old John Oldroyd
+                aliases: [John]
+              - name: Young John Oldroyd
+                aliases: [John]
+            """, path: "c.yaml")
+        #expect(file.entries.map(\.character.aliases) == [["John"], ["John"]])
+    }
+
     @Test func writtenCastReadsBack() throws {
         let cast = Cast(
             narrator: VoiceSettings(voice: "en-gb-x-rp", variant: "m3"),

@@ -1246,6 +1246,19 @@ import Testing
         #expect(speakers(text) == ["Nora", "Felix", "Nora"])
     }
 
+    /// `Her husband, old Amos Pike, was upstairs; their son Dan had ridden over to Thirsk`:
+    /// neither is in the talk in the hall, where the doctor asks.
+    @Test func oneUpstairsOrRiddenToATownIsNotInTheTalk() {
+        let cast = [
+            Character(name: "Dr. Webb", gender: .male), Character(name: "Mrs. Pike", gender: .female),
+            Character(name: "Amos Pike", gender: .male), Character(name: "Dan Pike", aliases: ["Dan"], gender: .male),
+        ]
+        let text = "Dr. Webb found Mrs. Pike waiting for him in the hall. Her husband, old Amos Pike, was upstairs; "
+            + "their son Dan had ridden over to Thirsk for the market.\n\n"
+            + "\"He is worse,\" said Mrs. Pike. \"He would not eat.\"\n\n\"Has he slept?\"\n\n\"Not much.\""
+        #expect(speakers(text, cast: cast) == ["Mrs. Pike", "Mrs. Pike", "Dr. Webb", "Mrs. Pike"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])

@@ -102,6 +102,18 @@ import Testing
         }
     }
 
+    /// An alias two characters share names neither in a correction: the error says so.
+    @Test func aSharedAliasIsAnErrorAskingForTheName() {
+        let characters = [Character(name: "Old John", aliases: ["John"]), Character(name: "Young John", aliases: ["John"])]
+        #expect(throws: NarrateError.self) { try CorrectionResolver.speaker("john", in: characters, context: "") }
+        do {
+            _ = try CorrectionResolver.speaker("John", in: characters, context: "")
+        } catch {
+            #expect(error.message.contains("\"John\" is an alias of \"Old John\" and \"Young John\""))
+        }
+        #expect((try? CorrectionResolver.speaker("Young John", in: characters, context: "")) == .character("Young John"))
+    }
+
     @Test func mergesAndRangeFixesApplyInOneStepEach() throws {
         let text = """
             Ada Wren and Tom met at the gate.
