@@ -321,7 +321,8 @@ extension Attributor {
         }
         // One who names themself (`"I am Lorne."`) speaks, whatever the ranker, which holds a
         // name in a line against its speaker, would say.
-        if let introduced = selfIntroduction(turn) {
+        let asked = index > 0 && turns[index - 1].paragraph == turn.paragraph - 1 ? turns[index - 1] : nil
+        if let introduced = selfIntroduction(turn) ?? nameGivenWhenAsked(turn, asked: asked) {
             return (speakerOf[introduced], Attribution(method: .paragraphMention, confidence: 0.8, evidence: "names themself: " + characters[introduced].name))
         }
         let ruled = untaggedRule(turn, index: index, turns: turns, previous: previous, beforePrevious: beforePrevious, addressedNow: addressedNow,
@@ -879,6 +880,18 @@ extension Attributor {
             }
         }
         return nil
+    }
+
+    /// `"Your name, sir?"` ⏎ `"Quill. Professor Quill. I have a room here."`: a line that opens
+    /// with a name alone, answering a question about the hearer's name, gives its speaker's
+    /// own (`"What is his name?"` ⏎ `"Bingley."` gives another's).
+    func nameGivenWhenAsked(_ turn: Turn, asked: Turn?) -> Int? {
+        guard let asked, !turn.continuesSpeech, let question = asked.pieces.last.map({ tokenRange(of: pieces[$0]) }),
+            question.contains(where: { tokens[$0].lower == "name" }), question.contains(where: { tokens[$0].lower == "your" }), question.last(where: { !tokens[$0].isWord }).map({ tokens[$0].word == "?" }) == true,
+            let first = turn.pieces.first.map({ tokenRange(of: pieces[$0]) }), let mention = mentionStarting[first.lowerBound].map({ mentions[$0] }),
+            !mention.descriptive, mention.tokens.upperBound < first.upperBound, tokens[mention.tokens.upperBound].isSentenceEnd
+        else { return nil }
+        return mention.character
     }
 
     /// `"…," said a voice. It was Mrs. Gray, …`: the narration right after the line says who.

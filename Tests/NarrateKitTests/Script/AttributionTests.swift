@@ -1259,6 +1259,16 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mrs. Pike", "Mrs. Pike", "Dr. Webb", "Mrs. Pike"])
     }
 
+    /// `"Your name, sir?"` ⏎ `"Tarrant. Major Tarrant. I have a room here."`: a name alone,
+    /// answering a question about a name, is the speaker's own, though a line seldom names its
+    /// speaker.
+    @Test func aNameGivenWhenAskedIsTheSpeakers() {
+        let cast = [Character(name: "Major Tarrant", aliases: ["Tarrant"], gender: .male), Character(name: "The Porter", gender: .male)]
+        let text = "Major Tarrant had not been to the club since the spring.\n\n\"Your name, sir?\" asked the porter.\n\n"
+            + "\"Tarrant. Major Tarrant. I have a room on the second floor.\"\n\n\"Not now, sir.\""
+        #expect(speakers(text, cast: cast) == ["The Porter", "Major Tarrant", "The Porter"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
