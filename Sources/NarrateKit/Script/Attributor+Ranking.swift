@@ -588,6 +588,14 @@ extension Attributor {
         }
         let last = starts[starts.count - 1]
         if subject(last) == speaker { return true }
+        // In a passage, also `Grandfather rocked. Peggy put a walnut in his hand, and he cracked
+        // it.`: a he or she opening a later clause of the last sentence, its subject of the other sex.
+        if isPassage, starts.count >= 2, subject(starts[starts.count - 2]) == speaker,
+            subject(last).map({ gender(of: $0) != gender(of: speaker) }) == true,
+            (last..<narration.upperBound).contains(where: { Lexicon.subjectPronouns[tokens[$0].lower] == gender(of: speaker) && opensClause($0) })
+        {
+            return true
+        }
         guard starts.count >= 2, let pronoun = Lexicon.subjectPronouns[tokens[last].lower], pronoun == gender(of: speaker) else { return false }
         return subject(starts[starts.count - 2]) == speaker
     }

@@ -1269,6 +1269,20 @@ import Testing
         #expect(speakers(text, cast: cast) == ["The Porter", "Major Tarrant", "The Porter"])
     }
 
+    /// `Uncle Noll rocked. Bet put a walnut in his hand, and he cracked it.` ⏎ `"…," he said`:
+    /// the he is the uncle, though a woman is the last sentence's subject and the boy spoke last.
+    @Test func theHeOfALaterClauseFollowsTheManOfTheSentenceBefore() {
+        let cast = [
+            Character(name: "Uncle Noll", gender: .male), Character(name: "Bet", gender: .female), Character(name: "Kit", gender: .male),
+            Character(name: "Mrs. Hale", gender: .female),
+        ]
+        let text = "Uncle Noll had the chair by the range. Bet and her brother Kit sat at the table, and Mrs. Hale was rolling pastry.\n\n"
+            + "\"Tell us about the bear,\" said Kit.\n\n\"There was no bear.\"\n\n\"There was. You told us last year. It came to the door.\"\n\n"
+            + "Uncle Noll rocked for a while without answering. Bet put a walnut in his hand, and he cracked it in his fist.\n\n"
+            + "\"It was a dog,\" he said."
+        #expect(speakers(text, cast: cast).last == "Uncle Noll")
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
