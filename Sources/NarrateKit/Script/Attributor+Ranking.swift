@@ -136,7 +136,10 @@ extension Attributor {
                 let bearers = characters.indices.filter { index in
                     (gender == .unknown || characters[index].gender == gender)
                         && ([characters[index].name] + characters[index].aliases).contains { name in
-                            CharacterIndex.words(of: name).contains { descriptive.contains($0.lowercased()) }
+                            CharacterIndex.words(of: name).contains { word in
+                                // (`Grandfather Marlow` is an old man, as `Old Mr. Emerson` is.)
+                                descriptive.contains(word.lowercased()) || descriptive.contains("old") && Self.oldAgeTitles.contains(word.lowercased())
+                            }
                         }
                 }
                 // Only when in the scene: `the old lady` is not an absent `Old Mrs. Grey`.
@@ -986,5 +989,8 @@ extension Attributor {
     static let adultNouns: Set<String> = ["aunt", "uncle", "mother", "father", "wife", "husband", "widow", "widower", "grandmother", "grandfather", "landlady", "landlord", "housekeeper"]
 
     /// Person nouns that fit whoever else a person is called (`the man` is also `the vicar`).
+    /// Titles that make their bearer old: `Grandfather Marlow`, `Granny Weir`.
+    static let oldAgeTitles: Set<String> = ["grandfather", "grandmother", "granny", "grandma", "grandmamma", "grandpa", "grandpapa", "gran", "grandad", "granddad"]
+
     static let anyKind = Lexicon.plainPersonNouns.union(Lexicon.anyoneNouns).union(["stranger", "voice", "old", "visitor", "friend", "companion", "guest"])
 }

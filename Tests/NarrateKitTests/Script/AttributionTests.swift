@@ -1283,6 +1283,17 @@ import Testing
         #expect(speakers(text, cast: cast).last == "Uncle Noll")
     }
 
+    /// `said the old woman`, with `Granny Weir` in the cast: a grandmother is the old woman.
+    @Test func theOldWomanIsTheGrandmother() {
+        let cast = [
+            Character(name: "Granny Weir", aliases: ["Granny"], gender: .female), Character(name: "Lottie Weir", aliases: ["Lottie"], gender: .female),
+            Character(name: "Mrs. Weir", gender: .female),
+        ]
+        let text = "Lottie sat on the step, and Mrs. Weir hung out the washing. Granny Weir was shelling peas in the doorway.\n\n"
+            + "\"Rain by noon,\" said Lottie.\n\n\"Never,\" said Mrs. Weir.\n\n\"Rain by ten,\" said the old woman, and went on shelling."
+        #expect(speakers(text, cast: cast) == ["Lottie Weir", "Mrs. Weir", "Granny Weir"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
