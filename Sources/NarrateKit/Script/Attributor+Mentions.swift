@@ -355,10 +355,16 @@ extension Attributor {
     /// before a line that opens its own (not one who goes: `The waiter brought the coffee and
     /// went away again.`).
     func describedActorEndingTheParagraphBefore(_ turn: Turn) -> (phrase: String, gender: Gender, range: Range<Int>)? {
-        guard isPassage, opensItsParagraph(turn), let narration = narrationParagraph(before: turn.paragraph), let last = sentenceStarts(in: narration).last,
-            let actor = describedActor(in: last..<narration.upperBound), !CharacterIndex.saysAbsent(tokens, after: token(atOrAfter: actor.range.upperBound))
+        guard isPassage, let sentence = lastNarrationSentence(before: turn), let actor = describedActor(in: sentence),
+            !CharacterIndex.saysAbsent(tokens, after: token(atOrAfter: actor.range.upperBound))
         else { return nil }
         return actor
+    }
+
+    /// The last sentence of the narration paragraph just before a line that opens its own.
+    func lastNarrationSentence(before turn: Turn) -> Range<Int>? {
+        guard opensItsParagraph(turn), let narration = narrationParagraph(before: turn.paragraph), let last = sentenceStarts(in: narration).last else { return nil }
+        return last..<narration.upperBound
     }
 
     /// Whether a turn's first quotation is the first thing in its paragraph.

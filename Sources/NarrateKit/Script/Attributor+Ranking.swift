@@ -437,10 +437,8 @@ extension Attributor {
     /// paragraph just before a line that opens its own (`She jumped up when the maid announced
     /// him.` ⏎ `"Felix!"`), with no one named in that sentence.
     func pronounBeatEndingTheParagraphBefore(_ turn: Turn) -> Gender? {
-        guard isPassage, opensItsParagraph(turn), let narration = narrationParagraph(before: turn.paragraph), let last = sentenceStarts(in: narration).last,
-            !(last..<narration.upperBound).contains(where: { mentionStarting[$0] != nil })
-        else { return nil }
-        return Lexicon.subjectPronouns[tokens[last].lower]
+        guard isPassage, let sentence = lastNarrationSentence(before: turn), !sentence.contains(where: { mentionStarting[$0] != nil }) else { return nil }
+        return Lexicon.subjectPronouns[tokens[sentence.lowerBound].lower]
     }
 
     /// Whether the narration just before brought in someone so described: `an old lady in

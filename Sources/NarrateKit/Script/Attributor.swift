@@ -108,7 +108,7 @@ struct Attributor {
     private(set) var labelledByRole: [String: Int] = [:]
 
     /// Kin the narration states, owner → relation word → that character: `Robert's sister,
-    /// Kitty,`; `his nephew Robert`, `his` being one the sentence named before.
+    /// Kitty,`; `his nephew Robert`, `his` being one the sentence named before. (Passages only.)
     private(set) var statedKin: [Int: [String: Int]] = [:]
 
     /// Where each character is first named, in text order.
@@ -148,7 +148,8 @@ struct Attributor {
             prominent[gender] = byProminence[gender]?.first
         }
         parentCandidates = Self.parents(among: characters)
-        statedKin = Self.statedKin(tokens: tokens, mentions: mentions, characters: characters)
+        // (Asked for in passages only.)
+        if tokens.count < CharacterDiscovery.passageTokens { statedKin = Self.statedKin(tokens: tokens, mentions: mentions, characters: characters) }
         var labels: [String: [Int]] = [:]
         for (index, character) in characters.enumerated() {
             let words = character.name.lowercased().split(separator: " ")
