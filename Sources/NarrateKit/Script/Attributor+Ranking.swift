@@ -26,6 +26,9 @@ extension Attributor {
             case .firstPerson:
                 return (.narrator, Attribution(method: .firstPerson, confidence: 0.9, evidence: evidence))
             case .pronoun(let gender):
+                if let speaker = goesOn(turn, gender, index: index, turns: turns) {
+                    return (speaker, Attribution(method: .pronounTag, confidence: 0.8, evidence: evidence + " (\(speaker.name), who spoke last, goes on)"))
+                }
                 // `The boy thought for a moment. "…," he said`: the description just before, with
                 // no one named since, is whom the pronoun follows, as `said the boy` would be read.
                 // (Someone named after it only as the one acted on, `looked at Major Pryce`, is
@@ -557,6 +560,40 @@ extension Attributor {
             CharacterIndex.words(of: name).first.map { Lexicon.marriedTitles.contains($0) || Lexicon.marriedTitles.contains($0 + ".") } == true
         }
     }
+
+    /// `"…," he added` (`continued`, `went on`) after the short opening of a paragraph, or
+    /// `He added:` opening it: the last of that sex to speak, up to three paragraphs before,
+    /// goes on, often after the other's short reply (`"Ah," said Mrs. Gray.` ⏎ `"What I
+    /// mean," he continued, …`), whoever the narration named since. Where the paragraph
+    /// already has a line, or a long speech comes before the tag, the resolver reads it.
+    func goesOn(_ turn: Turn, _ gender: Gender, index: Int, turns: [Turn]) -> Speaker? {
+        guard index > 0, turns[index - 1].paragraph != turn.paragraph, let tag = turn.tag else { return nil }
+        let tagStart = token(atOrAfter: tag.evidence.lowerBound)
+        // (One token past the tag, whose evidence ends at `went` in `he went on`.)
+        let words = (tagStart..<min(tokens.count, token(atOrAfter: tag.evidence.upperBound) + 1)).map { tokens[$0].lower }
+        // `he added`, `added he`, `she went on`: the pronoun next to the verb.
+        let goingOn = words.indices.contains { verb in
+            let after = Self.goingOnVerbs.contains(words[verb]) ? verb + 1 : words[verb] == "went" && words.dropFirst(verb + 1).first == "on" ? verb + 2 : nil
+            guard let after else { return false }
+            return [verb - 1, after].contains { $0 >= 0 && $0 < words.count && Lexicon.subjectPronouns[words[$0]] == gender }
+        }
+        guard goingOn else { return nil }
+        let firstPiece = pieces[turn.pieces[0]]
+        let quote = token(atOrAfter: quoteStart(firstPiece))
+        if tagStart > quote {
+            guard opensItsParagraph(turn), tagStart - quote <= 14 else { return nil }
+        } else {
+            guard tagStart <= 2 || tokens[tagStart - 3].paragraph != turn.paragraph else { return nil }
+        }
+        for earlier in turns[..<index].reversed() {
+            guard turn.paragraph - earlier.paragraph <= 3 else { return nil }
+            if earlier.paragraph < turn.paragraph - 1, paragraphs[(earlier.paragraph + 1)..<turn.paragraph].contains(where: { $0.kind == .sceneBreak }) { return nil }
+            if let speaker = earlier.speaker, self.gender(of: speaker) == gender { return speaker }
+        }
+        return nil
+    }
+
+    static let goingOnVerbs: Set<String> = ["added", "continued", "resumed", "pursued", "persisted"]
 
     /// Whom the fitted ranker would give a `he said` / `she said` line instead of the pronoun
     /// resolver's choice: among the candidates of that sex, not addressed in the line, the one

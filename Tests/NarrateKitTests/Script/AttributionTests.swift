@@ -1294,6 +1294,19 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Lottie Weir", "Mrs. Weir", "Granny Weir"])
     }
 
+    /// `"…," he went on` opening a paragraph after a woman's short reply: the man who spoke
+    /// before her goes on, though the narration between made another man its subject. Where a
+    /// long speech comes before `she added`, the tag is read as any other.
+    @Test func heWhoGoesOnIsTheOneOfThatSexWhoSpokeLast() {
+        let cast = [
+            Character(name: "Mr. Quarles", gender: .male), Character(name: "Miss Dunn", gender: .female), Character(name: "Tom Dunn", aliases: ["Tom"], gender: .male),
+        ]
+        let text = "Mr. Quarles showed them the orchard.\n\n\"These are the oldest trees,\" said Mr. Quarles. \"My father planted them.\"\n\n"
+            + "\"How lovely,\" said Miss Dunn.\n\nHer brother Tom had wandered off toward the gate.\n\n"
+            + "\"The pears are the best of them,\" he went on. \"You must take some home.\""
+        #expect(speakers(text, cast: cast) == ["Mr. Quarles", "Mr. Quarles", "Miss Dunn", "Mr. Quarles", "Mr. Quarles"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
