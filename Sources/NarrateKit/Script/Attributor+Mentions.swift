@@ -430,6 +430,9 @@ extension Attributor {
             (index - 5..<index - 2).contains(where: { $0 >= 0 && Self.passiveAuxiliaries.contains(tokens[$0].lower) }) {
             return true
         }
+        // `While he was looking, Eeyore coughed`: the comma closing an opening clause starts
+        // the main one.
+        if closesAnOpeningClause(index - 1) { return !isGoverned(index) }
         var cursor = index - 1
         while cursor >= 0, !tokens[cursor].isSentenceEnd, tokens[cursor].paragraph == tokens[index].paragraph {
             if isClauseBoundary(cursor) || (cursor == index - 1 && Self.subordinators.contains(tokens[cursor].lower)) { break }
@@ -438,6 +441,18 @@ extension Attributor {
             cursor -= 1
         }
         return index == 0 || !isGoverned(index)
+    }
+
+    /// Whether the token at `index` is the comma after a sentence's opening subordinate clause
+    /// (`When the rain stopped,`, `While he was looking,`).
+    func closesAnOpeningClause(_ index: Int) -> Bool {
+        guard index > 0, !tokens[index].isWord, tokens[index].word == ",", !tokens[index].inQuote else { return false }
+        var cursor = index - 1
+        while cursor > 0, !tokens[cursor - 1].isSentenceEnd, tokens[cursor - 1].paragraph == tokens[index].paragraph, !tokens[cursor - 1].inQuote, index - cursor < 20 {
+            cursor -= 1
+        }
+        guard index - cursor < 20, cursor == 0 || tokens[cursor - 1].isSentenceEnd || tokens[cursor - 1].paragraph != tokens[index].paragraph else { return false }
+        return Self.subordinators.contains(tokens[cursor].lower) && tokens[cursor].word.first?.isUppercase == true
     }
 
     /// Whether the word before `index` opens a subordinate clause (`that Jane had written`,

@@ -1307,6 +1307,17 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mr. Quarles", "Mr. Quarles", "Miss Dunn", "Mr. Quarles", "Mr. Quarles"])
     }
 
+    /// `While Ned was looking, Mr. Pim coughed and stood up.` ⏎ `"…," he said`: the subject
+    /// of the main clause, after the comma that closes the opening one, is whom the he follows.
+    @Test func theSubjectAfterAnOpeningClauseIsTheOneTheHeFollows() {
+        let cast = [
+            Character(name: "Ned Rolt", aliases: ["Ned"], gender: .male), Character(name: "Mr. Pim", gender: .male), Character(name: "Tom", gender: .male),
+        ]
+        let text = "\"Is it here?\" asked Tom.\n\n\"It is here somewhere,\" said Ned, and felt in all his pockets.\n\n"
+            + "While Ned was looking, Mr. Pim coughed and stood up.\n\n\"Friends,\" he said, \"I have news.\""
+        #expect(speakers(text, cast: cast) == ["Tom", "Ned Rolt", "Mr. Pim", "Mr. Pim"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
