@@ -440,7 +440,7 @@ extension Attributor {
             if tokens[cursor].inQuote { break }
             cursor -= 1
         }
-        return index == 0 || !isGoverned(index)
+        return index == 0 || !isGoverned(index) && !isGovernedWithAnother(index)
     }
 
     /// Whether the token at `index` is the comma after a sentence's opening subordinate clause
@@ -484,4 +484,22 @@ extension Attributor {
         guard index > 0, Lexicon.prepositions.contains(tokens[index - 1].lower) else { return false }
         return !(tokens[index - 1].lower == "of" && index > 1 && ["voice", "tones", "tone"].contains(tokens[index - 2].lower))
     }
+
+    /// `the temper of her mother and Kitty`: the second of two joined by `and` is governed as
+    /// the first is.
+    func isGovernedWithAnother(_ index: Int) -> Bool {
+        guard index > 1 else { return false }
+        if ["and", "or"].contains(tokens[index - 1].lower) {
+            var cursor = index - 2
+            while cursor >= 0, index - cursor <= 5, tokens[cursor].isWord, !tokens[cursor].inQuote {
+                if Lexicon.prepositions.contains(tokens[cursor].lower) { return cursor < index - 2 && isGoverned(cursor + 1) }
+                let word = tokens[cursor].lower
+                guard tokens[cursor].isCapitalized || Self.determiners.contains(word) || Self.relations[word] != nil || Lexicon.personNouns[word] != nil else { return false }
+                cursor -= 1
+            }
+        }
+        return false
+    }
+
+    static let determiners: Set<String> = ["the", "a", "an", "his", "her", "their", "my", "our", "your", "its", "this", "that"]
 }

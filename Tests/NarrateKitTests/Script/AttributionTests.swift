@@ -1318,6 +1318,15 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Tom", "Ned Rolt", "Mr. Pim", "Mr. Pim"])
     }
 
+    /// `The quarrels of the cook and Kitty had kept her awake.` ⏎ `"…," thought she`: Kitty,
+    /// joined by `and` to one a preposition governs, is no subject; the she is still Molly.
+    @Test func oneJoinedToAGovernedNameIsNoSubject() {
+        let cast = [Character(name: "Molly Tate", aliases: ["Molly"], gender: .female), Character(name: "Kitty", gender: .female)]
+        let text = "Molly was tired of the house. The quarrels of the cook and Kitty had kept her awake all week.\n\n"
+            + "\"I shall go to the sea,\" thought she."
+        #expect(speakers(text, cast: cast) == ["Molly Tate"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
