@@ -1327,6 +1327,14 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Molly Tate"])
     }
 
+    /// `As she entered he stopped, and said:` ⏎ `"…"`: the she belongs to the opening clause;
+    /// the he who stopped speaks.
+    @Test func theSubjectOfALeadInIsNotTheOpeningClauses() {
+        let cast = [Character(name: "Gil Marsh", aliases: ["Gil"], gender: .male), Character(name: "Rosa Venn", aliases: ["Rosa"], gender: .female)]
+        let text = "Gil was pacing up and down the hall. As she entered he stopped, and said:\n\n\"Nothing to eat, thank you.\""
+        #expect(speakers(text, cast: cast) == ["Gil Marsh"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
