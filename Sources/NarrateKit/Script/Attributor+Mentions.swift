@@ -430,6 +430,12 @@ extension Attributor {
             (index - 5..<index - 2).contains(where: { $0 >= 0 && Self.passiveAuxiliaries.contains(tokens[$0].lower) }) {
             return true
         }
+        // `of at least getting Harriet into the house`: the one a participle acts on.
+        if index > 0, tokens[index - 1].isWord, !tokens[index - 1].isCapitalized, tokens[index - 1].lower.count > 5, tokens[index - 1].lower.hasSuffix("ing"),
+            !Self.ingNouns.contains(tokens[index - 1].lower)
+        {
+            return false
+        }
         // `While he was looking, Eeyore coughed`: the comma closing an opening clause starts
         // the main one.
         if closesAnOpeningClause(index - 1) { return !isGoverned(index) }
@@ -500,6 +506,9 @@ extension Attributor {
         }
         return false
     }
+
+    /// Words in -ing that are no participle, before a name that may well be a subject.
+    static let ingNouns: Set<String> = ["morning", "evening", "nothing", "something", "anything", "everything", "during", "darling", "meaning", "feeling", "building", "wedding"]
 
     static let determiners: Set<String> = ["the", "a", "an", "his", "her", "their", "my", "our", "your", "its", "this", "that"]
 }

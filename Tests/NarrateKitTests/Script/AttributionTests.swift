@@ -1335,6 +1335,15 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Gil Marsh"])
     }
 
+    /// `A sudden wish of at least getting Kitty into the house made her stop.` ⏎ `"…," said she`:
+    /// the one a participle acts on is no subject.
+    @Test func oneAParticipleActsOnIsNoSubject() {
+        let cast = [Character(name: "Molly Tate", aliases: ["Molly"], gender: .female), Character(name: "Kitty", gender: .female)]
+        let text = "Molly walked on ahead. A sudden wish of at least getting Kitty into the house made her stop at the gate.\n\n"
+            + "\"My glove is gone,\" said she."
+        #expect(speakers(text, cast: cast) == ["Molly Tate"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
