@@ -450,7 +450,7 @@ extension Attributor {
     }
 
     /// Whether the token at `index` is the comma after a sentence's opening subordinate clause
-    /// (`When the rain stopped,`, `While he was looking,`).
+    /// (`When the rain stopped,`, `While he was looking,`) or absolute phrase (`Tom being gone,`).
     func closesAnOpeningClause(_ index: Int) -> Bool {
         guard index > 0, !tokens[index].isWord, tokens[index].word == ",", !tokens[index].inQuote else { return false }
         var cursor = index - 1
@@ -458,7 +458,11 @@ extension Attributor {
             cursor -= 1
         }
         guard index - cursor < 20, cursor == 0 || tokens[cursor - 1].isSentenceEnd || tokens[cursor - 1].paragraph != tokens[index].paragraph else { return false }
-        return Self.subordinators.contains(tokens[cursor].lower) && tokens[cursor].word.first?.isUppercase == true
+        if Self.subordinators.contains(tokens[cursor].lower) && tokens[cursor].word.first?.isUppercase == true { return true }
+        // `Mr. Bounderby being restrained by this, Mr. Gradgrind found an opening`: a phrase
+        // with `being` or `having` after its own subject.
+        let subjectEnd = mentionStarting[cursor].map { mentions[$0].tokens.upperBound } ?? (Lexicon.subjectPronouns[tokens[cursor].lower] != nil ? cursor + 1 : cursor)
+        return subjectEnd > cursor && subjectEnd < index && ["being", "having"].contains(tokens[subjectEnd].lower)
     }
 
     /// Whether the word before `index` opens a subordinate clause (`that Jane had written`,

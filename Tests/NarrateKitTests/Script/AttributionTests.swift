@@ -1344,6 +1344,14 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Molly Tate"])
     }
 
+    /// `Ned being called away to the door, Mr. Pim found an opening.` ⏎ `"…," said he`: the
+    /// subject after an absolute phrase is the sentence's.
+    @Test func theSubjectAfterAnAbsolutePhraseIsTheOneTheHeFollows() {
+        let cast = [Character(name: "Ned Rolt", aliases: ["Ned"], gender: .male), Character(name: "Mr. Pim", gender: .male)]
+        let text = "Ned being called away to the door, Mr. Pim found an opening at last.\n\n\"It is of no moment,\" said he, \"who wins.\""
+        #expect(speakers(text, cast: cast) == ["Mr. Pim", "Mr. Pim"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
