@@ -431,7 +431,7 @@ extension Attributor {
 
     static let hearingVerbs: Set<String> = ["hear", "hears", "heard", "hearing", "overheard", "overhear"]
 
-    static let auxiliaries: Set<String> = ["did", "would", "could", "should", "must", "might", "may", "can", "cannot", "will", "shall", "help", "to", "began", "only", "just", "then", "thus", "had", "has", "was", "at", "once", "last", "length", "presently", "suddenly", "quickly", "not"]
+    static let auxiliaries: Set<String> = ["did", "would", "could", "should", "must", "might", "may", "can", "cannot", "will", "shall", "help", "to", "began", "only", "just", "then", "thus", "had", "has", "was", "at", "once", "last", "length", "presently", "suddenly", "quickly", "not", "next"]
 
     /// The subject of a speech verb: right before it (`Mr. Collins thus addressed`), else the
     /// first subject of its clause, else of the clauses before it in the sentence. Clauses end at

@@ -1352,6 +1352,14 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mr. Pim", "Mr. Pim"])
     }
 
+    /// `She heard Tom next say, with a glance at Ann, "…"`: the one heard speaks, an adverb
+    /// between the name and the verb or not.
+    @Test func oneHeardNextSayingSpeaks() {
+        let cast = [Character(name: "Tom Ash", aliases: ["Tom"], gender: .male), Character(name: "Ann", gender: .female), Character(name: "Molly", gender: .female)]
+        let text = "Molly watched them from the window. She heard Tom next say, with a glance at Ann, \"I will give it to her.\""
+        #expect(speakers(text, cast: cast) == ["Tom Ash"])
+    }
+
     @Test func oneGoneUpToBedIsNotInTheTalk() {
         let text = "Rosa and Ben sat by the fire. Mara had gone up to bed.\n\n\"Cold tonight.\"\n\n\"Very.\""
         #expect(speakers(text, cast: rosaBenAndMara) == ["Rosa", "Ben"])
