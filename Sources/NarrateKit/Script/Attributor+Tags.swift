@@ -598,15 +598,15 @@ extension Attributor {
         while start > window.lowerBound, !tokens[start - 1].isSentenceEnd { start -= 1 }
         // (`As she entered he stopped, and said:`: a sentence opening with a subordinate clause
         // has its own subject after that clause's.)
-        var skip = Self.subordinators.contains(tokens[start].lower) ? 1 : 0
+        var inOpeningClause = Self.subordinators.contains(tokens[start].lower)
         for index in start..<end {
             if index > start, Lexicon.prepositions.contains(tokens[index - 1].lower) { continue }
             var found: Subject?
             if let mention = mentionStarting[index].map({ mentions[$0] }), mention.tokens.upperBound <= end { found = .character(mention.character) }
             if let gender = Lexicon.subjectPronouns[tokens[index].lower] { found = .pronoun(gender) }
             guard let found else { continue }
-            if skip > 0, (index + 1..<end).contains(where: { Lexicon.subjectPronouns[tokens[$0].lower] != nil || mentionStarting[$0] != nil && !Lexicon.prepositions.contains(tokens[$0 - 1].lower) }) {
-                skip -= 1
+            if inOpeningClause, (index + 1..<end).contains(where: { Lexicon.subjectPronouns[tokens[$0].lower] != nil || mentionStarting[$0] != nil && !Lexicon.prepositions.contains(tokens[$0 - 1].lower) }) {
+                inOpeningClause = false
                 continue
             }
             return Tag(subject: found, evidence: tokenSpan(index..<end))
