@@ -513,6 +513,4 @@ extension Attributor {
 
     /// Words in -ing that are no participle, before a name that may well be a subject.
     static let ingNouns: Set<String> = ["morning", "evening", "nothing", "something", "anything", "everything", "during", "darling", "meaning", "feeling", "building", "wedding"]
-
-    static let determiners: Set<String> = ["the", "a", "an", "his", "her", "their", "my", "our", "your", "its", "this", "that"]
 }

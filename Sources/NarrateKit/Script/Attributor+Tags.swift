@@ -157,10 +157,9 @@ extension Attributor {
     static let speechNouns: Set<String> = ["reply", "answer", "remark", "rejoinder", "response", "retort", "comment", "question", "exclamation", "observation", "cry"]
 
     /// Words after which a speech word is a noun: determiners and the adjectives of a voice.
-    static let nounMarkers: Set<String> = [
-        "a", "an", "the", "his", "her", "their", "my", "your", "our", "its", "this", "that",
-        "half", "low", "loud", "faint", "gentle", "soft", "short", "sharp", "ready", "quick",
-    ]
+    static let nounMarkers: Set<String> = determiners.union(["half", "low", "loud", "faint", "gentle", "soft", "short", "sharp", "ready", "quick"])
+
+    static let determiners: Set<String> = ["the", "a", "an", "his", "her", "their", "my", "our", "your", "its", "this", "that"]
 
     static let adverbs: Set<String> = ["again", "then", "now", "presently", "once", "too", "also", "still", "aloud", "softly", "at", "last", "first", "afterwards", "almost", "soon", "even"]
 
