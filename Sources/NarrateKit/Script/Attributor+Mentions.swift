@@ -236,10 +236,7 @@ extension Attributor {
         // is. (In a novel the heroine may have another aunt the cast names otherwise,
         // `Mrs. Gardner` beside `Aunt Phipps`: there the scene decides.)
         let titled = !isPassage ? [] : characters.indices.filter { index in
-            characters[index].name != ownerName && ([characters[index].name] + characters[index].aliases).contains { name in
-                let words = CharacterIndex.words(of: name)
-                return words.count > 1 && words[0].lowercased() == relationWord
-            }
+            characters[index].name != ownerName && nameWords[index].contains { words in words.count > 1 && words[0].lowercased() == relationWord }
         }
         if titled.count == 1 { return speakerOf[titled[0]] }
         if let found = neverNamed(relationWord, owner: ownerName) { return speakerOf[found] }
@@ -261,10 +258,10 @@ extension Attributor {
     }
 
     private func kinBySurname(of ownerName: String, _ relationWord: String, speakerOf: [Speaker]) -> Speaker? {
-        guard let relation = Self.relations[relationWord], let ownerCharacter = characters.first(where: { $0.name == ownerName }) else { return nil }
-        let ownerNames = ([ownerCharacter.name] + ownerCharacter.aliases).map(CharacterIndex.words(of:))
+        guard let relation = Self.relations[relationWord], let owner = characters.firstIndex(where: { $0.name == ownerName }) else { return nil }
+        let ownerNames = nameWords[owner]
         // A married woman's father, mother, brother or sister do not bear her married name.
-        let marriedName = Self.marriedSurname(ownerCharacter)
+        let marriedName = ownerNames.first { $0.count == 2 && $0[0] == "Mrs" }?.last
         let blood = ["father", "mother", "brother", "sister"].contains(relationWord)
         guard let surname = ownerNames.compactMap({ $0.count >= 2 ? $0.last : nil }).first(where: { !(blood && $0 == marriedName) })
         else { return nil }
@@ -273,13 +270,10 @@ extension Attributor {
         let parents = ["brother", "sister", "son", "daughter"].contains(relationWord) ? Set(parentCandidates.values.joined()) : []
         let kin = characters.indices.filter { index in
             characters[index].name != ownerName && characters[index].gender == relation && !parents.contains(index)
-                && ([characters[index].name] + characters[index].aliases).contains { CharacterIndex.words(of: $0).last == surname }
+                && nameWords[index].contains { $0.last == surname }
         }
         let married = kin.filter { index in
-            ([characters[index].name] + characters[index].aliases).contains { name in
-                let parts = CharacterIndex.words(of: name)
-                return parts.count == 2 && (parts[0] == "Mrs" || parts[0] == "Mr") && parts[1] == surname
-            }
+            nameWords[index].contains { parts in parts.count == 2 && (parts[0] == "Mrs" || parts[0] == "Mr") && parts[1] == surname }
         }
         if ["wife", "lady", "husband", "mother", "father"].contains(relationWord), married.count == 1 { return speakerOf[married[0]] }
         return kin.count == 1 ? speakerOf[kin[0]] : nil

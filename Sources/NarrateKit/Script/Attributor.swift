@@ -93,7 +93,24 @@ struct Attributor {
         var evidence: Range<Int>
     }
 
-    private(set) var mentionStarting: [Int: Int] = [:]
+    /// Which mention, if any, starts at each token: looked up for nearly every token of a
+    /// novel, so an array rather than a dictionary.
+    struct MentionStarts {
+        private var mentionAt: [Int32]
+
+        init(_ mentions: [CharacterIndex.Mention], tokenCount: Int) {
+            mentionAt = [Int32](repeating: -1, count: tokenCount)
+            for (number, mention) in mentions.enumerated() where mention.tokens.lowerBound < tokenCount {
+                mentionAt[mention.tokens.lowerBound] = Int32(number)
+            }
+        }
+
+        subscript(token: Int) -> Int? {
+            token >= 0 && token < mentionAt.count && mentionAt[token] >= 0 ? Int(mentionAt[token]) : nil
+        }
+    }
+
+    let mentionStarting: MentionStarts
 
     /// The most mentioned character of each gender: the guess when a pronoun has no antecedent.
     private(set) var prominent: [Gender: Int] = [:]
@@ -110,6 +127,10 @@ struct Attributor {
     /// Kin the narration states, owner → relation word → that character: `Robert's sister,
     /// Kitty,`; `his nephew Robert`, `his` being one the sentence named before. (Passages only.)
     private(set) var statedKin: [Int: [String: Int]] = [:]
+
+    /// Each character's name and aliases as words (`Mr. Frank Churchill` → `Mr`, `Frank`,
+    /// `Churchill`), name first; kin and titles are read from these for every tag.
+    let nameWords: [[[String]]]
 
     /// Where each character is first named, in text order.
     private(set) var firstMentions: [(position: Int, character: Int)] = []
@@ -130,13 +151,12 @@ struct Attributor {
         self.tokens = tokens
         self.mentions = mentions
         self.characters = characters
+        nameWords = characters.map { ([$0.name] + $0.aliases).map(CharacterIndex.words(of:)) }
         self.firstPersonNarrator = firstPersonNarrator
         self.discovered = discovered
+        mentionStarting = MentionStarts(mentions, tokenCount: tokens.count)
         var counts = [Int](repeating: 0, count: characters.count)
-        for (index, mention) in mentions.enumerated() {
-            mentionStarting[mention.tokens.lowerBound] = index
-            counts[mention.character] += 1
-        }
+        for mention in mentions { counts[mention.character] += 1 }
         // The first character of a name decides, as a linear search would.
         for character in characters.reversed() { genderByName[character.name] = character.gender }
         var seen = Set<Int>()

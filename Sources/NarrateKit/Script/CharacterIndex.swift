@@ -29,6 +29,8 @@ struct CharacterIndex {
         ["had", "gone", "up", "to", "his", "room"], ["was", "asleep"], ["had", "fallen", "asleep"], ["was", "fast", "asleep"],
     ]
 
+    static let absencesByFirstWord = Dictionary(grouping: absences, by: { $0[0] })
+
     /// `Outside, Mrs. Pike was calling her hens.`: a sentence that opens by setting its subject
     /// somewhere else says that person is not in the scene.
     static func elsewhere(_ tokens: TokenList, before index: Int) -> Bool {
@@ -54,17 +56,23 @@ struct CharacterIndex {
         func says(_ phrase: [String], at index: Int) -> Bool {
             index + phrase.count <= tokens.count && zip(phrase, tokens[index...]).allSatisfy { $0 == $1.lower && !$1.inQuote }
         }
+        func saysAbsence(at index: Int) -> Bool {
+            // (Looked up by first word: this runs for every mention of a novel.)
+            guard index < tokens.count, let phrases = absencesByFirstWord[tokens[index].lower] else { return false }
+            return phrases.contains { says($0, at: index) }
+        }
         // (`Her husband, old John Oldroyd, was upstairs`: the aside's closing comma.)
-        if absences.contains(where: { says($0, at: start) || start < tokens.count && tokens[start].word == "," && says($0, at: start + 1) }) { return true }
+        if saysAbsence(at: start) || start < tokens.count && tokens[start].word == "," && saysAbsence(at: start + 1) { return true }
         // `The waiter set down the tray and went away.`: the clause's last verb, joined by `and`.
         var index = start
         while index < tokens.count, index - start < 25, !tokens[index].isSentenceEnd, !tokens[index].inQuote {
-            if tokens[index].lower == "and", absences.contains(where: { says($0, at: index + 1) }) { return true }
+            if tokens[index].lower == "and", saysAbsence(at: index + 1) { return true }
             index += 1
         }
         // `had gone to Bristol`, `had gone up to London`: to a place the story names, not
         // `had gone to the window`.
-        for journey in journeys where says(journey, at: start) {
+        let firstWord = start < tokens.count ? tokens[start].lower : ""
+        for journey in journeys where journey[0] == firstWord && says(journey, at: start) {
             let place = start + journey.count
             return place < tokens.count && tokens[place].isWord && tokens[place].isCapitalized && !tokens[place].inQuote
         }

@@ -123,12 +123,10 @@ enum Tokenizer {
                             break
                         }
                     }
-                    var text = Self.string(scalars[index..<end])
-                    var possessive = false
-                    if text.hasSuffix("'s") || text.hasSuffix("’s") {
-                        text.removeLast(2)
-                        possessive = true
-                    }
+                    // (Read from the scalars: `hasSuffix` on every word of a novel was a
+                    // twentieth of its script time.)
+                    let possessive = end - index > 2 && scalars[end - 1] == "s" && (scalars[end - 2] == "'" || scalars[end - 2] == "’")
+                    let text = Self.string(scalars[index..<(possessive ? end - 2 : end)])
                     var range = index..<end
                     if end < paragraph.range.upperBound, scalars[end] == ".", abbreviations.contains(text) {
                         range = index..<(end + 1)
