@@ -276,7 +276,7 @@ extension Attributor {
             let participants = Set(conversation.suffix(4).compactMap { turns[$0].speaker })
             // `"I have come about the cottage, Uncle."`, where the scene has one man: he is the
             // one called, not the one calling.
-            if turn.tag == nil, turns[index].speaker == nil, let called = addressedGender(turn) {
+            if turn.tag == nil, turns[index].speaker == nil, let called = turn.addressedGender {
                 let inScene = participants.union(salience.mentioned.filter { position - $0.value < Self.nearbyWindow }.keys).filter { $0 != .narrator }
                 let present = inScene.filter { gender(of: $0) == called }
                 // (With no one else there to call him so, the one called may be yet to come.)

@@ -686,7 +686,7 @@ extension Attributor {
             return (called, Attribution(method: .vocative, confidence: 0.6, evidence: "addressed as \(called.name) in the reply"))
         }
         // `"…, sir?"` asks a man to answer: the turn goes to a man.
-        let calledGender = index > 0 && turns[index - 1].paragraph == turn.paragraph - 1 ? addressedGender(turns[index - 1]) : nil
+        let calledGender = index > 0 && turns[index - 1].paragraph == turn.paragraph - 1 ? turns[index - 1].addressedGender : nil
         if let beforePrevious, beforePrevious != previous, beforePrevious != replier, !addressedNow.contains(beforePrevious),
             !salience.namedInQuote.contains(beforePrevious),
             calledGender == nil || gender(of: beforePrevious) == .unknown || gender(of: beforePrevious) == calledGender

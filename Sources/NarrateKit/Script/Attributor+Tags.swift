@@ -54,9 +54,13 @@ extension Attributor {
         for index in turns.indices {
             for piece in turns[index].pieces where !pieces[piece].isEmbedded {
                 for token in tokenRange(of: pieces[piece]) where tokens[token].isWord {
-                    let next = Int32(numbers.count)
-                    turns[index].words.append(numbers[tokens[token].lower, default: next])
-                    if numbers[tokens[token].lower] == nil { numbers[tokens[token].lower] = next }
+                    let word = tokens[token].lower
+                    if let number = numbers[word] {
+                        turns[index].words.append(number)
+                    } else {
+                        numbers[word] = Int32(numbers.count)
+                        turns[index].words.append(Int32(numbers.count - 1))
+                    }
                 }
             }
         }
@@ -64,6 +68,7 @@ extension Attributor {
             turns[index].vocatives = vocatives(in: turns[index])
             turns[index].openingVocatives = vocatives(in: turns[index], openingOnly: true)
             turns[index].addressWords = addressWords(in: turns[index])
+            turns[index].addressedGender = addressedGender(turns[index])
             turns[index].parentsNamed = parentsNamed(in: turns[index])
             // Names in words the speaker quotes (`'Ah! Mrs. Bennet,' she said to me`) belong
             // to that other conversation: they neither call nor rule out anyone in this one.

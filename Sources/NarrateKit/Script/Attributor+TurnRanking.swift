@@ -56,7 +56,7 @@ extension Attributor {
         let replier = next.flatMap { next in next.attribution.map { !Self.guesses.contains($0.method) } == true ? next.speaker : nil }
         let calledByReply = Set(next?.openingVocatives.map { speakerOf[$0] } ?? [])
         let addressedInReply = Set(next?.vocatives.map { speakerOf[$0] } ?? [])
-        let calledGender = index > 0 && turns[index - 1].paragraph == turn.paragraph - 1 ? addressedGender(turns[index - 1]) : nil
+        let calledGender = index > 0 && turns[index - 1].paragraph == turn.paragraph - 1 ? turns[index - 1].addressedGender : nil
         let reported = reportedSpeaker(before: turn.paragraph, salience: salience, speakerOf: speakerOf)
         let beats = paragraphBeats(turn, speakerOf: speakerOf)
         let pronouns = narrationPronouns(turn)
@@ -86,8 +86,8 @@ extension Attributor {
         // development novels did 0.001 worse on the training ones.
         // (Not when this line speaks of someone of that sex, `"Thank Mother."` ⏎ `"Thank you,
         // Mother."`, or calls one so itself, `"…, madam."` ⏎ `"…, ma'am."`: both speak to her.)
-        if isPassage, let next, opensItsParagraph(next), let replyCalls = addressedGender(next),
-            !(turn.named.union(turn.parentsNamed)).contains(where: { characters[$0].gender == replyCalls }), addressedGender(turn) != replyCalls
+        if isPassage, let next, opensItsParagraph(next), let replyCalls = next.addressedGender,
+            !(turn.named.union(turn.parentsNamed)).contains(where: { characters[$0].gender == replyCalls }), turn.addressedGender != replyCalls
         {
             let fitting = candidates.filter { [replyCalls, .unknown].contains(gender(of: $0)) }
             if !fitting.isEmpty { candidates = fitting }

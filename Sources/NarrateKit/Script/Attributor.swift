@@ -59,6 +59,8 @@ struct Attributor {
         var openingVocatives: [Int] = []
         /// What the turn calls someone by that tells who speaks (`papa`, `my dear`).
         var addressWords: Set<String> = []
+        /// The sex of one the turn calls `sir`, `ma'am`, `mother`… (see `addressedGender(_:)`).
+        var addressedGender: Gender?
         /// The turn's own words (not those it quotes), numbered across the book.
         var words: [Int32] = []
         /// Every character the turn's words name: seldom its speaker.

@@ -87,6 +87,8 @@ public enum ScriptFormatter {
 
     /// A JSON string literal.
     static func quoted(_ text: String) -> String {
+        // Most of a script's text needs no escaping at all.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) { return "\"" + text + "\"" }
         // Byte by byte: every byte that needs escaping is ASCII, and UTF-8 never reuses ASCII
         // bytes inside a longer sequence.
         var out: [UInt8] = [UInt8(ascii: "\"")]
