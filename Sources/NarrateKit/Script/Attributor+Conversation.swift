@@ -98,7 +98,8 @@ extension Attributor {
         var firstPersonCursor = 0
         // `Miss Bingley saw it. She often tried to provoke Darcy…`: he or she in narration is
         // always a subject, and most often the one the narration was already following.
-        let narrationPronouns = tokens.indices.filter { !tokens[$0].inQuote && Lexicon.subjectPronouns[tokens[$0].lower] != nil }
+        let isSubjectPronoun = tokens.bySpelling { Lexicon.subjectPronouns[$0] != nil }
+        let narrationPronouns = tokens.indices.filter { !tokens.isInQuote($0) && isSubjectPronoun[tokens.spelling(at: $0)] }
         var pronounCursor = 0
         func followPronoun(_ index: Int) {
             guard let gender = Lexicon.subjectPronouns[tokens[index].lower], let subject = salience.followed[gender],
@@ -111,9 +112,10 @@ extension Attributor {
         // (`where his father sat. "…?" asked the father.`). Only one that opens a clause (`and
         // her father went`) is followed, not an object (`and governed her husband`) nor an
         // owner (`her father's chair`).
+        let isRelation = tokens.bySpelling { $0 != "lady" && Self.relations[$0] != nil }
         let narrationRelatives = tokens.indices.dropLast().filter {
-            !tokens[$0].inQuote && (["his", "her", "their"].contains(tokens[$0].lower) || tokens[$0].isPossessive && namedOwner(endingAt: $0) != nil)
-                && tokens[$0 + 1].lower != "lady" && Self.relations[tokens[$0 + 1].lower] != nil
+            isRelation[tokens.spelling(at: $0 + 1)] && !tokens.isInQuote($0)
+                && (["his", "her", "their"].contains(tokens[$0].lower) || tokens[$0].isPossessive && namedOwner(endingAt: $0) != nil)
         }
         var relativeCursor = 0
         func followRelative(_ index: Int) {
@@ -152,8 +154,9 @@ extension Attributor {
         }
         // `the vicar`, once a tag or a beat has shown who that is: a mention of him, in this
         // scene or a later one.
+        let isThe = tokens.bySpelling { $0 == "the" }
         let narrationDescriptions: [(index: Int, phrase: String)] = tokens.indices.dropLast().compactMap { index in
-            guard tokens[index].lower == "the", !tokens[index].inQuote, Lexicon.personNouns[tokens[index + 1].lower] != nil, !tokens[index + 1].isPossessive,
+            guard isThe[tokens.spelling(at: index)], !tokens.isInQuote(index), Lexicon.personNouns[tokens[index + 1].lower] != nil, !tokens[index + 1].isPossessive,
                 index + 2 >= tokens.count || Lexicon.personNouns[tokens[index + 2].lower] == nil
             else { return nil }
             return (index, "the " + tokens[index + 1].lower)

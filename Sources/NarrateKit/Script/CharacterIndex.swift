@@ -251,9 +251,14 @@ struct CharacterIndex {
         var result: [Mention] = []
         var lastNamed: [Int: Int] = [:]
         var index = 0
+        let formsBySpelling = tokens.bySpelling { forms[$0] }
         while index < tokens.count {
+            guard let candidates = formsBySpelling[tokens.spelling(at: index)] else {
+                index += 1
+                continue
+            }
             let token = tokens[index]
-            guard token.isWord, let candidates = forms[token.lower] else {
+            guard token.isWord else {
                 index += 1
                 continue
             }

@@ -57,6 +57,18 @@ struct TokenList: RandomAccessCollection {
             startsSentence: token.flags & Flag.startsSentence != 0, paragraph: Int(token.paragraph))
     }
 
+    // Cheap reads for passes over every token of a book, where building each `Token` (two
+    // strings and a range) was most of the cost.
+
+    /// The number of the token's spelling: equal numbers, equal words as written.
+    func spelling(at position: Int) -> Int { Int(packed[position].spelling) }
+
+    func isInQuote(_ position: Int) -> Bool { packed[position].flags & Flag.inQuote != 0 }
+
+    /// A question about the lower-cased word, asked once for each distinct spelling; index the
+    /// answers by `spelling(at:)`.
+    func bySpelling<Answer>(_ answer: (_ lower: String) -> Answer) -> [Answer] { spellings.map { answer($0.lower) } }
+
     mutating func reserveCapacity(_ count: Int) {
         packed.reserveCapacity(count)
     }
