@@ -27,6 +27,20 @@ import Testing
         #expect(list.allSatisfy { $0.paragraph == 3 })
     }
 
+    /// The cheap reads agree with the tokens: one spelling per word as written, a lexicon's
+    /// answer per spelling, and the quotation flag.
+    @Test func spellingsAndCheapReadsAgreeWithTheTokens() {
+        let (list, _) = tokens("“The man,” said the Man. The end.", quoted: [0..<10])
+        let isThe = list.bySpelling { $0 == "the" }
+        #expect(list.indices.filter { isThe[list.spelling(at: $0)] } == list.indices.filter { list[$0].lower == "the" })
+        #expect(list.indices.filter { isThe[list.spelling(at: $0)] }.count == 3)
+        // `man` and `Man` are two spellings; the two `The`s are one.
+        #expect(list[2].word == "man" && list[7].word == "Man" && list.spelling(at: 2) != list.spelling(at: 7))
+        #expect(list[1].word == "The" && list[9].word == "The" && list.spelling(at: 1) == list.spelling(at: 9))
+        #expect(list.indices.map(list.isInQuote) == list.map(\.inQuote))
+        #expect(list.indices.filter(list.isInQuote).count == 5)
+    }
+
     /// Only what starts within the book's body is kept (a Gutenberg header is not read).
     @Test func tokensOutsideTheBodyAreLeftOut() {
         let (list, _) = tokens("Header words. The story begins.", within: 14..<31)
