@@ -261,7 +261,7 @@ extension Attributor {
         guard let relation = Self.relations[relationWord], let owner = characters.firstIndex(where: { $0.name == ownerName }) else { return nil }
         let ownerNames = nameWords[owner]
         // A married woman's father, mother, brother or sister do not bear her married name.
-        let marriedName = ownerNames.first { $0.count == 2 && $0[0] == "Mrs" }?.last
+        let marriedName = Self.marriedSurname(ownerNames)
         let blood = ["father", "mother", "brother", "sister"].contains(relationWord)
         guard let surname = ownerNames.compactMap({ $0.count >= 2 ? $0.last : nil }).first(where: { !(blood && $0 == marriedName) })
         else { return nil }
@@ -279,9 +279,10 @@ extension Attributor {
         return kin.count == 1 ? speakerOf[kin[0]] : nil
     }
 
-    /// The surname a cast member bears as `Mrs.` (`Mrs. Bounderby`), if any.
-    static func marriedSurname(_ character: Character) -> String? {
-        ([character.name] + character.aliases).map(CharacterIndex.words(of:)).first { $0.count == 2 && $0[0] == "Mrs" }?.last
+    /// The surname a cast member bears as `Mrs.` (`Mrs. Bounderby`), if any, from their
+    /// `nameWords`.
+    static func marriedSurname(_ names: [[String]]) -> String? {
+        names.first { $0.count == 2 && $0[0] == "Mrs" }?.last
     }
 
     /// `her brother`, in a passage whose cast has one man it never names (`Jem`): he. A passage

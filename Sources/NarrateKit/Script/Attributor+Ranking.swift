@@ -162,7 +162,7 @@ extension Attributor {
                     // is her husband's family.
                     if case .character(let ownerName) = owner, let relationWord = phrase.split(separator: " ").last,
                         ["father", "mother", "brother", "sister"].contains(String(relationWord)),
-                        let married = characters.first(where: { $0.name == ownerName }).flatMap(Self.marriedSurname)
+                        let married = characters.firstIndex(where: { $0.name == ownerName }).flatMap({ Self.marriedSurname(nameWords[$0]) })
                     {
                         for character in characters where character.name != ownerName
                             && ([character.name] + character.aliases).contains(where: { CharacterIndex.words(of: $0).last == married })
