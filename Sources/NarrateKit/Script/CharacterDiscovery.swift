@@ -21,6 +21,8 @@ struct CharacterDiscovery {
         var femaleVotes = 0
         /// Occurrences as a call in a line (`"Well, Jessop?"`), counted in passages only.
         var called = 0
+        /// Occurrences as someone's child (`her son Robert`, `his daughter, Lucy`).
+        var asChild = 0
         var title: String? { words.count > 1 && Lexicon.titles[words[0]] != nil ? words[0] : nil }
         var core: [String] { title == nil ? words : Array(words.dropFirst()) }
         var titleGender: Gender? { title.flatMap { Lexicon.titles[$0] } }
@@ -55,8 +57,10 @@ struct CharacterDiscovery {
             }
             return bearers.count == 1 ? bearers[0] : nil
         }
+        let passage = tokens.count < Self.passageTokens
+        let namedMentions = passage ? CharacterIndex(characters: characters).mentions(in: tokens).filter { !$0.descriptive } : []
         for description in joiningBareRoles(introducedTogether(descriptions())) {
-            if let index = byKey[key(description.name)] ?? titled(description.name) {
+            if let index = byKey[key(description.name)] ?? titled(description.name) ?? (passage ? seenAnew(description, in: characters, mentions: namedMentions) : nil) {
                 characters[index].aliases.append(description.name)
                 if characters[index].gender == .unknown { characters[index].gender = description.gender }
             } else {
@@ -69,6 +73,27 @@ struct CharacterDiscovery {
         let people = characters.indices.filter { (located[$0] < 2 || located[$0] * 4 < uses[$0]) && !Self.namesPlace(characters[$0].name) }
         let found = withoutFamilies(people.map { characters[$0] }, uses: people.map { uses[$0] })
         return tokens.count < Self.passageTokens ? found + unnamedRelatives(of: found) : found
+    }
+
+    /// `Mr. Fenwick came in with his boots still muddy. "What is refused?" asked the old man.`:
+    /// a description that says only sex or age, first used in a paragraph whose narration, just
+    /// before, has one named person of that sex open a sentence, is that person seen anew.
+    private func seenAnew(_ description: Character, in characters: [Character], mentions: [CharacterIndex.Mention]) -> Int? {
+        let words = description.name.split(separator: " ").dropFirst().map(String.init)
+        guard let head = words.last, Lexicon.plainPersonNouns.contains(head), Attributor.relations[head] == nil,
+            let use = firstUse(of: words[...])
+        else { return nil }
+        let paragraph = tokens[use].paragraph
+        let openers = Set(mentions.filter { mention in
+            let start = mention.tokens.lowerBound
+            guard start < use, tokens[start].paragraph == paragraph, !tokens[start].inQuote, tokens[start].startsSentence else { return false }
+            let gender = characters[mention.character].gender
+            return gender == .unknown || description.gender == .unknown || gender == description.gender
+        }.map(\.character))
+        // (And no one else named between: `Mr. Fenwick came in and spoke to Robert.` leaves
+        // the description open.)
+        let named = Set(mentions.filter { tokens[$0.tokens.lowerBound].paragraph == paragraph && $0.tokens.lowerBound < use }.map(\.character))
+        return openers.count == 1 && named.count == 1 ? openers.first : nil
     }
 
     /// `Nell set down the kettle and looked at her brother.`: in a passage, one called only by
@@ -221,6 +246,11 @@ struct CharacterDiscovery {
                     if !tokens[start].startsSentence { form.midSentence += 1 }
                     if start > 0, Lexicon.prepositions.contains(tokens[start - 1].lower) { form.governed += 1 }
                     if start > 0, tokens[start - 1].lower == "the" { form.afterThe += 1 }
+                    if let before = [start - 1, start - 2].first(where: { $0 >= 0 && tokens[$0].word != "," }), tokens[before].isWord,
+                        ["son", "daughter"].contains(tokens[before].lower), !token.inQuote
+                    {
+                        form.asChild += 1
+                    }
                     if isSpeechTag(around: start..<end) { form.inTags += 1 }
                     if token.inQuote, !titledInSpeech { form.called += 1 }
                     voteGender(after: end, into: &form)
@@ -384,6 +414,7 @@ struct CharacterDiscovery {
         func motherOfAMiss(_ form: Form, _ forms: [Form]) -> Bool {
             marriage(form.title) == true && forms.contains { $0.core == form.core && marriage($0.title) == false }
         }
+        let children = Set(forms.filter { $0.asChild > 0 }.compactMap { $0.core.first })
         var groups: [Group] = []
         // Full names first, then titled short forms, so that bare names find what they belong to.
         let byLength = forms.sorted { ($0.core.count, $0.title != nil ? 1 : 0, $0.count) > ($1.core.count, $1.title != nil ? 1 : 0, $1.count) }
@@ -403,10 +434,13 @@ struct CharacterDiscovery {
             let exactFirst = groups.indices.filter { groups[$0].first == word }
             let firstMatches = groups.indices.filter { (exactFirst.isEmpty ? groups[$0].first.map { Self.sameGivenName($0, word) } == true : groups[$0].first == word) && compatible(groups[$0].title ?? groups[$0].gender, titleGender) && fits(form, groups[$0]) }
             // `Mr. Knightley` is not `Mr. John Knightley`: a full name written with its title
-            // marks someone who must be told apart from the plain titled surname.
+            // marks someone who must be told apart from the plain titled surname. Nor is
+            // `Mr. Fenwick` the `Robert Fenwick` the text calls `her son Robert`: the parent.
+            let parentTitle = ["Mr", "Mr.", "Mrs", "Mrs."].contains(form.title ?? "")
             let lastMatches = groups.indices.filter {
                 groups[$0].last == word && groups[$0].first != nil && compatible(groups[$0].title ?? groups[$0].gender, titleGender) && fits(form, groups[$0])
                     && !(titleGender != nil && groups[$0].forms.contains { $0.title != nil && $0.core.count >= 2 })
+                    && !(parentTitle && groups[$0].first.map(children.contains) == true)
             }
             let sameTitle = groups.indices.filter {
                 groups[$0].first == nil && groups[$0].last == word && (titleGender == nil || groups[$0].title == titleGender) && fits(form, groups[$0])
