@@ -313,8 +313,12 @@ extension Attributor {
         // with no one named there, is read as `he said` would be. In a passage, and in a book
         // told in the first person, where he or she is never the teller; in the other novels
         // the line after such a beat was as often the listener's (training −0.0004).
+        // (Not when the line calls the one the pronoun means: `She was watching the sea.` ⏎
+        // `"Margaret?"` is said to her.)
         if turn.tag == nil, !turn.continuesSpeech, isPassage || firstPersonNarrator, let gender = pronounBeat(turn) ?? pronounBeatEndingTheParagraphBefore(turn),
             namedInParagraph == nil,
+            resolve(gender, previous: previous, salience: salience, position: position, exclude: [], addressed: addressedBefore, expected: beforePrevious, participants: participants)
+                .map(addressedNow.contains) != true,
             let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: addressedNow, addressed: addressedBefore, expected: beforePrevious, participants: participants)
         {
             return (speaker, Attribution(method: .paragraphMention, confidence: 0.6, evidence: "\(gender == .male ? "he" : "she") acts just before"))
@@ -330,6 +334,13 @@ extension Attributor {
         let asked = index > 0 && turns[index - 1].paragraph == turn.paragraph - 1 ? turns[index - 1] : nil
         if let introduced = selfIntroduction(turn) ?? nameGivenWhenAsked(turn, asked: asked) {
             return (speakerOf[introduced], Attribution(method: .paragraphMention, confidence: 0.8, evidence: "names themself: " + characters[introduced].name))
+        }
+        // `"Tuesday. No, Friday. Dora?"` ⏎ `"Friday, sir."`: the one the line before turned to
+        // answers, whoever the talk went between.
+        if turn.tag == nil, !turn.continuesSpeech, opensItsParagraph(turn), let asked,
+            let called = asked.turningCalls.first.map({ speakerOf[$0] }), called != previous, called != asked.speaker, !addressedNow.contains(called)
+        {
+            return (called, Attribution(method: .vocative, confidence: 0.8, evidence: "called by name at the end of the line before"))
         }
         let ruled = untaggedRule(turn, index: index, turns: turns, previous: previous, beforePrevious: beforePrevious, addressedNow: addressedNow,
                                  addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf)
@@ -358,9 +369,10 @@ extension Attributor {
     /// the paragraph's narration names as its subject just before the line, new to the scene
     /// (the narration had not named them lately) and to the talk, whom a `she` there means,
     /// however the talk alternated. (Without a cast it cost the development novels: discovered
-    /// names are less sure of who is who. For `said the old lady` it cost the training novels.)
+    /// names are less sure of who is who; in a passage they are few enough to trust. For
+    /// `said the old lady` it cost the training novels.)
     func newcomerActing(_ turn: Turn, _ gender: Gender, exclude: Set<Speaker>, previous: Speaker?, participants: Set<Speaker>, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
-        guard !discovered, let (named, _) = paragraphMention(turn, exclude: exclude, speakerOf: speakerOf, listenerRule: false),
+        guard !discovered || isPassage, let (named, _) = paragraphMention(turn, exclude: exclude, speakerOf: speakerOf, listenerRule: false),
             gender == .unknown || self.gender(of: named) == gender, !participants.contains(named), named != previous,
             let at = salience.subjectAt[named], tokens[at].paragraph == turn.paragraph, at < token(atOrAfter: quoteStart(pieces[turn.pieces[0]]))
         else { return nil }
@@ -679,7 +691,7 @@ extension Attributor {
             return (addressed, Attribution(method: .vocative, confidence: 0.65, evidence: "addressed as \(addressed.name) in the line before"))
         }
         // `"…" ⏎ "Impossible, Mr. Bennet…"`: the one the reply addresses said the line it answers.
-        if replyAnswers, let called = turns[index + 1].vocatives.map({ speakerOf[$0] }).first(where: {
+        if replyAnswers, let called = turns[index + 1].vocatives.filter({ !turns[index + 1].turningCalls.contains($0) }).map({ speakerOf[$0] }).first(where: {
                 $0 != turns[index + 1].speaker && $0 != previous && !addressedNow.contains($0) && position - salience.last($0) < 800
             })
         {

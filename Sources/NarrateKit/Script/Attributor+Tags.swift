@@ -67,6 +67,7 @@ extension Attributor {
         for index in turns.indices {
             turns[index].vocatives = vocatives(in: turns[index])
             turns[index].openingVocatives = vocatives(in: turns[index], openingOnly: true)
+            turns[index].turningCalls = turningCalls(in: turns[index])
             turns[index].addressWords = addressWords(in: turns[index])
             turns[index].addressedGender = addressedGender(turns[index])
             turns[index].parentsNamed = parentsNamed(in: turns[index])

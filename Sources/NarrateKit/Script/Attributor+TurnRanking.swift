@@ -55,7 +55,7 @@ extension Attributor {
         let next: Turn? = index + 1 < turns.count && turns[index + 1].paragraph == turn.paragraph + 1 && !turns[index + 1].continuesSpeech ? turns[index + 1] : nil
         let replier = next.flatMap { next in next.attribution.map { !Self.guesses.contains($0.method) } == true ? next.speaker : nil }
         let calledByReply = Set(next?.openingVocatives.map { speakerOf[$0] } ?? [])
-        let addressedInReply = Set(next?.vocatives.map { speakerOf[$0] } ?? [])
+        let addressedInReply = Set(next.map { reply in reply.vocatives.filter { !reply.turningCalls.contains($0) }.map { speakerOf[$0] } } ?? [])
         let calledGender = index > 0 && turns[index - 1].paragraph == turn.paragraph - 1 ? turns[index - 1].addressedGender : nil
         let reported = reportedSpeaker(before: turn.paragraph, salience: salience, speakerOf: speakerOf)
         let beats = paragraphBeats(turn, speakerOf: speakerOf)

@@ -57,6 +57,9 @@ struct Attributor {
         var vocatives: [Int] = []
         /// Those called in the turn's first sentence: who a reply turns to.
         var openingVocatives: [Int] = []
+        /// One called alone at the turn's end, after what it said (`"… No, Wednesday.
+        /// Harriet?"`): the speaker turns to someone else, not to the one answered.
+        var turningCalls: [Int] = []
         /// What the turn calls someone by that tells who speaks (`papa`, `my dear`).
         var addressWords: Set<String> = []
         /// The sex of one the turn calls `sir`, `ma'am`, `mother`… (see `addressedGender(_:)`).

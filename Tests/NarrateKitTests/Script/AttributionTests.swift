@@ -2747,6 +2747,74 @@ import Testing
         #expect(speakers(gate, cast: cast + [Character(name: "Tom", gender: .male)]).last != "Ben")
     }
 
+    /// `Mrs. Orme and her son Walter`: without a cast, `Mr. Orme` is the father, not the son
+    /// whose full name is `Walter Orme`.
+    @Test func aSonIsNotTheTitledFather() {
+        let text = """
+            Mrs. Orme and her son Walter were shelling peas on the step. Walter Orme had come home that morning.
+
+            "The mill is sold," said Walter.
+
+            "Sold!" cried his mother.
+
+            Mr. Orme came round the corner of the house. "Who sold it?" he asked.
+
+            "The bank did, father," said Walter.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        let walter = script.characters.first { $0.name == "Walter" || $0.name == "Walter Orme" }
+        #expect(walter != nil && !(walter!.aliases.contains("Mr. Orme")), "\(script.characters)")
+        let said = script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name)
+        #expect(said.count == 4 && said[2] == "Mr. Orme" && said[0] == said[3] && said[0] != "Mr. Orme", "\(said)")
+    }
+
+    /// `Mr. Quill stepped in … asked the old man`: in a passage without a cast, a plain
+    /// description just after a named person of its sex opens the paragraph is that person.
+    @Test func aPlainDescriptionIsTheOneJustNamed() {
+        let text = """
+            Dora was alone in the shop when the bell rang.
+
+            Mr. Quill stepped in out of the snow and stamped his boots. "Is it mended?" asked the old man.
+
+            "Since Tuesday," said Dora.
+
+            "Then I owe you a shilling," said the old man.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(!script.characters.contains { $0.name == "the old man" }, "\(script.characters)")
+        #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name) == ["Mr. Quill", "Dora", "Mr. Quill"])
+    }
+
+    /// `"Dora?"` said into a silence calls her; `"Tuesday. No, Friday. Dora?"` turns to her
+    /// from the one it answers.
+    @Test func aNameAskedAloneCallsThatPerson() {
+        let cast = [Character(name: "Dora", gender: .female), Character(name: "Amos", gender: .male), Character(name: "Mr. Quill", gender: .male)]
+        let silence = """
+            Amos and Dora sat by the kitchen fire.
+
+            "I said I was sorry," said Amos.
+
+            She did not answer him. She was looking at the coals.
+
+            "Dora?"
+
+            "I heard you, Amos."
+            """
+        #expect(speakers(silence, cast: cast) == ["Amos", "Amos", "Dora"])
+        let turning = """
+            Mr. Quill came into the office where Amos and Dora were at work.
+
+            "When was the ledger last seen?" asked Mr. Quill.
+
+            "Tuesday. No, Friday. Dora?" said Amos.
+
+            "Friday, sir."
+
+            "And who had it last, Amos?"
+            """
+        #expect(speakers(turning, cast: cast) == ["Mr. Quill", "Amos", "Dora", "Mr. Quill"])
+    }
+
     /// `she explained to Rosa`: whoever `she` is, not the one the tag says she spoke to.
     @Test func theOneSpokenToIsNotTheSpeaker() {
         let cast = [Character(name: "Mara", gender: .female)] + rosaAndBen
