@@ -417,8 +417,11 @@ extension Attributor {
             while head < quote, head - index <= 3, tokens[head].isWord, !tokens[head].isCapitalized, Lexicon.personNouns[tokens[head].lower] == nil { head += 1 }
             // `the old man`: the noun is the last of the words that could be one.
             while head + 1 < quote, tokens[head + 1].isWord, !tokens[head + 1].isCapitalized, Lexicon.personNouns[tokens[head + 1].lower] != nil { head += 1 }
+            // (`A boy of about twelve stood there`: an age, not `the sister of Mr. Hale`.)
+            let ofAnAge = head + 2 < quote && tokens[head + 1].lower == "of" && Self.ageOpeners.contains(tokens[head + 2].lower)
             guard head + 1 < quote, let gender = Lexicon.personNouns[tokens[head].lower], !tokens[head].isCapitalized, !tokens[head].isPossessive,
-                tokens[head + 1].isWord, !tokens[head + 1].isCapitalized, !["of", "and", "or", "who", "whom", "whose", "was", "were", "is"].contains(tokens[head + 1].lower)
+                tokens[head + 1].isWord, !tokens[head + 1].isCapitalized,
+                ofAnAge || !["of", "and", "or", "who", "whom", "whose", "was", "were", "is"].contains(tokens[head + 1].lower)
             else { continue }
             let phrase = "the " + tokens[(index + 1)...head].map(\.lower).joined(separator: " ")
             // `The young clerk closed his ledger`: a role of either sex, told by what follows.
@@ -436,6 +439,13 @@ extension Attributor {
         }
         return nil
     }
+
+    /// Words that open an age after `of`: `a man of fifty`, `a boy of about twelve`.
+    static let ageOpeners: Set<String> = [
+        "about", "some", "perhaps", "nearly", "around", "middle", "advanced", "mature", "tender",
+        "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+        "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+    ]
 
     /// How far back (in words and marks) a character still counts as nearby when nothing else
     /// decides; past it the line stays with the previous speaker. Measured: 300 to 500 best.

@@ -527,7 +527,9 @@ extension Attributor {
     ) -> (Speaker, String)? {
         // A description narrate made a voice of its own (`the porter`); not a cast's label
         // (`The Doctor`), which may be the doctor in the room.
-        if let own = characters.firstIndex(where: { $0.name == actor.phrase }), isDefinedDescription(own) {
+        // (Brought in anew, `A girl of ten stood in the doorway`, she may be the cast's `The Girl`.)
+        let broughtIn = ["a ", "an "].contains { text(actor.range).lowercased().hasPrefix($0) }
+        if let own = characters.firstIndex(where: { $0.name == actor.phrase || broughtIn && $0.name.lowercased() == actor.phrase }), isDefinedDescription(own) {
             return (speakerOf[own], text(actor.range))
         }
         var described = turn

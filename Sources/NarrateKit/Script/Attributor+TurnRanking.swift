@@ -53,7 +53,11 @@ extension Attributor {
         let weights = turnWeights
         let position = context.position
         let next: Turn? = index + 1 < turns.count && turns[index + 1].paragraph == turn.paragraph + 1 && !turns[index + 1].continuesSpeech ? turns[index + 1] : nil
-        let replier = next.flatMap { next in next.attribution.map { !Self.guesses.contains($0.method) } == true ? next.speaker : nil }
+        // (Not a line the next paragraph comes to after narration: `He shook his head and walked
+        // away. … The waiter shouted to them. "Muerto!"` answers no one.)
+        let replier = next.flatMap { next in
+            next.attribution.map { !Self.guesses.contains($0.method) } == true && opensItsParagraph(next) ? next.speaker : nil
+        }
         let calledByReply = Set(next?.openingVocatives.map { speakerOf[$0] } ?? [])
         let addressedInReply = Set(next.map { reply in reply.vocatives.filter { !reply.turningCalls.contains($0) }.map { speakerOf[$0] } } ?? [])
         let calledGender = index > 0 && turns[index - 1].paragraph == turn.paragraph - 1 ? turns[index - 1].addressedGender : nil

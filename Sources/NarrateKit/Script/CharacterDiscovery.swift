@@ -59,7 +59,7 @@ struct CharacterDiscovery {
         }
         let passage = tokens.count < Self.passageTokens
         let namedMentions = passage ? CharacterIndex(characters: characters).mentions(in: tokens).filter { !$0.descriptive } : []
-        for description in joiningBareRoles(introducedTogether(descriptions())) {
+        for description in joiningOrdinals(joiningBareRoles(introducedTogether(descriptions()))) {
             if let index = byKey[key(description.name)] ?? titled(description.name) ?? (passage ? seenAnew(description, in: characters, mentions: namedMentions) : nil) {
                 characters[index].aliases.append(description.name)
                 if characters[index].gender == .unknown { characters[index].gender = description.gender }
@@ -529,6 +529,7 @@ struct CharacterDiscovery {
     /// `the old sailor` speaks when it stands beside a speech verb as its subject.
     func descriptions() -> [Character] {
         var counts: [String: (count: Int, gender: Gender)] = [:]
+        var introductions: [String: String] = [:]
         for (index, token) in tokens.enumerated() where token.isWord && !token.inQuote && (token.lower == "the" || token.lower == "a") {
             var end = index + 1
             while end < tokens.count, end - index <= 3, tokens[end].isWord, !tokens[end].isCapitalized,
@@ -561,15 +562,20 @@ struct CharacterDiscovery {
             counts[phrase, default: (0, gender)].count += 1
         }
         if tokens.count < Self.passageTokens {
-            for (phrase, gender) in describedBeats() where counts[phrase] == nil { counts[phrase] = (1, gender) }
+            for (phrase, gender, introduction) in describedBeats() where counts[phrase] == nil {
+                counts[phrase] = (1, gender)
+                if let introduction { introductions[phrase] = introduction }
+            }
         }
-        return counts.keys.sorted().map { Character(name: $0, gender: counts[$0]!.gender) }
+        return counts.keys.sorted().map { Character(name: $0, aliases: introductions[$0].map { [$0] } ?? [], gender: counts[$0]!.gender) }
     }
 
     /// `The landlord met them at the door. "Come in…"`: in a passage, a description that opens
     /// the sentence leading straight into a line speaks, as `said the landlord` would.
-    private func describedBeats() -> [(String, Gender)] {
-        var found: [(String, Gender)] = []
+    /// (`A boy of about twelve stood there, out of breath.`: also the words that brought him
+    /// in, `a boy`, by which he is known until the story calls him `the boy`.)
+    private func describedBeats() -> [(String, Gender, introduction: String?)] {
+        var found: [(String, Gender, introduction: String?)] = []
         for (index, token) in tokens.enumerated() where ["the", "a", "an"].contains(token.lower) && token.startsSentence && !token.inQuote {
             var head = index + 1
             while head < tokens.count, head - index <= 3, tokens[head].isWord, !tokens[head].isCapitalized, Lexicon.personNouns[tokens[head].lower] == nil { head += 1 }
@@ -592,7 +598,8 @@ struct CharacterDiscovery {
                 && !tokens[(head + 1)..<quote].contains { $0.isCapitalized && !$0.startsSentence && $0.isWord && $0.lower != "i" }
                 && !tokens[(head + 1)..<quote].contains { $0.lower == "the" && $0.startsSentence }
             guard leadsIn || opensNext else { continue }
-            found.append(("the " + tokens[(index + 1)...head].map(\.lower).joined(separator: " "), gender))
+            let words = tokens[(index + 1)...head].map(\.lower).joined(separator: " ")
+            found.append(("the " + words, gender, token.lower == "the" ? nil : token.lower + " " + words))
         }
         return found
     }
@@ -718,6 +725,22 @@ struct CharacterDiscovery {
             }
         }
         return rest + people.map(\.character)
+    }
+
+    /// `said the first` … `asked the first man`: one of a group known by the order they spoke
+    /// in, whatever noun comes after the number.
+    func joiningOrdinals(_ descriptions: [Character]) -> [Character] {
+        var result = descriptions
+        for fuller in descriptions {
+            let words = fuller.name.split(separator: " ").map(String.init)
+            guard words.count == 3, words[0] == "the", Lexicon.ordinals.contains(words[1]), Lexicon.plainPersonNouns.contains(words[2]),
+                let bare = result.firstIndex(where: { $0.name == "the " + words[1] }), let index = result.firstIndex(where: { $0.name == fuller.name })
+            else { continue }
+            result[bare].aliases.append(fuller.name)
+            if result[bare].gender == .unknown { result[bare].gender = fuller.gender }
+            result.remove(at: index)
+        }
+        return result
     }
 
     /// `the young clerk` … `said the clerk`: in a passage, a role said bare is the one the

@@ -2815,6 +2815,30 @@ import Testing
         #expect(speakers(turning, cast: cast) == ["Mr. Quill", "Amos", "Dora", "Mr. Quill"])
     }
 
+    /// `A girl of about ten stood in the doorway … she said`: the girl brought in, with or
+    /// without a cast that lists her; and `asked the second woman` is `the second`.
+    @Test func oneBroughtInWithHerAgeSpeaks() {
+        let text = """
+            Two women were folding sheets in the laundry, and neither had spoken for an hour.
+
+            "It will rain before noon," said the first.
+
+            "It will not," said the second.
+
+            A girl of about ten stood in the doorway, wet to the knees. "Mrs. Abney says the river is up," she said.
+
+            "Over the bridge?" asked the second woman.
+
+            "Nearly."
+            """
+        #expect(speakers(text) == ["the first", "the second", "the girl", "the second", "the girl"])
+        let cast = [
+            Character(name: "The First Woman", aliases: ["the first"], gender: .female), Character(name: "The Second Woman", aliases: ["the second"], gender: .female),
+            Character(name: "The Girl", gender: .female),
+        ]
+        #expect(speakers(text, cast: cast) == ["The First Woman", "The Second Woman", "The Girl", "The Second Woman", "The Girl"])
+    }
+
     /// `she explained to Rosa`: whoever `she` is, not the one the tag says she spoke to.
     @Test func theOneSpokenToIsNotTheSpeaker() {
         let cast = [Character(name: "Mara", gender: .female)] + rosaAndBen
