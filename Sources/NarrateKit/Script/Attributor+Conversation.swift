@@ -308,6 +308,7 @@ extension Attributor {
             if conversation.isEmpty {
                 narratedOpener = narratedAddressee(before: turn.paragraph, salience: salience, speakerOf: speakerOf)
                     .flatMap { $0.speaker == turns[index].speaker && $0.by != $0.speaker ? $0.by : nil }
+                    ?? turns[index].speaker.flatMap { partner(of: $0, before: turn.paragraph, speakerOf: speakerOf) }
             }
             if let speaker = turns[index].speaker {
                 salience.spoke[speaker] = position
@@ -376,6 +377,28 @@ extension Attributor {
         "urged", "reminded", "warned", "assured", "questioned", "accosted", "addressed", "asked", "told", "welcomed",
         "teased", "consoled", "comforted", "rebuked", "thanks", "asks", "tells", "greets",
     ]
+
+    /// `Jonah and Ruth were waiting at the station.` ⏎ `"There he is," said Ruth.`: of two
+    /// named together as the subject of the scene's narration, the other answers the first line,
+    /// when the paragraph brings in no one else (`Harold waited for us at the gate.`).
+    func partner(of speaker: Speaker, before paragraph: Int, speakerOf: [Speaker]) -> Speaker? {
+        guard let range = narrationParagraph(before: paragraph),
+            !range.contains(where: { ["i", "me", "us", "we", "my", "our"].contains(tokens[$0].lower) && !tokens.isInQuote($0) })
+        else { return nil }
+        let present = Set(range.compactMap { mentionStarting[$0].map { mentions[$0] } }.filter { !$0.absent }.map { speakerOf[$0.character] })
+        guard present.count == 2 else { return nil }
+        for start in sentenceStarts(in: range) {
+            guard let first = mentionStarting[start].map({ mentions[$0] }), !first.absent else { continue }
+            let and = first.tokens.upperBound
+            guard and + 1 < range.upperBound, tokens[and].lower == "and", let second = mentionStarting[and + 1].map({ mentions[$0] }), !second.absent,
+                second.tokens.upperBound < range.upperBound, tokens[second.tokens.upperBound].isWord
+            else { continue }
+            let pair = [speakerOf[first.character], speakerOf[second.character]]
+            if pair[0] == speaker, pair[1] != speaker { return pair[1] }
+            if pair[1] == speaker, pair[0] != speaker { return pair[0] }
+        }
+        return nil
+    }
 
     /// `Margaret thanked Mrs. Thornton for the tea.`: when the last sentence of the paragraph of
     /// narration just before has someone speak to another (a name, or `him` or `her`), the

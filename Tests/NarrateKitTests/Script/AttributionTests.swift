@@ -2839,6 +2839,21 @@ import Testing
         #expect(speakers(text, cast: cast) == ["The First Woman", "The Second Woman", "The Girl", "The Second Woman", "The Girl"])
     }
 
+    /// `Aunt Hester had written that she would come`: one heard from by letter is elsewhere,
+    /// and the reply goes to the one named with the first speaker.
+    @Test func oneWhoWroteIsNotInTheRoom() {
+        let text = """
+            Mara and Ben sat in the parlour after supper. Aunt Hester had written that she would come on Sunday.
+
+            "It will rain on Sunday," said Mara.
+
+            "Then she will not come."
+
+            "She will come if it snows."
+            """
+        #expect(speakers(text) == ["Mara", "Ben", "Mara"])
+    }
+
     /// `she explained to Rosa`: whoever `she` is, not the one the tag says she spoke to.
     @Test func theOneSpokenToIsNotTheSpeaker() {
         let cast = [Character(name: "Mara", gender: .female)] + rosaAndBen
