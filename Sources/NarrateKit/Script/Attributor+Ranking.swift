@@ -183,19 +183,7 @@ extension Attributor {
                 }
                 // `asked the widow` is no `Miss`; `said the girl` is no `Mrs.`
                 if let head = phrase.split(separator: " ").last {
-                    let contradicting: Set<String> = Lexicon.marriedNouns.contains(String(head)) ? Lexicon.unmarriedTitles
-                        : Lexicon.unmarriedNouns.contains(String(head)) ? Lexicon.marriedTitles : []
-                    // By any name the cast gives (`Harriet Vane`, also `Mrs. Vane`, is no girl),
-                    // unless another of her names fits (`Miss Lydia`, who becomes `Mrs. Wickham`).
-                    let fitting = contradicting == Lexicon.marriedTitles ? Lexicon.unmarriedTitles : Lexicon.marriedTitles
-                    func titled(_ character: Character, _ titles: Set<String>) -> Bool {
-                        ([character.name] + character.aliases).contains { name in
-                            CharacterIndex.words(of: name).first.map { titles.contains($0) || titles.contains($0 + ".") } == true
-                        }
-                    }
-                    for character in characters where !contradicting.isEmpty && titled(character, contradicting) && !titled(character, fitting) {
-                        others.insert(.character(character.name))
-                    }
+                    others.formUnion(titlesContradict(String(head)))
                     // …and `the widow`, where a `Mrs.` is in the scene, is she rather than a
                     // woman the narration calls by her first name.
                     if Lexicon.marriedNouns.contains(String(head)) {
@@ -255,6 +243,8 @@ extension Attributor {
                 // Not the one the description names, either: not named nearby, she is not here.
                 var others = anyone ? addressedNow.union([named]) : addressedNow
                 if let previous, previous != .narrator { others.insert(previous) }
+                // (In a passage, `said the girl` is no `Mrs.` here either.)
+                if isPassage, let head = phrase.split(separator: " ").last { others.formUnion(titlesContradict(String(head))) }
                 if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: others, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
                     return (speaker, Attribution(method: .descriptionTag, confidence: Self.describedGuessConfidence, evidence: evidence + " (\(phrase))"))
                 }
@@ -556,6 +546,22 @@ extension Attributor {
             return (speaker, decided.1.evidence)
         }
         return newcomer.map { (speakerOf[$0.character], text(actor.range) + ", first named just after") }
+    }
+
+    /// Those whose every title contradicts a description's noun: `the widow` is no `Miss`, `the
+    /// girl` no `Mrs.`, by any name the cast gives (`Harriet Vane`, also `Mrs. Vane`, is no
+    /// girl) unless another of her names fits (`Miss Lydia`, who becomes `Mrs. Wickham`).
+    func titlesContradict(_ head: String) -> Set<Speaker> {
+        let contradicting: Set<String> = Lexicon.marriedNouns.contains(head) ? Lexicon.unmarriedTitles
+            : Lexicon.unmarriedNouns.contains(head) ? Lexicon.marriedTitles : []
+        guard !contradicting.isEmpty else { return [] }
+        let fitting = contradicting == Lexicon.marriedTitles ? Lexicon.unmarriedTitles : Lexicon.marriedTitles
+        func titled(_ character: Character, _ titles: Set<String>) -> Bool {
+            ([character.name] + character.aliases).contains { name in
+                CharacterIndex.words(of: name).first.map { titles.contains($0) || titles.contains($0 + ".") } == true
+            }
+        }
+        return Set(characters.filter { titled($0, contradicting) && !titled($0, fitting) }.map { .character($0.name) })
     }
 
     /// The confidence of a description tag decided only by who is about (`resolve`).

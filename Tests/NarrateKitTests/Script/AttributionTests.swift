@@ -2854,6 +2854,30 @@ import Testing
         #expect(speakers(text) == ["Mara", "Ben", "Mara"])
     }
 
+    /// `Nora Bell came in … Her mother took it`: without a cast, in a passage, `Mrs. Bell` is
+    /// the mother, not Nora; and `said the girl` is no `Mrs.`
+    @Test func aDaughterIsNotHerTitledMother() {
+        let text = """
+            Mrs. Bell was ironing by the window when the lodger came down for his breakfast. Mr. Shaw sat at the table.
+
+            "Is the post in?" he asked.
+
+            "Not yet," she said.
+
+            The back door opened and Nora Bell came in with the milk. Her mother took the jug from her.
+
+            "The lane is flooded," said the girl.
+
+            "Then the post will be late," said Mr. Shaw.
+
+            "It always is," Nora said.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(!(script.characters.first { $0.name == "Mrs. Bell" }?.aliases.contains { $0.contains("Nora") } ?? true), "\(script.characters)")
+        let nora = script.characters.first { $0.name.contains("Nora") }?.name ?? "Nora"
+        #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name) == ["Mr. Shaw", "Mrs. Bell", nora, "Mr. Shaw", nora])
+    }
+
     /// `she explained to Rosa`: whoever `she` is, not the one the tag says she spoke to.
     @Test func theOneSpokenToIsNotTheSpeaker() {
         let cast = [Character(name: "Mara", gender: .female)] + rosaAndBen
