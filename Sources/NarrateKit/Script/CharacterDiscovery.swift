@@ -21,7 +21,9 @@ struct CharacterDiscovery {
         var femaleVotes = 0
         /// Occurrences as a call in a line (`"Well, Jessop?"`), counted in passages only.
         var called = 0
-        /// Occurrences as someone's child (`her son Robert`, `his daughter, Lucy`).
+        /// Occurrences as someone's child (`her son Robert`, `his daughter, Lucy`; in a passage,
+        /// also a full name the narration follows with `her mother`): no `Mr.` or `Mrs.` of the
+        /// surname is this one.
         var asChild = 0
         var title: String? { words.count > 1 && Lexicon.titles[words[0]] != nil ? words[0] : nil }
         var core: [String] { title == nil ? words : Array(words.dropFirst()) }
