@@ -344,7 +344,11 @@ extension Attributor {
         // speaks: the ranker has no word for that, and would give the line to whoever spoke
         // last. (`She looked at me` may be someone the cast lacks: there the ranker may judge.)
         let attentive = ruled.1.evidence == Self.attentiveEvidence
-        if let margin = rankerOverrideMargin, !attentive,
+        // In a passage, a new paragraph that opens with a line is a new speaker unless something
+        // says otherwise: the ranker, fitted on novels whose speeches often run on into the next
+        // paragraph, does not keep the one who spoke last against the rules.
+        let keepsTheLastSpeaker = isPassage && ranked.speaker == previous && speaker != previous && opensItsParagraph(turn)
+        if let margin = rankerOverrideMargin, !attentive, !keepsTheLastSpeaker,
             margin == 0 || (ranked.probabilities[ranked.speaker] ?? 0) - (ranked.probabilities[speaker] ?? 0) > margin {
             return (ranked.speaker, ranked.attribution(weights: turnWeights, context: context))
         }

@@ -71,6 +71,12 @@ struct CharacterIndex {
         var index = start
         while index < tokens.count, index - start < 25, !tokens[index].isSentenceEnd, !tokens[index].inQuote {
             if tokens[index].lower == "and", saysAbsence(at: index + 1) { return true }
+            // `had doubted it in her last letter`: heard from by letter, elsewhere.
+            if tokens[index].lower == "letter", index >= 2, ["her", "his", "last"].contains(tokens[index - 1].lower),
+                tokens[index - 2].lower == "in" || index >= 3 && tokens[index - 3].lower == "in"
+            {
+                return true
+            }
             index += 1
         }
         // `had gone to Bristol`, `had gone up to London`: to a place the story names, not

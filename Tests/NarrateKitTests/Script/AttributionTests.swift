@@ -2878,6 +2878,32 @@ import Testing
         #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name) == ["Mr. Shaw", "Mrs. Bell", nora, "Mr. Shaw", nora])
     }
 
+    /// `Jonah and Ruth were waiting at the station.` ⏎ `"There he is," said Ruth.` ⏎ `"That's not
+    /// him."`: in a passage, a new paragraph is a new speaker; the ranker, fitted on novels,
+    /// does not keep the one who spoke last against the talk's turns.
+    @Test func aNewParagraphIsANewSpeakerInAPassage() {
+        let text = """
+            Jonah and Ruth were waiting at the station when the train came in. Their uncle had written that he would be on it, though Aunt Clem had said in her last letter that he was too ill to travel.
+
+            "There he is," said Ruth. "By the guard's van."
+
+            "That's not him. Uncle Amos is taller."
+
+            "He's stooping. He's been ill."
+
+            "He looks a hundred."
+
+            The old man saw them and lifted his stick. Ruth ran down the platform to meet him.
+
+            "My dear girl," said Uncle Amos. "And Jonah. How you've grown."
+
+            "You should not have come, Uncle," said Jonah. "Aunt Clem said you were ill."
+
+            "Your aunt fusses. I am perfectly well."
+            """
+        #expect(speakers(text).prefix(5) == ["Ruth", "Ruth", "Jonah", "Ruth", "Jonah"])
+    }
+
     /// `she explained to Rosa`: whoever `she` is, not the one the tag says she spoke to.
     @Test func theOneSpokenToIsNotTheSpeaker() {
         let cast = [Character(name: "Mara", gender: .female)] + rosaAndBen
