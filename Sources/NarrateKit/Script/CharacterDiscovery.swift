@@ -21,6 +21,8 @@ struct CharacterDiscovery {
         var femaleVotes = 0
         /// Occurrences as a call in a line (`"Well, Jessop?"`), counted in passages only.
         var called = 0
+        /// Capitalised words joined to this one by `and` in the narration (`Kit and Hal`).
+        var joinedWith: Set<String> = []
         /// Occurrences as someone's child (`her son Robert`, `his daughter, Lucy`; in a passage,
         /// also a full name the narration follows with `her mother`): no `Mr.` or `Mrs.` of the
         /// surname is this one.
@@ -257,6 +259,12 @@ struct CharacterDiscovery {
                     // passage; in the novels `her mother` there was as often her own, −0.0010
                     // without a cast on the development novels.)
                     if tokens.count < Self.passageTokens, !token.inQuote, end - start >= 2, hasParentJustAfter(end) { form.asChild += 1 }
+                    if !token.inQuote, end + 1 < tokens.count, tokens[end].lower == "and", tokens[end + 1].isCapitalized, tokens[end + 1].isWord {
+                        form.joinedWith.insert(tokens[end + 1].word)
+                    }
+                    if !token.inQuote, start >= 2, tokens[start - 1].lower == "and", tokens[start - 2].isCapitalized, tokens[start - 2].isWord {
+                        form.joinedWith.insert(tokens[start - 2].word)
+                    }
                     if isSpeechTag(around: start..<end) { form.inTags += 1 }
                     if token.inQuote, !titledInSpeech { form.called += 1 }
                     voteGender(after: end, into: &form)
@@ -270,7 +278,7 @@ struct CharacterDiscovery {
         let leastUses = passage ? 1 : 2
         // Given names the narration uses with a surname (`Jonas Pell looked up`).
         let givenWithSurname = Set(forms.values.filter { $0.words.count == 2 && $0.title == nil && $0.called == 0 }.map { $0.words[0] })
-        let names = forms.values.filter { form in
+        var names = forms.values.filter { form in
             let lower = form.words.count == 1 ? lowercaseCounts[form.words[0].lowercased(), default: 0] : 0
             // A word mostly written in lower case is a word (`Well`, `Will`), unless it keeps
             // tagging speech (`Bill said`).
@@ -303,6 +311,16 @@ struct CharacterDiscovery {
             if knownGivenName, lower == 0, form.count >= leastUses { return true }
             let votes = form.maleVotes + form.femaleVotes
             return form.midSentence >= 3 && votes >= 3 && max(form.maleVotes, form.femaleVotes) * 3 >= votes * 2
+        }
+        // (`Kit and Hal were waiting on the quay.`: in a passage, a word never written in lower
+        // case joined by `and` to one found a name is a name too.)
+        if passage {
+            let single = Set(names.filter { $0.words.count == 1 }.map { $0.words[0] })
+            names += forms.values.filter { form in
+                form.words.count == 1 && form.title == nil && !single.contains(form.words[0]) && !form.joinedWith.isDisjoint(with: single)
+                    && lowercaseCounts[form.words[0].lowercased(), default: 0] == 0 && !Lexicon.notNames.contains(form.words[0])
+                    && !Self.namesPlace(form.words[0]) && form.governed == 0
+            }
         }
         // A given name and a surname together (`Bill Gorton`) name a person the given name
         // alone already shows to be one, even when the full form is rare: it is the person's

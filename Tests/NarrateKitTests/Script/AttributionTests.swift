@@ -2904,6 +2904,19 @@ import Testing
         #expect(speakers(text).prefix(5) == ["Ruth", "Ruth", "Jonah", "Ruth", "Jonah"])
     }
 
+    /// `Kit and Hal were waiting`: in a passage, a word joined by `and` to a name is a name,
+    /// though the text uses it once, at a sentence's start.
+    @Test func oneNamedBesideAnotherIsAPerson() {
+        let text = """
+            Kit and Hal were waiting on the quay when the ferry came in.
+
+            "There she is," said Hal.
+
+            "That's not her."
+            """
+        #expect(speakers(text) == ["Hal", "Kit"])
+    }
+
     /// `she explained to Rosa`: whoever `she` is, not the one the tag says she spoke to.
     @Test func theOneSpokenToIsNotTheSpeaker() {
         let cast = [Character(name: "Mara", gender: .female)] + rosaAndBen
