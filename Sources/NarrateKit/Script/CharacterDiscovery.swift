@@ -21,7 +21,8 @@ struct CharacterDiscovery {
         var femaleVotes = 0
         /// Occurrences as a call in a line (`"Well, Jessop?"`), counted in passages only.
         var called = 0
-        /// Capitalised words joined to this one by `and` in the narration (`Kit and Hal`).
+        /// Capitalised words joined to this one by `and` in the narration (`Kit and Hal`),
+        /// counted in passages only.
         var joinedWith: Set<String> = []
         /// Occurrences as someone's child (`her son Robert`, `his daughter, Lucy`; in a passage,
         /// also a full name the narration follows with `her mother`): no `Mr.` or `Mrs.` of the
@@ -259,11 +260,13 @@ struct CharacterDiscovery {
                     // passage; in the novels `her mother` there was as often her own, −0.0010
                     // without a cast on the development novels.)
                     if tokens.count < Self.passageTokens, !token.inQuote, end - start >= 2, hasParentJustAfter(end) { form.asChild += 1 }
-                    if !token.inQuote, end + 1 < tokens.count, tokens[end].lower == "and", tokens[end + 1].isCapitalized, tokens[end + 1].isWord {
-                        form.joinedWith.insert(tokens[end + 1].word)
-                    }
-                    if !token.inQuote, start >= 2, tokens[start - 1].lower == "and", tokens[start - 2].isCapitalized, tokens[start - 2].isWord {
-                        form.joinedWith.insert(tokens[start - 2].word)
+                    if tokens.count < Self.passageTokens, !token.inQuote {
+                        if end + 1 < tokens.count, tokens[end].lower == "and", tokens[end + 1].isCapitalized, tokens[end + 1].isWord {
+                            form.joinedWith.insert(tokens[end + 1].word)
+                        }
+                        if start >= 2, tokens[start - 1].lower == "and", tokens[start - 2].isCapitalized, tokens[start - 2].isWord {
+                            form.joinedWith.insert(tokens[start - 2].word)
+                        }
                     }
                     if isSpeechTag(around: start..<end) { form.inTags += 1 }
                     if token.inQuote, !titledInSpeech { form.called += 1 }

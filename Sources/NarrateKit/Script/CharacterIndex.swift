@@ -27,10 +27,8 @@ struct CharacterIndex {
         ["was", "upstairs"], ["were", "upstairs"],
         ["had", "gone", "to", "bed"], ["had", "gone", "up", "to", "bed"], ["had", "gone", "upstairs"], ["had", "gone", "up", "to", "her", "room"],
         ["had", "gone", "up", "to", "his", "room"], ["was", "asleep"], ["had", "fallen", "asleep"], ["was", "fast", "asleep"],
-        // Heard from by letter: elsewhere.
+        // Heard from by letter: elsewhere (and `in her last letter`, anywhere in the clause: below).
         ["had", "written"], ["wrote", "that"], ["had", "telegraphed"], ["had", "sent", "word"],
-        ["had", "said", "in", "her", "letter"], ["had", "said", "in", "his", "letter"], ["had", "said", "in", "her", "last", "letter"],
-        ["had", "said", "in", "his", "last", "letter"],
     ]
 
     static let absencesByFirstWord = Dictionary(grouping: absences, by: { $0[0] })
