@@ -157,6 +157,7 @@ public enum EditableScript {
 
     /// Words for matching a line to the text: letters and digits, lower case, one space apart.
     public static func words(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
         var words = ""
         words.reserveCapacity(text.utf8.count)
         var inWord = false
@@ -171,6 +172,42 @@ public enum EditableScript {
             inWord = isWordCharacter
         }
         return words
+    }
+
+    /// `words` for ASCII text, byte by byte: the same result without asking about characters,
+    /// which is most of the time `narrate script` spends writing a novel's script.
+    static func asciiWords(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var inWord = false
+        for byte in text.utf8 {
+            let lower = (0x41...0x5a).contains(byte) ? byte | 0x20 : byte
+            let isWordCharacter = (0x61...0x7a).contains(lower) || (0x30...0x39).contains(lower)
+            if isWordCharacter {
+                if !inWord, !bytes.isEmpty { bytes.append(0x20) }
+                bytes.append(lower)
+            }
+            inWord = isWordCharacter
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The text on one line: line breaks inside it (and around it) become single spaces.
+    static func oneLine(_ text: String) -> String {
+        // Scalar by scalar: a line break is always a character of its own (`\r\n` two breaks in
+        // a row), and splitting by characters is most of the time writing a novel's script takes.
+        var line = String.UnicodeScalarView()
+        var breakPending = false
+        for scalar in text.unicodeScalars {
+            if (0x0a...0x0d).contains(scalar.value) || [0x85, 0x2028, 0x2029].contains(scalar.value) {
+                breakPending = !line.isEmpty
+                continue
+            }
+            if breakPending { line.append(" ") }
+            breakPending = false
+            line.append(scalar)
+        }
+        return String(line)
     }
 
     /// A line's reference: four hex digits of its words, four of the speaker narrate gave it.
@@ -220,7 +257,7 @@ public enum EditableScript {
                 let kind = script.paragraphs[paragraph].kind
                 out += "\n¶\(paragraph + 1)" + (kind == .prose ? "" : " (\(kind.rawValue))") + "\n"
             }
-            let text = segment.text.split(whereSeparator: \.isNewline).joined(separator: " ")
+            let text = oneLine(segment.text)
             switch segment.kind {
             case .dialogue:
                 let name = segment.speaker.name

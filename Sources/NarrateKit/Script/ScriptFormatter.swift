@@ -18,7 +18,7 @@ public enum ScriptFormatter {
                 let kind = script.paragraphs[paragraph].kind
                 lines.append("¶\(paragraph + 1)" + (kind == .prose ? "" : " (\(kind.rawValue))"))
             }
-            let text = segment.text.split(whereSeparator: \.isNewline).joined(separator: " ")
+            let text = EditableScript.oneLine(segment.text)
             if segment.kind == .dialogue {
                 let mark = (segment.attribution?.confidence ?? 1) < doubtful ? " ?" : ""
                 lines.append("  \(segment.speaker.name)\(mark): “\(text)”")
@@ -45,7 +45,7 @@ public enum ScriptFormatter {
             let mark = (attribution?.confidence ?? 1) < doubtful ? "? " : "  "
             let confidence = String(format: "%.2f", attribution?.confidence ?? 0)
             let quote = segment.text.count > 60 ? String(segment.text.prefix(57)) + "…" : segment.text
-            lines.append("\(mark)¶\(segment.paragraph + 1) \(segment.speaker.name) ← \(attribution?.method.rawValue ?? "none") \(confidence) [\(attribution?.evidence ?? "")] “\(quote.split(whereSeparator: \.isNewline).joined(separator: " "))”"
+            lines.append("\(mark)¶\(segment.paragraph + 1) \(segment.speaker.name) ← \(attribution?.method.rawValue ?? "none") \(confidence) [\(attribution?.evidence ?? "")] “\(EditableScript.oneLine(quote))”"
                 + (said(segment).map { " → says “\($0)”" } ?? ""))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -46,6 +46,15 @@ import Testing
         }.joined(separator: "\n")
     }
 
+    /// The fast paths give what splitting by characters gave: references must not change.
+    @Test func wordsAndLinesMatchTheCharacterByCharacterReading() {
+        for text in ["\r\nSaid \u{2028}she,\n\n  “No—n’er!” Café 42\r", "plain ASCII, Mr. Ames: 1st; no breaks", "", "\n\n"] {
+            #expect(EditableScript.oneLine(text) == text.split(whereSeparator: \.isNewline).joined(separator: " "))
+            let expected = String(text.lowercased().split { !($0.isLetter || $0.isNumber) }.joined(separator: " "))
+            #expect(EditableScript.words(text) == expected)
+        }
+    }
+
     @Test func aScriptReadBackAsWrittenPinsNothing() throws {
         let (script, _) = try build(Self.exchange)
         let corrections = try EditableScript.parse(EditableScript.text(script), path: "x")
