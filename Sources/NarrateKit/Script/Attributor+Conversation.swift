@@ -44,6 +44,9 @@ extension Attributor {
         /// Whom each description was last found to be, in the whole book, scene breaks and all
         /// (`the vicar`: Mr. Penrose), for one the narration calls so again (`thanked the vicar`).
         var knownAs: [String: Speaker] = [:]
+        /// Whom the narration called by a description set beside their name (`Tom Reeve, the
+        /// carter,`), by the description's noun, and where.
+        var appositions: [String: (speaker: Speaker, position: Int)] = [:]
         /// The description the narration last called each character by (`The maid was
         /// waiting`), and where.
         var describedAs: [Speaker: (phrase: String, position: Int)] = [:]
@@ -156,8 +159,8 @@ extension Attributor {
         // scene or a later one.
         let isThe = tokens.bySpelling { $0 == "the" }
         let narrationDescriptions: [(index: Int, phrase: String)] = tokens.indices.dropLast().compactMap { index in
-            guard isThe[tokens.spelling(at: index)], !tokens.isInQuote(index), Lexicon.personNouns[tokens[index + 1].lower] != nil, !tokens[index + 1].isPossessive,
-                index + 2 >= tokens.count || Lexicon.personNouns[tokens[index + 2].lower] == nil
+            guard isThe[tokens.spelling(at: index)], !tokens.isInQuote(index), personNouns[tokens[index + 1].lower] != nil, !tokens[index + 1].isPossessive,
+                index + 2 >= tokens.count || personNouns[tokens[index + 2].lower] == nil
             else { return nil }
             return (index, "the " + tokens[index + 1].lower)
         }
@@ -213,6 +216,12 @@ extension Attributor {
                 if !mention.descriptive { salience.named[speakerOf[mention.character]] = mention.tokens.lowerBound }
                 if mention.descriptive {
                     salience.describedAs[speakerOf[mention.character]] = (mention.tokens.map { tokens[$0].lower }.joined(separator: " "), mention.tokens.lowerBound)
+                }
+                // `Tom Reeve, the carter, looked up`: the narration says who the carter is.
+                if !mention.descriptive, let (phrase, head) = tokens.apposition(after: mention.tokens.upperBound, nouns: personNouns) {
+                    let named = speakerOf[mention.character]
+                    salience.knownAs[phrase] = named
+                    salience.appositions[head] = (named, mention.tokens.lowerBound)
                 }
                 // (`Mrs. Hudd showed in a young woman`: the sentence is about the newcomer.)
                 if isSentenceSubject(mention.tokens.lowerBound), !showsSomeoneIn(after: mention.tokens) {
@@ -430,7 +439,7 @@ extension Attributor {
                 return (speakerOf[mention.character], tokens[verb].lower, speaker)
             }
             // `thanked the vicar`: whom the book has found `the vicar` to be.
-            if tokens[object].lower == "the", let noun = (object + 1..<min(object + 4, range.upperBound)).first(where: { Lexicon.personNouns[tokens[$0].lower] != nil }),
+            if tokens[object].lower == "the", let noun = (object + 1..<min(object + 4, range.upperBound)).first(where: { personNouns[tokens[$0].lower] != nil }),
                 let described = salience.knownAs[tokens[object...noun].map(\.lower).joined(separator: " ")], described != speaker
             {
                 return (described, tokens[verb].lower, speaker)

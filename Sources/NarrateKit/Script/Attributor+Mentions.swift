@@ -414,12 +414,12 @@ extension Attributor {
             let indefinite = ["a", "an"].contains(tokens[index].lower) && (index == first || tokens[index].startsSentence)
             guard definite || indefinite else { continue }
             var head = index + 1
-            while head < quote, head - index <= 3, tokens[head].isWord, !tokens[head].isCapitalized, Lexicon.personNouns[tokens[head].lower] == nil { head += 1 }
+            while head < quote, head - index <= 3, tokens[head].isWord, !tokens[head].isCapitalized, personNouns[tokens[head].lower] == nil { head += 1 }
             // `the old man`: the noun is the last of the words that could be one.
-            while head + 1 < quote, tokens[head + 1].isWord, !tokens[head + 1].isCapitalized, Lexicon.personNouns[tokens[head + 1].lower] != nil { head += 1 }
+            while head + 1 < quote, tokens[head + 1].isWord, !tokens[head + 1].isCapitalized, personNouns[tokens[head + 1].lower] != nil { head += 1 }
             // (`A boy of about twelve stood there`: an age, not `the sister of Mr. Hale`.)
             let ofAnAge = head + 2 < quote && tokens[head + 1].lower == "of" && Self.ageOpeners.contains(tokens[head + 2].lower)
-            guard head + 1 < quote, let gender = Lexicon.personNouns[tokens[head].lower], !tokens[head].isCapitalized, !tokens[head].isPossessive,
+            guard head + 1 < quote, let gender = personNouns[tokens[head].lower], !tokens[head].isCapitalized, !tokens[head].isPossessive,
                 tokens[head + 1].isWord, !tokens[head + 1].isCapitalized,
                 ofAnAge || !["of", "and", "or", "who", "whom", "whose", "was", "were", "is"].contains(tokens[head + 1].lower)
             else { continue }
@@ -544,7 +544,7 @@ extension Attributor {
             while cursor >= 0, index - cursor <= 5, tokens[cursor].isWord, !tokens[cursor].inQuote {
                 if Lexicon.prepositions.contains(tokens[cursor].lower) { return cursor < index - 2 && isGoverned(cursor + 1) }
                 let word = tokens[cursor].lower
-                guard tokens[cursor].isCapitalized || Self.determiners.contains(word) || Self.relations[word] != nil || Lexicon.personNouns[word] != nil else { return false }
+                guard tokens[cursor].isCapitalized || Self.determiners.contains(word) || Self.relations[word] != nil || personNouns[word] != nil else { return false }
                 cursor -= 1
             }
         }

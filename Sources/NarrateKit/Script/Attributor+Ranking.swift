@@ -60,6 +60,13 @@ extension Attributor {
                     return (speaker, Attribution(method: .pronounTag, confidence: 0.8, evidence: evidence))
                 }
             case .description(let phrase, let gender):
+                // `Tom Reeve, the carter, looked up. … said the carter`: the one the narration
+                // said it was.
+                if let head = phrase.split(separator: " ").last, let known = salience.appositions[String(head)],
+                    position - known.position < 1500, !addressedNow.contains(known.speaker)
+                {
+                    return (known.speaker, Attribution(method: .descriptionTag, confidence: 0.8, evidence: evidence + " (\(phrase): \(known.speaker.name))"))
+                }
                 // `said the stranger`, `the old man replied`: the one the cast leaves out who
                 // came in just before (`An old sailor came in`). A stranger is that one before
                 // all else; a plain description, when no one the cast names fits (below).
@@ -388,13 +395,13 @@ extension Attributor {
         for index in narration {
             // (`a boy came running down the steps`: someone else is there, unnamed.)
             if ["a", "an"].contains(tokens[index].lower),
-                (index + 1..<min(index + 4, narration.upperBound)).contains(where: { Lexicon.personNouns[tokens[$0].lower] != nil })
+                (index + 1..<min(index + 4, narration.upperBound)).contains(where: { personNouns[tokens[$0].lower] != nil })
             {
                 return nil
             }
             // (`Walter thanked the vicar`: the one thanked, there though not named, answers.)
             if Self.addressVerbs.contains(tokens[index].lower), index + 2 < narration.upperBound, tokens[index + 1].lower == "the",
-                (index + 2..<min(index + 4, narration.upperBound)).contains(where: { Lexicon.personNouns[tokens[$0].lower] != nil })
+                (index + 2..<min(index + 4, narration.upperBound)).contains(where: { personNouns[tokens[$0].lower] != nil })
             {
                 return nil
             }
@@ -917,8 +924,8 @@ extension Attributor {
         var sentenceStart = range.lowerBound
         for index in range.dropLast() where tokens[index].isSentenceEnd { sentenceStart = index + 1 }
         for verb in sentenceStart..<range.upperBound where showsSomeoneIn(at: verb) {
-            let newcomer = (verb + 3..<min(range.upperBound, verb + 7)).first { Lexicon.personNouns[tokens[$0].lower] != nil }
-            guard let newcomer, Lexicon.personNouns[tokens[newcomer].lower] == gender,
+            let newcomer = (verb + 3..<min(range.upperBound, verb + 7)).first { personNouns[tokens[$0].lower] != nil }
+            guard let newcomer, personNouns[tokens[newcomer].lower] == gender,
                 let (subject, _) = subject(endingAt: verb, from: sentenceStart), case .character(let usher) = subject,
                 characters[usher].gender == gender
             else { continue }

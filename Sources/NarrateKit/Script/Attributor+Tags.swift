@@ -114,7 +114,7 @@ extension Attributor {
         // `smoking a pendant pipe`: a bare stem after an article and an adjective is a noun.
         let stem = !token.lower.hasSuffix("ed") && !token.lower.hasSuffix("ing") && !token.lower.hasSuffix("s") && !Self.pastForms.contains(token.lower)
         if stem, index > 1, ["a", "an", "the"].contains(tokens[index - 2].lower), tokens[index - 1].isWord,
-            !tokens[index - 1].isCapitalized, Lexicon.personNouns[tokens[index - 1].lower] == nil
+            !tokens[index - 1].isCapitalized, personNouns[tokens[index - 1].lower] == nil
         {
             return false
         }
@@ -227,7 +227,7 @@ extension Attributor {
             guard end > index + 1 else { return nil }
             let head = tokens[end - 1].lower
             let ordinal = end == index + 2 && ["the", "a"].contains(token.lower) && Lexicon.ordinals.contains(head)
-            guard let gender = Lexicon.personNouns[head] ?? (ordinal ? .unknown : nil) else { return nil }
+            guard let gender = personNouns[head] ?? (ordinal ? .unknown : nil) else { return nil }
             if ordinal { return (.description("the " + head, gender), end) }
             if let named = namedAfterDescription(end, limit: limit) { return named }
             // `said a third voice`: the third.
@@ -241,7 +241,7 @@ extension Attributor {
                     return (.pronoun(gender), end)
                 }
                 // `her mother's voice said`: her mother's.
-                if let owner, let gender = Lexicon.personNouns[tokens[owner].lower] {
+                if let owner, let gender = personNouns[tokens[owner].lower] {
                     return (.description(tokens[index...owner].map(\.lower).joined(separator: " "), gender), end)
                 }
             }

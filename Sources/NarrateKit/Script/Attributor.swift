@@ -13,6 +13,9 @@ struct Attributor {
 
     let tokens: TokenList
 
+    /// The nouns this book calls people by (`said the carter`).
+    let personNouns: PersonNouns
+
     let mentions: [CharacterIndex.Mention]
 
     let characters: [Character]
@@ -154,6 +157,7 @@ struct Attributor {
         self.paragraphs = paragraphs
         self.pieces = pieces
         self.tokens = tokens
+        personNouns = PersonNouns(tokens: tokens)
         self.mentions = mentions
         self.characters = characters
         nameWords = characters.map { ([$0.name] + $0.aliases).map(CharacterIndex.words(of:)) }

@@ -358,3 +358,68 @@ enum Lexicon {
         "t",
     ]
 }
+
+/// The nouns a book calls its people by: the lexicon's, and any other its speech tags use the
+/// way they use those (`said the carter.`, `"…" the croupier said,`). No list holds every trade
+/// and office a story meets; the tag's slot tells what the word is.
+struct PersonNouns {
+    private var learned: [String: Gender] = [:]
+
+    subscript(word: String) -> Gender? { Lexicon.personNouns[word] ?? learned[word] }
+
+    /// The lexicon's alone.
+    init() {}
+
+    /// Words that stand where a description's noun does without being one.
+    private static let notPeople: Set<String> = [
+        "other", "others", "former", "latter", "same", "rest", "last", "next", "one", "two", "three", "voice", "voices",
+        "word", "words", "answer", "reply", "question", "thing", "matter", "way", "time", "day", "night", "morning",
+    ]
+
+    init(tokens: TokenList) {
+        let speechVerb = tokens.bySpelling { Lexicon.speechVerbs.contains($0) }
+        let isThe = tokens.bySpelling { $0 == "the" }
+        func noun(from start: Int) -> (head: Int, end: Int)? {
+            // `the` and up to three lower-case words, the last of them the noun, then a mark
+            // (an adverb may come between: `said the carter slowly.`).
+            var end = start + 1
+            while end < tokens.count, end - start <= 4, tokens[end].isWord, !tokens[end].isCapitalized, !tokens.isInQuote(end),
+                tokens[end].paragraph == tokens[start].paragraph, !speechVerb[tokens.spelling(at: end)],
+                !tokens[end].lower.hasSuffix("ly"), !Lexicon.prepositions.contains(tokens[end].lower)
+            {
+                end += 1
+            }
+            guard end > start + 1, end - start <= 4 else { return nil }
+            return (end - 1, end)
+        }
+        func closes(_ index: Int) -> Bool {
+            var cursor = index
+            if cursor < tokens.count, tokens[cursor].isWord, tokens[cursor].lower.hasSuffix("ly") { cursor += 1 }
+            return cursor >= tokens.count || tokens[cursor].paragraph != tokens[index - 1].paragraph
+                || !tokens[cursor].isWord && [".", ",", ";", "!", "?", ":"].contains(tokens[cursor].word)
+                || Lexicon.prepositions.contains(tokens[cursor].lower) || tokens[cursor].lower == "in"
+        }
+        for index in tokens.indices.dropFirst() where isThe[tokens.spelling(at: index)] && !tokens.isInQuote(index) {
+            var head: Int?
+            // `"…," said the carter.`
+            if speechVerb[tokens.spelling(at: index - 1)], index >= 2, tokens.isInQuote(index - 2), !tokens.isInQuote(index - 1),
+                let found = noun(from: index), closes(found.end)
+            {
+                head = found.head
+            }
+            // `"…," the carter said.`
+            if tokens.isInQuote(index - 1), let found = noun(from: index), found.end < tokens.count,
+                speechVerb[tokens.spelling(at: found.end)], !tokens.isInQuote(found.end), closes(found.end + 1)
+            {
+                head = found.head
+            }
+            guard let head, !tokens[head].isPossessive else { continue }
+            let word = tokens[head].lower
+            // (Not a plural, `said the twins`: a group does not speak one line.)
+            guard Lexicon.personNouns[word] == nil, !Self.notPeople.contains(word), !Lexicon.ordinals.contains(word),
+                word.count > 2, !word.hasSuffix("s") || word.hasSuffix("ss")
+            else { continue }
+            learned[word] = .unknown
+        }
+    }
+}

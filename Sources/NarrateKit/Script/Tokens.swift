@@ -94,6 +94,20 @@ struct TokenList: RandomAccessCollection {
     }
 }
 
+extension TokenList {
+    /// `, the carter,` (`, a carter,`) just after a name ending before `end`: the description
+    /// the narration sets beside it, and its noun.
+    func apposition(after end: Int, nouns: PersonNouns) -> (phrase: String, head: String)? {
+        guard end + 2 < count, self[end].word == ",", ["the", "a", "an"].contains(self[end + 1].lower), !isInQuote(end + 1) else { return nil }
+        var close = end + 2
+        while close < count, close - end <= 4, self[close].isWord, !self[close].isCapitalized, !isInQuote(close), !self[close].isPossessive { close += 1 }
+        guard close < count, close > end + 2, close - end <= 4, [",", ".", ";"].contains(self[close].word) else { return nil }
+        let head = self[close - 1].lower
+        guard nouns[head] != nil, !["old", "voice"].contains(head) else { return nil }
+        return ("the " + self[(end + 2)..<close].map(\.lower).joined(separator: " "), head)
+    }
+}
+
 enum Tokenizer {
     private static let abbreviations: Set<String> = [
         "Mr", "Mrs", "Ms", "Dr", "St", "Mme", "Mlle", "Capt", "Col", "Rev", "Prof", "Messrs", "Gen", "Lt", "Sgt", "Mx",

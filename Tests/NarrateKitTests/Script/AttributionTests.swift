@@ -2927,6 +2927,23 @@ import Testing
             """
         #expect(speakers(text, cast: cast) == ["Mara"])
     }
+
+    /// `said the tinsmith`: a trade no list holds is a description all the same, read from the
+    /// tag's slot; and `Osric Vane, the tinsmith,` says who that is, with a cast or without.
+    @Test func aTradeSetBesideANameIsThatPerson() {
+        let passage = """
+            The forge was hot. Osric Vane, the tinsmith, set down his hammer, and Bella Rudd came in with the broken kettle.
+
+            "Can it be saved?" she asked.
+
+            "It will hold," said the tinsmith. "For a winter or two."
+
+            "Then I'll wait."
+            """
+        let cast = [Character(name: "Osric Vane", gender: .male), Character(name: "Bella Rudd", gender: .female)]
+        #expect(speakers(passage, cast: cast) == ["Bella Rudd", "Osric Vane", "Osric Vane", "Bella Rudd"])
+        #expect(speakers(passage) == ["Bella Rudd", "Osric Vane", "Osric Vane", "Bella Rudd"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
