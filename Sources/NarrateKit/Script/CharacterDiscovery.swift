@@ -261,6 +261,8 @@ struct CharacterDiscovery {
             {
                 start += 1
             }
+            // Nor does a name go on before its title (`Old Mrs. Pike`, `Poor Mr. Hale`).
+            if start < end, let title = (start + 1..<end).first(where: { Lexicon.titles[tokens[$0].word] != nil }), end - title >= 2 { start = title }
             // A title alone is not a name and a name never ends with a title, except a title
             // that is the character (`the King`, `the Duchess`).
             let titleIsTheCharacter = end == start + 1 && start > 0 && tokens[start - 1].lower == "the"

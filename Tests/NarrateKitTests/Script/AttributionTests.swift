@@ -1991,6 +1991,17 @@ import Testing
         #expect(Set(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name)) == ["Mr. Penrose", "Clara"])
     }
 
+    /// `Old Mrs. Pike put her head out`: the name starts at the title.
+    @Test func aWordBeforeATitleIsNotPartOfTheName() {
+        let text = """
+            Old Mrs. Pike put her head out of the kitchen window. "Miss Clara, your aunt wants you."
+
+            "Tell her I'm gone," said Clara.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name) == ["Mrs. Pike", "Clara"])
+    }
+
     @Test func aPersonIntroducedByFullNameIsNamedByIt() {
         // Tom Harker comes in by his full name, then is Tom; Nell Harker is only ever Nell, and
         // Mrs. Harker, who shares the surname, stays her own person.
