@@ -218,10 +218,17 @@ extension Attributor {
                     salience.describedAs[speakerOf[mention.character]] = (mention.tokens.map { tokens[$0].lower }.joined(separator: " "), mention.tokens.lowerBound)
                 }
                 // `Tom Reeve, the carter, looked up`: the narration says who the carter is.
-                if !mention.descriptive, let (phrase, head) = tokens.apposition(after: mention.tokens.upperBound, nouns: personNouns) {
+                // (So does `a young curate named Mr. Fenn`: and he is the young man.)
+                if !mention.descriptive,
+                    let (phrase, head) = tokens.apposition(after: mention.tokens.upperBound, nouns: personNouns)
+                        ?? tokens.introduction(before: mention.tokens.lowerBound, nouns: personNouns)
+                {
                     let named = speakerOf[mention.character]
                     salience.knownAs[phrase] = named
                     salience.appositions[head] = (named, mention.tokens.lowerBound)
+                    if let age = phrase.split(separator: " ").lazy.compactMap({ Self.age(of: String($0)) }).first {
+                        salience.ages[named] = (age, mention.tokens.lowerBound)
+                    }
                 }
                 // (`Mrs. Hudd showed in a young woman`: the sentence is about the newcomer.)
                 if isSentenceSubject(mention.tokens.lowerBound), !showsSomeoneIn(after: mention.tokens) {

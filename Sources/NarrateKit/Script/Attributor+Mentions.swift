@@ -326,7 +326,11 @@ extension Attributor {
     func neverNamed(_ relationWord: String, owner ownerName: String) -> Int? {
         guard isPassage, let relation = Self.relations[relationWord], relation != .unknown else { return nil }
         let named = Set(firstMentions.map(\.character))
-        let unnamed = characters.indices.filter { characters[$0].gender == relation && characters[$0].name != ownerName && !named.contains($0) }
+        // (A description is someone's mother only when it says so: `the girl` is no one's.)
+        let unnamed = characters.indices.filter { index in
+            characters[index].gender == relation && characters[index].name != ownerName && !named.contains(index)
+                && (!isBareLabel(index) || characters[index].name.lowercased().split(separator: " ").last.map(String.init) == relationWord)
+        }
         return unnamed.count == 1 ? unnamed[0] : nil
     }
 

@@ -75,19 +75,38 @@ struct CharacterDiscovery {
         }
         let passage = tokens.count < Self.passageTokens
         let namedMentions = passage ? CharacterIndex(characters: characters).mentions(in: tokens).filter { !$0.descriptive } : []
-        // `Tom Reeve, the carter, looked up`: the carter is Tom Reeve, unless the text sets it
+        // `Tom Reeve, the carter, looked up` (`a carter named Tom Reeve`): the carter is Tom
+        // Reeve, unless the text sets it
         // beside two names. (In a passage: in the novels, where a description is met again
         // chapters later, development lost 0.0011 without a cast.)
         var apposed: [String: Set<Int>] = [:]
         for mention in namedMentions where !tokens.isInQuote(mention.tokens.lowerBound) {
-            if let (_, head) = tokens.apposition(after: mention.tokens.upperBound, nouns: personNouns) { apposed["the " + head, default: []].insert(mention.character) }
+            if let (_, head) = tokens.apposition(after: mention.tokens.upperBound, nouns: personNouns)
+                ?? tokens.introduction(before: mention.tokens.lowerBound, nouns: personNouns)
+            {
+                apposed["the " + head, default: []].insert(mention.character)
+            }
         }
-        func apposedTo(_ description: String) -> Int? {
-            guard let head = description.split(separator: " ").last, let bearers = apposed["the " + head], bearers.count == 1 else { return nil }
-            return bearers.first
+        // `old Mrs. Pike`, `a young curate named Mr. Fenn`: the age the narration gives a name,
+        // by which a plain description (`the young man`) may call that one again.
+        var aged: [String: Set<Int>] = [:]
+        for mention in namedMentions where !tokens.isInQuote(mention.tokens.lowerBound) {
+            let start = mention.tokens.lowerBound
+            let given = start > 0 ? Attributor.age(of: tokens[start - 1].lower) : nil
+            let introduced = tokens.introduction(before: start, nouns: personNouns)
+                .flatMap { $0.phrase.split(separator: " ").lazy.compactMap { Attributor.age(of: String($0)) }.first }
+            if let age = given ?? introduced { aged[age, default: []].insert(mention.character) }
+        }
+        func apposedTo(_ description: Character) -> Int? {
+            let words = description.name.split(separator: " ").map(String.init)
+            guard let head = words.last else { return nil }
+            if let bearers = apposed["the " + head], bearers.count == 1 { return bearers.first }
+            guard Lexicon.plainPersonNouns.contains(head), let age = words.lazy.compactMap(Attributor.age(of:)).first else { return nil }
+            let fitting = aged[age, default: []].filter { [description.gender, .unknown].contains(characters[$0].gender) || description.gender == .unknown }
+            return fitting.count == 1 ? fitting.first : nil
         }
         for description in joiningOrdinals(joiningBareRoles(introducedTogether(descriptions()))) {
-            if let index = byKey[key(description.name)] ?? titled(description.name) ?? apposedTo(description.name)
+            if let index = byKey[key(description.name)] ?? titled(description.name) ?? apposedTo(description)
                 ?? (passage ? seenAnew(description, in: characters, mentions: namedMentions) : nil)
             {
                 characters[index].aliases.append(description.name)

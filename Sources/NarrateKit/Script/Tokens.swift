@@ -106,6 +106,18 @@ extension TokenList {
         guard nouns[head] != nil, !["old", "voice"].contains(head) else { return nil }
         return ("the " + self[(end + 2)..<close].map(\.lower).joined(separator: " "), head)
     }
+
+    /// `a young curate named` (`called`) just before a name starting at `start`: the
+    /// description it is brought in by, as `the young curate`, and its noun.
+    func introduction(before start: Int, nouns: PersonNouns) -> (phrase: String, head: String)? {
+        guard start >= 3, ["named", "called"].contains(self[start - 1].lower), !isInQuote(start - 1) else { return nil }
+        let head = start - 2
+        guard self[head].isWord, !self[head].isCapitalized, nouns[self[head].lower] != nil, !["old", "voice"].contains(self[head].lower) else { return nil }
+        var article = head - 1
+        while article >= 0, head - article <= 3, self[article].isWord, !self[article].isCapitalized, !["a", "an"].contains(self[article].lower) { article -= 1 }
+        guard article >= 0, ["a", "an"].contains(self[article].lower) else { return nil }
+        return ("the " + self[(article + 1)...head].map(\.lower).joined(separator: " "), self[head].lower)
+    }
 }
 
 enum Tokenizer {

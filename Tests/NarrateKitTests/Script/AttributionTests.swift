@@ -1991,6 +1991,24 @@ import Testing
         #expect(Set(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name)) == ["Mr. Penrose", "Clara"])
     }
 
+    /// `a young curate named Mr. Fenn`: without a cast, `the curate` and `the young man` are he.
+    @Test func oneBroughtInByWhatHeIsIsCalledSoAgain() {
+        let text = """
+            The Harlows dined early. Mr. Harlow carved, and opposite him sat the guest, a young curate named Mr. Fenn.
+
+            "You have come from Oxford, Mr. Fenn?" asked Mr. Harlow.
+
+            "From Cambridge, sir," said the curate.
+
+            "It is all the same to me. Salt?"
+
+            The young man shook his head. "Thank you, no."
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name) == ["Mr. Harlow", "Mr. Fenn", "Mr. Harlow", "Mr. Fenn"])
+        #expect(!script.characters.contains { $0.name == "the curate" || $0.name == "the young man" })
+    }
+
     /// `Old Mrs. Pike put her head out`: the name starts at the title.
     @Test func aWordBeforeATitleIsNotPartOfTheName() {
         let text = """
