@@ -655,6 +655,24 @@ struct CharacterDiscovery {
                 if let introduction { introductions[phrase] = introduction }
             }
         }
+        // `The young clerk closed his ledger`: the pronouns the narration gives one a word of
+        // either sex describes say which.
+        let unsexed = Set(counts.filter { $0.value.gender == .unknown }.map(\.key))
+        if !unsexed.isEmpty {
+            var votes: [String: Form] = [:]
+            for index in tokens.indices where tokens[index].lower == "the" && !tokens.isInQuote(index) {
+                for length in 2...4 where index + length <= tokens.count {
+                    let phrase = tokens[index..<(index + length)].map(\.lower).joined(separator: " ")
+                    guard unsexed.contains(phrase) else { continue }
+                    var form = votes[phrase] ?? Form(words: phrase.split(separator: " ").map(String.init))
+                    voteGender(after: index + length, into: &form)
+                    votes[phrase] = form
+                }
+            }
+            for (phrase, form) in votes where max(form.maleVotes, form.femaleVotes) >= 1 && form.maleVotes != form.femaleVotes {
+                counts[phrase]?.gender = form.maleVotes > form.femaleVotes ? .male : .female
+            }
+        }
         return counts.keys.sorted().map { Character(name: $0, aliases: introductions[$0].map { [$0] } ?? [], gender: counts[$0]!.gender) }
     }
 

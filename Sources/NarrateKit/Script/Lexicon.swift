@@ -93,6 +93,8 @@ enum Lexicon {
         "Monsieur": .male, "Herr": .male, "Frau": .female, "Senor": .male, "Señor": .male,
         "Señora": .female, "Signor": .male, "Signora": .female, "Saint": .unknown, "St.": .unknown,
         "Mx": .unknown, "Mx.": .unknown, "Granny": .female, "Grandpa": .male, "Grandma": .female,
+        "Inspector": .unknown, "Constable": .unknown, "Detective": .unknown, "Superintendent": .unknown,
+        "Sheriff": .unknown, "Judge": .unknown, "Nurse": .unknown,
     ]
 
     /// Nouns that head a description of a person (`the old sailor`), with their gender.
@@ -153,6 +155,7 @@ enum Lexicon {
         "druggist": .unknown, "apothecary": .unknown, "grocer": .unknown, "draper": .unknown, "milliner": .female,
         "dressmaker": .female, "postboy": .male, "postilion": .male, "ferryman": .male, "bargeman": .male, "cobbler": .male,
         "shoemaker": .male, "tinker": .male, "ploughman": .male, "lamplighter": .male, "warder": .male, "turnkey": .male,
+        "superintendent": .unknown, "sheriff": .unknown, "judge": .unknown,
         "invalid": .unknown, "patient": .unknown, "hermit": .male, "pilgrim": .unknown, "fiancé": .male, "fiancée": .female,
         // What a child calls a parent (`said her mamma`).
         "mamma": .female, "mama": .female, "mum": .female, "mummy": .female, "mom": .female, "mommy": .female, "momma": .female,

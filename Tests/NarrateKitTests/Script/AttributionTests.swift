@@ -2009,6 +2009,26 @@ import Testing
         #expect(!script.characters.contains { $0.name == "the curate" || $0.name == "the young man" })
     }
 
+    /// Without a cast: `Inspector Gault` is one person with `the inspector`, and `the young
+    /// clerk`, who closes his ledger, is a man, so no `she asked` of his.
+    @Test func aClerkWhoClosesHisLedgerIsAMan() {
+        let text = """
+            Inspector Gault came into the office at nine. The young clerk closed his ledger and stood up.
+
+            "Mr. Sallow is not in yet, sir," said the young clerk.
+
+            "Then I'll wait," said the inspector. "Fetch Miss Orme."
+
+            A few minutes later a pale young woman in a grey coat came in.
+
+            "You wanted me?" she asked.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.characters.first { $0.name == "the young clerk" }?.gender == .male)
+        #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name).prefix(3) == ["the young clerk", "Inspector Gault", "Inspector Gault"])
+        #expect(script.segments.filter { $0.kind == .dialogue }.last?.speaker.name != "the young clerk")
+    }
+
     /// `Old Mrs. Pike put her head out`: the name starts at the title.
     @Test func aWordBeforeATitleIsNotPartOfTheName() {
         let text = """
