@@ -303,8 +303,12 @@ extension Attributor {
         // A brother, sister, son or daughter is none of the family's parents (`her brother` of
         // Kitty Gray is not Mr. Gray).
         let parents = ["brother", "sister", "son", "daughter"].contains(relationWord) ? Set(parentCandidates.values.joined()) : []
+        // Nor is one the text gives as a sister or brother an aunt or uncle (`Walter Crane and
+        // his sister Ellen`: `their aunt` is not Ellen).
+        let siblings = ["aunt", "uncle", "grandmother", "grandfather"].contains(relationWord)
+            ? Set(["sister", "brother"].compactMap { statedKin[owner]?[$0] }) : []
         let kin = characters.indices.filter { index in
-            characters[index].name != ownerName && characters[index].gender == relation && !parents.contains(index)
+            characters[index].name != ownerName && characters[index].gender == relation && !parents.contains(index) && !siblings.contains(index)
                 && nameWords[index].contains { $0.last == surname }
         }
         let married = kin.filter { index in

@@ -139,6 +139,17 @@ extension Attributor {
                     if aged.count == 1, let only = aged.first?.key {
                         return (only, Attribution(method: .descriptionTag, confidence: 0.7, evidence: evidence + " (\(phrase): called \(age) by name before)"))
                     }
+                    // `said the old woman`, where the scene has one of that sex who is someone's
+                    // aunt or grandmother (by the cast's names or the narration's words): she.
+                    if age == "old", aged.isEmpty {
+                        let elders = salience.mentioned.keys.filter { speaker in
+                            inScene(speaker, salience: salience, position: position) && !addressedNow.contains(speaker)
+                                && (gender == .unknown || self.gender(of: speaker) == gender) && isElder(speaker, salience: salience, position: position)
+                        }
+                        if elders.count == 1, let only = elders.first {
+                            return (only, Attribution(method: .descriptionTag, confidence: 0.65, evidence: evidence + " (\(phrase): \(only.name), of the elder generation)"))
+                        }
+                    }
                 }
                 // `said the old man` for the cast's `Old Mr. Emerson`: the one character of that
                 // sex whose name carries the description's word.
@@ -510,6 +521,19 @@ extension Attributor {
     }
 
     /// Named or speaking nearby.
+    /// One of the elder generation: an aunt, uncle or grandparent by a cast name (`Aunt Em`,
+    /// `Granny`), or by what the narration last called them nearby (`their aunt`).
+    func isElder(_ speaker: Speaker, salience: Salience, position: Int) -> Bool {
+        let elderWords: Set<String> = ["aunt", "uncle", "grandmother", "grandfather", "granny", "grandpa", "grandma", "grandmamma", "grandpapa"]
+        if let described = salience.describedAs[speaker], position - described.position < Self.nearbyWindow,
+            described.phrase.split(separator: " ").last.map({ elderWords.contains(String($0)) }) == true
+        {
+            return true
+        }
+        guard case .character(let name) = speaker, let index = characters.firstIndex(where: { $0.name == name }) else { return false }
+        return nameWords[index].contains { words in words.first.map { elderWords.contains($0.lowercased()) } == true }
+    }
+
     func inScene(_ speaker: Speaker, salience: Salience, position: Int) -> Bool {
         let last = salience.last(speaker)
         return last >= 0 && position - last < Self.nearbyWindow

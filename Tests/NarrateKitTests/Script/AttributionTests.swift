@@ -2029,6 +2029,29 @@ import Testing
         #expect(script.segments.filter { $0.kind == .dialogue }.last?.speaker.name != "the young clerk")
     }
 
+    /// `The old woman put down the tray.`: of the women in the room, the aunt, not the sister
+    /// (whom `their aunt` must not be taken for, though she bears the family's name).
+    @Test func theOldWomanIsTheAuntNotTheSister() {
+        let cast = [
+            Character(name: "Walter Crane", aliases: ["Walter"], gender: .male), Character(name: "Ellen Crane", aliases: ["Ellen"], gender: .female),
+            Character(name: "Mrs. Lorne", aliases: ["Aunt"], gender: .female),
+        ]
+        let text = """
+            Walter Crane and his sister Ellen sat in the morning-room.
+
+            "Italy, perhaps," he said.
+
+            Their aunt came in with a tray of tea. Mrs. Lorne had kept house for them for twenty years.
+
+            "Well?" she said. "Are you two quarrelling again?"
+
+            "No, Aunt," said Ellen.
+
+            The old woman put down the tray. "Your father went to Italy once."
+            """
+        #expect(speakers(text, cast: cast) == ["Walter Crane", "Mrs. Lorne", "Mrs. Lorne", "Ellen Crane", "Mrs. Lorne"])
+    }
+
     /// `Old Mrs. Pike put her head out`: the name starts at the title.
     @Test func aWordBeforeATitleIsNotPartOfTheName() {
         let text = """
