@@ -555,6 +555,8 @@ extension Attributor {
             if ["entered", "appeared"].contains(word) { return true }
             if ["came", "walked", "burst", "stepped", "hurried", "ran"].contains(word), ["in", "into"].contains(next) { return true }
             if word == "head", next == "in" { return true }
+            // `a woman's voice called down`: one not in the talk before.
+            if ["a", "an"].contains(word), words.dropFirst(index + 1).prefix(2).contains("voice") { return true }
         }
         // `A groom came across the yard at a run.`: one brought in by the narration.
         if let actor = describedActor(turn), ["a", "an"].contains(tokens[token(atOrAfter: actor.range.lowerBound)].lower) { return true }

@@ -31,8 +31,9 @@ extension Attributor {
     static let echoReach = 80
 
     /// The one a turn calls in a sentence of its own at its very end, after a sentence of
-    /// something else: `"Tuesday. No, Friday. Dora?"`; not `"The rockaway? Victor?"`, asking
-    /// back after a line that named him.
+    /// something else: `"Tuesday. No, Friday. Dora?"` (or in a piece of its own after narration,
+    /// `"Good. That's something." He picked up his bag. "Mrs. Tull!"`); not `"The rockaway?
+    /// Victor?"`, asking back after a line that named him.
     func turningCalls(in turn: Turn) -> [Int] {
         guard let last = turn.pieces.last, !pieces[last].isEmbedded else { return [] }
         var range = tokenRange(of: pieces[last])
@@ -43,7 +44,7 @@ extension Attributor {
         var start = range.upperBound - 2
         while start > range.lowerBound, mentionStarting[start] == nil, tokens[start].isWord { start -= 1 }
         guard let mention = mentionStarting[start].map({ mentions[$0] }), !mention.descriptive, mention.tokens.upperBound == range.upperBound - 1,
-            start > range.lowerBound, tokens[start - 1].isSentenceEnd, !echoes(mention.character, before: tokenRange(of: pieces[turn.pieces[0]]).lowerBound)
+            start > range.lowerBound ? tokens[start - 1].isSentenceEnd : turn.pieces.count > 1, !echoes(mention.character, before: tokenRange(of: pieces[turn.pieces[0]]).lowerBound)
         else { return [] }
         return [mention.character]
     }

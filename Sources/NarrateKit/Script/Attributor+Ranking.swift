@@ -337,6 +337,14 @@ extension Attributor {
         if let actor = actorOfTheParagraphBefore(turn, next: next, salience: salience, speakerOf: speakerOf), actor != previous, !addressedNow.contains(actor) {
             return (actor, Attribution(method: .paragraphMention, confidence: 0.6, evidence: actor.name + " acts in the narration just before"))
         }
+        // `On the step stood a boy of fourteen or so.` ⏎ `"Please, sir, …"`: in a passage, one
+        // the narration just brought in speaks first; with a cast, the one of that sex it never
+        // names, else the voice narrate made of that description.
+        if let newcomer = newcomerOfTheParagraphBefore(turn, position: position, salience: salience, speakerOf: speakerOf),
+            newcomer != previous, !addressedNow.contains(newcomer)
+        {
+            return (newcomer, Attribution(method: .paragraphMention, confidence: 0.6, evidence: newcomer.name + ", brought in just before"))
+        }
         // One who names themself (`"I am Lorne."`) speaks, whatever the ranker, which holds a
         // name in a line against its speaker, would say.
         let asked = index > 0 && turns[index - 1].paragraph == turn.paragraph - 1 ? turns[index - 1] : nil
@@ -398,6 +406,27 @@ extension Attributor {
     /// For an untagged line opening its paragraph in a passage, the one person named in the
     /// paragraph of narration just before, as the subject of a sentence there. (In the novels,
     /// with the talk's history to go on, the ranker does better by itself.)
+    /// The one the last sentence of a paragraph of narration just before brings in with `a`
+    /// (`stood a boy of fourteen`), for an untagged line opening its paragraph in a passage.
+    func newcomerOfTheParagraphBefore(_ turn: Turn, position: Int, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
+        guard isPassage, turn.tag == nil, !turn.continuesSpeech, opensItsParagraph(turn),
+            let narration = narrationParagraph(before: turn.paragraph), let sentence = sentenceStarts(in: narration).last
+        else { return nil }
+        // (`a woman's voice`, `to a boy`: not one who stands there.)
+        let article = (sentence..<narration.upperBound).last { index in
+            ["a", "an"].contains(tokens[index].lower) && (index == 0 || !Lexicon.prepositions.contains(tokens[index - 1].lower))
+        }
+        guard let article, let noun = (article + 1..<min(article + 4, narration.upperBound)).first(where: { personNouns[tokens[$0].lower] != nil }),
+            !tokens[noun].isPossessive, !["old", "voice"].contains(tokens[noun].lower), let gender = personNouns[tokens[noun].lower],
+            // (No one named in that sentence besides: `Mr. Dale came in with a boy`.)
+            !(sentence..<narration.upperBound).contains(where: { mentionStarting[$0] != nil && !isGoverned($0) })
+        else { return nil }
+        if !discovered { return notNamedYet(gender, before: position, exclude: [], salience: salience) }
+        let phrase = tokens[article...noun].map(\.lower).joined(separator: " ")
+        let own = characters.indices.filter { characters[$0].aliases.contains(phrase) || characters[$0].name == "the " + tokens[noun].lower }
+        return own.count == 1 ? speakerOf[own[0]] : nil
+    }
+
     func actorOfTheParagraphBefore(_ turn: Turn, next: Turn?, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
         guard isPassage, turn.tag == nil, !turn.continuesSpeech, opensItsParagraph(turn),
             let narration = narrationParagraph(before: turn.paragraph)
@@ -520,7 +549,6 @@ extension Attributor {
         }
     }
 
-    /// Named or speaking nearby.
     /// One of the elder generation: an aunt, uncle or grandparent by a cast name (`Aunt Em`,
     /// `Granny`), or by what the narration last called them nearby (`their aunt`).
     func isElder(_ speaker: Speaker, salience: Salience, position: Int) -> Bool {
@@ -534,6 +562,7 @@ extension Attributor {
         return nameWords[index].contains { words in words.first.map { elderWords.contains($0.lowercased()) } == true }
     }
 
+    /// Named or speaking nearby.
     func inScene(_ speaker: Speaker, salience: Salience, position: Int) -> Bool {
         let last = salience.last(speaker)
         return last >= 0 && position - last < Self.nearbyWindow

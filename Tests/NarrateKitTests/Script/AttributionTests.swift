@@ -2052,6 +2052,33 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Walter Crane", "Mrs. Lorne", "Mrs. Lorne", "Ellen Crane", "Mrs. Lorne"])
     }
 
+    /// `On the step stood a boy of fourteen or so.` ⏎ `"Please, sir, …"`: the boy, the one man
+    /// of the cast the text never names; a call in a piece of its own after narration
+    /// (`"Mrs. Quill!"`) turns to someone new, and a voice from above is not in the talk yet.
+    @Test func oneBroughtInJustBeforeSpeaksFirst() {
+        let cast = [Character(name: "Dr. Amory", gender: .male), Character(name: "Mrs. Quill", gender: .female), Character(name: "Ned", gender: .male)]
+        let text = """
+            It was past midnight when the knock came. Dr. Amory took the lamp and went down.
+
+            On the step stood a boy of fourteen or so, soaked to the skin.
+
+            "Please, sir, it's my father. He's fallen."
+
+            "Where do you live?"
+
+            "Marsh End, sir."
+
+            The doctor reached for his coat. "Is he awake?"
+
+            "He was groaning when I left."
+
+            "Good." He picked up his bag. "Mrs. Quill!"
+
+            A door opened above, and a woman's voice called down, "Is it a case, Doctor?"
+            """
+        #expect(speakers(text, cast: cast) == ["Ned", "Dr. Amory", "Ned", "Dr. Amory", "Ned", "Dr. Amory", "Dr. Amory", "Mrs. Quill"])
+    }
+
     /// `Old Mrs. Pike put her head out`: the name starts at the title.
     @Test func aWordBeforeATitleIsNotPartOfTheName() {
         let text = """
