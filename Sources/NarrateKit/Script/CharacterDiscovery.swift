@@ -682,11 +682,15 @@ struct CharacterDiscovery {
     /// in, `a boy`, by which he is known until the story calls him `the boy`.)
     private func describedBeats() -> [(String, Gender, introduction: String?)] {
         var found: [(String, Gender, introduction: String?)] = []
-        for (index, token) in tokens.enumerated() where ["the", "a", "an"].contains(token.lower) && token.startsSentence && !token.inQuote {
+        // (`On the step stood a boy of fourteen.`: brought in after the verb.)
+        let presence: Set<String> = ["stood", "sat", "was", "appeared", "waited", "lay", "knelt", "crouched", "hovered", "lounged", "leaned"]
+        for (index, token) in tokens.enumerated() where ["the", "a", "an"].contains(token.lower) && !token.inQuote {
+            let inverted = token.lower != "the" && index > 0 && presence.contains(tokens[index - 1].lower) && !tokens[index - 1].inQuote
+            guard token.startsSentence || inverted else { continue }
             var head = index + 1
             while head < tokens.count, head - index <= 3, tokens[head].isWord, !tokens[head].isCapitalized, personNouns[tokens[head].lower] == nil { head += 1 }
             guard head + 1 < tokens.count, head - index <= 3, let gender = personNouns[tokens[head].lower], !["old", "voice"].contains(tokens[head].lower),
-                tokens[head].isWord, !tokens[head].isCapitalized, tokens[head + 1].isWord, !tokens[head + 1].isCapitalized, !tokens[head + 1].inQuote
+                tokens[head].isWord, !tokens[head].isCapitalized, tokens[head + 1].isWord || inverted, !tokens[head + 1].isCapitalized, !tokens[head + 1].inQuote
             else { continue }
             var end = head + 1
             while end < tokens.count, !tokens[end].isSentenceEnd, !tokens[end].inQuote, tokens[end].paragraph == token.paragraph { end += 1 }

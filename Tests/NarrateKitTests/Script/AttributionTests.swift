@@ -2077,6 +2077,8 @@ import Testing
             A door opened above, and a woman's voice called down, "Is it a case, Doctor?"
             """
         #expect(speakers(text, cast: cast) == ["Ned", "Dr. Amory", "Ned", "Dr. Amory", "Ned", "Dr. Amory", "Dr. Amory", "Mrs. Quill"])
+        // Without a cast, the boy is a voice of his own.
+        #expect(speakers(text).prefix(5) == ["the boy", "Dr. Amory", "the boy", "Dr. Amory", "the boy"])
     }
 
     /// `Old Mrs. Pike put her head out`: the name starts at the title.
