@@ -711,6 +711,22 @@ struct CharacterDiscovery {
             let words = tokens[(index + 1)...head].map(\.lower).joined(separator: " ")
             found.append(("the " + words, gender, token.lower == "the" ? nil : token.lower + " " + words))
         }
+        // `Mrs. Wren thanked the porter for carrying her box.` ⏎ `"Thank you, ma'am."`: one
+        // spoken to at the end of the narration, in a role, answers.
+        for index in tokens.indices.dropFirst() where tokens[index].lower == "the" && !tokens[index].inQuote
+            && Attributor.addressVerbs.contains(tokens[index - 1].lower)
+        {
+            let head = index + 1
+            guard head < tokens.count, let gender = personNouns[tokens[head].lower], !Lexicon.plainPersonNouns.contains(tokens[head].lower),
+                Attributor.relations[tokens[head].lower] == nil, !["old", "voice"].contains(tokens[head].lower), !tokens[head].isPossessive
+            else { continue }
+            var quote = head + 1
+            while quote < tokens.count, tokens[quote].paragraph == tokens[index].paragraph, !tokens[quote].inQuote { quote += 1 }
+            guard quote < tokens.count, tokens[quote].inQuote, tokens[quote].paragraph == tokens[index].paragraph + 1,
+                !tokens[(head + 1)..<quote].contains(where: { $0.isCapitalized && !$0.startsSentence && $0.isWord && $0.lower != "i" })
+            else { continue }
+            found.append(("the " + tokens[head].lower, gender, nil))
+        }
         return found
     }
 

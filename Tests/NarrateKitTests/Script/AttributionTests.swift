@@ -2081,6 +2081,21 @@ import Testing
         #expect(speakers(text).prefix(5) == ["the boy", "Dr. Amory", "the boy", "Dr. Amory", "the boy"])
     }
 
+    /// Without a cast: `Mrs. Lark thanked the porter for carrying her box.` ⏎ `"Thank you,
+    /// ma'am."`: the porter, a voice of his own, answers.
+    @Test func theOneThankedInARoleAnswers() {
+        let text = """
+            Mrs. Lark thanked the porter for carrying her box and gave him sixpence.
+
+            "Thank you, ma'am. Is it the London train you want?"
+
+            "The twelve-fifteen."
+
+            "It's late today, they say."
+            """
+        #expect(speakers(text) == ["the porter", "Mrs. Lark", "the porter"])
+    }
+
     /// `Old Mrs. Pike put her head out`: the name starts at the title.
     @Test func aWordBeforeATitleIsNotPartOfTheName() {
         let text = """
