@@ -331,10 +331,13 @@ extension Attributor {
     func neverNamed(_ relationWord: String, owner ownerName: String) -> Int? {
         guard isPassage, let relation = Self.relations[relationWord], relation != .unknown else { return nil }
         let named = Set(firstMentions.map(\.character))
-        // (A description is someone's mother only when it says so: `the girl` is no one's.)
+        // (A description is someone's mother only when it says so, or is old enough to be:
+        // `the old woman` may be their aunt, `the girl` is no one's.)
+        let elder = ["mother", "father", "aunt", "uncle", "grandmother", "grandfather"].contains(relationWord)
         let unnamed = characters.indices.filter { index in
-            characters[index].gender == relation && characters[index].name != ownerName && !named.contains(index)
-                && (!isBareLabel(index) || characters[index].name.lowercased().split(separator: " ").last.map(String.init) == relationWord)
+            let words = characters[index].name.lowercased().split(separator: " ").map(String.init)
+            return characters[index].gender == relation && characters[index].name != ownerName && !named.contains(index)
+                && (!isBareLabel(index) || words.last == relationWord || elder && words.contains { Self.age(of: $0) == "old" })
         }
         return unnamed.count == 1 ? unnamed[0] : nil
     }
