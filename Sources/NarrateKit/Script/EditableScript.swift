@@ -194,20 +194,31 @@ public enum EditableScript {
 
     /// The text on one line: line breaks inside it (and around it) become single spaces.
     static func oneLine(_ text: String) -> String {
-        // Scalar by scalar: a line break is always a character of its own (`\r\n` two breaks in
-        // a row), and splitting by characters is most of the time writing a novel's script takes.
-        var line = String.UnicodeScalarView()
+        // Byte by byte: a line break is always a character of its own (`\r\n` two breaks in a
+        // row), and splitting by characters was most of the time writing a novel's script took.
+        // In UTF-8 the breaks are 0A–0D, C2 85 (U+0085) and E2 80 A8/A9 (U+2028, U+2029).
+        let bytes = Array(text.utf8)
+        var line: [UInt8] = []
+        line.reserveCapacity(bytes.count)
         var breakPending = false
-        for scalar in text.unicodeScalars {
-            if (0x0a...0x0d).contains(scalar.value) || [0x85, 0x2028, 0x2029].contains(scalar.value) {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let breakLength = (0x0a...0x0d).contains(byte) ? 1
+                : byte == 0xc2 && index + 1 < bytes.count && bytes[index + 1] == 0x85 ? 2
+                : byte == 0xe2 && index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xa8 || bytes[index + 2] == 0xa9) ? 3
+                : 0
+            if breakLength > 0 {
                 breakPending = !line.isEmpty
+                index += breakLength
                 continue
             }
-            if breakPending { line.append(" ") }
+            if breakPending { line.append(0x20) }
             breakPending = false
-            line.append(scalar)
+            line.append(byte)
+            index += 1
         }
-        return String(line)
+        return String(decoding: line, as: UTF8.self)
     }
 
     /// A line's reference: four hex digits of its words, four of the speaker narrate gave it.

@@ -48,7 +48,7 @@ import Testing
 
     /// The fast paths give what splitting by characters gave: references must not change.
     @Test func wordsAndLinesMatchTheCharacterByCharacterReading() {
-        for text in ["\r\nSaid \u{2028}she,\n\n  “No—n’er!” Café 42\r", "plain ASCII, Mr. Ames: 1st; no breaks", "", "\n\n"] {
+        for text in ["\r\nSaid \u{2028}she,\n\n  “No—n’er!” Café 42\r", "plain ASCII, Mr. Ames: 1st; no breaks", "", "\n\n", "a\u{85}b\u{2029}\u{2029}é\u{0B}ü…"] {
             #expect(EditableScript.oneLine(text) == text.split(whereSeparator: \.isNewline).joined(separator: " "))
             let expected = String(text.lowercased().split { !($0.isLetter || $0.isNumber) }.joined(separator: " "))
             #expect(EditableScript.words(text) == expected)
