@@ -55,6 +55,12 @@ import Testing
         }
     }
 
+    @Test func referencesAreFourHexDigitsAsPrintfWritesThem() {
+        for value: UInt32 in [0, 0xa, 0xbeef, 0xffff, 0x1234] {
+            #expect(EditableScript.hex4(value) == String(format: "%04x", value))
+        }
+    }
+
     @Test func aScriptReadBackAsWrittenPinsNothing() throws {
         let (script, _) = try build(Self.exchange)
         let corrections = try EditableScript.parse(EditableScript.text(script), path: "x")
