@@ -371,8 +371,11 @@ extension Attributor {
     /// (`Aunt Em`, `Uncle Giles`, `Grandfather Pell`).
     static func elderTitle(_ character: Character) -> Bool {
         let words = CharacterIndex.words(of: character.name)
-        return words.count > 1 && ["aunt", "uncle", "grandmother", "grandfather", "granny", "grandpa", "grandma"].contains(words[0].lowercased())
+        return words.count > 1 && elderWords.contains(words[0].lowercased())
     }
+
+    /// What the elder generation is called by the younger.
+    static let elderWords: Set<String> = ["aunt", "uncle", "grandmother", "grandfather", "granny", "grandpa", "grandma"]
 
     /// Where each sentence of a stretch of narration starts (its first token, at least).
     func sentenceStarts(in range: Range<Int>) -> [Int] {

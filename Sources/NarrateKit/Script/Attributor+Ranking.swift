@@ -552,14 +552,13 @@ extension Attributor {
     /// One of the elder generation: an aunt, uncle or grandparent by a cast name (`Aunt Em`,
     /// `Granny`), or by what the narration last called them nearby (`their aunt`).
     func isElder(_ speaker: Speaker, salience: Salience, position: Int) -> Bool {
-        let elderWords: Set<String> = ["aunt", "uncle", "grandmother", "grandfather", "granny", "grandpa", "grandma", "grandmamma", "grandpapa"]
         if let described = salience.describedAs[speaker], position - described.position < Self.nearbyWindow,
-            described.phrase.split(separator: " ").last.map({ elderWords.contains(String($0)) }) == true
+            described.phrase.split(separator: " ").last.map({ Self.elderWords.contains(String($0)) }) == true
         {
             return true
         }
         guard case .character(let name) = speaker, let index = characters.firstIndex(where: { $0.name == name }) else { return false }
-        return nameWords[index].contains { words in words.first.map { elderWords.contains($0.lowercased()) } == true }
+        return nameWords[index].contains { words in words.first.map { Self.elderWords.contains($0.lowercased()) } == true }
     }
 
     /// Named or speaking nearby.

@@ -76,9 +76,8 @@ struct CharacterDiscovery {
         let passage = tokens.count < Self.passageTokens
         let namedMentions = passage ? CharacterIndex(characters: characters).mentions(in: tokens).filter { !$0.descriptive } : []
         // `Tom Reeve, the carter, looked up` (`a carter named Tom Reeve`): the carter is Tom
-        // Reeve, unless the text sets it
-        // beside two names. (In a passage: in the novels, where a description is met again
-        // chapters later, development lost 0.0011 without a cast.)
+        // Reeve, unless the text sets it beside two names. (In a passage: in the novels, where a
+        // description is met again chapters later, development lost 0.0011 without a cast.)
         var apposed: [String: Set<Int>] = [:]
         for mention in namedMentions where !tokens.isInQuote(mention.tokens.lowerBound) {
             if let (_, head) = tokens.apposition(after: mention.tokens.upperBound, nouns: personNouns)
