@@ -106,7 +106,7 @@ struct CharacterDiscovery {
         }
         for description in joiningOrdinals(joiningBareRoles(introducedTogether(descriptions()))) {
             if let index = byKey[key(description.name)] ?? titled(description.name) ?? apposedTo(description)
-                ?? (passage ? seenAnew(description, in: characters, mentions: namedMentions) : nil)
+                ?? (passage ? seenAnew(description, in: characters, mentions: namedMentions) ?? parentOfTheFamily(description, in: characters) : nil)
             {
                 characters[index].aliases.append(description.name)
                 if characters[index].gender == .unknown { characters[index].gender = description.gender }
@@ -120,6 +120,15 @@ struct CharacterDiscovery {
         let people = characters.indices.filter { (located[$0] < 2 || located[$0] * 4 < uses[$0]) && !Self.namesPlace(characters[$0].name) }
         let found = withoutFamilies(people.map { characters[$0] }, uses: people.map { uses[$0] })
         return tokens.count < Self.passageTokens ? found + unnamedRelatives(of: found) : found
+    }
+
+    /// `said the mother`, where the text has one mother of a family it names (`Mrs. Harlow`,
+    /// whose daughter is `Alice Harlow`): she.
+    private func parentOfTheFamily(_ description: Character, in characters: [Character]) -> Int? {
+        let words = description.name.split(separator: " ")
+        guard words.count == 2, let gender = Attributor.parentWords[String(words[1])] else { return nil }
+        let parents = Attributor.parents(among: characters)[gender] ?? []
+        return parents.count == 1 ? parents[0] : nil
     }
 
     /// `Mr. Fenwick came in with his boots still muddy. "What is refused?" asked the old man.`:

@@ -2096,6 +2096,23 @@ import Testing
         #expect(speakers(text) == ["the porter", "Mrs. Lark", "the porter"])
     }
 
+    /// Without a cast, in a family the text names, `said the mother` is Mrs. Harlow, not a
+    /// voice of its own.
+    @Test func theMotherOfTheFamilyIsTheMarriedWomanOfItsName() {
+        let text = """
+            Mr. Harlow carved, and Mrs. Harlow poured the wine. Their daughter, Alice Harlow, said nothing.
+
+            "More beef, Alice?" said Mr. Harlow.
+
+            "Nothing more, Papa," said Alice.
+
+            "She has no appetite," said the mother.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.segments.filter { $0.kind == .dialogue }.last?.speaker.name == "Mrs. Harlow")
+        #expect(!script.characters.contains { $0.name == "the mother" })
+    }
+
     /// `Old Mrs. Pike put her head out`: the name starts at the title.
     @Test func aWordBeforeATitleIsNotPartOfTheName() {
         let text = """
