@@ -247,6 +247,11 @@ struct CharacterIndex {
             }
             // A man is often called by his surname alone: `said Bingley`.
             if gender == .male, !Lexicon.notNames.contains(core[core.count - 1]) { result.append([core[core.count - 1]]) }
+        } else if title == nil, gender != .unknown, !Lexicon.notNames.contains(core[0]) {
+            // A cast that lists `Corvin` still means him by `Mr. Corvin`, and `Kitty` by `Miss
+            // Kitty` (but `Mr. Tom`, a given name, is no one's name).
+            if gender == .female { result.append(["Miss", core[0]]) }
+            if gender == .male, Lexicon.givenNames[core[0]] == nil { result.append(["Mr", core[0]]) }
         }
         return result
     }

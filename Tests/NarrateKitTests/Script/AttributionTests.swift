@@ -3077,6 +3077,30 @@ import Testing
         #expect(speakers(passage, cast: cast) == ["Bella Rudd", "Osric Vane", "Osric Vane", "Bella Rudd"])
         #expect(speakers(passage) == ["Bella Rudd", "Osric Vane", "Osric Vane", "Bella Rudd"])
     }
+
+    /// A cast that lists a man as `Quill` means him by `Mr. Quill` too: the one called so
+    /// answers (here in a book told by `I`, who is no one called).
+    @Test func aNameAloneAnswersToItsTitle() {
+        let passage = """
+            It was past midnight when Quill came up the stairs. I had been dozing over a book by the fire.
+
+            "You have been out in the fog again," said I.
+
+            "I have, Amos, and to some purpose." He dropped into the armchair opposite me. "Did anyone call?"
+
+            "A woman came at ten. She would not leave her name."
+
+            My companion sat up. "Then she will come again. Ring for Mrs. Bede, my dear fellow; I want coffee."
+
+            I rang, and presently our landlady appeared in her wrapper.
+
+            "At this hour, Mr. Quill!" she cried.
+
+            "At this hour, Mrs. Bede. I am very sorry for it."
+            """
+        let cast = [Character(name: "Amos", gender: .male), Character(name: "Quill", gender: .male), Character(name: "Mrs. Bede", gender: .female)]
+        #expect(speakers(passage, cast: cast).last == "Quill")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
