@@ -404,6 +404,9 @@ extension Attributor {
         guard let range = narrationParagraph(before: paragraph),
             !range.contains(where: { ["i", "me", "us", "we", "my", "our"].contains(tokens[$0].lower) && !tokens.isInQuote($0) })
         else { return nil }
+        if let pair = talkingPair(in: range, speakerOf: speakerOf), pair.contains(speaker) {
+            return pair[0] == speaker ? pair[1] : pair[0]
+        }
         let present = Set(range.compactMap { mentionStarting[$0].map { mentions[$0] } }.filter { !$0.absent }.map { speakerOf[$0.character] })
         guard present.count == 2 else { return nil }
         for start in sentenceStarts(in: range) {
@@ -418,6 +421,31 @@ extension Attributor {
         }
         return nil
     }
+
+    /// `…and between them Kitty and her brother Ned argued about the pony.`: two the narration
+    /// has talk together are the two of the exchange that follows, whoever else is at table.
+    func talkingPair(in range: Range<Int>, speakerOf: [Speaker]) -> [Speaker]? {
+        for and in range where tokens[and].lower == "and" {
+            guard let first = (max(range.lowerBound, and - 4)..<and).lazy.compactMap({ self.mentionStarting[$0].map { self.mentions[$0] } })
+                .first(where: { $0.tokens.upperBound == and && !$0.absent })
+            else { continue }
+            // `Kitty and Ned`, `Kitty and her brother Ned`.
+            var cursor = and + 1
+            if cursor < range.upperBound, ["his", "her", "their"].contains(tokens[cursor].lower) { cursor += 2 }
+            guard cursor < range.upperBound, let second = mentionStarting[cursor].map({ mentions[$0] }), !second.absent, !second.descriptive else { continue }
+            cursor = second.tokens.upperBound
+            while cursor < range.upperBound, ["were", "had", "been", "still", "both"].contains(tokens[cursor].lower) { cursor += 1 }
+            guard cursor < range.upperBound, Self.talkingVerbs.contains(tokens[cursor].lower) else { continue }
+            let pair = [speakerOf[first.character], speakerOf[second.character]]
+            if pair[0] != pair[1] { return pair }
+        }
+        return nil
+    }
+
+    static let talkingVerbs: Set<String> = [
+        "argued", "arguing", "quarrelled", "quarreled", "quarrelling", "quarreling", "bickered", "bickering", "disputed", "squabbled",
+        "squabbling", "talked", "talking", "chatted", "chatting", "conversed", "debated", "debating", "whispered", "whispering",
+    ]
 
     /// `Margaret thanked Mrs. Thornton for the tea.`: when the last sentence of the paragraph of
     /// narration just before has someone speak to another (a name, or `him` or `her`), the

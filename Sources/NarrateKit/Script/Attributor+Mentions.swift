@@ -30,11 +30,32 @@ extension Attributor {
     /// How far back, in tokens, a name asked after may echo.
     static let echoReach = 80
 
-    /// The one a turn calls in a sentence of its own at its very end, after a sentence of
-    /// something else: `"Tuesday. No, Friday. Dora?"` (or in a piece of its own after narration,
-    /// `"Good. That's something." He picked up his bag. "Mrs. Tull!"`); not `"The rockaway?
-    /// Victor?"`, asking back after a line that named him.
+    /// `"I did not! Papa, tell him."`: a parent called at the head of a later sentence that
+    /// speaks of him or her is asked to judge between the speaker and another, not answered.
+    func appealsToAParent(in turn: Turn) -> [Int] {
+        var result: [Int] = []
+        for pieceIndex in turn.pieces where !pieces[pieceIndex].isEmbedded {
+            let range = tokenRange(of: pieces[pieceIndex])
+            for index in range.dropFirst() where tokens[index - 1].isSentenceEnd && index + 1 < range.upperBound && tokens[index + 1].word == "," {
+                guard let gender = Self.parentWords[tokens[index].lower], let parent = parent(gender, calledAt: index) else { continue }
+                var cursor = index + 2
+                while cursor < range.upperBound, !tokens[cursor].isSentenceEnd, !Self.thirdPersonWords.contains(tokens[cursor].lower) { cursor += 1 }
+                if cursor < range.upperBound, Self.thirdPersonWords.contains(tokens[cursor].lower) { result.append(parent) }
+            }
+        }
+        return result
+    }
+
+    static let thirdPersonWords: Set<String> = ["he", "him", "his", "she", "her"]
+
+    /// Those a turn calls who are not the one it answers: a parent appealed to, or one called in
+    /// a sentence of its own at its very end, after a sentence of something else: `"Tuesday.
+    /// No, Friday. Dora?"` (or in a piece of its own after narration, `"Good. That's
+    /// something." He picked up his bag. "Mrs. Tull!"`); not `"The rockaway? Victor?"`, asking
+    /// back after a line that named him.
     func turningCalls(in turn: Turn) -> [Int] {
+        let appeals = appealsToAParent(in: turn)
+        guard appeals.isEmpty else { return appeals }
         guard let last = turn.pieces.last, !pieces[last].isEmbedded else { return [] }
         var range = tokenRange(of: pieces[last])
         while range.upperBound > range.lowerBound, !tokens[range.upperBound - 1].isWord, !"?!".contains(tokens[range.upperBound - 1].word) {

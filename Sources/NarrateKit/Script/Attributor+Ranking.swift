@@ -403,9 +403,6 @@ extension Attributor {
         return namedLately ? nil : named
     }
 
-    /// For an untagged line opening its paragraph in a passage, the one person named in the
-    /// paragraph of narration just before, as the subject of a sentence there. (In the novels,
-    /// with the talk's history to go on, the ranker does better by itself.)
     /// The one the last sentence of a paragraph of narration just before brings in with `a`
     /// (`stood a boy of fourteen`), for an untagged line opening its paragraph in a passage.
     func newcomerOfTheParagraphBefore(_ turn: Turn, position: Int, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
@@ -427,6 +424,9 @@ extension Attributor {
         return own.count == 1 ? speakerOf[own[0]] : nil
     }
 
+    /// For an untagged line opening its paragraph in a passage, the one person named in the
+    /// paragraph of narration just before, as the subject of a sentence there. (In the novels,
+    /// with the talk's history to go on, the ranker does better by itself.)
     func actorOfTheParagraphBefore(_ turn: Turn, next: Turn?, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
         guard isPassage, turn.tag == nil, !turn.continuesSpeech, opensItsParagraph(turn),
             let narration = narrationParagraph(before: turn.paragraph)
@@ -754,7 +754,9 @@ extension Attributor {
             && !entersBeforeSpeaking(turns[index + 1])
         if replyAnswers, let method = turns[index + 1].attribution?.method, !Self.guesses.contains(method), let next = turns[index + 1].speaker {
             replier = next
-            if let called = turns[index + 1].openingVocatives.map({ speakerOf[$0] }).first(where: { $0 != next && !addressedNow.contains($0) }) {
+            if !appealsToAParent(in: turn).contains(where: { speakerOf[$0] == next }),
+                let called = turns[index + 1].openingVocatives.map({ speakerOf[$0] }).first(where: { $0 != next && !addressedNow.contains($0) })
+            {
                 return (called, Attribution(method: .vocative, confidence: 0.55, evidence: "\(next.name) answers \(called.name) by name"))
             }
         }

@@ -58,7 +58,10 @@ extension Attributor {
         let replier = next.flatMap { next in
             next.attribution.map { !Self.guesses.contains($0.method) } == true && opensItsParagraph(next) ? next.speaker : nil
         }
-        let calledByReply = Set(next?.openingVocatives.map { speakerOf[$0] } ?? [])
+        // (`"I did not! Papa, tell him."` ⏎ `"Ned, did you…?"`: the parent appealed to answers by
+        // calling the one spoken of, not the one who appealed.)
+        let appealedToReplier = replier.map { replier in appealsToAParent(in: turn).contains { speakerOf[$0] == replier } } ?? false
+        let calledByReply = appealedToReplier ? [] : Set(next?.openingVocatives.map { speakerOf[$0] } ?? [])
         let addressedInReply = Set(next.map { reply in reply.vocatives.filter { !reply.turningCalls.contains($0) }.map { speakerOf[$0] } } ?? [])
         let calledGender = index > 0 && turns[index - 1].paragraph == turn.paragraph - 1 ? turns[index - 1].addressedGender : nil
         let reported = reportedSpeaker(before: turn.paragraph, salience: salience, speakerOf: speakerOf)
@@ -93,7 +96,8 @@ extension Attributor {
         if isPassage, let next, opensItsParagraph(next), let replyCalls = next.addressedGender,
             !(turn.named.union(turn.parentsNamed)).contains(where: { characters[$0].gender == replyCalls }), turn.addressedGender != replyCalls
         {
-            let fitting = candidates.filter { [replyCalls, .unknown].contains(gender(of: $0)) }
+            // (The one this line answers, called by name, answers whoever the reply calls.)
+            let fitting = candidates.filter { [replyCalls, .unknown].contains(gender(of: $0)) || context.addressedBefore.contains($0) }
             if !fitting.isEmpty { candidates = fitting }
         }
         // `"Will Pike wait?"` ⏎ `"He never has."`: one the line before speaks of, not to, who has

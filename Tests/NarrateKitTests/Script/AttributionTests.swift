@@ -3101,6 +3101,32 @@ import Testing
         let cast = [Character(name: "Amos", gender: .male), Character(name: "Quill", gender: .male), Character(name: "Mrs. Bede", gender: .female)]
         #expect(speakers(passage, cast: cast).last == "Quill")
     }
+
+    /// `Lottie and her brother Sam argued`: those two take the exchange, whoever else is at
+    /// table; `Papa, tell him.` appeals to a third, whose answer calls the one spoken of; and
+    /// the one a question called by name answers it, whatever sex the reply after calls.
+    @Test func theTwoTheNarrationHasArguingTakeTheExchange() {
+        let passage = """
+            Mr. Grey sat at the head of the table, his wife at the foot, and between them Lottie and her brother Sam argued about the kite.
+
+            "It's my turn to fly it," said Lottie.
+
+            "You flew it yesterday."
+
+            "I did not! Papa, tell him."
+
+            Mr. Grey put down his fork. "Sam, did your sister fly the kite yesterday?"
+
+            "Well, she held the string."
+
+            "That isn't flying," Lottie said. "Mamma, is that flying?"
+            """
+        let cast = [
+            Character(name: "Mr. Grey", gender: .male), Character(name: "Mrs. Grey", gender: .female),
+            Character(name: "Lottie", gender: .female), Character(name: "Sam", gender: .male),
+        ]
+        #expect(speakers(passage, cast: cast) == ["Lottie", "Sam", "Lottie", "Mr. Grey", "Sam", "Lottie", "Lottie"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
