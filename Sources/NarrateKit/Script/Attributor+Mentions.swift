@@ -414,6 +414,16 @@ extension Attributor {
         return describedActor(in: narration)
     }
 
+    /// The description acting in the narration right after a turn's first quotation, up to its
+    /// next or the paragraph's end (`"Down?" The young lady looked up from her book. "Then…"`).
+    func describedActorAfter(_ turn: Turn) -> (phrase: String, gender: Gender, range: Range<Int>)? {
+        let first = pieces[turn.pieces[0]]
+        let end = turn.pieces.count > 1 ? quoteStart(pieces[turn.pieces[1]]) : paragraphs[turn.paragraph].range.upperBound
+        let window = tokens(from: quoteEnd(first), to: end)
+        guard let start = window.first(where: { tokens[$0].isWord }), tokens[start].startsSentence else { return nil }
+        return describedActor(in: start..<window.upperBound).flatMap { token(atOrAfter: $0.range.lowerBound) == start ? $0 : nil }
+    }
+
     /// In a passage, a description acting in the last sentence of the narration paragraph just
     /// before a line that opens its own (not one who goes: `The waiter brought the coffee and
     /// went away again.`).

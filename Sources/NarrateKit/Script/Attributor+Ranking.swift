@@ -291,7 +291,7 @@ extension Attributor {
         // paragraph names no one, is read as a tag would be (`said the widow`).
         // (In a passage, also one acting in the last sentence of the narration just before:
         // `Jenny sat beside her. … The old woman watched it for a while.`)
-        if turn.tag == nil, let actor = describedActor(turn) ?? describedActorEndingTheParagraphBefore(turn), namedInParagraph == nil {
+        if turn.tag == nil, let actor = describedActor(turn) ?? describedActorEndingTheParagraphBefore(turn) ?? describedActorAfter(turn), namedInParagraph == nil {
             // Someone the scene had not named, of the description's sex, whom the reply calls by
             // name (`the maid put her head in. "…"` `"Who is it, Jane?"`): the one who came in.
             let reply = index + 1 < turns.count && turns[index + 1].paragraph == turn.paragraph + 1 ? turns[index + 1] : nil
@@ -602,8 +602,10 @@ extension Attributor {
         // (`Old Mr. Ferris was asleep in his chair.` … `The old man stirred.`: he is there, awake.)
         // Only a guess by who is about (`the young clerk`, a man the scene has named but not
         // heard) gives way to one the story names just after.
+        // (Or the one of the cast of that sex the text has not named: `The young lady looked up.`)
         if let speaker = decided.0,
-            inScene(speaker, salience: salience, position: position) || salience.ages[speaker].map({ position - $0.position < Self.nearbyWindow }) == true,
+            inScene(speaker, salience: salience, position: position) || salience.ages[speaker].map({ position - $0.position < Self.nearbyWindow }) == true
+                || actor.gender != .unknown && speaker == neverNamed(actor.gender, exclude: [], before: isPassage ? position : nil),
             newcomer == nil || decided.1.confidence > Self.describedGuessConfidence || salience.spoke[speaker].map({ position - $0 < Self.nearbyWindow }) == true
         {
             return (speaker, decided.1.evidence)

@@ -3127,6 +3127,20 @@ import Testing
         ]
         #expect(speakers(passage, cast: cast) == ["Lottie", "Sam", "Lottie", "Mr. Grey", "Sam", "Lottie", "Lottie"])
     }
+
+    /// `"Down?" The young lady looked up from her book.`: a description acting right after the
+    /// line speaks it, as one before it would; here the one woman of the cast not named yet.
+    @Test func aDescriptionActingAfterTheLineSpeaksIt() {
+        let passage = """
+            "They say the bridge is down," said the farmer.
+
+            "Down?" The young lady looked up from her book. "Then how are we to cross?"
+
+            "By the ford, miss."
+            """
+        let cast = [Character(name: "Farmer Hobb", aliases: ["the farmer"], gender: .male), Character(name: "Miss Tarrant", gender: .female)]
+        #expect(speakers(passage, cast: cast) == ["Farmer Hobb", "Miss Tarrant", "Miss Tarrant", "Farmer Hobb"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
