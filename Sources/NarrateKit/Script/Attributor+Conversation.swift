@@ -325,6 +325,7 @@ extension Attributor {
                 narratedOpener = narratedAddressee(before: turn.paragraph, salience: salience, speakerOf: speakerOf)
                     .flatMap { $0.speaker == turns[index].speaker && $0.by != $0.speaker ? $0.by : nil }
                     ?? turns[index].speaker.flatMap { partner(of: $0, before: turn.paragraph, speakerOf: speakerOf) }
+                    ?? turns[index].speaker.flatMap { describedPartner(of: $0, turn, position: position, salience: salience, speakerOf: speakerOf) }
             }
             if let speaker = turns[index].speaker {
                 salience.spoke[speaker] = position
@@ -422,6 +423,33 @@ extension Attributor {
         return nil
     }
 
+    /// `Granny Webb was shelling peas when her grandson came round the corner.` ⏎ `"You're
+    /// late," she said.`: in a passage, the one the narration brings in by what they are, not by
+    /// name, answers the first line: the one of the cast of that sex not named yet.
+    func describedPartner(of speaker: Speaker, _ turn: Turn, position: Int, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
+        guard isPassage, !discovered else { return nil }
+        let paragraph = paragraphs[turn.paragraph].range
+        let lead = tokens(from: paragraph.lowerBound, to: quoteStart(pieces[turn.pieces[0]]))
+        let stretches = [narrationParagraph(before: turn.paragraph), lead.isEmpty ? nil : lead].compactMap { $0 }
+        var found: Set<Speaker> = []
+        for stretch in stretches {
+            for index in stretch where ["his", "her", "their", "a", "an"].contains(tokens[index].lower) && !tokens[index].inQuote {
+                // (`her brother`, when the cast says who that is: he.)
+                if index + 1 < stretch.upperBound, Self.relations[tokens[index + 1].lower] != nil {
+                    if let relative = person(at: index, in: stretch, besides: speaker, salience: salience, speakerOf: speakerOf) { found.insert(relative) }
+                    continue
+                }
+                var head = index + 1
+                while head < stretch.upperBound, head - index <= 3, tokens[head].isWord, !tokens[head].isCapitalized, personNouns[tokens[head].lower] == nil { head += 1 }
+                guard head < stretch.upperBound, let gender = personNouns[tokens[head].lower], gender != .unknown, !tokens[head].isPossessive,
+                    let newcomer = notNamedYet(gender, before: position, exclude: [speaker], salience: salience)
+                else { continue }
+                found.insert(newcomer)
+            }
+        }
+        return found.count == 1 ? found.first : nil
+    }
+
     /// `…and between them Kitty and her brother Ned argued about the pony.`: two the narration
     /// has talk together are the two of the exchange that follows, whoever else is at table.
     func talkingPair(in range: Range<Int>, speakerOf: [Speaker]) -> [Speaker]? {
@@ -472,36 +500,66 @@ extension Attributor {
             default: nil
             }
             guard let speaker else { continue }
-            let object = verb + 1
-            if let mention = mentionStarting[object].map({ mentions[$0] }), speakerOf[mention.character] != speaker {
-                return (speakerOf[mention.character], tokens[verb].lower, speaker)
-            }
-            // `thanked the vicar`: whom the book has found `the vicar` to be.
-            if tokens[object].lower == "the", let noun = (object + 1..<min(object + 4, range.upperBound)).first(where: { personNouns[tokens[$0].lower] != nil }),
-                let described = salience.knownAs[tokens[object...noun].map(\.lower).joined(separator: " ")], described != speaker
-            {
-                return (described, tokens[verb].lower, speaker)
-            }
-            // `told her father`: `her` owns the one told, who is that relative when the cast
-            // names them, and never the `her` herself.
-            if tokens[object].lower == "her", object + 1 < range.upperBound, tokens[object + 1].isWord,
-                !Lexicon.prepositions.contains(tokens[object + 1].lower), !["that", "and", "to", "so", "how", "what", "of", "whether", "if", "why", "where", "when", "who"].contains(tokens[object + 1].lower)
-            {
-                if Self.relations[tokens[object + 1].lower] != nil, case .character(let name) = speaker,
-                    let relative = kin(of: name, tokens[object + 1].lower, at: object, speakerOf: speakerOf)
-                {
-                    return (relative, tokens[verb].lower, speaker)
-                }
-                continue
-            }
-            if let gender = Lexicon.pronouns[tokens[object].lower], Self.objectPronouns.contains(tokens[object].lower),
-                let other = resolve(gender, previous: nil, salience: salience, position: object, exclude: [speaker], addressed: [])
-            {
+            if let other = person(at: verb + 1, in: range, besides: speaker, salience: salience, speakerOf: speakerOf) {
                 return (other, tokens[verb].lower, speaker)
             }
         }
         return nil
     }
+
+    /// The person a narration's object at `object` is, other than `besides`: by name; `the vicar`,
+    /// whom the book has found `the vicar` to be; `her father`, who is that relative of the one
+    /// `her` means when the cast names them; `him` or `her`.
+    func person(at object: Int, in range: Range<Int>, besides speaker: Speaker, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
+        guard object < range.upperBound else { return nil }
+        if let mention = mentionStarting[object].map({ mentions[$0] }) {
+            return speakerOf[mention.character] != speaker ? speakerOf[mention.character] : nil
+        }
+        if tokens[object].lower == "the", let noun = (object + 1..<min(object + 4, range.upperBound)).first(where: { personNouns[tokens[$0].lower] != nil }),
+            let described = salience.knownAs[tokens[object...noun].map(\.lower).joined(separator: " ")], described != speaker
+        {
+            return described
+        }
+        if ["her", "his"].contains(tokens[object].lower), object + 1 < range.upperBound, tokens[object + 1].isWord,
+            !Lexicon.prepositions.contains(tokens[object + 1].lower), !["that", "and", "to", "so", "how", "what", "of", "whether", "if", "why", "where", "when", "who"].contains(tokens[object + 1].lower)
+        {
+            guard Self.relations[tokens[object + 1].lower] != nil, case .character(let name) = speaker else { return nil }
+            return kin(of: name, tokens[object + 1].lower, at: object, speakerOf: speakerOf)
+        }
+        if let gender = Lexicon.pronouns[tokens[object].lower], Self.objectPronouns.contains(tokens[object].lower) {
+            return resolve(gender, previous: nil, salience: salience, position: object, exclude: [speaker], addressed: [])
+        }
+        return nil
+    }
+
+    /// `Rose handed the first glass to her grandmother.` ⏎ `"Thank you, dear."`: the one given
+    /// something, in the narration's last sentence before the line, thanks for it.
+    func thankedForAGift(_ turn: Turn, salience: Salience, speakerOf: [Speaker]) -> (speaker: Speaker, giver: Speaker)? {
+        let opening = tokenRange(of: pieces[turn.pieces[0]])
+        guard let first = opening.first(where: { tokens[$0].isWord }), ["thank", "thanks"].contains(tokens[first].lower) else { return nil }
+        let paragraph = paragraphs[turn.paragraph].range
+        let lead = tokens(from: paragraph.lowerBound, to: quoteStart(pieces[turn.pieces[0]]))
+        guard let narration = lead.isEmpty ? narrationParagraph(before: turn.paragraph) : lead, let sentence = sentenceStarts(in: narration).last else { return nil }
+        for verb in sentence..<narration.upperBound where Self.givingVerbs.contains(tokens[verb].lower) {
+            // (`Nell came out with a jug, filled a glass and handed it…`: the sentence's subject.)
+            let named = (sentence..<verb).lazy.compactMap { self.mentionStarting[$0].map { self.mentions[$0].character } }.first
+            let giver: Speaker? = switch subject(endingAt: verb, from: sentence)?.0 {
+            case .character(let character)?: speakerOf[character]
+            case .pronoun(let gender)?: salience.subject.flatMap { self.gender(of: $0) == gender ? $0 : nil }
+            case .firstPerson?: .narrator
+            default: named.map { speakerOf[$0] }
+            }
+            guard let giver else { continue }
+            // `handed the glass to her grandmother`, else `handed her grandmother the glass`.
+            let to = (verb + 1..<narration.upperBound).prefix { !tokens[$0].isClauseEnd }.first { tokens[$0].lower == "to" }
+            if let recipient = person(at: to.map { $0 + 1 } ?? verb + 1, in: narration, besides: giver, salience: salience, speakerOf: speakerOf) {
+                return (recipient, giver)
+            }
+        }
+        return nil
+    }
+
+    static let givingVerbs: Set<String> = ["handed", "gave", "passed", "offered", "brought", "poured", "held", "tossed", "threw", "slipped", "pressed", "sent"]
 
     /// `Lucy mumbled that…`, `Lucy found no answer.`: a paragraph of narration just before that
     /// reports someone's words or silence; the quotation after it is usually the other's reply.

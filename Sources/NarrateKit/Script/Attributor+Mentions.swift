@@ -276,6 +276,11 @@ extension Attributor {
         return kin(of: ownerName, words[1], at: position, speakerOf: speakerOf)
     }
 
+    /// What a grandchild calls a grandparent, as a title (`Granny Webb` is someone's grandmother).
+    static let elderTitles: [String: Set<String>] = [
+        "grandmother": ["granny", "grandma", "gran", "nana", "grannie"], "grandfather": ["grandpa", "granddad", "grandad", "gramps", "grandpapa"],
+    ]
+
     /// The owner's `wife`, `mother`, `son`…: the one character of that sex who shares their
     /// surname, a married title preferred for a wife, husband or parent.
     /// - Parameter position: where the relative is spoken of, to find the parent of one whose
@@ -293,7 +298,9 @@ extension Attributor {
         // is. (In a novel the heroine may have another aunt the cast names otherwise,
         // `Mrs. Gardner` beside `Aunt Phipps`: there the scene decides.)
         let titled = !isPassage ? [] : characters.indices.filter { index in
-            characters[index].name != ownerName && nameWords[index].contains { words in words.count > 1 && words[0].lowercased() == relationWord }
+            characters[index].name != ownerName && nameWords[index].contains { words in
+                words.count > 1 && (words[0].lowercased() == relationWord || Self.elderTitles[relationWord]?.contains(words[0].lowercased()) == true)
+            }
         }
         if titled.count == 1 { return speakerOf[titled[0]] }
         if let found = neverNamed(relationWord, owner: ownerName) { return speakerOf[found] }

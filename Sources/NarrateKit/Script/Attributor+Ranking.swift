@@ -331,6 +331,9 @@ extension Attributor {
         {
             return (speaker, Attribution(method: .paragraphMention, confidence: 0.6, evidence: "\(gender == .male ? "he" : "she") acts just before"))
         }
+        if turn.tag == nil, !turn.continuesSpeech, let thanked = thankedForAGift(turn, salience: salience, speakerOf: speakerOf), !addressedNow.contains(thanked.speaker) {
+            return (thanked.speaker, Attribution(method: .paragraphMention, confidence: 0.7, evidence: "thanks \(thanked.giver.name) for what the narration has given"))
+        }
         // `Henry hung up his coat and sat down.` ⏎ `"The trains are all behind."`: in a
         // passage, the one person a paragraph of narration just before has acting speaks next.
         let next = index + 1 < turns.count && turns[index + 1].paragraph == turn.paragraph + 1 ? turns[index + 1] : nil

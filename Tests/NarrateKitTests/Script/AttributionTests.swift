@@ -3141,6 +3141,27 @@ import Testing
         let cast = [Character(name: "Farmer Hobb", aliases: ["the farmer"], gender: .male), Character(name: "Miss Tarrant", gender: .female)]
         #expect(speakers(passage, cast: cast) == ["Farmer Hobb", "Miss Tarrant", "Miss Tarrant", "Farmer Hobb"])
     }
+
+    /// `Gran Pell was shelling peas when her grandson came round the corner.`: the one brought in
+    /// by what he is answers her first line (the one man of the cast not named yet); and `Nell
+    /// handed the first glass to her grandmother.` ⏎ `"Thank you, dear."`: the one given it thanks.
+    @Test func theOneBroughtInAnswersAndTheOneGivenThanks() {
+        let passage = """
+            Gran Pell was shelling peas on the back step when her grandson came round the corner of the house.
+
+            "You're late," she said without looking up.
+
+            "The cows got out again. The fence wants mending."
+
+            "It has wanted mending for ten years."
+
+            Toby sat down beside her. His sister Nell came out with a jug of lemonade, filled a glass and handed it to her grandmother.
+
+            "Thank you, dear. Now sit, both of you, and help with these peas."
+            """
+        let cast = [Character(name: "Gran Pell", gender: .female), Character(name: "Toby", gender: .male), Character(name: "Nell", gender: .female)]
+        #expect(speakers(passage, cast: cast) == ["Gran Pell", "Toby", "Gran Pell", "Gran Pell"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
