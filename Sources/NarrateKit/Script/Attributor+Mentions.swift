@@ -421,6 +421,35 @@ extension Attributor {
         return describedActor(in: narration)
     }
 
+    /// `the stout man`, where the narration brought in `a stout farmer`: the noun that one came
+    /// in with (`the farmer`), when one alone of that sex came in with the description's words.
+    func introducedNoun(for phrase: String, gender: Gender, before position: Int) -> String? {
+        let words = phrase.split(separator: " ").map(String.init)
+        guard words.count >= 3, words[0] == "the", let noun = words.last, Self.plainNouns.contains(noun) else { return nil }
+        let adjectives = Set(words.dropFirst().dropLast())
+        var found: Set<String> = []
+        for index in max(0, position - Self.introductionReach)..<position where ["a", "an"].contains(tokens[index].lower) && !tokens[index].inQuote {
+            var head = index + 1
+            var described: Set<String> = []
+            while head < position, head - index <= 4, tokens[head].isWord, !tokens[head].isCapitalized, personNouns[tokens[head].lower] == nil {
+                described.insert(tokens[head].lower)
+                head += 1
+            }
+            guard head < position, let introducedGender = personNouns[tokens[head].lower], tokens[head].lower != noun, !tokens[head].isPossessive,
+                adjectives.isSubset(of: described), gender == .unknown || introducedGender == .unknown || introducedGender == gender
+            else { continue }
+            found.insert("the " + tokens[head].lower)
+        }
+        return found.count == 1 ? found.first : nil
+    }
+
+    /// Nouns that say no more of a person than their sex: what a description calls one the
+    /// narration brought in by a truer noun.
+    static let plainNouns: Set<String> = ["man", "woman", "gentleman", "lady", "fellow", "person", "creature", "figure"]
+
+    /// How far back, in tokens, an introduction is remembered.
+    static let introductionReach = 3000
+
     /// The description acting in the narration right after a turn's first quotation, up to its
     /// next or the paragraph's end (`"Down?" The young lady looked up from her book. "Then…"`).
     func describedActorAfter(_ turn: Turn) -> (phrase: String, gender: Gender, range: Range<Int>)? {

@@ -67,6 +67,13 @@ extension Attributor {
                 {
                     return (known.speaker, Attribution(method: .descriptionTag, confidence: 0.8, evidence: evidence + " (\(phrase): \(known.speaker.name))"))
                 }
+                // `a stout farmer` brought in, then `grumbled the stout man`: the farmer.
+                if let introduced = introducedNoun(for: phrase, gender: gender, before: position),
+                    let known = salience.knownAs[introduced] ?? characters.firstIndex(where: { $0.aliases.contains(introduced) }).map({ speakerOf[$0] }),
+                    !addressedNow.contains(known)
+                {
+                    return (known, Attribution(method: .descriptionTag, confidence: 0.7, evidence: evidence + " (\(phrase): \(introduced), \(known.name))"))
+                }
                 // `said the stranger`, `the old man replied`: the one the cast leaves out who
                 // came in just before (`An old sailor came in`). A stranger is that one before
                 // all else; a plain description, when no one the cast names fits (below).
@@ -421,7 +428,7 @@ extension Attributor {
             // (No one named in that sentence besides: `Mr. Dale came in with a boy`.)
             !(sentence..<narration.upperBound).contains(where: { mentionStarting[$0] != nil && !isGoverned($0) })
         else { return nil }
-        if !discovered { return notNamedYet(gender, before: position, exclude: [], salience: salience) }
+        if !discovered { return castLabel(for: tokens[noun].lower).map { speakerOf[$0] } ?? notNamedYet(gender, before: position, exclude: [], salience: salience) }
         let phrase = tokens[article...noun].map(\.lower).joined(separator: " ")
         let own = characters.indices.filter { characters[$0].aliases.contains(phrase) || characters[$0].name == "the " + tokens[noun].lower }
         return own.count == 1 ? speakerOf[own[0]] : nil
@@ -531,6 +538,17 @@ extension Attributor {
         return unnamed.count == 1 ? speaker(of: unnamed[0]) : nil
     }
 
+    /// The one entry of a cast that names someone by what they are, with this noun (`Stable
+    /// Boy`, `The Old Sailor`): whom `a boy`, brought in, is.
+    func castLabel(for noun: String) -> Int? {
+        guard !discovered else { return nil }
+        let labels = characters.indices.filter { index in
+            let words = CharacterIndex.words(of: characters[index].name)
+            return words.count >= 2 && words.last?.lowercased() == noun && Lexicon.titles[words[0]] == nil && Lexicon.titles[words[0] + "."] == nil
+        }
+        return labels.count == 1 ? labels[0] : nil
+    }
+
     /// The one cast member of that sex (a known one) the text has not named, nor heard, nor
     /// called by a role (`The old ostler`), before `position`.
     func notNamedYet(_ gender: Gender, before position: Int, exclude: Set<Speaker>, salience: Salience) -> Speaker? {
@@ -587,6 +605,9 @@ extension Attributor {
         let broughtIn = ["a ", "an "].contains { text(actor.range).lowercased().hasPrefix($0) }
         if let own = characters.firstIndex(where: { $0.name == actor.phrase || broughtIn && $0.name.lowercased() == actor.phrase }), isDefinedDescription(own) {
             return (speakerOf[own], text(actor.range))
+        }
+        if broughtIn, let head = actor.phrase.split(separator: " ").last, let label = castLabel(for: String(head)) {
+            return (speakerOf[label], text(actor.range))
         }
         var described = turn
         described.tag = Tag(subject: .description(actor.phrase, actor.gender), evidence: actor.range)

@@ -3162,6 +3162,27 @@ import Testing
         let cast = [Character(name: "Gran Pell", gender: .female), Character(name: "Toby", gender: .male), Character(name: "Nell", gender: .female)]
         #expect(speakers(passage, cast: cast) == ["Gran Pell", "Toby", "Gran Pell", "Gran Pell"])
     }
+
+    /// `A boy ran into the yard.` brings in the cast's `Stable Boy`; `grumbled the stout man`,
+    /// after `a stout carrier` came in, is the carrier, whom the cast calls `the carrier`.
+    @Test func oneBroughtInByWhatTheyAreIsTheCastsEntryForIt() {
+        let passage = """
+            The passengers waited in the yard of the Swan. Among them were a stout carrier and a young lady in grey.
+
+            "They say the bridge is down," said the carrier.
+
+            "Then how are we to cross?" asked the young lady.
+
+            A boy ran into the yard. "Coach is coming!" he shouted.
+
+            "About time," grumbled the stout man.
+            """
+        let cast = [
+            Character(name: "Amos Budd", aliases: ["the carrier"], gender: .male), Character(name: "Miss Fenn", gender: .female),
+            Character(name: "Ostler Boy", gender: .male), Character(name: "Mr. Quarles", gender: .male),
+        ]
+        #expect(speakers(passage, cast: cast) == ["Amos Budd", "Miss Fenn", "Ostler Boy", "Amos Budd"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
