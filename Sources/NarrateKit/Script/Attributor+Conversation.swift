@@ -425,9 +425,10 @@ extension Attributor {
 
     /// `Granny Webb was shelling peas when her grandson came round the corner.` ⏎ `"You're
     /// late," she said.`: in a passage, the one the narration brings in by what they are, not by
-    /// name, answers the first line: the one of the cast of that sex not named yet.
+    /// name, answers the first line: the one of the cast of that sex not named yet (without a
+    /// cast, the one narrate found whom the passage names only later).
     func describedPartner(of speaker: Speaker, _ turn: Turn, position: Int, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
-        guard isPassage, !discovered else { return nil }
+        guard isPassage else { return nil }
         let paragraph = paragraphs[turn.paragraph].range
         let lead = tokens(from: paragraph.lowerBound, to: quoteStart(pieces[turn.pieces[0]]))
         let stretches = [narrationParagraph(before: turn.paragraph), lead.isEmpty ? nil : lead].compactMap { $0 }

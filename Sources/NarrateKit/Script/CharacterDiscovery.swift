@@ -454,6 +454,8 @@ struct CharacterDiscovery {
                 // Another person entering the sentence (`a man`) takes the pronouns that follow.
                 if personNouns[token.lower] != nil, token.lower != "old" { break }
                 if let gender = Lexicon.pronouns[token.lower] {
+                    // (`Jamie sat down beside her and…`: one the subject acts on is someone else.)
+                    if isSubject, Self.objectOfAnother(cursor - 1, in: tokens) { continue }
                     if gender == .male { form.maleVotes += 1 } else { form.femaleVotes += 1 }
                     if !isSubject { break }
                     sameSentence = false
@@ -462,10 +464,23 @@ struct CharacterDiscovery {
             } else {
                 if let gender = Lexicon.subjectPronouns[token.lower] {
                     if gender == .male { form.maleVotes += 2 } else { form.femaleVotes += 2 }
+                } else if ["his", "her"].contains(token.lower), let gender = Lexicon.pronouns[token.lower] {
+                    // (`His sister Rose came out.`: his, once.)
+                    if gender == .male { form.maleVotes += 1 } else { form.femaleVotes += 1 }
                 }
                 break
             }
         }
+    }
+
+    /// `him`, or `her` standing alone (`beside her and`, `kissed her.`), not owning what follows
+    /// (`her hand`): said of another than the sentence's subject.
+    static func objectOfAnother(_ index: Int, in tokens: TokenList) -> Bool {
+        let word = tokens[index].lower
+        if word == "him" { return true }
+        guard word == "her", index + 1 < tokens.count else { return false }
+        let next = tokens[index + 1]
+        return !next.isWord || next.inQuote || Lexicon.prepositions.contains(next.lower) || ["and", "or", "but", "that", "to", "as", "so", "again", "away", "back", "up", "down", "out", "off"].contains(next.lower)
     }
 
     /// One character per person: full names first, then titled and bare short forms join the one

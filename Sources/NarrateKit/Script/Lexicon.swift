@@ -92,7 +92,8 @@ enum Lexicon {
         "Duchess": .female, "Count": .male, "Countess": .female, "Baron": .male, "Baroness": .female,
         "Monsieur": .male, "Herr": .male, "Frau": .female, "Senor": .male, "Señor": .male,
         "Señora": .female, "Signor": .male, "Signora": .female, "Saint": .unknown, "St.": .unknown,
-        "Mx": .unknown, "Mx.": .unknown, "Granny": .female, "Grandpa": .male, "Grandma": .female,
+        "Mx": .unknown, "Mx.": .unknown, "Granny": .female, "Gran": .female, "Grandpa": .male, "Grandma": .female,
+        "Grandmother": .female, "Grandfather": .male, "Grandad": .male, "Granddad": .male,
         "Inspector": .unknown, "Constable": .unknown, "Detective": .unknown, "Superintendent": .unknown,
         "Sheriff": .unknown, "Judge": .unknown, "Nurse": .unknown,
     ]

@@ -3145,6 +3145,7 @@ import Testing
     /// `Gran Pell was shelling peas when her grandson came round the corner.`: the one brought in
     /// by what he is answers her first line (the one man of the cast not named yet); and `Nell
     /// handed the first glass to her grandmother.` ⏎ `"Thank you, dear."`: the one given it thanks.
+    /// (Without a cast, the grandson is the boy the passage names only later.)
     @Test func theOneBroughtInAnswersAndTheOneGivenThanks() {
         let passage = """
             Gran Pell was shelling peas on the back step when her grandson came round the corner of the house.
@@ -3161,6 +3162,8 @@ import Testing
             """
         let cast = [Character(name: "Gran Pell", gender: .female), Character(name: "Toby", gender: .male), Character(name: "Nell", gender: .female)]
         #expect(speakers(passage, cast: cast) == ["Gran Pell", "Toby", "Gran Pell", "Gran Pell"])
+        // Without a cast too: `Toby sat down beside her. His sister…` makes Toby a boy.
+        #expect(speakers(passage) == ["Gran Pell", "Toby", "Gran Pell", "Gran Pell"])
     }
 
     /// `A boy ran into the yard.` brings in the cast's `Stable Boy`; `grumbled the stout man`,
