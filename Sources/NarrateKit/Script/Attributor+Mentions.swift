@@ -90,12 +90,13 @@ extension Attributor {
                 // calls no one. `"Mary," he said.` calls her, and so does `"Mary?"`, asked into
                 // a silence; not `"Mr. Beebe?"` echoing the line before, nor `"The count?"`.
                 // (In a passage only: in the novels a name asked alone more often echoed one
-                // said further back, training −0.0002.)
+                // said further back, training −0.0002.) `"Well, Mr. Kemp?"`, set off by a comma,
+                // calls him, however lately he was named.
                 let nextIndex = mention.tokens.upperBound
                 let calling = nextIndex < range.upperBound
                     && ([",", "!"].contains(tokens[nextIndex].word)
                         || isPassage && tokens[nextIndex].word == "?" && range.upperBound - nextIndex <= 1 && !mention.descriptive && tokens[index].lower != "the"
-                            && !echoes(mention.character, before: mention.tokens.lowerBound))
+                            && (!echoes(mention.character, before: mention.tokens.lowerBound) || index > range.lowerBound && tokens[index - 1].word == ","))
                 let wholeQuote = index == range.lowerBound && range.upperBound - nextIndex <= 1 && !calling
                 // Nor does one that opens with the name answering `Who…?` (`"Tom. He promised."`).
                 let answersWho = index == range.lowerBound && !calling && pieceIndex == turn.pieces[0] && asksWho(before: pieceIndex)

@@ -67,6 +67,21 @@ extension Attributor {
                 {
                     return (known.speaker, Attribution(method: .descriptionTag, confidence: 0.8, evidence: evidence + " (\(phrase): \(known.speaker.name))"))
                 }
+                // `"Well, Mr. Kemp?"` ⏎ `"…," the young man said`: the one the line before called
+                // by name answers, described by what he is (a description that fits him; not one
+                // by kin, `her husband`, which is someone's). In a passage: in the development
+                // novels, where the one called has often spoken by name already, −0.0001.
+                if isPassage, phrase.hasPrefix("the "), let head = phrase.split(separator: " ").last.map(String.init), Self.relations[head] == nil {
+                    let forbidden = titlesContradict(head)
+                    let called = addressedBefore.filter { speaker in
+                        speaker != previous && !addressedNow.contains(speaker) && !forbidden.contains(speaker)
+                            && (gender == .unknown || self.gender(of: speaker) == gender)
+                            && characters.first(where: { Speaker.character($0.name) == speaker }).map { !Self.rankForbids(head, $0) } != false
+                    }
+                    if called.count == 1, let answering = called.first {
+                        return (answering, Attribution(method: .descriptionTag, confidence: 0.7, evidence: evidence + " (\(phrase): \(answering.name), called by name the line before)"))
+                    }
+                }
                 // `a stout farmer` brought in, then `grumbled the stout man`: the farmer.
                 if let introduced = introducedNoun(for: phrase, gender: gender, before: position),
                     let known = salience.knownAs[introduced] ?? characters.firstIndex(where: { $0.aliases.contains(introduced) }).map({ speakerOf[$0] }),
@@ -626,10 +641,12 @@ extension Attributor {
         // (`Old Mr. Ferris was asleep in his chair.` … `The old man stirred.`: he is there, awake.)
         // Only a guess by who is about (`the young clerk`, a man the scene has named but not
         // heard) gives way to one the story names just after.
-        // (Or the one of the cast of that sex the text has not named: `The young lady looked up.`)
+        // (Or the one of the cast of that sex the text has not named, `The young lady looked up.`,
+        // or the one the line before called by name.)
         if let speaker = decided.0,
             inScene(speaker, salience: salience, position: position) || salience.ages[speaker].map({ position - $0.position < Self.nearbyWindow }) == true
-                || actor.gender != .unknown && speaker == neverNamed(actor.gender, exclude: [], before: isPassage ? position : nil),
+                || actor.gender != .unknown && speaker == neverNamed(actor.gender, exclude: [], before: isPassage ? position : nil)
+                || addressedBefore.contains(speaker),
             newcomer == nil || decided.1.confidence > Self.describedGuessConfidence || salience.spoke[speaker].map({ position - $0 < Self.nearbyWindow }) == true
         {
             return (speaker, decided.1.evidence)

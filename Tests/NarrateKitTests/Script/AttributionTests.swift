@@ -3186,6 +3186,24 @@ import Testing
         ]
         #expect(speakers(passage, cast: cast) == ["Amos Budd", "Miss Fenn", "Ostler Boy", "Amos Budd"])
     }
+
+    /// `"Well, Mr. Pask?"` ⏎ `"…, sir." The young man turned his hat in his hands.`: the one
+    /// the line before called, however lately named, answers, described by what he is.
+    @Test func theOneCalledAnswersByWhatHeIs() {
+        let passage = """
+            Mrs. Lowe showed the young man into the parlour, where her husband sat reading.
+
+            "Mr. Pask, my dear," she said. "From the bank."
+
+            Mr. Lowe laid down his paper. "Well, Mr. Pask?"
+
+            "I have come about the loan, sir." The young man turned his hat in his hands. "The bank has been patient."
+
+            "The bank has been paid."
+            """
+        let cast = [Character(name: "Mrs. Lowe", gender: .female), Character(name: "Mr. Lowe", gender: .male), Character(name: "Mr. Pask", gender: .male)]
+        #expect(speakers(passage, cast: cast) == ["Mrs. Lowe", "Mrs. Lowe", "Mr. Lowe", "Mr. Pask", "Mr. Pask", "Mr. Lowe"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
