@@ -451,6 +451,8 @@ extension Attributor {
     /// How far back, in tokens, an introduction is remembered.
     static let introductionReach = 3000
 
+    static let timeWords: Set<String> = ["later", "then", "presently", "suddenly", "now", "soon", "meanwhile", "instantly", "immediately", "afterwards"]
+
     /// The description acting in the narration right after a turn's first quotation, up to its
     /// next or the paragraph's end (`"Down?" The young lady looked up from her book. "Then…"`).
     func describedActorAfter(_ turn: Turn) -> (phrase: String, gender: Gender, range: Range<Int>)? {
@@ -490,7 +492,10 @@ extension Attributor {
         for index in first..<quote where !tokens[index].inQuote {
             // `The widow rose.`, `…, and the maid put her head in.`; `A porter came along with a
             // barrow.` opening its sentence brings in one the talk will call `the porter`.
-            let definite = tokens[index].lower == "the" && (index == first || tokens[index].startsSentence || index - first >= 2 && tokens[index - 1].lower == "and" && tokens[index - 2].word == ",")
+            // (`A moment later the old butler came in`: after a word of time, too.)
+            let definite = tokens[index].lower == "the"
+                && (index == first || tokens[index].startsSentence || index - first >= 2 && tokens[index - 1].lower == "and" && tokens[index - 2].word == ","
+                    || index > first && Self.timeWords.contains(tokens[index - 1].lower) && (tokens[index - 1].startsSentence || index - first >= 3 && tokens[index - 3].startsSentence))
             let indefinite = ["a", "an"].contains(tokens[index].lower) && (index == first || tokens[index].startsSentence)
             guard definite || indefinite else { continue }
             var head = index + 1

@@ -709,9 +709,14 @@ struct CharacterDiscovery {
         let presence: Set<String> = ["stood", "sat", "was", "appeared", "waited", "lay", "knelt", "crouched", "hovered", "lounged", "leaned"]
         for (index, token) in tokens.enumerated() where ["the", "a", "an"].contains(token.lower) && !token.inQuote {
             let inverted = token.lower != "the" && index > 0 && presence.contains(tokens[index - 1].lower) && !tokens[index - 1].inQuote
-            guard token.startsSentence || inverted else { continue }
+            // (`A moment later the old butler came in`.)
+            let afterTime = token.lower == "the" && index > 0 && Attributor.timeWords.contains(tokens[index - 1].lower) && !tokens[index - 1].inQuote
+                && (tokens[index - 1].startsSentence || index >= 3 && tokens[index - 3].startsSentence)
+            guard token.startsSentence || inverted || afterTime else { continue }
             var head = index + 1
             while head < tokens.count, head - index <= 3, tokens[head].isWord, !tokens[head].isCapitalized, personNouns[tokens[head].lower] == nil { head += 1 }
+            // (`the old butler`: the noun is the last of the words that could be one.)
+            while head + 1 < tokens.count, head - index < 3, tokens[head + 1].isWord, !tokens[head + 1].isCapitalized, personNouns[tokens[head + 1].lower] != nil { head += 1 }
             guard head + 1 < tokens.count, head - index <= 3, let gender = personNouns[tokens[head].lower], !["old", "voice"].contains(tokens[head].lower),
                 tokens[head].isWord, !tokens[head].isCapitalized, tokens[head + 1].isWord || inverted, !tokens[head + 1].isCapitalized, !tokens[head + 1].inQuote
             else { continue }

@@ -3204,6 +3204,29 @@ import Testing
         let cast = [Character(name: "Mrs. Lowe", gender: .female), Character(name: "Mr. Lowe", gender: .male), Character(name: "Mr. Pask", gender: .male)]
         #expect(speakers(passage, cast: cast) == ["Mrs. Lowe", "Mrs. Lowe", "Mr. Lowe", "Mr. Pask", "Mr. Pask", "Mr. Lowe"])
     }
+
+    /// Without a cast: `The girl got up and ran out.` takes her from the scene, and `A moment
+    /// later the old porter came in` brings in one who speaks, whom `said the old man` means.
+    @Test func oneWhoRunsOutIsGoneAndOneWhoComesInLaterSpeaks() {
+        let passage = """
+            The hall was cold, and the maid was on her knees before the grate.
+
+            "Is the cab here?" asked the widow.
+
+            "Not yet, madam," said the maid.
+
+            "Then go and see."
+
+            The girl got up and ran out. A moment later the old porter came in from the yard with a parcel.
+
+            "This came for you, madam, by the early post."
+
+            "Put it on the table, Hobbs."
+
+            "Very good, madam," said the old man.
+            """
+        #expect(speakers(passage) == ["the widow", "the maid", "the widow", "the old porter", "the widow", "the old porter"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
