@@ -11,16 +11,42 @@ extension Attributor {
             if case .character(let character) = tag.subject {
                 // `said the son`: whose son, the reading in order finds out.
                 if isKinLabel(character) { continue }
+                // `said a third voice from the window seat. Margaret had not spoken all evening.`
+                if Self.isVoiceOnly(characters[character].name.lowercased()), let named = nameAfterTag(turns[index], speakerOf: speakerOf) {
+                    turns[index].speaker = named
+                    turns[index].attribution = Attribution(method: .explicitTag, confidence: 0.9, evidence: text(tag.evidence) + " (" + named.name + ", named just after)")
+                    continue
+                }
                 turns[index].speaker = speaker(of: character)
                 turns[index].attribution = Attribution(method: .explicitTag, confidence: 0.95, evidence: text(tag.evidence))
             } else if case .description(let phrase, _) = tag.subject,
                 let character = characters.firstIndex(where: { $0.name.lowercased() == phrase || $0.aliases.contains { $0.lowercased() == phrase } }),
-                revealed(after: turns[index], speakerOf: speakerOf) == nil
+                revealed(after: turns[index], speakerOf: speakerOf) == nil,
+                !Self.isVoiceOnly(phrase) || nameAfterTag(turns[index], speakerOf: speakerOf) == nil
             {
                 turns[index].speaker = speaker(of: character)
                 turns[index].attribution = Attribution(method: .descriptionTag, confidence: 0.85, evidence: text(tag.evidence))
             }
         }
+    }
+
+    /// A description that says nothing of who speaks but that someone does: `a third`, `a voice`.
+    static func isVoiceOnly(_ phrase: String) -> Bool {
+        let words = phrase.split(separator: " ").map(String.init)
+        return words.count >= 2 && (words.last == "voice" || words.count == 2 && Lexicon.ordinals.contains(words[1]))
+    }
+
+    /// The one a sentence of narration right after a turn's tag opens by naming, in the same
+    /// paragraph (`…said a third voice. Margaret had not spoken all evening.`).
+    func nameAfterTag(_ turn: Turn, speakerOf: [Speaker]) -> Speaker? {
+        guard let tag = turn.tag else { return nil }
+        var cursor = token(atOrAfter: tag.evidence.upperBound)
+        while cursor < tokens.count, tokens[cursor].paragraph == turn.paragraph, !tokens[cursor].inQuote, !tokens[cursor].isSentenceEnd { cursor += 1 }
+        cursor += 1
+        guard cursor < tokens.count, tokens[cursor].paragraph == turn.paragraph, !tokens[cursor].inQuote, tokens[cursor].startsSentence,
+            let mention = mentionStarting[cursor].map({ mentions[$0] }), !mention.descriptive, !mention.absent
+        else { return nil }
+        return speakerOf[mention.character]
     }
 
     struct Salience {

@@ -67,6 +67,10 @@ extension Attributor {
                 {
                     return (known.speaker, Attribution(method: .descriptionTag, confidence: 0.8, evidence: evidence + " (\(phrase): \(known.speaker.name))"))
                 }
+                // `said a third voice from the window seat. Margaret had not spoken all evening.`
+                if Self.isVoiceOnly(phrase), let named = nameAfterTag(turn, speakerOf: speakerOf), !addressedNow.contains(named) {
+                    return (named, Attribution(method: .descriptionTag, confidence: 0.8, evidence: evidence + " (\(named.name), named just after)"))
+                }
                 // `"Well, Mr. Kemp?"` ⏎ `"…," the young man said`: the one the line before called
                 // by name answers, described by what he is (a description that fits him; not one
                 // by kin, `her husband`, which is someone's). In a passage: in the development

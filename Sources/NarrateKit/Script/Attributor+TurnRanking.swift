@@ -249,7 +249,12 @@ extension Attributor {
             guard let mention = mentionStarting[index].map({ mentions[$0] }) else { continue }
             if index > paragraphTokens.lowerBound, isGoverned(index) { continue }
             if mention.descriptive && !isDefinedDescription(mention.character) { continue }
-            let speaker = speakerOf[mention.character]
+            var speaker = speakerOf[mention.character]
+            let owned = personOwned(by: mention, before: paragraphTokens.upperBound, speakerOf: speakerOf)
+            if owned.owns {
+                guard let relative = owned.relative else { continue }
+                speaker = relative
+            }
             let asSubject = isSentenceSubject(index)
             if index < start {
                 before[speaker] = (before[speaker] ?? false) || asSubject

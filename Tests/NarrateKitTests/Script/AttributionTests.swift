@@ -3227,6 +3227,39 @@ import Testing
             """
         #expect(speakers(passage) == ["the widow", "the maid", "the widow", "the old porter", "the widow", "the old porter"])
     }
+
+    /// `said a third voice from the window seat. Meg had not spoken all evening.`: the one the
+    /// next sentence names, with a cast or without.
+    @Test func aVoiceIsTheOneNamedJustAfter() {
+        let passage = """
+            The three sisters sat over the fire long after their mother had gone up.
+
+            "I shall marry a sailor," said Bess.
+
+            "You will marry whoever asks you," said Kit.
+
+            "I shan't," said a third voice from the window seat. Meg had not spoken all evening. "I shall keep a school."
+            """
+        let cast = [Character(name: "Bess", gender: .female), Character(name: "Kit", gender: .female), Character(name: "Meg", gender: .female)]
+        #expect(speakers(passage, cast: cast) == ["Bess", "Kit", "Meg", "Meg"])
+        #expect(speakers(passage) == ["Bess", "Kit", "Meg", "Meg"])
+    }
+
+    /// A cast entry named by a label (`Old Tinker`) is the one `said the old tinker` names; and
+    /// `Hal's sister leaned forward.` is his sister, not Hal.
+    @Test func aLabelIsANameAndOnesSisterIsNotOneself() {
+        let passage = """
+            "I will tell you how it happened," said the old tinker, filling his pipe. "We were three days out of Lisbon."
+
+            "And did it rain?" asked Hal.
+
+            "Not a drop."
+
+            Hal's sister leaned forward. "Were they pirates?"
+            """
+        let cast = [Character(name: "Old Tinker", aliases: ["the old tinker"], gender: .male), Character(name: "Hal", gender: .male), Character(name: "Polly", gender: .female)]
+        #expect(speakers(passage, cast: cast) == ["Old Tinker", "Old Tinker", "Hal", "Old Tinker", "Polly"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
