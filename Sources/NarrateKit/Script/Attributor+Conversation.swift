@@ -466,9 +466,7 @@ extension Attributor {
                     if let relative = person(at: index, in: stretch, besides: speaker, salience: salience, speakerOf: speakerOf) { found.insert(relative) }
                     continue
                 }
-                var head = index + 1
-                while head < stretch.upperBound, head - index <= 3, tokens[head].isWord, !tokens[head].isCapitalized, personNouns[tokens[head].lower] == nil { head += 1 }
-                guard head < stretch.upperBound, let gender = personNouns[tokens[head].lower], gender != .unknown, !tokens[head].isPossessive,
+                guard let head = descriptionHead(after: index, before: stretch.upperBound), let gender = personNouns[tokens[head].lower], gender != .unknown,
                     let newcomer = notNamedYet(gender, before: position, exclude: [speaker], salience: salience)
                 else { continue }
                 found.insert(newcomer)
@@ -520,18 +518,23 @@ extension Attributor {
         }
         for verb in sentenceStart..<(range.upperBound - 1) where Self.addressVerbs.contains(tokens[verb].lower) {
             guard let (subject, _) = subject(endingAt: verb, from: sentenceStart) else { continue }
-            let speaker: Speaker? = switch subject {
-            case .character(let character): speakerOf[character]
-            case .pronoun(let gender): salience.subject.flatMap { self.gender(of: $0) == gender ? $0 : nil }
-            case .firstPerson: .narrator
-            default: nil
-            }
-            guard let speaker else { continue }
+            guard let speaker = narratedSubject(subject, salience: salience, speakerOf: speakerOf) else { continue }
             if let other = person(at: verb + 1, in: range, besides: speaker, salience: salience, speakerOf: speakerOf) {
                 return (other, tokens[verb].lower, speaker)
             }
         }
         return nil
+    }
+
+    /// Who the subject of a sentence of narration is: by name, the one a `he` or `she` follows
+    /// there (the narration's subject, when of that sex), or the teller (`I`).
+    func narratedSubject(_ subject: Subject, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
+        switch subject {
+        case .character(let character): speakerOf[character]
+        case .pronoun(let gender): salience.subject.flatMap { self.gender(of: $0) == gender ? $0 : nil }
+        case .firstPerson: .narrator
+        default: nil
+        }
     }
 
     /// The person a narration's object at `object` is, other than `besides`: by name; `the vicar`,
@@ -570,13 +573,9 @@ extension Attributor {
         for verb in sentence..<narration.upperBound where Self.givingVerbs.contains(tokens[verb].lower) {
             // (`Nell came out with a jug, filled a glass and handed it…`: the sentence's subject.)
             let named = (sentence..<verb).lazy.compactMap { self.mentionStarting[$0].map { self.mentions[$0].character } }.first
-            let giver: Speaker? = switch subject(endingAt: verb, from: sentence)?.0 {
-            case .character(let character)?: speakerOf[character]
-            case .pronoun(let gender)?: salience.subject.flatMap { self.gender(of: $0) == gender ? $0 : nil }
-            case .firstPerson?: .narrator
-            default: named.map { speakerOf[$0] }
-            }
-            guard let giver else { continue }
+            guard let giver = subject(endingAt: verb, from: sentence).flatMap({ narratedSubject($0.0, salience: salience, speakerOf: speakerOf) })
+                ?? named.map({ speakerOf[$0] })
+            else { continue }
             // `handed the glass to her grandmother`, else `handed her grandmother the glass`.
             let to = (verb + 1..<narration.upperBound).prefix { !tokens[$0].isClauseEnd }.first { tokens[$0].lower == "to" }
             if let recipient = person(at: to.map { $0 + 1 } ?? verb + 1, in: narration, besides: giver, salience: salience, speakerOf: speakerOf) {

@@ -450,18 +450,22 @@ extension Attributor {
         let adjectives = Set(words.dropFirst().dropLast())
         var found: Set<String> = []
         for index in max(0, position - Self.introductionReach)..<position where ["a", "an"].contains(tokens[index].lower) && !tokens[index].inQuote {
-            var head = index + 1
-            var described: Set<String> = []
-            while head < position, head - index <= 4, tokens[head].isWord, !tokens[head].isCapitalized, personNouns[tokens[head].lower] == nil {
-                described.insert(tokens[head].lower)
-                head += 1
-            }
-            guard head < position, let introducedGender = personNouns[tokens[head].lower], tokens[head].lower != noun, !tokens[head].isPossessive,
-                adjectives.isSubset(of: described), gender == .unknown || introducedGender == .unknown || introducedGender == gender
+            guard let head = descriptionHead(after: index, before: position), let introducedGender = personNouns[tokens[head].lower], tokens[head].lower != noun,
+                adjectives.isSubset(of: Set(tokens[(index + 1)..<head].map(\.lower))), gender == .unknown || introducedGender == .unknown || introducedGender == gender
             else { continue }
             found.insert("the " + tokens[head].lower)
         }
         return found.count == 1 ? found.first : nil
+    }
+
+    /// The noun heading a description after the word at `index` (`a stout farmer`, `her
+    /// grandson`): within three words, the first a person could be called by, not owning
+    /// another (`her brother's`).
+    func descriptionHead(after index: Int, before limit: Int) -> Int? {
+        var head = index + 1
+        while head < limit, head - index <= 3, tokens[head].isWord, !tokens[head].isCapitalized, personNouns[tokens[head].lower] == nil { head += 1 }
+        guard head < limit, head - index <= 3, personNouns[tokens[head].lower] != nil, !tokens[head].isPossessive else { return nil }
+        return head
     }
 
     /// Nouns that say no more of a person than their sex: what a description calls one the
