@@ -195,6 +195,24 @@ import Testing
         #expect(again.stdout == (try String(contentsOf: folder.appendingPathComponent("cast.yaml"), encoding: .utf8)))
     }
 
+    /// One narrate found who ends up speaking no line (`said a third voice… Meg had not spoken
+    /// all evening.` is Meg's) gets no voice in the cast it writes.
+    @Test func castCommandLeavesOutThoseWithNoLine() throws {
+        let folder = try NarrateBinary.scratch()
+        let story = """
+            "I shall marry a sailor," said Bess.
+
+            "You will marry whoever asks you," said Kit.
+
+            "I shan't," said a third voice from the window seat. Meg had not spoken all evening. "I shall keep a school."
+            """
+        try story.write(to: folder.appendingPathComponent("story.txt"), atomically: false, encoding: .utf8)
+        let written = try NarrateBinary.run(["cast", "story.txt"], in: folder)
+        #expect(written.status == 0, "\(written.stderr)")
+        let file = try CastFile.parse(written.stdout, path: "cast.yaml")
+        #expect(file.entries.map(\.character.name).sorted() == ["Bess", "Kit", "Meg"])
+    }
+
     /// The same text and cast always give the same script, so the same voices. Swift seeds
     /// hashing per process, so this runs the binary several times on a line whose speaker
     /// depends on choosing between two people addressed at once.

@@ -67,11 +67,12 @@ public struct Production: Sendable {
         }.count
     }
 
-    /// The characters in casting order: as the cast file lists them, or most lines first.
+    /// The characters in casting order: as the cast file lists them, or most lines first (those
+    /// narrate found who end up with no line, `said a third voice. Meg…` being Meg's, need no voice).
     public var charactersByImportance: [Character] {
         if let castFile, !castFile.entries.isEmpty { return castFile.entries.map(\.character) }
         let counts = script.lineCounts
-        return script.characters.sorted {
+        return script.characters.filter { counts[.character($0.name), default: 0] > 0 }.sorted {
             (counts[.character($0.name), default: 0], $1.name) > (counts[.character($1.name), default: 0], $0.name)
         }
     }
@@ -120,7 +121,7 @@ public struct Production: Sendable {
         let known = existing.entries.map(\.character)
         let discovered = ScriptBuilder().build(script.source)
         let counts = discovered.lineCounts
-        let found = discovered.characters.sorted {
+        let found = discovered.characters.filter { counts[.character($0.name), default: 0] > 0 }.sorted {
             (counts[.character($0.name), default: 0], $1.name) > (counts[.character($1.name), default: 0], $0.name)
         }
         let matches = CharacterMatching.match(found, to: known)
