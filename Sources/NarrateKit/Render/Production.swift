@@ -71,6 +71,11 @@ public struct Production: Sendable {
     /// narrate found who end up with no line, `said a third voice. Meg…` being Meg's, need no voice).
     public var charactersByImportance: [Character] {
         if let castFile, !castFile.entries.isEmpty { return castFile.entries.map(\.character) }
+        return Self.speakingMostFirst(script)
+    }
+
+    /// The characters a script found who speak a line, most lines first (ties by name).
+    static func speakingMostFirst(_ script: Script) -> [Character] {
         let counts = script.lineCounts
         return script.characters.filter { counts[.character($0.name), default: 0] > 0 }.sorted {
             (counts[.character($0.name), default: 0], $1.name) > (counts[.character($1.name), default: 0], $0.name)
@@ -120,10 +125,7 @@ public struct Production: Sendable {
         }
         let known = existing.entries.map(\.character)
         let discovered = ScriptBuilder().build(script.source)
-        let counts = discovered.lineCounts
-        let found = discovered.characters.filter { counts[.character($0.name), default: 0] > 0 }.sorted {
-            (counts[.character($0.name), default: 0], $1.name) > (counts[.character($1.name), default: 0], $0.name)
-        }
+        let found = Self.speakingMostFirst(discovered)
         let matches = CharacterMatching.match(found, to: known)
         let newcomers = zip(found, matches).filter { $0.1 == nil }.map(\.0)
         let mentioned = CharacterMatching.mentioned(known, in: script.source)

@@ -215,10 +215,17 @@ extension Attributor {
         // (`Old Sailor`, `Stable Boy`: a label written as a name is that one's name too. In a
         // passage: in the novels, where such labels are often for anyone so called, training
         // −0.0007.)
+        return characters[character].gender != .unknown
+            && (name.hasPrefix("the ") || name.hasPrefix("a ") || name.hasPrefix("an ") || isPassage && labelNoun(of: character) != nil)
+    }
+
+    /// The noun of a cast name that says what someone is rather than who (`Stable Boy`, `Old
+    /// Sailor`: `boy`, `sailor`), untitled.
+    func labelNoun(of character: Int) -> String? {
         let words = CharacterIndex.words(of: characters[character].name)
-        let label = words.count >= 2 && Lexicon.titles[words[0]] == nil && Lexicon.titles[words[0] + "."] == nil
-            && personNouns[words[words.count - 1].lowercased()] != nil
-        return characters[character].gender != .unknown && (name.hasPrefix("the ") || name.hasPrefix("a ") || name.hasPrefix("an ") || label && isPassage)
+        guard words.count >= 2, Lexicon.titles[words[0]] == nil, Lexicon.titles[words[0] + "."] == nil else { return nil }
+        let noun = words[words.count - 1].lowercased()
+        return personNouns[noun] != nil ? noun : nil
     }
 
     /// A cast label for a relation (`The Son`, `The Wife`): someone's son, whoever's it is.

@@ -561,10 +561,7 @@ extension Attributor {
     /// Boy`, `The Old Sailor`): whom `a boy`, brought in, is.
     func castLabel(for noun: String) -> Int? {
         guard !discovered else { return nil }
-        let labels = characters.indices.filter { index in
-            let words = CharacterIndex.words(of: characters[index].name)
-            return words.count >= 2 && words.last?.lowercased() == noun && Lexicon.titles[words[0]] == nil && Lexicon.titles[words[0] + "."] == nil
-        }
+        let labels = characters.indices.filter { labelNoun(of: $0) == noun }
         return labels.count == 1 ? labels[0] : nil
     }
 
