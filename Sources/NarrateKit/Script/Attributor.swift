@@ -290,13 +290,17 @@ struct Attributor {
 
     /// Who tells a first-person book, when the cast lists them: the one the lines just before
     /// `I said` call by name (`"Watson," said Holmes, "…"` / `"…" I answered.`), far more often
-    /// than anyone else.
+    /// than anyone else. Never one whose name tags lines (`Mike said`): the teller's lines say `I`.
     func narratorsOwnName(_ turns: [Turn]) -> Int? {
+        var tagged: [Speaker: Int] = [:]
+        for turn in turns where turn.attribution?.method == .explicitTag {
+            if let speaker = turn.speaker { tagged[speaker, default: 0] += 1 }
+        }
         var called: [Int: Int] = [:]
         for index in turns.indices.dropFirst() where turns[index].attribution?.method == .firstPerson {
             let before = turns[index - 1]
             guard before.paragraph == turns[index].paragraph - 1, before.speaker != .narrator else { continue }
-            for character in Set(before.vocatives) { called[character, default: 0] += 1 }
+            for character in Set(before.vocatives) where tagged[speaker(of: character), default: 0] < 3 { called[character, default: 0] += 1 }
         }
         let ranked = called.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
         guard let top = ranked.first, top.value >= 3, top.value >= 3 * (ranked.dropFirst().first?.value ?? 0) else { return nil }

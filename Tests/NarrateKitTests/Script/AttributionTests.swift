@@ -1730,6 +1730,34 @@ import Testing
         #expect(speakers(text, cast: cast).suffix(5) == ["Ben", "Narrator", "Ben", "Ben", "Narrator"])
     }
 
+    /// One the lines before `I said` call often, but whose own name tags lines (`Kit said`), is
+    /// someone the teller answers for, not the teller.
+    @Test func oneWhoseNameTagsLinesIsNotTheNarrator() {
+        let cast = rosaAndBen + [Character(name: "Kit", gender: .male)]
+        let text = """
+            I sat by the stove and listened to them quarrel, as I had every night that week.
+
+            "Kit, you are a fool," said Rosa.
+
+            "He is," I said.
+
+            "I am not," Kit said. "Kit, she says. Kit, fetch this."
+
+            "Kit, you are a bigger fool than your brother," said Rosa.
+
+            "He is," I said again.
+
+            "Hush," said Kit.
+
+            "Kit, be quiet," said Rosa.
+
+            "Do," I said.
+
+            "I will not," Kit said.
+            """
+        #expect(speakers(text, cast: cast) == ["Rosa", "Narrator", "Kit", "Kit", "Rosa", "Narrator", "Kit", "Rosa", "Narrator", "Kit"])
+    }
+
     @Test func aliasesAndShortFormsFindTheCharacter() {
         let text = "\"Ready,\" said Benjamin Hale.\n\n\"Steady,\" said Mr. Hale."
         #expect(speakers(text, cast: rosaAndBen) == ["Ben", "Ben"])
