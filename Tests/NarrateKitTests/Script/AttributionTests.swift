@@ -1944,6 +1944,24 @@ import Testing
         #expect(Set(script.segments.filter { $0.kind == .dialogue }.map(\.speaker)).count == 2)
     }
 
+    /// `Mike` in the tags and `Michael` in the speech are one man with one voice.
+    @Test func discoveryJoinsAPetNameToItsGivenName() {
+        let text = """
+            Mike came in out of the rain and shook his coat. Brett looked up from the fire.
+
+            "Michael, you're soaked," she said.
+
+            "It's raining," Mike said. "I noticed it on the way."
+
+            "Sit down, Michael."
+
+            "I will," Mike said, and he did.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        let mike = script.characters.filter { ([$0.name] + $0.aliases).contains { ["Mike", "Michael"].contains($0) } }
+        #expect(mike.count == 1 && Set([mike[0].name] + mike[0].aliases).isSuperset(of: ["Mike", "Michael"]), "\(script.characters)")
+    }
+
     @Test func sentenceStartWordsAreNotCharacters() {
         let text = "Well, the rain came.\n\n\"Yes,\" said Rosa. \"Well, it always does.\"\n\nWell, it did."
         let script = ScriptBuilder().build(SourceText(name: "t", text: text))
