@@ -504,7 +504,9 @@ struct CharacterDiscovery {
                 }
                 if male >= 2 * max(1, female) || (male >= 1 && female == 0) { return .male }
                 if female >= 2 * max(1, male) || (female >= 1 && male == 0) { return .female }
-                return .unknown
+                // (`Robert`, in a book whose narration follows a woman: the pronouns near his
+                // name are often hers, but not two to one against his given name.)
+                return first.flatMap { Lexicon.givenNames[$0] } ?? .unknown
             }
         }
         func compatible(_ a: Gender?, _ b: Gender?) -> Bool {

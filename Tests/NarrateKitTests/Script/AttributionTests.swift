@@ -1962,6 +1962,24 @@ import Testing
         #expect(mike.count == 1 && Set([mike[0].name] + mike[0].aliases).isSuperset(of: ["Mike", "Michael"]), "\(script.characters)")
     }
 
+    /// The narration follows Ada, so the pronouns near Robert's name are mostly hers: not two to
+    /// one against a man's given name, they leave him a man.
+    @Test func aGivenNameDecidesWhenThePronounsAreMixed() {
+        let text = """
+            Ada walked down to the shore with Robert. She had not slept.
+
+            "The tide is late," said Robert. She did not answer him.
+
+            Robert picked up a shell and she watched him turn it over.
+
+            "You are quiet," Robert said. She shrugged.
+
+            "I am tired," said Ada. Robert nodded. She sat down on the sand.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.characters.first { $0.name == "Robert" }?.gender == .male, "\(script.characters)")
+    }
+
     @Test func sentenceStartWordsAreNotCharacters() {
         let text = "Well, the rain came.\n\n\"Yes,\" said Rosa. \"Well, it always does.\"\n\nWell, it did."
         let script = ScriptBuilder().build(SourceText(name: "t", text: text))
