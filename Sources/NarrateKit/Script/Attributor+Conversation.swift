@@ -103,6 +103,19 @@ extension Attributor {
         }
     }
 
+    /// `went out into the rain`, `walked outside to the yard`, `left the house and…`: in the
+    /// narration, someone leaving the place the scene is in for somewhere the sentence goes on
+    /// to. (`Mara went out.` and no further is only gone: one who comes in is in her old scene.)
+    static func saysGoingOut(_ tokens: TokenList, at index: Int) -> Bool {
+        guard index + 3 < tokens.count, !tokens[index].inQuote, ["went", "walked", "stepped", "ran", "hurried", "slipped", "left"].contains(tokens[index].lower)
+        else { return false }
+        if tokens[index].lower == "left" {
+            return tokens[index + 1].lower == "the" && ["house", "room", "kitchen", "cottage", "shop", "parlour", "hall"].contains(tokens[index + 2].lower)
+                && !tokens[index + 3].isSentenceEnd
+        }
+        return ["out", "outside"].contains(tokens[index + 1].lower) && !tokens[index + 2].isSentenceEnd
+    }
+
     func resolveInOrder(_ turns: inout [Turn]) {
         var salience = Salience()
         for turn in turns where turn.attribution?.method == .explicitTag {
@@ -200,8 +213,30 @@ extension Attributor {
                 if self.gender(of: known) != .unknown { salience.followed[self.gender(of: known)] = known }
             }
         }
+        // `She took her coat and went out into the rain. Tom was at the gate…`: one who goes out
+        // and finds someone not in the scene takes the scene along; those left indoors are out of it.
+        // (In a passage: in the novels, training lost 0.0004 with the cast.)
+        let departures = isPassage ? tokens.indices.filter { Self.saysGoingOut(tokens, at: $0) } : []
+        var departureCursor = 0
+        var goneOut: (mover: Speaker, at: Int)?
+        func followDeparture(_ index: Int) {
+            var start = index
+            while start > 0, !tokens[start].startsSentence, tokens[start - 1].paragraph == tokens[index].paragraph { start -= 1 }
+            let mover = Lexicon.subjectPronouns[tokens[start].lower].flatMap { salience.followed[$0] }
+                ?? mentionStarting[start].map { speakerOf[mentions[$0].character] }
+            goneOut = mover.map { ($0, index) }
+        }
+        func meetsSomeoneElsewhere(_ mention: CharacterIndex.Mention) -> Bool {
+            guard let (mover, at) = goneOut, tokens[at].paragraph == tokens[mention.tokens.lowerBound].paragraph else { return false }
+            let met = speakerOf[mention.character]
+            return met != mover && salience.spoke[met] == nil && salience.mentioned[met].map { mention.tokens.lowerBound - $0 > Self.nearbyWindow } ?? true
+        }
         func advance(to position: Int) {
             while mentionCursor < narrationMentions.count, narrationMentions[mentionCursor].tokens.lowerBound < position {
+                while departureCursor < departures.count, departures[departureCursor] < narrationMentions[mentionCursor].tokens.lowerBound {
+                    followDeparture(departures[departureCursor])
+                    departureCursor += 1
+                }
                 while descriptionCursor < narrationDescriptions.count, narrationDescriptions[descriptionCursor].index < narrationMentions[mentionCursor].tokens.lowerBound {
                     followDescription(narrationDescriptions[descriptionCursor])
                     descriptionCursor += 1
@@ -215,6 +250,14 @@ extension Attributor {
                     relativeCursor += 1
                 }
                 let mention = narrationMentions[mentionCursor]
+                if meetsSomeoneElsewhere(mention), let (mover, at) = goneOut {
+                    salience.forgetScene()
+                    salience.mentioned[mover] = at
+                    salience.subject = mover
+                    salience.subjectAt[mover] = at
+                    if self.gender(of: mover) != .unknown { salience.followed[self.gender(of: mover)] = mover }
+                    goneOut = nil
+                }
                 // `Old Mr. Ferris was asleep in his chair`: he is the old man, asleep or awake.
                 let before = mention.tokens.lowerBound - 1
                 if !mention.descriptive, before >= 0, tokens[before].isWord, !tokens[before].isCapitalized || tokens[before].startsSentence, let age = Self.age(of: tokens[before].lower) {
@@ -269,6 +312,10 @@ extension Attributor {
             while descriptionCursor < narrationDescriptions.count, narrationDescriptions[descriptionCursor].index < position {
                 followDescription(narrationDescriptions[descriptionCursor])
                 descriptionCursor += 1
+            }
+            while departureCursor < departures.count, departures[departureCursor] < position {
+                followDeparture(departures[departureCursor])
+                departureCursor += 1
             }
             while pronounCursor < narrationPronouns.count, narrationPronouns[pronounCursor] < position {
                 followPronoun(narrationPronouns[pronounCursor])

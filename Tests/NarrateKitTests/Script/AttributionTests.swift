@@ -3324,6 +3324,32 @@ import Testing
         let cast = [Character(name: "Old Tinker", aliases: ["the old tinker"], gender: .male), Character(name: "Hal", gender: .male), Character(name: "Polly", gender: .female)]
         #expect(speakers(passage, cast: cast) == ["Old Tinker", "Old Tinker", "Hal", "Old Tinker", "Polly"])
     }
+
+    /// One who goes out and finds someone there takes the scene along: the one left indoors
+    /// does not answer in the yard.
+    @Test func theSceneGoesOutWithTheOneWhoLeaves() {
+        let passage = """
+            The snow had come early. In the parlour Hester was darning while her uncle read by the lamp.
+
+            "The lane will be shut by morning," he said.
+
+            "And the post?"
+
+            "Jory will bring it if anyone can."
+
+            She bit off the thread. "Jory can't walk six miles in this."
+
+            "Then go and meet him."
+
+            She took her shawl from the hook and went out into the snow. Jory was at the end of the lane, stamping his feet, with a sack on his back.
+
+            "Did he send you?" he called.
+
+            "He did. Give me half of it."
+            """
+        let cast = [Character(name: "Hester", gender: .female), Character(name: "Mr. Penhale", aliases: ["her uncle"], gender: .male), Character(name: "Jory", gender: .male)]
+        #expect(speakers(passage, cast: cast).suffix(2) == ["Jory", "Hester"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
