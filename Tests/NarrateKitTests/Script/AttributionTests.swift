@@ -3350,6 +3350,70 @@ import Testing
         let cast = [Character(name: "Hester", gender: .female), Character(name: "Mr. Penhale", aliases: ["her uncle"], gender: .male), Character(name: "Jory", gender: .male)]
         #expect(speakers(passage, cast: cast).suffix(2) == ["Jory", "Hester"])
     }
+
+    /// `a stranger sat by the fire` ⏎ `"This is Mr. Dunmore," said Kell.`: the stranger has a
+    /// name now, so `The stranger rose` is he, and he is in the room to answer.
+    @Test func oneTheTalkPresentsIsTheStrangerTheNarrationBroughtIn() {
+        let passage = """
+            When Nora came down, her brother was at the window, and a stranger sat by the fire with his hat on his knees.
+
+            "This is Mr. Dunmore," said Kell. "He has come about the mill."
+
+            The stranger rose and bowed. He was a small man with a careful voice. "Forgive the hour."
+
+            "Not at all," said Nora. "Please sit down."
+
+            "The mill is for sale, I hear."
+            """
+        let cast = [Character(name: "Nora", gender: .female), Character(name: "Kell", gender: .male), Character(name: "Mr. Dunmore", gender: .male)]
+        #expect(speakers(passage, cast: cast) == ["Kell", "Kell", "Mr. Dunmore", "Nora", "Nora", "Mr. Dunmore"])
+    }
+
+    /// `Tarrant glanced at the top letter and turned pale.` ⏎ `"What is it?" asked Gedge.`: the
+    /// one acting at the end of the narration is the one asked, and answers, not the clerk who
+    /// came in before him.
+    @Test func theOneActingLastBeforeAnExchangeAnswersItsFirstLine() {
+        let passage = """
+            The office of Gedge and Tarrant was on the second floor, above a chemist's. When Walter Tarrant came in that Monday, his partner was already at the window, and a stranger sat in the client's chair with his hat on his knees.
+
+            "This is Mr. Corbel," said Gedge. "He has come about his brother's will."
+
+            The stranger rose and shook hands. He was a thin man with a grey moustache. "I am sorry to trouble you so early."
+
+            "No trouble at all," said Tarrant. "Sit down, please."
+
+            "My brother died in March. He left everything to a woman none of us had ever heard of."
+
+            "A Mrs. Ashdown," Gedge put in.
+
+            "Yes. And now she says there is a second will."
+
+            Tarrant frowned. "Have you seen it?"
+
+            "No one has seen it. That is the point."
+
+            The young clerk came in with the post and laid it on the desk. Tarrant glanced at the top letter and turned pale.
+
+            "What is it?" asked Gedge.
+
+            "It's from her. From Mrs. Ashdown." He handed it across. "She wants to see us both. Today."
+
+            Corbel leaned forward. "Then she has it."
+
+            "Or wants us to think so," said the clerk from the door.
+
+            Gedge turned round. "Thank you, Nutt. That will do."
+            """
+        let cast = [
+            Character(name: "Walter Tarrant", aliases: ["Tarrant"], gender: .male), Character(name: "Gedge", gender: .male),
+            Character(name: "Mr. Corbel", aliases: ["Corbel"], gender: .male), Character(name: "Nutt", aliases: ["the clerk"], gender: .male),
+            Character(name: "Mrs. Ashdown", gender: .female),
+        ]
+        #expect(speakers(passage, cast: cast) == [
+            "Gedge", "Gedge", "Mr. Corbel", "Walter Tarrant", "Walter Tarrant", "Mr. Corbel", "Gedge", "Mr. Corbel", "Walter Tarrant", "Mr. Corbel",
+            "Gedge", "Walter Tarrant", "Walter Tarrant", "Mr. Corbel", "Nutt", "Gedge",
+        ])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
