@@ -409,7 +409,8 @@ extension Attributor {
                 if present.count == 1, inScene.count > 1 { addressedNow.formUnion(present) }
             }
             // Only someone present can be addressed: named or heard lately.
-            let addressedBefore = (conversation.last.map { Set((turns[$0].vocatives + [tagAddressee(turns[$0])].compactMap { $0 }).map { speakerOf[$0] }) } ?? [])
+            // (`"It's Jem Nance."` speaks to him, as calling him would.)
+            let addressedBefore = (conversation.last.map { Set((turns[$0].vocatives + recognised(in: turns[$0]) + [tagAddressee(turns[$0])].compactMap { $0 }).map { speakerOf[$0] }) } ?? [])
                 .filter { position - salience.last($0) < 2000 }
 
             if turns[index].speaker == nil {

@@ -103,7 +103,10 @@ extension Attributor {
                 // Nor a guess at who (`"Mrs. Pitt, I expect."`, `"Tom, I suppose?"`).
                 let guessed = nextIndex + 2 < range.upperBound && tokens[nextIndex].word == "," && tokens[nextIndex + 1].word == "I"
                     && Self.guessVerbs.contains(tokens[nextIndex + 2].lower)
-                if !wholeQuote && !answersWho && !guessed { result.append(mention.character) }
+                // Nor a name said, then spoken of (`"Jem Nance. He was a terror."`).
+                let spokenOf = nextIndex + 1 < range.upperBound && tokens[nextIndex].word == "."
+                    && Lexicon.subjectPronouns[tokens[nextIndex + 1].lower].map { [characters[mention.character].gender, .unknown].contains($0) } == true
+                if !wholeQuote && !answersWho && !guessed && !spokenOf { result.append(mention.character) }
             }
             // `"I said I would, Mother."`: a parent called by what they are to the speaker.
             for index in range where mentionStarting[index] == nil && tokens[index].isWord {
@@ -114,6 +117,26 @@ extension Attributor {
             for index in range where !labelledByRole.isEmpty && index > range.lowerBound && tokens[index - 1].word == "," && tokens[index].isWord {
                 guard mentionStarting[index] == nil, let labelled = labelledByRole[tokens[index].lower], standsAlone(index..<(index + 1)) else { continue }
                 result.append(labelled)
+            }
+        }
+        return result
+    }
+
+    /// Those a turn knows again to their face: `"Lord bless me. It's Jem Nance."`, `"Why, it is
+    /// Mr. Hale!"`.
+    func recognised(in turn: Turn) -> [Int] {
+        var result: [Int] = []
+        for pieceIndex in turn.pieces where !pieces[pieceIndex].isEmbedded {
+            let range = tokenRange(of: pieces[pieceIndex])
+            for index in range where index >= range.lowerBound + 1 {
+                guard let mention = mentionStarting[index].map({ mentions[$0] }), !mention.descriptive, mention.tokens.upperBound < range.upperBound,
+                    tokens[mention.tokens.upperBound].isSentenceEnd
+                else { continue }
+                // (`It's` is the one token `It`, marked as `'s`.)
+                let it = tokens[index - 1].lower == "it" && tokens[index - 1].isPossessive ? index - 1
+                    : index >= range.lowerBound + 2 && tokens[index - 1].lower == "is" && tokens[index - 2].lower == "it" ? index - 2 : nil
+                guard let it, it == range.lowerBound || tokens[it].startsSentence || tokens[it - 1].word == "," else { continue }
+                result.append(mention.character)
             }
         }
         return result

@@ -3414,6 +3414,49 @@ import Testing
             "Gedge", "Walter Tarrant", "Walter Tarrant", "Mr. Corbel", "Nutt", "Gedge",
         ])
     }
+
+    /// `"It's Jem Nance."` speaks to him, and he answers `"It is, ma'am."`; `"Jem Nance. He was
+    /// a terror."` speaks of him, once `the young man` has gone into the crowd.
+    @Test func oneKnownAgainAnswersAndOneGoneIsSpokenOf() {
+        let passage = """
+            It was market day, and the square was full. Old Mrs. Pascoe had her stall under the church wall, as she had for forty years, and her granddaughter Tamsin helped her with the eggs.
+
+            A tall young man in a brown coat stopped in front of the stall.
+
+            "How much are the eggs?"
+
+            "A penny the two," said the old woman.
+
+            "Then I'll take a dozen." He counted the coins into Tamsin's hand. "You don't remember me, do you?"
+
+            The girl looked at him. "Should I?"
+
+            "I used to steal your grandmother's apples."
+
+            Mrs. Pascoe peered up at him. "Lord bless me. It's Jem Nance."
+
+            "It is, ma'am. Home from the sea."
+
+            "Your mother never said."
+
+            "She doesn't know yet. I came straight from the coach."
+
+            Tamsin wrapped the eggs in a cloth. "Then you'd better go and tell her."
+
+            The young man laughed, tipped his hat to them both, and was gone into the crowd.
+
+            "Well!" said her grandmother. "Jem Nance. He was a terror."
+
+            "He seems quiet enough now."
+
+            "They always do, my girl. They always do."
+            """
+        let cast = [Character(name: "Mrs. Pascoe", gender: .female), Character(name: "Tamsin", gender: .female), Character(name: "Jem Nance", aliases: ["Jem"], gender: .male)]
+        #expect(speakers(passage, cast: cast) == [
+            "Jem Nance", "Mrs. Pascoe", "Jem Nance", "Jem Nance", "Tamsin", "Jem Nance", "Mrs. Pascoe", "Jem Nance", "Mrs. Pascoe", "Jem Nance", "Tamsin",
+            "Mrs. Pascoe", "Mrs. Pascoe", "Tamsin", "Mrs. Pascoe",
+        ])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
