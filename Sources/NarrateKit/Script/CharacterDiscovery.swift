@@ -96,10 +96,21 @@ struct CharacterDiscovery {
                 .flatMap { $0.phrase.split(separator: " ").lazy.compactMap { Attributor.age(of: String($0)) }.first }
             if let age = given ?? introduced { aged[age, default: []].insert(mention.character) }
         }
+        // `her granddaughter Bess`, `his son Ned`: a girl, a boy.
+        var children: [String: Set<Int>] = [:]
+        for mention in namedMentions where !tokens.isInQuote(mention.tokens.lowerBound) && mention.tokens.lowerBound >= 2 {
+            let start = mention.tokens.lowerBound
+            guard ["his", "her", "their"].contains(tokens[start - 2].lower),
+                let child = Self.childNouns.first(where: { $0.value.contains(tokens[start - 1].lower) })?.key
+            else { continue }
+            children[child, default: []].insert(mention.character)
+        }
         func apposedTo(_ description: Character) -> Int? {
             let words = description.name.split(separator: " ").map(String.init)
             guard let head = words.last else { return nil }
             if let bearers = apposed["the " + head], bearers.count == 1 { return bearers.first }
+            // (`her granddaughter Bess` … `The girl looked at him.`: the one child of that sex.)
+            if let bearers = children[head], bearers.count == 1 { return bearers.first }
             guard Lexicon.plainPersonNouns.contains(head), let age = words.lazy.compactMap(Attributor.age(of:)).first else { return nil }
             let fitting = aged[age, default: []].filter { [description.gender, .unknown].contains(characters[$0].gender) || description.gender == .unknown }
             return fitting.count == 1 ? fitting.first : nil
@@ -369,6 +380,13 @@ struct CharacterDiscovery {
             // A common given name never written in lower case names a person, even in a short
             // story that seldom puts it mid-sentence (`Nell set down the kettle.`).
             if knownGivenName, lower == 0, form.count >= leastUses { return true }
+            // (In a passage, so does a rarer one used twice, once mid-sentence, never after a
+            // preposition: `her granddaughter Tamsin` … `Tamsin laughed.`)
+            if passage, form.words.count == 1, form.title == nil, form.count >= 2, form.midSentence >= 1, form.governed == 0, form.afterThe == 0, lower == 0,
+                !Lexicon.notNames.contains(form.words[0]), !Self.namesPlace(form.words[0])
+            {
+                return true
+            }
             let votes = form.maleVotes + form.femaleVotes
             return form.midSentence >= 3 && votes >= 3 && max(form.maleVotes, form.femaleVotes) * 3 >= votes * 2
         }
@@ -638,6 +656,11 @@ struct CharacterDiscovery {
             index == 0 && words.count > 1 && Tokenizer.isAbbreviatedTitle(word) ? word + "." : word
         }.joined(separator: " ")
     }
+
+    /// What a girl or a boy is to the family the narration names them in.
+    static let childNouns: [String: [String]] = [
+        "girl": ["daughter", "granddaughter", "niece"], "boy": ["son", "grandson", "nephew"],
+    ]
 
     /// `the old sailor` speaks when it stands beside a speech verb as its subject.
     func descriptions() -> [Character] {

@@ -3457,6 +3457,25 @@ import Testing
             "Mrs. Pascoe", "Mrs. Pascoe", "Tamsin", "Mrs. Pascoe",
         ])
     }
+
+    /// Without a cast: `her granddaughter Tamsin` … `The girl looked at him.` is Tamsin, not a
+    /// voice of her own, nor the grandmother.
+    @Test func theGirlIsTheGranddaughterTheNarrationNamed() {
+        let passage = """
+            Old Mrs. Pascoe kept a stall under the church wall, and her granddaughter Tamsin helped her with the eggs.
+
+            A tall young man stopped in front of the stall. "You don't remember me, do you?"
+
+            The girl looked at him. "Should I?"
+
+            "I used to steal your grandmother's apples."
+
+            Tamsin laughed and wrapped the eggs in a cloth. "Then you owe her a dozen."
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: passage))
+        #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name).dropFirst().first == "Tamsin")
+        #expect(!script.characters.contains { $0.name == "the girl" }, "\(script.characters)")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
