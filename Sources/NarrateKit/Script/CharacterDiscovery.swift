@@ -117,7 +117,8 @@ struct CharacterDiscovery {
         }
         for description in joiningOrdinals(joiningBareRoles(introducedTogether(descriptions()))) {
             if let index = byKey[key(description.name)] ?? titled(description.name) ?? apposedTo(description)
-                ?? (passage ? seenAnew(description, in: characters, mentions: namedMentions) ?? parentOfTheFamily(description, in: characters) : nil)
+                ?? (passage ? seenAnew(description, in: characters, mentions: namedMentions) ?? parentOfTheFamily(description, in: characters)
+                    ?? presented(description, in: characters, mentions: namedMentions) : nil)
             {
                 characters[index].aliases.append(description.name)
                 if characters[index].gender == .unknown { characters[index].gender = description.gender }
@@ -161,6 +162,28 @@ struct CharacterDiscovery {
         // the description open.)
         let named = Set(mentions.filter { tokens[$0.tokens.lowerBound].paragraph == paragraph && $0.tokens.lowerBound < use }.map(\.character))
         return openers.count == 1 && named.count == 1 ? openers.first : nil
+    }
+
+    /// `"This is Mr. Ferrand," said Hobbs.` ⏎ `The stranger rose. He was a thin man…`: a
+    /// description first met in the paragraph that presents someone of that sex, or the next,
+    /// is the one presented, whom the narration has not named yet.
+    private func presented(_ description: Character, in characters: [Character], mentions: [CharacterIndex.Mention]) -> Int? {
+        let words = description.name.split(separator: " ").dropFirst().map(String.init)
+        guard !words.isEmpty, let use = tokens.indices.first(where: { index in
+            !tokens[index].inQuote && ["the", "a", "an"].contains(tokens[index].lower) && index + words.count < tokens.count
+                && zip(words, tokens[(index + 1)...]).allSatisfy { $0 == $1.lower }
+        })
+        else { return nil }
+        let presented = mentions.filter { mention in
+            let start = mention.tokens.lowerBound
+            guard start >= 2, start < use, tokens[use].paragraph - tokens[start].paragraph <= 1, tokens[start].inQuote,
+                tokens[start - 1].lower == "is", ["this", "here"].contains(tokens[start - 2].lower)
+            else { return false }
+            let gender = characters[mention.character].gender
+            let namedBefore = mentions.contains { $0.character == mention.character && !tokens[$0.tokens.lowerBound].inQuote && $0.tokens.lowerBound < use }
+            return !namedBefore && (gender == .unknown || description.gender == .unknown || gender == description.gender)
+        }
+        return Set(presented.map(\.character)).count == 1 ? presented.last?.character : nil
     }
 
     /// `Nell set down the kettle and looked at her brother.`: in a passage, one called only by

@@ -3476,6 +3476,27 @@ import Testing
         #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name).dropFirst().first == "Tamsin")
         #expect(!script.characters.contains { $0.name == "the girl" }, "\(script.characters)")
     }
+
+    /// Without a cast: `"This is Mr. Dunmore."` ⏎ `The stranger rose. He was a small man…`: the
+    /// small man is Mr. Dunmore, one voice, not two.
+    @Test func theManALinePresentsIsOneVoiceWithHisName() {
+        let passage = """
+            When Nora came down, her brother Kell was at the window, and a stranger sat by the fire with his hat on his knees.
+
+            "This is Mr. Dunmore," said Kell. "He has come about the mill."
+
+            The stranger rose and bowed. He was a small man with a careful voice. "Forgive the hour."
+
+            "Not at all," said Nora. "Please sit down."
+
+            "The mill is for sale, I hear."
+
+            Kell looked at his sister. Dunmore waited, turning his hat in his hands. "I can pay in gold," he said.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: passage))
+        let voices = Set(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name))
+        #expect(voices == ["Kell", "Nora", "Mr. Dunmore"], "\(script.characters)")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
