@@ -182,6 +182,16 @@ extension Attributor {
                 index - (salience.subjectAt[subject] ?? 0) < 400
             else { return }
             salience.subjectAt[subject] = index
+            // `He went out, and they heard the trap rattle away.`: in a passage, gone, as one named
+            // going is.
+            if isPassage, CharacterIndex.saysAbsent(tokens, after: index + 1) { leave(subject) }
+        }
+        func leave(_ gone: Speaker) {
+            salience.mentioned[gone] = nil
+            salience.subjectAt[gone] = nil
+            salience.spoke[gone] = nil
+            if salience.subject == gone { salience.subject = nil }
+            salience.followed = salience.followed.filter { $0.value != gone }
         }
         // `…, her mother followed her.`: a relative named by relation is a mention of that
         // character, when the cast names them (`kin(of:_:)`), and what the scene calls them

@@ -206,8 +206,16 @@ struct CharacterDiscovery {
             let ownerGender: Gender = tokens[index].lower == "his" ? .male : .female
             let named = mentions.last { $0.tokens.upperBound <= index && characters[$0.character].gender == ownerGender }
             guard let owner = named.map({ characters[$0.character].name }) else { continue }
+            // (Not one whose surname is not the owner's: `Mary Holt`'s father is no `Dr. Wren`.)
+            func surname(_ name: String) -> String? {
+                let words = CharacterIndex.words(of: name)
+                return words.count >= 2 ? words.last : nil
+            }
+            let sameBlood = ["father", "mother", "brother", "sister"].contains(relation.lower) && !(CharacterIndex.words(of: owner).first.map(Lexicon.marriedTitles.contains) ?? false)
             let othersOfThatSex = mentions.contains { mention in
-                !tokens[mention.tokens.lowerBound].inQuote && [gender, .unknown].contains(characters[mention.character].gender) && characters[mention.character].name != owner
+                let other = characters[mention.character].name
+                return !tokens[mention.tokens.lowerBound].inQuote && [gender, .unknown].contains(characters[mention.character].gender) && other != owner
+                    && !(sameBlood && surname(owner) != nil && surname(other) != nil && surname(owner) != surname(other))
             }
             guard !othersOfThatSex else { continue }
             result.append(Character(name: owner + "'s " + relation.lower, aliases: [tokens[index].lower + " " + relation.lower], gender: gender))

@@ -21,7 +21,7 @@ struct CharacterIndex {
         // Leaving the scene, or never joining it.
         ["left", "the", "room"], ["left", "the", "house"], ["went", "out", "of", "the", "room"],
         // (`went out.`, and no further: `went out into the garden` takes the scene along.)
-        ["went", "out", "."], ["went", "home", "."], ["ran", "out", "."], ["hurried", "out", "."], ["ran", "away"], ["hurried", "away"],
+        ["went", "out", "."], ["went", "out", ","], ["went", "home", "."], ["ran", "out", "."], ["hurried", "out", "."], ["ran", "away"], ["hurried", "away"],
         ["had", "stayed", "at", "home"], ["stayed", "at", "home"], ["had", "stayed", "behind"], ["stayed", "behind"],
         // Gone to bed before the scene: asleep upstairs, not in the talk.
         ["was", "upstairs"], ["were", "upstairs"],

@@ -3497,6 +3497,49 @@ import Testing
         let voices = Set(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name))
         #expect(voices == ["Kell", "Nora", "Mr. Dunmore"], "\(script.characters)")
     }
+
+    /// `He went out, and they heard the trap rattle away.`: the doctor is gone, so `he said`
+    /// after it is her father. Without a cast, `her father` is a voice of his own: Dr.
+    /// Pettigrew, who bears another surname, cannot be Jenny Marsh's father.
+    @Test func oneGoneByPronounIsGoneAndAFatherIsNotAManOfAnotherName() {
+        let passage = """
+            The doctor's trap was already at the door when Jenny Marsh came down. Dr. Pettigrew was in the hall, pulling on his gloves, and her father stood beside him.
+
+            "How is she?" Jenny asked.
+
+            "Better," said the doctor. "The fever broke in the night."
+
+            Her father let out a long breath. "Thank God."
+
+            "She will want feeding up. Beef tea, and plenty of it."
+
+            Jenny nodded. "I'll see to it."
+
+            The doctor picked up his bag. He turned at the door and looked back at the old man. "And you, sir, will go to bed. You have not slept for three nights."
+
+            "I am well enough."
+
+            "You are nothing of the kind." He went out, and they heard the trap rattle away down the lane.
+
+            Jenny took her father's arm. "He's right, you know."
+
+            "Doctors always are," he said, "to hear them tell it."
+
+            Upstairs a bell rang. Jenny looked at her father, and he smiled for the first time in a week.
+
+            "Go on," he said. "She's asking for you."
+            """
+        let cast = [
+            Character(name: "Jenny Marsh", aliases: ["Jenny"], gender: .female), Character(name: "Mr. Marsh", aliases: ["her father"], gender: .male),
+            Character(name: "Dr. Pettigrew", gender: .male), Character(name: "The Doctor", gender: .male), Character(name: "Mrs. Marsh", gender: .female),
+        ]
+        #expect(speakers(passage, cast: cast).suffix(4) == ["Mr. Marsh", "Mr. Marsh", "Mr. Marsh", "Mr. Marsh"])
+        let father = "Jenny Marsh's father"
+        #expect(speakers(passage) == [
+            "Jenny Marsh", "Dr. Pettigrew", "Dr. Pettigrew", father, "Dr. Pettigrew", "Jenny Marsh", "Dr. Pettigrew", father, "Dr. Pettigrew", "Jenny Marsh",
+            father, father, father, father,
+        ])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
