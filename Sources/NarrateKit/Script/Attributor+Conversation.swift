@@ -249,7 +249,11 @@ extension Attributor {
         }
         var descriptionCursor = 0
         func followDescription(_ entry: (index: Int, phrase: String)) {
-            guard let known = salience.knownAs[entry.phrase], salience.mentioned[known] == nil || salience.mentioned[known]! < entry.index else { return }
+            // (`William Tasker, the new shepherd,` … `The shepherd ran.`: in a passage, he, and
+            // so not `the farmer` who speaks next.)
+            let apposed = isPassage ? salience.appositions[String(entry.phrase.dropFirst(4))].flatMap { entry.index - $0.position < 3000 ? $0.speaker : nil } : nil
+            guard let known = salience.knownAs[entry.phrase] ?? apposed, salience.mentioned[known] == nil || salience.mentioned[known]! < entry.index else { return }
+            if apposed != nil { salience.describedAs[known] = (entry.phrase, entry.index) }
             salience.mentioned[known] = entry.index
             if tokens[entry.index].startsSentence {
                 salience.subject = known
@@ -555,12 +559,19 @@ extension Attributor {
     /// first line is said to, and who answers it. One who has talked in the scene: `The
     /// sergeant, a big, silent man, nodded once.` only listens. (In a passage: in the novels,
     /// development lost 0.0001.)
+    /// (So is one the narration follows there, `The shepherd ran. Ten minutes later he was back
+    /// with his master.`)
     func lastActor(besides speaker: Speaker, before turn: Turn, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
-        guard isPassage, let sentence = lastNarrationSentence(before: turn), let mention = mentionStarting[sentence.lowerBound].map({ mentions[$0] }),
-            !mention.absent, !mention.descriptive, speakerOf[mention.character] != speaker, salience.spoke[speakerOf[mention.character]] != nil,
-            !CharacterIndex.saysAbsent(tokens, after: mention.tokens.upperBound)
-        else { return nil }
-        return speakerOf[mention.character]
+        guard isPassage, let sentence = lastNarrationSentence(before: turn) else { return nil }
+        let actor: Speaker
+        if let mention = mentionStarting[sentence.lowerBound].map({ mentions[$0] }) {
+            guard !mention.absent, !mention.descriptive, !CharacterIndex.saysAbsent(tokens, after: mention.tokens.upperBound) else { return nil }
+            actor = speakerOf[mention.character]
+        } else {
+            guard let subject = salience.subject, let at = salience.subjectAt[subject], sentence.contains(at) else { return nil }
+            actor = subject
+        }
+        return actor != speaker && salience.spoke[actor] != nil ? actor : nil
     }
 
     /// `Granny Webb was shelling peas when her grandson came round the corner.` ⏎ `"You're
@@ -580,7 +591,9 @@ extension Attributor {
                     if let relative = person(at: index, in: stretch, besides: speaker, salience: salience, speakerOf: speakerOf) { found.insert(relative) }
                     continue
                 }
+                // (`his master` is someone the story knows: only `a boy`, or kin, `her grandson`, is new.)
                 guard let head = descriptionHead(after: index, before: stretch.upperBound), let gender = personNouns[tokens[head].lower], gender != .unknown,
+                    ["a", "an"].contains(tokens[index].lower) || Self.youngerKin.contains(tokens[head].lower),
                     let newcomer = notNamedYet(gender, before: position, exclude: [speaker], salience: salience)
                 else { continue }
                 found.insert(newcomer)
@@ -588,6 +601,8 @@ extension Attributor {
         }
         return found.count == 1 ? found.first : nil
     }
+
+    static let youngerKin: Set<String> = ["grandson", "granddaughter", "nephew", "niece", "cousin"]
 
     /// `…and between them Kitty and her brother Ned argued about the pony.`: two the narration
     /// has talk together are the two of the exchange that follows, whoever else is at table.

@@ -3540,6 +3540,47 @@ import Testing
             father, father, father, father,
         ])
     }
+
+    /// `Robert Pell, the new shepherd,` … `The shepherd ran.`: so `said the farmer` is the other
+    /// Robert; and `he was back with his master` brings no one new: the shepherd, followed
+    /// there, is the one the farmer asks.
+    @Test func theShepherdIsNotTheFarmerAndHisMasterIsNoNewcomer() {
+        let passage = """
+            There were two Roberts at Lowick Farm that summer: Robert Dunn, who owned it, and Robert Pell, the new shepherd, whom everyone called Rob. The morning the ewes got out, it was Rob who found them.
+
+            He came running into the yard, where the farmer's wife was hanging out the washing.
+
+            "The ewes are in the barley!"
+
+            "All of them?" asked Mrs. Dunn.
+
+            "Every one. The gate was off its hinges."
+
+            "Then fetch Robert. He's in the top field."
+
+            The shepherd ran. Ten minutes later he was back with his master, both of them red in the face.
+
+            "How many?" said the farmer.
+
+            "Forty, sir. Maybe more."
+
+            "Get the dog. I'll take the lane end." Robert Dunn pulled off his coat and threw it to his wife. "And Hester, send the boy for Sam Jolly. We'll want every hand."
+
+            "He's gone to market, Robert."
+
+            "Then send the girl."
+
+            A thin girl of twelve put her head round the dairy door. "Shall I go now, missus?"
+
+            "Yes, and run!"
+            """
+        let cast = [
+            Character(name: "Robert Dunn", aliases: ["Robert", "Dunn"], gender: .male), Character(name: "Rob Pell", aliases: ["Rob", "Robert Pell", "Robert"], gender: .male),
+            Character(name: "Hester Dunn", aliases: ["Mrs. Dunn", "Hester"], gender: .female), Character(name: "Sam Jolly", gender: .male),
+            Character(name: "Dairy Girl", aliases: ["the girl"], gender: .female),
+        ]
+        #expect(speakers(passage, cast: cast).prefix(8) == ["Rob Pell", "Hester Dunn", "Rob Pell", "Hester Dunn", "Robert Dunn", "Rob Pell", "Robert Dunn", "Robert Dunn"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
