@@ -184,12 +184,14 @@ extension Attributor {
             salience.subjectAt[subject] = index
             // `He went out, and they heard the trap rattle away.`: in a passage, gone, as one named
             // going is.
-            if isPassage, CharacterIndex.saysAbsent(tokens, after: index + 1) { leave(subject) }
+            if isPassage, CharacterIndex.saysAbsent(tokens, after: index + 1) {
+                leave(subject)
+                salience.spoke[subject] = nil
+            }
         }
         func leave(_ gone: Speaker) {
             salience.mentioned[gone] = nil
             salience.subjectAt[gone] = nil
-            salience.spoke[gone] = nil
             if salience.subject == gone { salience.subject = nil }
             salience.followed = salience.followed.filter { $0.value != gone }
         }
@@ -313,11 +315,7 @@ extension Attributor {
                 }
                 // `Tom Hale had gone to market`: not in the scene, whatever was said of him before.
                 if mention.absent {
-                    let gone = speakerOf[mention.character]
-                    salience.mentioned[gone] = nil
-                    salience.subjectAt[gone] = nil
-                    if salience.subject == gone { salience.subject = nil }
-                    salience.followed = salience.followed.filter { $0.value != gone }
+                    leave(speakerOf[mention.character])
                     mentionCursor += 1
                     continue
                 }

@@ -169,11 +169,7 @@ struct CharacterDiscovery {
     /// is the one presented, whom the narration has not named yet.
     private func presented(_ description: Character, in characters: [Character], mentions: [CharacterIndex.Mention]) -> Int? {
         let words = description.name.split(separator: " ").dropFirst().map(String.init)
-        guard !words.isEmpty, let use = tokens.indices.first(where: { index in
-            !tokens[index].inQuote && ["the", "a", "an"].contains(tokens[index].lower) && index + words.count < tokens.count
-                && zip(words, tokens[(index + 1)...]).allSatisfy { $0 == $1.lower }
-        })
-        else { return nil }
+        guard !words.isEmpty, let use = firstUse(of: words[...], articles: ["the", "a", "an"]) else { return nil }
         let presented = mentions.filter { mention in
             let start = mention.tokens.lowerBound
             guard start >= 2, start < use, tokens[use].paragraph - tokens[start].paragraph <= 1, tokens[start].inQuote,
@@ -1032,10 +1028,10 @@ struct CharacterDiscovery {
         return nil
     }
 
-    /// Where `the` + `words` first stands in the narration.
-    private func firstUse(of words: ArraySlice<String>) -> Int? {
+    /// Where `the` (or another of `articles`) + `words` first stands in the narration.
+    private func firstUse(of words: ArraySlice<String>, articles: Set<String> = ["the"]) -> Int? {
         tokens.indices.first { index in
-            !tokens[index].inQuote && tokens[index].lower == "the" && index + words.count < tokens.count
+            !tokens[index].inQuote && articles.contains(tokens[index].lower) && index + words.count < tokens.count
                 && zip(words, tokens[(index + 1)...]).allSatisfy { $0 == $1.lower }
         }
     }
