@@ -284,7 +284,7 @@ extension Attributor {
     }
 
     static let addressWords: [String: Gender] = [
-        "sir": .male, "ma'am": .female, "madam": .female, "ma’am": .female, "mum": .female, "miss": .female,
+        "sir": .male, "ma'am": .female, "madam": .female, "ma’am": .female, "mum": .female, "miss": .female, "missus": .female, "missis": .female,
         "aunt": .female, "uncle": .male, "mamma": .female, "mama": .female, "mother": .female, "papa": .male, "father": .male,
         "granny": .female, "grandmother": .female, "grandfather": .male,
     ]

@@ -3580,6 +3580,8 @@ import Testing
             Character(name: "Dairy Girl", aliases: ["the girl"], gender: .female),
         ]
         #expect(speakers(passage, cast: cast).prefix(8) == ["Rob Pell", "Hester Dunn", "Rob Pell", "Hester Dunn", "Robert Dunn", "Rob Pell", "Robert Dunn", "Robert Dunn"])
+        // `"Shall I go now, missus?"`: the woman answers.
+        #expect(speakers(passage, cast: cast).last == "Hester Dunn")
     }
 }
 
