@@ -121,16 +121,16 @@ extension Attributor {
     func presentation(in turn: Turn) -> (character: Int, at: Int)? {
         for piece in turn.pieces {
             let range = tokenRange(of: pieces[piece])
-            for index in range where index + 2 < range.upperBound {
-                let lead: Int? = switch tokens[index].lower {
-                case "this", "here": tokens[index + 1].lower == "is" && (index == range.lowerBound || tokens[index].startsSentence) ? index + 2 : nil
-                case "introduce", "present": index > range.lowerBound && ["i", "me", "to"].contains(tokens[index - 1].lower) ? index + 1 : nil
-                default: nil
-                }
-                guard var start = lead else { continue }
+            // (Only where a name starts: reading every word of every line cost the script time.)
+            for start in range where start >= range.lowerBound + 2 {
+                guard let found = mentionStarting[start].map({ mentions[$0] }), !found.descriptive else { continue }
                 // (`my cousin, Miss Vane`: past the relation to the name.)
-                if ["my", "our"].contains(tokens[start].lower), start + 3 < range.upperBound, tokens[start + 2].word == "," { start += 3 }
-                if let found = mentionStarting[start].map({ mentions[$0] }), !found.descriptive { return (found.character, start) }
+                var lead = start
+                if lead - 5 >= range.lowerBound, tokens[lead - 1].word == ",", ["my", "our"].contains(tokens[lead - 3].lower) { lead -= 3 }
+                let verb = tokens[lead - 1].lower, before = tokens[lead - 2]
+                let presents = verb == "is" && ["this", "here"].contains(before.lower) && (lead - 2 == range.lowerBound || before.startsSentence)
+                    || ["introduce", "present"].contains(verb) && ["i", "me", "to"].contains(before.lower)
+                if presents { return (found.character, start) }
             }
         }
         return nil
