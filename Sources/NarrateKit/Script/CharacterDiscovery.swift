@@ -463,7 +463,12 @@ struct CharacterDiscovery {
         var before = index - 1
         while before >= 0, !tokens[before].isWord, QuoteScanner.quotationMarks.contains(tokens[before].word.unicodeScalars.first ?? " ") { before -= 1 }
         let opensLine = before < 0 || !tokens[before].inQuote || tokens[before].paragraph != tokens[index].paragraph
-        if opensLine { return Lexicon.givenNames[tokens[index].word] != nil && tokens[index + 1].word != "." }
+        // (`"Roland! You are late."`: a rarer name calls too when the narration names someone
+        // so mid-sentence.)
+        if opensLine {
+            return tokens[index + 1].word != "."
+                && (Lexicon.givenNames[tokens[index].word] != nil || tokens.contains { !$0.inQuote && !$0.startsSentence && $0.word == tokens[index].word })
+        }
         guard tokens[before].word == "," else { return false }
         return tokens.contains { !$0.inQuote && $0.word == tokens[index].word }
     }
