@@ -87,6 +87,10 @@ extension Attributor {
         var addressHabits: [String: [Speaker: Int]] = [:]
         /// How each speaker talks in the lines a tag names them for.
         var styles = SpeechStyles()
+        /// Who spoke and went (`"I'll bring the bill," said the girl, and went away.`), and where.
+        var leftAfterSpeaking: [Speaker: Int] = [:]
+        /// Those who spoke and went, and whom the narration has not named since: out of the talk.
+        var departed: Set<Speaker> { Set(leftAfterSpeaking.filter { (mentioned[$0.key] ?? -1) < $0.value }.keys) }
         func last(_ speaker: Speaker) -> Int { max(mentioned[speaker] ?? -1, spoke[speaker] ?? -1) }
 
         mutating func forgetScene() {
@@ -97,6 +101,7 @@ extension Attributor {
             subject = nil
             followed = [:]
             describedSpeakers = []
+            leftAfterSpeaking = [:]
             describedAs = [:]
             ages = [:]
             actingRelative = nil
@@ -404,7 +409,8 @@ extension Attributor {
             let beforePrevious = (conversation.count == 1 ? narratedOpener : nil) ?? alternationAnchor(conversation: conversation, current: index, turns: turns)
             // Called by name in the line, or the one the tag says it was said to (`she explained to
             // Edna`): not its speaker.
-            var addressedNow = Set((turn.vocatives + turn.parentsNamed + [tagAddressee(turn)].compactMap { $0 }).map { speakerOf[$0] })
+            var addressedNow = Set((turn.vocatives + turn.parentsNamed + [tagAddressee(turn), narratedAddressee(turn)].compactMap { $0 }).map { speakerOf[$0] })
+            let gone = salience.departed
             salience.namedInQuote = Set(turn.named.map { speakerOf[$0] })
             // `"Aunt Em, why…?"`: one who calls her so is her niece or nephew, not another of
             // the cast the title makes an elder (`Uncle Giles`).
@@ -422,14 +428,14 @@ extension Attributor {
             }
             // Only someone present can be addressed: named or heard lately.
             // (`"It's Jem Nance."` speaks to him, as calling him would.)
-            let addressedBefore = (conversation.last.map { Set((turns[$0].vocatives + recognised(in: turns[$0]) + [tagAddressee(turns[$0])].compactMap { $0 }).map { speakerOf[$0] }) } ?? [])
+            let addressedBefore = (conversation.last.map { Set(addressees(of: turns[$0]).map { speakerOf[$0] }) } ?? [])
                 .filter { position - salience.last($0) < 2000 }
 
             if turns[index].speaker == nil {
                 evidenceLog?.turn = index
                 let decided = decide(turns[index], index: index, turns: turns, previous: previous, beforePrevious: beforePrevious,
                                      twoBack: conversation.count >= 2 ? turns[conversation[conversation.count - 2]].speaker : nil,
-                                     addressedNow: addressedNow, addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf)
+                                     addressedNow: addressedNow.union(gone), addressedBefore: addressedBefore, participants: participants.subtracting(gone), salience: salience, position: position, speakerOf: speakerOf)
                 turns[index].speaker = decided.0
                 turns[index].attribution = decided.1
                 // `said the farmer` is never a woman's line, whatever the talk's turns say: with
@@ -450,6 +456,10 @@ extension Attributor {
             }
             if let speaker = turns[index].speaker {
                 salience.spoke[speaker] = position
+                if speaker != .narrator, let tag = turn.tag, CharacterIndex.saysAbsent(tokens, after: token(atOrAfter: tag.evidence.upperBound)) {
+                    leave(speaker)
+                    salience.leftAfterSpeaking[speaker] = token(atOrAfter: tag.evidence.upperBound)
+                }
                 switch turn.tag?.subject {
                 case .description(let phrase, _)?, .described(_, let phrase)?:
                     salience.describedSpeakers.append((phrase.lowercased(), speaker, position))
@@ -794,8 +804,8 @@ extension Attributor {
         words.reverse()
         for (index, word) in words.enumerated() {
             let next = index + 1 < words.count ? words[index + 1] : ""
-            if ["entered", "appeared"].contains(word) { return true }
-            if ["came", "walked", "burst", "stepped", "hurried", "ran"].contains(word), ["in", "into"].contains(next) { return true }
+            if ["entered", "appeared", "reappeared", "returned"].contains(word) { return true }
+            if ["came", "walked", "burst", "stepped", "hurried", "ran"].contains(word), ["in", "into", "back"].contains(next) { return true }
             if word == "head", next == "in" { return true }
             // `a woman's voice called down`: one not in the talk before.
             if ["a", "an"].contains(word), words.dropFirst(index + 1).prefix(2).contains("voice") { return true }
@@ -827,6 +837,51 @@ extension Attributor {
         }
         return nil
     }
+
+    /// Whom the narration of a line's own paragraph turns its speaker to before the last words:
+    /// `He sat down beside Miss Audley. "How do you do?"`, `Tom turned to Bess. "…"`. That one
+    /// answers next, like one called by name.
+    func narratedAddressee(_ turn: Turn) -> Int? {
+        let end = token(atOrAfter: quoteStart(pieces[turn.pieces[turn.pieces.count - 1]]))
+        var cursor = end - 1
+        var found: Int?
+        var steps = 0
+        while cursor > 0, steps < 40, tokens[cursor].paragraph == turn.paragraph {
+            defer { cursor -= 1; steps += 1 }
+            guard !tokens[cursor].inQuote, Self.attentionVerbs.contains(tokens[cursor].lower) || Self.nearVerbs.contains(tokens[cursor].lower) else { continue }
+            var object = cursor + 1
+            if object < end, ["round", "around", "back", "up", "over", "again", "down"].contains(tokens[object].lower) { object += 1 }
+            guard object + 1 < end, ["to", "towards", "toward", "at", "beside"].contains(tokens[object].lower), !tokens[object + 1].inQuote,
+                let mention = mentionStarting[object + 1]
+            else { continue }
+            found = mentions[mention].character
+            break
+        }
+        return found
+    }
+
+    /// Whom a line speaks to, for the one who answers it: the names it calls and the one its
+    /// tag or narration turns it to. (`"I am late, Mother." He sat down beside Miss Audley.
+    /// "How do you do?"`: the narration between its words turns it from the first to her.)
+    func addressees(of turn: Turn) -> [Int] {
+        let narrated = narratedAddressee(turn)
+        if let narrated, turn.pieces.count > 1,
+            narrationBetweenPieces(turn).contains(where: { mentionStarting[$0].map { mentions[$0].character } == narrated })
+        {
+            return [narrated] + recognised(in: turn) + [tagAddressee(turn)].compactMap { $0 }
+        }
+        return turn.vocatives + recognised(in: turn) + [tagAddressee(turn), narrated].compactMap { $0 }
+    }
+
+    /// The tokens of narration between a line's first and last quotation pieces.
+    private func narrationBetweenPieces(_ turn: Turn) -> Range<Int> {
+        let from = token(atOrAfter: quoteEnd(pieces[turn.pieces[0]]))
+        let to = token(atOrAfter: quoteStart(pieces[turn.pieces[turn.pieces.count - 1]]))
+        return from..<max(from, to)
+    }
+
+    /// Verbs that put someone by another (`sat down beside`, `smiled at`).
+    static let nearVerbs: Set<String> = ["sat", "smiled", "nodded", "bowed", "knelt", "kneeling", "crossed"]
 
     /// In a book told in the first person, the narration's `me`, `my`, `we`… put its narrator
     /// in the scene as `I` does (`Brett looked at me.`, `We went in.`).

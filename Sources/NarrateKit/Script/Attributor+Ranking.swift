@@ -1081,17 +1081,27 @@ extension Attributor {
                 return speakerOf[mention.character]
             }
         }
-        var cursor = token(atOrAfter: quoteEnd(pieces[turn.pieces[turn.pieces.count - 1]]))
-        let paragraph = turn.paragraph
-        var steps = 0
-        while cursor + 2 < tokens.count, steps < 12, tokens[cursor].paragraph == paragraph, !tokens[cursor].inQuote {
-            if tokens[cursor].lower == "it", tokens[cursor + 1].lower == "was", tokens[cursor].startsSentence || tokens[cursor - 1].isSentenceEnd,
-                let mention = mentionStarting[cursor + 2].map({ mentions[$0] }), !mention.descriptive
-            {
-                return speakerOf[mention.character]
+        // After the line, or after a tag between its pieces: `"…," said a voice. It was Roland. "…?"`
+        let lastQuoteEnd = token(atOrAfter: quoteEnd(pieces[turn.pieces[turn.pieces.count - 1]]))
+        for start in [turn.tag.map { token(atOrAfter: $0.evidence.upperBound) }, lastQuoteEnd].compactMap({ $0 }) where start <= lastQuoteEnd {
+            var cursor = start
+            var steps = 0
+            while cursor + 2 < tokens.count, steps < 12, tokens[cursor].paragraph == turn.paragraph, !tokens[cursor].inQuote {
+                if tokens[cursor].lower == "it", tokens[cursor + 1].lower == "was", tokens[cursor].startsSentence || tokens[cursor - 1].isSentenceEnd {
+                    // `It was Mrs. Gray.`, `It was the Grays' son, Roland, …`: the first name
+                    // not the possessor of another.
+                    var word = cursor + 2
+                    while word < min(tokens.count, cursor + 10), !tokens[word].isSentenceEnd, !tokens[word].inQuote {
+                        if let mention = mentionStarting[word].map({ mentions[$0] }), !tokens[mention.tokens.upperBound - 1].isPossessive {
+                            return mention.descriptive ? nil : speakerOf[mention.character]
+                        }
+                        word += 1
+                    }
+                    return nil
+                }
+                cursor += 1
+                steps += 1
             }
-            cursor += 1
-            steps += 1
         }
         return nil
     }

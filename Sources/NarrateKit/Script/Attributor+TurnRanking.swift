@@ -81,6 +81,8 @@ extension Attributor {
         candidates.formUnion(beats.afterFinished)
         for speaker in [context.previous, context.expected, context.twoBack, replier, context.ruled?.speaker] { if let speaker { candidates.insert(speaker) } }
         if !firstPersonNarrator { candidates.remove(.narrator) }
+        // (Not one who said their last and went away.)
+        if !candidates.subtracting(salience.departed).isEmpty { candidates.subtract(salience.departed) }
         // `"Aunt Em, why…?"`: her niece or nephew, not another the cast's titles make an elder.
         if turn.vocatives.contains(where: { Self.elderTitle(characters[$0]) }) {
             let elders = Set(characters.filter(Self.elderTitle).map { Speaker.character($0.name) })

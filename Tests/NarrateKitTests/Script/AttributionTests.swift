@@ -3583,6 +3583,76 @@ import Testing
         // `"Shall I go now, missus?"`: the woman answers.
         #expect(speakers(passage, cast: cast).last == "Hester Dunn")
     }
+
+    @Test func aVoiceTheNarrationNamesAfterATagBetweenItsWords() {
+        // `said a third voice from the door. It was the Hales' son, Kit, …`: Kit, not the Hales.
+        let text = """
+            Mr. Hale sat at the head of the table and his wife at the foot.
+
+            "You are late again," said Mrs. Hale.
+
+            "A curate who hunts," said a third voice from the doorway. It was the Hales' son, Kit, still in his boots. "What would the bishop say?"
+            """
+        let cast = [
+            Character(name: "Mr. Hale", gender: .male), Character(name: "Mrs. Hale", gender: .female), Character(name: "Kit", gender: .male),
+        ]
+        #expect(speakers(text, cast: cast) == ["Mrs. Hale", "Kit", "Kit"])
+    }
+
+    @Test func theOneTheNarrationTurnsALineToAnswersIt() {
+        // `"…, Mother." He sat down beside Miss Orme. "How do you do?"`: Miss Orme answers,
+        // not the mother called before the narration turned him.
+        let text = """
+            "Kit! You are late."
+
+            "I am always late, Mother." He sat down beside Miss Orme. "How do you do?"
+
+            "Very well," she said.
+            """
+        let cast = [Character(name: "Mrs. Hale", gender: .female), Character(name: "Kit", gender: .male), Character(name: "Miss Orme", gender: .female)]
+        #expect(speakers(text, cast: cast).last == "Miss Orme")
+        // Without a cast, `"Kit! …"` calls a person the narration names: Kit is found.
+        let discovered = speakers(text.replacingOccurrences(of: "He sat down", with: "Her son Kit sat down"))
+        #expect(discovered[1] == "Kit")
+    }
+
+    @Test func oneWhoSpeaksAndGoesAwayIsOutOfTheTalk() {
+        let text = """
+            Nell and Tom sat by the window. Nell ordered tea from the waitress, a tired girl with a pencil behind her ear.
+
+            "Will there be anything else, miss?"
+
+            "No, thank you."
+
+            "Then I'll bring the bill," said the girl, and went away.
+
+            Nell leaned across the table. "Will you come down with me on Saturday?"
+
+            "He threw a boot at me."
+            """
+        let cast = [
+            Character(name: "Nell", gender: .female), Character(name: "Tom", gender: .male),
+            Character(name: "Waitress", aliases: ["the waitress", "the girl"], gender: .female),
+        ]
+        #expect(speakers(text, cast: cast) == ["Waitress", "Nell", "Waitress", "Nell", "Tom"])
+    }
+
+    @Test func oneWhoComesBackWasNotInTheTalkBefore() {
+        // `The waitress came back…`: the line before hers is not hers by alternation.
+        let text = """
+            I had not seen Nell for years. The waitress brought our tea and went to the counter.
+
+            "He laughed," said Nell.
+
+            "Laughed?"
+
+            "As if it were the best joke in the world."
+
+            The waitress came back with more hot water. "Anything else, miss?"
+            """
+        let cast = [Character(name: "Nell", gender: .female), Character(name: "Waitress", aliases: ["the waitress"], gender: .female)]
+        #expect(speakers(text, cast: cast) == ["Nell", "Narrator", "Nell", "Waitress"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
