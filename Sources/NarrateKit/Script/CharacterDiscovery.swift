@@ -39,6 +39,8 @@ struct CharacterDiscovery {
         var asChild = 0
         /// Occurrences with a description set beside them (`Osric Vane, the tinsmith,`).
         var apposed = 0
+        /// Occurrences as one a line presents (`"This is my niece, Clara."`), in passages only.
+        var presented = 0
         var title: String? { words.count > 1 && Lexicon.titles[words[0]] != nil ? words[0] : nil }
         var core: [String] { title == nil ? words : Array(words.dropFirst()) }
         var titleGender: Gender? { title.flatMap { Lexicon.titles[$0] } }
@@ -172,11 +174,13 @@ struct CharacterDiscovery {
         guard !words.isEmpty, let use = firstUse(of: words[...], articles: ["the", "a", "an"]) else { return nil }
         let presented = mentions.filter { mention in
             let start = mention.tokens.lowerBound
-            guard start >= 2, start < use, tokens[use].paragraph - tokens[start].paragraph <= 1, tokens[start].inQuote,
-                tokens[start - 1].lower == "is", ["this", "here"].contains(tokens[start - 2].lower)
+            // (Or a line just after the narration brought them in: `a young woman who kept her
+            // hands in her pockets` … `"And this is my niece, Clara."`)
+            guard start >= 2, start < use ? tokens[use].paragraph - tokens[start].paragraph <= 1 : tokens[start].paragraph - tokens[use].paragraph <= 2,
+                tokens[start].inQuote, presentedInSpeech(start) != nil || tokens[start - 1].lower == "is" && ["this", "here"].contains(tokens[start - 2].lower)
             else { return false }
             let gender = characters[mention.character].gender
-            let namedBefore = mentions.contains { $0.character == mention.character && !tokens[$0.tokens.lowerBound].inQuote && $0.tokens.lowerBound < use }
+            let namedBefore = mentions.contains { $0.character == mention.character && !tokens[$0.tokens.lowerBound].inQuote && $0.tokens.lowerBound < max(use, start) }
             return !namedBefore && (gender == .unknown || description.gender == .unknown || gender == description.gender)
         }
         return Set(presented.map(\.character)).count == 1 ? presented.last?.character : nil
@@ -301,7 +305,8 @@ struct CharacterDiscovery {
             // spoken to or of, though the narration may never name her.
             let titledInSpeech = token.inQuote && Lexicon.titles[token.word] != nil && index + 1 < tokens.count
                 && tokens[index + 1].isWord && tokens[index + 1].isCapitalized && tokens[index + 1].inQuote
-            guard token.isWord, token.isCapitalized, !token.inQuote || titledInSpeech || isCalled(index) else {
+            let presentedHere = token.inQuote ? presentedInSpeech(index) : nil
+            guard token.isWord, token.isCapitalized, !token.inQuote || titledInSpeech || isCalled(index) || presentedHere != nil else {
                 index += 1
                 continue
             }
@@ -361,7 +366,12 @@ struct CharacterDiscovery {
                     }
                     if isSpeechTag(around: start..<end) { form.inTags += 1 }
                     if !token.inQuote, tokens.apposition(after: end, nouns: personNouns) != nil { form.apposed += 1 }
-                    if token.inQuote, !titledInSpeech { form.called += 1 }
+                    if let presentedHere {
+                        form.presented += 1
+                        if presentedHere == .female { form.femaleVotes += 2 } else if presentedHere == .male { form.maleVotes += 2 }
+                    } else if token.inQuote, !titledInSpeech {
+                        form.called += 1
+                    }
                     voteGender(after: end, into: &form)
                     forms[words] = form
                 }
@@ -404,6 +414,10 @@ struct CharacterDiscovery {
             // (`Jessop folded the letter.` after `"Well, Jessop?"`, or `Jonas Pell looked up` after
             // `"…, Jonas."`: in a passage, one called so.)
             if passage, form.called >= 1, form.count > form.called || givenWithSurname.contains(form.words[0]), lower == 0 { return true }
+            // (`"And this is my niece, Clara."`: in a passage, one a line presents.)
+            if passage, form.presented >= 1, lower == 0, form.words.count <= 3, !Lexicon.notNames.contains(form.words[0]), !Self.namesPlace(form.words.joined(separator: " ")) {
+                return true
+            }
             // A common given name never written in lower case names a person, even in a short
             // story that seldom puts it mid-sentence (`Nell set down the kettle.`).
             if knownGivenName, lower == 0, form.count >= leastUses { return true }
@@ -471,6 +485,24 @@ struct CharacterDiscovery {
         }
         guard tokens[before].word == "," else { return false }
         return tokens.contains { !$0.inQuote && $0.word == tokens[index].word }
+    }
+
+    /// `"This is Clara."`, `"And this is my niece, Clara."`: in a passage, a name a line
+    /// presents, with the sex its relation gives (`.unknown` when none does).
+    private func presentedInSpeech(_ index: Int) -> Gender? {
+        guard tokens.count < Self.passageTokens, index >= 2, tokens[index].isWord, tokens[index].isCapitalized,
+            Lexicon.titles[tokens[index].word] == nil, !Lexicon.notNames.contains(tokens[index].word)
+        else { return nil }
+        func presents(_ at: Int) -> Bool {
+            at >= 1 && tokens[at].lower == "is" && ["this", "here"].contains(tokens[at - 1].lower) && tokens[at - 1].inQuote
+        }
+        if presents(index - 1) { return .unknown }
+        var noun = index - 1
+        if tokens[noun].word == "," { noun -= 1 }
+        guard noun >= 3, tokens[noun].isWord, ["my", "our"].contains(tokens[noun - 1].lower), presents(noun - 2),
+            let gender = personNouns[tokens[noun].lower]
+        else { return nil }
+        return gender
     }
 
     /// A name beside a speech verb in the narration of a paragraph that has dialogue.
