@@ -187,6 +187,9 @@ extension Attributor {
                 index - (salience.subjectAt[subject] ?? 0) < 400
             else { return }
             salience.subjectAt[subject] = index
+            // `Jack was mending a net when the constable came up. He did not get up.`: a `He`
+            // opening a sentence makes the one it follows the narration's subject again.
+            if isPassage, tokens[index].startsSentence { salience.subject = subject }
             // `He went out, and they heard the trap rattle away.`: in a passage, gone, as one named
             // going is.
             if isPassage, CharacterIndex.saysAbsent(tokens, after: index + 1) {

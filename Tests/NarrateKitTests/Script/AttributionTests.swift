@@ -3653,6 +3653,53 @@ import Testing
         let cast = [Character(name: "Nell", gender: .female), Character(name: "Waitress", aliases: ["the waitress"], gender: .female)]
         #expect(speakers(text, cast: cast) == ["Nell", "Narrator", "Nell", "Waitress"])
     }
+
+    @Test func aDescriptionTheCastGivesIsTheOneTheNarrationJustBroughtIn() {
+        // `an old man in a jersey` … `said the old man`: the cast's old man, not the book's
+        // most prominent man.
+        let text = """
+            The constable found them on the pier: an old man in a jersey and a young woman with her hands in her pockets.
+
+            "Evening," said the constable. "You'll be Mr. Voss?"
+
+            "I will," said the old man.
+
+            Later that week Jem Trask was mending a net when the constable came up the path. Jem Trask did not look up, and Jem Trask did not stop.
+            """
+        let cast = [
+            Character(name: "Abel Voss", aliases: ["Mr. Voss", "the old man"], gender: .male), Character(name: "Constable", aliases: ["the constable"], gender: .male),
+            Character(name: "Jem Trask", gender: .male),
+        ]
+        #expect(speakers(text, cast: cast) == ["Constable", "Constable", "Abel Voss"])
+    }
+
+    @Test func aHeOpeningASentenceFollowsTheMainClausesSubject() {
+        // `Jem was mending a net when the constable came up the path. He did not get up.` ⏎
+        // `"…," he said.`: Jem, not the constable of the `when` clause.
+        let text = """
+            Jem Trask was mending a net in the lee of his cottage when the constable came up the path. He did not get up.
+
+            "I know why you're here," he said.
+
+            "Then you'll save us both some time."
+            """
+        let cast = [Character(name: "Jem Trask", gender: .male), Character(name: "Constable", aliases: ["the constable"], gender: .male)]
+        #expect(speakers(text, cast: cast) == ["Jem Trask", "Constable"])
+    }
+
+    @Test func aNameALinePresentsIsFoundWithoutACast() {
+        // `a young woman` … `"And this is my niece, Tilda."`: without a cast, she is Tilda.
+        let text = """
+            The constable found them on the pier: an old man in a jersey and a young woman with her hands in her pockets.
+
+            "You'll be Mr. Voss?" said the constable.
+
+            "I will," said the old man. "And this is my niece, Tilda."
+
+            "Someone cut her loose!" The young woman laughed. "That's more than trouble."
+            """
+        #expect(speakers(text).last == "Tilda")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
