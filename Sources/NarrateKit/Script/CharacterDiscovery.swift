@@ -577,6 +577,8 @@ struct CharacterDiscovery {
             var last: String?
             var gender: Gender {
                 if let title, title != .unknown { return title }
+                // (`Mum`, `Papa`: what the children call a parent says which.)
+                if forms.count == 1, forms[0].words.count == 1, let parent = Attributor.parentWords[forms[0].words[0].lowercased()] { return parent }
                 var male = forms.reduce(0) { $0 + $1.maleVotes }, female = forms.reduce(0) { $0 + $1.femaleVotes }
                 // A given name counts as a few pronouns: clear evidence to the contrary still wins.
                 switch first.flatMap({ Lexicon.givenNames[$0] }) {

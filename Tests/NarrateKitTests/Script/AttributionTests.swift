@@ -2055,6 +2055,20 @@ import Testing
         #expect(Set(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name)) == ["Mr. Penrose", "Clara"])
     }
 
+    @Test func whatChildrenCallAParentSaysWhichParent() {
+        // No pronoun near `Mum`: the word says she is a woman, so `"Tom?"` is hers.
+        let text = """
+            "Who left the gate open?" said Mum. Dad read on.
+
+            Nobody answered. Tom looked at his sister, and Lucy looked at her plate.
+
+            "Tom?"
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.characters.first { $0.name == "Mum" }?.gender == .female)
+        #expect(script.characters.first { $0.name == "Dad" }?.gender == .male)
+    }
+
     /// `a young curate named Mr. Fenn`: without a cast, `the curate` and `the young man` are he.
     @Test func oneBroughtInByWhatHeIsIsCalledSoAgain() {
         let text = """
