@@ -202,6 +202,8 @@ struct CharacterDiscovery {
                 let gender = Attributor.relations[relation.lower], gender != .unknown,
                 !taken.contains(relation.lower), !result.contains(where: { $0.aliases.contains(tokens[index].lower + " " + relation.lower) })
             else { continue }
+            // (Not one away: `what her brother had written from Bombay`.)
+            if CharacterIndex.saysAbsent(tokens, after: index + 2) { continue }
             // The owner: the last one named before of the pronoun's sex.
             let ownerGender: Gender = tokens[index].lower == "his" ? .male : .female
             let named = mentions.last { $0.tokens.upperBound <= index && characters[$0.character].gender == ownerGender }
@@ -803,7 +805,9 @@ struct CharacterDiscovery {
             // (`A moment later the old butler came in`.)
             let afterTime = token.lower == "the" && index > 0 && Attributor.timeWords.contains(tokens[index - 1].lower) && !tokens[index - 1].inQuote
                 && (tokens[index - 1].startsSentence || index >= 3 && tokens[index - 3].startsSentence)
-            guard token.startsSentence || inverted || afterTime else { continue }
+            // (`There was a knock, and the maid came in`: a clause of its own.)
+            let afterAnd = token.lower == "the" && index >= 2 && tokens[index - 1].lower == "and" && tokens[index - 2].word == "," && !tokens[index - 1].inQuote
+            guard token.startsSentence || inverted || afterTime || afterAnd else { continue }
             var head = index + 1
             while head < tokens.count, head - index <= 3, tokens[head].isWord, !tokens[head].isCapitalized, personNouns[tokens[head].lower] == nil { head += 1 }
             // (`the old butler`: the noun is the last of the words that could be one.)

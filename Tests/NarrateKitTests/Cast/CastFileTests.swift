@@ -37,6 +37,7 @@ import Testing
         ("characters:\n  - name: Jack\n    gender: robot\n", "gender of Jack must be male, female or unknown"),
         ("characters:\n  - aliases: [J]\n", "c.yaml:2: a character has no `name:`"),
         ("characters:\n  - name: Jack\n  - name: Jack\n", "is listed twice"),
+        ("characters:\n  - {name: The Vicar, aliases: [the vicar]}\n", "\"the vicar\" is given twice for The Vicar (names match whatever their capitals); delete one"),
         ("narrator: [\n", "not valid YAML"),
         ("characters:\n  - name: Jack\n   gender: male\n", "at line 3, column"),
         ("villains: []\n", "unknown key \"villains\""),

@@ -2069,6 +2069,25 @@ import Testing
         #expect(script.characters.first { $0.name == "Dad" }?.gender == .male)
     }
 
+    @Test func withoutACastTheMaidWhoComesInSpeaksAndAnAbsentBrotherDoesNot() {
+        let text = """
+            The vicar called on Thursday, and Miss Tilney gave him tea. She had been thinking all morning of what her brother had written from Madras.
+
+            "Osric is coming home," she said.
+
+            "For good?" asked the vicar.
+
+            "For good."
+
+            There was a knock at the door, and the maid came in with a telegram on a tray.
+
+            "For you, ma'am. The boy is waiting."
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name) == ["Miss Tilney", "the vicar", "Miss Tilney", "the maid"])
+        #expect(!script.characters.contains { $0.name.hasSuffix("brother") })
+    }
+
     /// `a young curate named Mr. Fenn`: without a cast, `the curate` and `the young man` are he.
     @Test func oneBroughtInByWhatHeIsIsCalledSoAgain() {
         let text = """
