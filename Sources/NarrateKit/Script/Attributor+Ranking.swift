@@ -503,7 +503,15 @@ extension Attributor {
             return nil
         }
         // (`"Will Hale wait?"`: a line that speaks of the one acting is not theirs.)
-        guard named.count == 1, let acting, !turn.named.contains(acting) else { return nil }
+        guard let acting, !turn.named.contains(acting) else { return nil }
+        // (`Daniel laughed. Fielding did not.`: with others named before, the one the last
+        // sentence opens on, who has spoken already.)
+        if named.count > 1 {
+            guard let sentence = lastNarrationSentence(before: turn), let opener = mentionStarting[sentence.lowerBound].map({ mentions[$0] }),
+                opener.character == acting, salience.spoke[speakerOf[acting]] != nil,
+                !sentence.contains(where: { $0 >= opener.tokens.upperBound && mentionStarting[$0] != nil })
+            else { return nil }
+        }
         // Silence, reported words or thanks (`Rosa said nothing.`, `Anne thanked him.`) hand
         // the turn to the other; a reply that calls someone else by name says who spoke.
         let silent = reportedSpeaker(before: turn.paragraph, salience: salience, speakerOf: speakerOf) != nil

@@ -3733,6 +3733,26 @@ import Testing
             """
         #expect(speakers(text).last == "Tilda")
     }
+
+    @Test func theOneTheLastSentenceOpensOnSpeaksAfterAReaction() {
+        // `Daniel laughed. Fielding did not.` ⏎ `"…"`: Fielding, who has spoken, not the
+        // one the later `said Daniel` makes the turns point to.
+        let text = """
+            "We've come about the line," said Fielding. "You will have had our letter."
+
+            "We had it," said Mr. Garth. "We burned it."
+
+            Daniel laughed. Fielding did not.
+
+            "That was unwise, sir."
+
+            "The company can come and take it, then."
+
+            "Father," said Daniel, "let the man speak."
+            """
+        let cast = [Character(name: "Fielding", gender: .male), Character(name: "Mr. Garth", gender: .male), Character(name: "Daniel", gender: .male)]
+        #expect(speakers(text, cast: cast)[4] == "Fielding")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
