@@ -392,6 +392,9 @@ extension Attributor {
         {
             return (called, Attribution(method: .vocative, confidence: 0.8, evidence: "called by name at the end of the line before"))
         }
+        if let answerer = answeredLast(turn, index: index, turns: turns, previous: previous, speakerOf: speakerOf), !addressedNow.contains(answerer) {
+            return (answerer, Attribution(method: .turnTaking, confidence: 0.6, evidence: "answers \(previous?.name ?? "the line before"), as the last time"))
+        }
         let ruled = untaggedRule(turn, index: index, turns: turns, previous: previous, beforePrevious: beforePrevious, addressedNow: addressedNow,
                                  addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf)
         let context = TurnContext(
@@ -418,6 +421,32 @@ extension Attributor {
     }
 
     static let attentiveEvidence = "turns to speak, named in the narration just before"
+
+    /// `"A sprain," said the doctor.` ⏎ `"A week!" Marlow groaned.` ⏎ … (his cousin and he) ⏎
+    /// `The doctor packed his bag. "Keep it raised."` ⏎ `"Thank you, Doctor."`: in a passage,
+    /// when one comes back into a talk of three, the one who answered them the last time
+    /// answers again, not the one the turns point to. (Not when someone called them back in,
+    /// `"…, Mr. Dunn."`, nor when they had called the one who answered, `"Mamma, …?"`: those
+    /// talks are between two.)
+    func answeredLast(_ turn: Turn, index: Int, turns: [Turn], previous: Speaker?, speakerOf: [Speaker]) -> Speaker? {
+        guard isPassage, turn.tag == nil, !turn.continuesSpeech, index >= 4, let previous, previous != .narrator, opensItsParagraph(turn),
+            turns[index - 1].speaker == previous, turns[index - 1].paragraph == turn.paragraph - 1,
+            !addressees(of: turns[index - 2]).contains(where: { speakerOf[$0] == previous })
+        else { return nil }
+        var earlier = index - 2
+        while earlier >= 0, turns[earlier + 1].paragraph <= turns[earlier].paragraph + 1 {
+            if turns[earlier].speaker == previous {
+                guard earlier <= index - 4, !turns[earlier + 1].continuesSpeech, let method = turns[earlier + 1].attribution?.method,
+                    !Self.guesses.contains(method), let answerer = turns[earlier + 1].speaker,
+                    answerer != previous, answerer != .narrator, answerer != turns[index - 2].speaker,
+                    addressees(of: turns[earlier]).isEmpty
+                else { return nil }
+                return answerer
+            }
+            earlier -= 1
+        }
+        return nil
+    }
 
     /// `Aunt Mary was sitting in the best chair. "Well, Benjamin," she said`: with a cast, one
     /// the paragraph's narration names as its subject just before the line, new to the scene

@@ -3753,6 +3753,47 @@ import Testing
         let cast = [Character(name: "Fielding", gender: .male), Character(name: "Mr. Garth", gender: .male), Character(name: "Daniel", gender: .male)]
         #expect(speakers(text, cast: cast)[4] == "Fielding")
     }
+
+    @Test func oneComingBackIntoATalkOfThreeIsAnsweredByWhoAnsweredThemBefore() {
+        let text = """
+            "It is not broken," said the doctor. "A sprain."
+
+            "A sprain!" Hal groaned. "And the match on Saturday."
+
+            "The match will survive without you," said Piers.
+
+            "Easy for you to say."
+
+            Piers laughed. "I have held a bat."
+
+            The doctor closed his bag. "Keep it raised. I'll look in on Thursday."
+
+            "Thank you, Doctor."
+            """
+        let cast = [
+            Character(name: "Dr. Wace", aliases: ["the doctor"], gender: .male), Character(name: "Hal", gender: .male), Character(name: "Piers", gender: .male),
+        ]
+        #expect(speakers(text, cast: cast).last == "Hal")
+        // (Not when the one coming back was called back in: `"…, Mr. Dunn."` ⏎ `"I never
+        // said…"` ⏎ `"Then perhaps…"` is the caller again.)
+        let calledBack = """
+            "And the expenses?" asked Mr. Dunn.
+
+            "Twelve pounds, Mr. Dunn."
+
+            "Twelve! For a tea urn?"
+
+            "The hall was eight," said Miss Fitch.
+
+            Mrs. Crane frowned at him. "We cannot have a bazaar without tea, Mr. Dunn."
+
+            "I never said we could."
+
+            "Then perhaps you would like to provide the urn."
+            """
+        let committee = [Character(name: "Mrs. Crane", gender: .female), Character(name: "Miss Fitch", gender: .female), Character(name: "Mr. Dunn", gender: .male)]
+        #expect(speakers(calledBack, cast: committee).last == "Mrs. Crane")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
