@@ -160,9 +160,8 @@ public struct CastFile: Hashable, Sendable {
                 }
                 let isName = position == 0
                 let owner = names[key] ?? (isName ? aliases[key] : nil) ?? (aliases[key]?.name == name ? aliases[key] : nil)
-                if let owner, owner.name == name, owner.line == entry.line {
-                    throw NarrateError(.cast, "\(path):\(entry.line): \"\(shown(form))\" is given twice for \(shown(name)) (names match whatever their capitals); delete one")
-                }
+                // (`name: The Boy, aliases: [the boy]`: the same name again, harmless.)
+                if let owner, owner.name == name, owner.line == entry.line { continue }
                 if let owner {
                     let what = isName ? "character \"\(shown(name))\"" : "alias \"\(shown(form))\" of \(shown(name))"
                     let other = owner.name == name ? "listed twice for \(shown(name))" : "already a name of \(shown(owner.name)) (line \(owner.line))"
