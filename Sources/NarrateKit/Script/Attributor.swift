@@ -145,6 +145,30 @@ struct Attributor {
 
     static let strangers: Set<String> = ["stranger", "newcomer", "new-comer"]
 
+    /// In a passage read with a cast, `a boy came in` brings in the cast's `the boy`: the
+    /// narration's `a` or `an` before the words of a cast name that starts with `the` is a
+    /// mention of that character.
+    static func withIntroductions(_ mentions: [CharacterIndex.Mention], tokens: TokenList, characters: [Character]) -> [CharacterIndex.Mention] {
+        let described: [(words: [String], character: Int)] = characters.indices.flatMap { index in
+            ([characters[index].name] + characters[index].aliases).compactMap { name -> ([String], Int)? in
+                let words = name.lowercased().split(separator: " ").map(String.init)
+                return words.count >= 2 && words[0] == "the" ? (Array(words.dropFirst()), index) : nil
+            }
+        }
+        guard !described.isEmpty else { return mentions }
+        let taken = Set(mentions.flatMap { Array($0.tokens) })
+        var added: [CharacterIndex.Mention] = []
+        for index in tokens.indices where ["a", "an"].contains(tokens[index].lower) && !tokens[index].inQuote && !taken.contains(index) {
+            guard let match = described.first(where: { entry in
+                index + entry.words.count < tokens.count && entry.words.indices.allSatisfy { tokens[index + 1 + $0].lower == entry.words[$0] }
+                    && !(tokens[index + entry.words.count + 1].isWord && !tokens[index + entry.words.count + 1].isCapitalized
+                        && Lexicon.personNouns[tokens[index + entry.words.count + 1].lower] != nil)
+            }) else { continue }
+            added.append(CharacterIndex.Mention(tokens: index..<(index + 1 + match.words.count), character: match.character, descriptive: true))
+        }
+        return added.isEmpty ? mentions : (mentions + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
     init(
         scalars: [Unicode.Scalar], paragraphs: [Paragraph], pieces: [QuotePiece], tokens: TokenList,
         mentions: [CharacterIndex.Mention], characters: [Character], firstPersonNarrator: Bool, discovered: Bool,
@@ -158,12 +182,13 @@ struct Attributor {
         self.pieces = pieces
         self.tokens = tokens
         personNouns = PersonNouns(tokens: tokens)
-        self.mentions = mentions
+        self.mentions = discovered || tokens.count >= CharacterDiscovery.passageTokens
+            ? mentions : Self.withIntroductions(mentions, tokens: tokens, characters: characters)
         self.characters = characters
         nameWords = characters.map { ([$0.name] + $0.aliases).map(CharacterIndex.words(of:)) }
         self.firstPersonNarrator = firstPersonNarrator
         self.discovered = discovered
-        mentionStarting = MentionStarts(mentions, tokenCount: tokens.count)
+        mentionStarting = MentionStarts(self.mentions, tokenCount: tokens.count)
         var counts = [Int](repeating: 0, count: characters.count)
         for mention in mentions { counts[mention.character] += 1 }
         // The first character of a name decides, as a linear search would.

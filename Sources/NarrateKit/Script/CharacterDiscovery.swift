@@ -214,9 +214,16 @@ struct CharacterDiscovery {
                 return words.count >= 2 ? words.last : nil
             }
             let sameBlood = ["father", "mother", "brother", "sister"].contains(relation.lower) && !(CharacterIndex.words(of: owner).first.map(Lexicon.marriedTitles.contains) ?? false)
+            // (`His sister Grace` is not the mother of `His mother was in the garden`.)
+            func otherKin(_ mention: CharacterIndex.Mention) -> Bool {
+                let start = mention.tokens.lowerBound
+                guard start >= 2, ["his", "her"].contains(tokens[start - 2].lower), let kin = Attributor.relations[tokens[start - 1].lower] else { return false }
+                return kin != .unknown && tokens[start - 1].lower != relation.lower
+            }
             let othersOfThatSex = mentions.contains { mention in
                 let other = characters[mention.character].name
                 return !tokens[mention.tokens.lowerBound].inQuote && [gender, .unknown].contains(characters[mention.character].gender) && other != owner
+                    && !mentions.contains { $0.character == mention.character && otherKin($0) }
                     && !(sameBlood && surname(owner) != nil && surname(other) != nil && surname(owner) != surname(other))
             }
             guard !othersOfThatSex else { continue }
@@ -766,9 +773,10 @@ struct CharacterDiscovery {
             counts[phrase, default: (0, gender)].count += 1
         }
         if tokens.count < Self.passageTokens {
-            for (phrase, gender, introduction) in describedBeats() where counts[phrase] == nil {
-                counts[phrase] = (1, gender)
-                if let introduction { introductions[phrase] = introduction }
+            for (phrase, gender, introduction) in describedBeats() {
+                // (`said the boy` later: the boy who came in is he.)
+                if let introduction, introductions[phrase] == nil { introductions[phrase] = introduction }
+                if counts[phrase] == nil { counts[phrase] = (1, gender) }
             }
         }
         // `The young clerk closed his ledger`: the pronouns the narration gives one a word of
@@ -806,7 +814,9 @@ struct CharacterDiscovery {
             let afterTime = token.lower == "the" && index > 0 && Attributor.timeWords.contains(tokens[index - 1].lower) && !tokens[index - 1].inQuote
                 && (tokens[index - 1].startsSentence || index >= 3 && tokens[index - 3].startsSentence)
             // (`There was a knock, and the maid came in`: a clause of its own.)
-            let afterAnd = token.lower == "the" && index >= 2 && tokens[index - 1].lower == "and" && tokens[index - 2].word == "," && !tokens[index - 1].inQuote
+            // (So is `The door opened and a boy came in`.)
+            let afterAnd = index >= 2 && tokens[index - 1].lower == "and" && !tokens[index - 1].inQuote
+                && (token.lower == "the" ? tokens[index - 2].word == "," : tokens[index - 2].isWord && ["opened", "burst", "knocked", "rang"].contains(tokens[index - 2].lower))
             guard token.startsSentence || inverted || afterTime || afterAnd else { continue }
             var head = index + 1
             while head < tokens.count, head - index <= 3, tokens[head].isWord, !tokens[head].isCapitalized, personNouns[tokens[head].lower] == nil { head += 1 }

@@ -3794,6 +3794,51 @@ import Testing
         let committee = [Character(name: "Mrs. Crane", gender: .female), Character(name: "Miss Fitch", gender: .female), Character(name: "Mr. Dunn", gender: .male)]
         #expect(speakers(calledBack, cast: committee).last == "Mrs. Crane")
     }
+
+    @Test func aBoyWhoComesInIsTheCastsBoyAndTheOneNarrateFinds() {
+        // `The door opened and a boy came in… He went straight to the bar.` ⏎ `"…"`: the boy,
+        // not the tall man who spoke before.
+        let text = """
+            By the fire sat a tall man in a grey coat. Nell Farrow was polishing glasses behind the bar.
+
+            "Is the coach late again?" asked the tall man.
+
+            "It's always late in wet weather, sir," said Nell.
+
+            The door opened and a boy came in, shaking water from his cap. He went straight to the bar.
+
+            "Mrs. Farrow, the coach is stuck at the ford."
+
+            "Then you'll take a message," said Nell.
+
+            "I'll take it," said the boy. "For a penny."
+            """
+        let cast = [
+            Character(name: "Nell Farrow", aliases: ["Nell", "Mrs. Farrow"], gender: .female), Character(name: "The Traveller", aliases: ["the tall man"], gender: .male),
+            Character(name: "The Boy", aliases: ["the boy"], gender: .male),
+        ]
+        #expect(speakers(text, cast: cast)[2] == "The Boy")
+        #expect(speakers(text)[2] == "the boy")
+    }
+
+    @Test func withoutACastAMotherIsFoundBesideANamedSister() {
+        // `His mother was in the garden.` … `His sister Grace`: Grace is no mother, so `his
+        // mother` is someone, and the first line is hers.
+        let text = """
+            Will Harker came home from the war in the spring, and walked from the station.
+
+            His mother was in the garden. She saw him at the gate and dropped the trowel.
+
+            "Will!"
+
+            "Hello, Mum."
+
+            They went into the kitchen. His sister Grace was at the sink.
+
+            "Oh, Will. Look at you," said Grace.
+            """
+        #expect(speakers(text).first == "Will Harker's mother")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
