@@ -509,6 +509,8 @@ extension Attributor {
                 return nil
             }
             guard let mention = mentionStarting[index].map({ mentions[$0] }), !isGoverned(index) else { continue }
+            // (`where the farmer's wife was hanging out the washing`: the wife acts, not he.)
+            if tokens[mention.tokens.upperBound - 1].isPossessive { continue }
             // (`The waiter set down the tray and went away.`: gone, not about to speak.)
             if mention.absent { return nil }
             named.insert(speakerOf[mention.character])

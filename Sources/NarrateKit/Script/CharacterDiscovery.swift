@@ -579,6 +579,7 @@ struct CharacterDiscovery {
     /// A rare full name only joins the one person its given name names: too rare to be
     /// trusted with the surname, it must not draw in the family (`Mrs. Bennet`).
     private func merge(_ forms: [Form], fullNames: [Form]) -> [Character] {
+        let nicknames = nicknames()
         struct Group {
             var forms: [Form]
             var title: Gender?
@@ -637,6 +638,11 @@ struct CharacterDiscovery {
             }
             let word = core[0]
             let titleGender = form.titleGender
+            // (`William Tasker, the new shepherd, whom everyone called Will`: his.)
+            if titleGender == nil, let full = nicknames[word], let owner = groups.firstIndex(where: { $0.first == full[0] && $0.last == full[1] }) {
+                groups[owner].forms.append(form)
+                continue
+            }
             let exactFirst = groups.indices.filter { groups[$0].first == word }
             let firstMatches = groups.indices.filter { (exactFirst.isEmpty ? groups[$0].first.map { Self.sameGivenName($0, word) } == true : groups[$0].first == word) && compatible(groups[$0].title ?? groups[$0].gender, titleGender) && fits(form, groups[$0]) }
             // `Mr. Knightley` is not `Mr. John Knightley`: a full name written with its title
@@ -724,6 +730,33 @@ struct CharacterDiscovery {
             }
             return Character(name: names[0], aliases: Array(names.dropFirst()), gender: group.gender)
         }.sorted { $0.name < $1.name }
+    }
+
+    /// `William Tasker, the new shepherd, whom everyone called Will`, `Margaret Hale, known as
+    /// Meg`: the name after `called` or `known as` is the one the nearest full name before it,
+    /// in the same sentence of narration, goes by. Short name → the full name's words.
+    func nicknames() -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        // (Looked up by spelling: this runs over every word of a novel.)
+        let naming = tokens.bySpelling { $0 == "called" || $0 == "as" }
+        for index in tokens.indices.dropFirst() where naming[tokens.spelling(at: index - 1)] {
+            guard !tokens[index].inQuote, tokens[index].isWord, tokens[index].isCapitalized, !tokens[index].startsSentence else { continue }
+            let before = tokens[index - 1].lower
+            guard before == "called" || before == "as" && index >= 2 && tokens[index - 2].lower == "known" else { continue }
+            // (`Will` alone: not `called Will Hale`.)
+            if index + 1 < tokens.count, tokens[index + 1].isWord, tokens[index + 1].isCapitalized { continue }
+            var cursor = index - 2
+            while cursor > 0, index - cursor < 25, !tokens[cursor].isSentenceEnd, !tokens[cursor].inQuote {
+                if tokens[cursor].isWord, tokens[cursor].isCapitalized, tokens[cursor - 1].isWord, tokens[cursor - 1].isCapitalized,
+                    Lexicon.titles[tokens[cursor - 1].word] == nil, tokens[cursor - 1].word != tokens[index].word
+                {
+                    result[tokens[index].word] = [tokens[cursor - 1].word, tokens[cursor].word]
+                    break
+                }
+                cursor -= 1
+            }
+        }
+        return result
     }
 
     static func display(_ words: [String]) -> String {

@@ -3839,6 +3839,30 @@ import Testing
             """
         #expect(speakers(text).first == "Will Harker's mother")
     }
+
+    @Test func withoutACastANameSomeoneIsCalledByIsTheirsAndAPossessorDoesNotAct() {
+        // `Jacob Tull, the new shepherd, whom everyone called Jake` is one person, though
+        // `Jake` could be either Jacob's; `where the farmer's wife was hanging out the washing`
+        // makes the wife, not the farmer, the one who acts, so the shepherd who came running
+        // cries out.
+        let text = """
+            There were two Jacobs at Lowe Farm: Jacob Dunn, who owned it, and Jacob Tull, the new shepherd, whom everyone called Jake. The morning the ewes got out, it was Jake who found them.
+
+            He came running into the yard, where the farmer's wife was hanging out the washing.
+
+            "The ewes are in the barley!"
+
+            "All of them?" asked Mrs. Dunn.
+
+            "Every one."
+
+            "How many?" said the farmer.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        let jake = script.characters.first { $0.name == "Jake" || $0.aliases.contains("Jake") }
+        #expect(jake?.aliases.contains("Jacob Tull") == true || jake?.name == "Jacob Tull")
+        #expect(speakers(text).prefix(3) == [jake?.name ?? "", "Mrs. Dunn", jake?.name ?? ""])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
