@@ -176,7 +176,7 @@ struct CharacterDiscovery {
             let start = mention.tokens.lowerBound
             // (Or a line just after the narration brought them in: `a young woman who kept her
             // hands in her pockets` … `"And this is my niece, Clara."`)
-            guard start >= 2, start < use ? tokens[use].paragraph - tokens[start].paragraph <= 1 : tokens[start].paragraph - tokens[use].paragraph <= 2,
+            guard start >= 2, start < use ? tokens[use].paragraph - tokens[start].paragraph <= 1 : describedJustBefore(words, start),
                 tokens[start].inQuote, presentedInSpeech(start) != nil || tokens[start - 1].lower == "is" && ["this", "here"].contains(tokens[start - 2].lower)
             else { return false }
             let gender = characters[mention.character].gender
@@ -184,6 +184,21 @@ struct CharacterDiscovery {
             return !namedBefore && (gender == .unknown || description.gender == .unknown || gender == description.gender)
         }
         return Set(presented.map(\.character)).count == 1 ? presented.last?.character : nil
+    }
+
+    /// Whether the narration calls someone by these words (after `the`, `a` or `an`) in the
+    /// two paragraphs before `index` or its own.
+    private func describedJustBefore(_ words: [String], _ index: Int) -> Bool {
+        var cursor = index - 1
+        while cursor >= 0, tokens[index].paragraph - tokens[cursor].paragraph <= 2 {
+            if !tokens[cursor].inQuote, ["the", "a", "an"].contains(tokens[cursor].lower), cursor + words.count < index,
+                words.indices.allSatisfy({ tokens[cursor + 1 + $0].lower == words[$0] })
+            {
+                return true
+            }
+            cursor -= 1
+        }
+        return false
     }
 
     /// `Nell set down the kettle and looked at her brother.`: in a passage, one called only by
@@ -381,7 +396,7 @@ struct CharacterDiscovery {
                     } else if token.inQuote, !titledInSpeech {
                         form.called += 1
                     }
-                    voteGender(after: end, into: &form)
+                    if presentedHere == nil { voteGender(after: end, into: &form) }
                     forms[words] = form
                 }
             }
@@ -506,6 +521,13 @@ struct CharacterDiscovery {
             at >= 1 && tokens[at].lower == "is" && ["this", "here"].contains(tokens[at - 1].lower) && tokens[at - 1].inQuote
         }
         if presents(index - 1) { return .unknown }
+        // (`"I'm Edward Lisle."`, `"My name is Fielding."`: one who names themself.)
+        let before = tokens[index - 1].lower
+        if before == "i'm" && tokens[index - 1].inQuote || ["am", "'m"].contains(before) && tokens[index - 2].word == "I" && tokens[index - 2].inQuote
+            || before == "is" && index >= 3 && tokens[index - 2].lower == "name" && tokens[index - 3].lower == "my" && tokens[index - 3].inQuote
+        {
+            return .unknown
+        }
         var noun = index - 1
         if tokens[noun].word == "," { noun -= 1 }
         guard noun >= 3, tokens[noun].isWord, ["my", "our"].contains(tokens[noun - 1].lower), presents(noun - 2),

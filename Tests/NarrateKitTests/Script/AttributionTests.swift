@@ -3863,6 +3863,26 @@ import Testing
         #expect(jake?.aliases.contains("Jacob Tull") == true || jake?.name == "Jacob Tull")
         #expect(speakers(text).prefix(3) == [jake?.name ?? "", "Mrs. Dunn", jake?.name ?? ""])
     }
+
+    @Test func withoutACastOneWhoNamesThemselfIsTheDescriptionThatSpeaks() {
+        // `a young man in a brown overcoat` … `"I'm Edward Lisle."`: one person, by his name.
+        let text = """
+            Harriet turned to the window. Below in the street a cab had stopped, and a young man in a brown overcoat was paying the driver.
+
+            "He's here," she said.
+
+            "Then I shall see him," said her aunt.
+
+            But Harriet was already on the stairs. The young man looked up as she opened the door.
+
+            "Miss Vane? I'm Osric Lisle. Your cousin."
+
+            "I know who you are," she said.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name).dropFirst(2).first == "Osric Lisle")
+        #expect(!script.characters.contains { $0.name == "the young man" })
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
