@@ -850,21 +850,18 @@ extension Attributor {
     /// answers next, like one called by name.
     func narratedAddressee(_ turn: Turn) -> Int? {
         let end = token(atOrAfter: quoteStart(pieces[turn.pieces[turn.pieces.count - 1]]))
-        var cursor = end - 1
-        var found: Int?
-        var steps = 0
-        while cursor > 0, steps < 40, tokens[cursor].paragraph == turn.paragraph {
-            defer { cursor -= 1; steps += 1 }
-            guard !tokens[cursor].inQuote, Self.attentionVerbs.contains(tokens[cursor].lower) || Self.nearVerbs.contains(tokens[cursor].lower) else { continue }
-            var object = cursor + 1
+        for verb in stride(from: end - 1, to: max(0, end - 41), by: -1) {
+            guard tokens[verb].paragraph == turn.paragraph else { break }
+            guard !tokens[verb].inQuote, Self.attentionVerbs.contains(tokens[verb].lower) || Self.nearVerbs.contains(tokens[verb].lower) else { continue }
+            var object = verb + 1
             if object < end, ["round", "around", "back", "up", "over", "again", "down"].contains(tokens[object].lower) { object += 1 }
-            guard object + 1 < end, ["to", "towards", "toward", "at", "beside"].contains(tokens[object].lower), !tokens[object + 1].inQuote,
+            if object + 1 < end, ["to", "towards", "toward", "at", "beside"].contains(tokens[object].lower), !tokens[object + 1].inQuote,
                 let mention = mentionStarting[object + 1]
-            else { continue }
-            found = mentions[mention].character
-            break
+            {
+                return mentions[mention].character
+            }
         }
-        return found
+        return nil
     }
 
     /// Whom a line speaks to, for the one who answers it: the names it calls and the one its

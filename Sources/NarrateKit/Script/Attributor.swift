@@ -160,9 +160,10 @@ struct Attributor {
         var added: [CharacterIndex.Mention] = []
         for index in tokens.indices where ["a", "an"].contains(tokens[index].lower) && !tokens[index].inQuote && !taken.contains(index) {
             guard let match = described.first(where: { entry in
-                index + entry.words.count < tokens.count && entry.words.indices.allSatisfy { tokens[index + 1 + $0].lower == entry.words[$0] }
-                    && !(tokens[index + entry.words.count + 1].isWord && !tokens[index + entry.words.count + 1].isCapitalized
-                        && Lexicon.personNouns[tokens[index + entry.words.count + 1].lower] != nil)
+                let after = index + 1 + entry.words.count
+                guard after <= tokens.count, entry.words.indices.allSatisfy({ tokens[index + 1 + $0].lower == entry.words[$0] }) else { return false }
+                // (Not `a boy servant`: another noun goes on.)
+                return after == tokens.count || !(tokens[after].isWord && !tokens[after].isCapitalized && Lexicon.personNouns[tokens[after].lower] != nil)
             }) else { continue }
             added.append(CharacterIndex.Mention(tokens: index..<(index + 1 + match.words.count), character: match.character, descriptive: true))
         }

@@ -3819,6 +3819,8 @@ import Testing
         ]
         #expect(speakers(text, cast: cast)[2] == "The Boy")
         #expect(speakers(text)[2] == "the boy")
+        // (A text that ends on `a boy` has no word after it to look at.)
+        #expect(speakers("\"Hello,\" said Nell. Then came a boy", cast: cast) == ["Nell Farrow"])
     }
 
     @Test func withoutACastAMotherIsFoundBesideANamedSister() {
