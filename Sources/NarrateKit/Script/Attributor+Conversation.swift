@@ -236,6 +236,11 @@ extension Attributor {
             // A grandmother is an old woman, whatever else the scene calls her.
             if ["grandmother", "grandfather"].contains(tokens[index + 1].lower) { salience.ages[relative] = ("old", index) }
             guard !tokens[index + 1].isPossessive else { return }
+            // (`because her mother was out`: not in the scene.)
+            if CharacterIndex.saysAbsent(tokens, after: index + 2) {
+                leave(relative)
+                return
+            }
             // `looked at her brother`, `found his sister in the garden`: there, though not the
             // one the narration follows.
             if !opensClause(index), index > 0, salience.mentioned[relative] == nil {
@@ -598,6 +603,9 @@ extension Attributor {
         let paragraph = paragraphs[turn.paragraph].range
         let lead = tokens(from: paragraph.lowerBound, to: quoteStart(pieces[turn.pieces[0]]))
         let stretches = [narrationParagraph(before: turn.paragraph), lead.isEmpty ? nil : lead].compactMap { $0 }
+        // (`…told anything by a man who had been there eleven days.` ⏎ `"…," said Captain Dunmore`:
+        // one the passage had not named yet may be the description of their own sex themself.)
+        let speakerNamedBefore = firstMentions.contains { $0.position < position && speakerOf[$0.character] == speaker }
         var found: Set<Speaker> = []
         for stretch in stretches {
             for index in stretch where ["his", "her", "their", "a", "an"].contains(tokens[index].lower) && !tokens[index].inQuote {
@@ -609,6 +617,7 @@ extension Attributor {
                 // (`his master` is someone the story knows: only `a boy`, or kin, `her grandson`, is new.)
                 guard let head = descriptionHead(after: index, before: stretch.upperBound), let gender = personNouns[tokens[head].lower], gender != .unknown,
                     ["a", "an"].contains(tokens[index].lower) || Self.youngerKin.contains(tokens[head].lower),
+                    speakerNamedBefore || gender != self.gender(of: speaker),
                     let newcomer = notNamedYet(gender, before: position, exclude: [speaker], salience: salience)
                 else { continue }
                 found.insert(newcomer)
@@ -753,15 +762,39 @@ extension Attributor {
             // (A gesture, `Anne nodded.`, says nothing either way: as often the nodder speaks next.)
             guard silence || reported else { continue }
             if let found = subject(endingAt: silentVerb ?? index, from: sentenceStart) {
+                var silent: Speaker?
                 switch found.0 {
-                case .character(let character): return speakerOf[character]
+                case .character(let character): silent = speakerOf[character]
                 case .pronoun(let gender):
-                    if let focus = salience.subject, self.gender(of: focus) == gender { return focus }
+                    if let focus = salience.subject, self.gender(of: focus) == gender { silent = focus }
                 default: break
                 }
+                guard let silent else { continue }
+                // `The captain said nothing for a moment. Then he shrugged.`: a silence the same
+                // one ends with a gesture, in a later sentence, leads into their own line.
+                if silence, opensALaterSentence(silent, after: index, in: range, speakerOf: speakerOf) { return nil }
+                return silent
             }
         }
         return nil
+    }
+
+    /// Whether the last sentence of `range`, after `index`, opens (within its first three
+    /// words) with `person`: by name, or by the pronoun of their sex with no one else named or
+    /// described since (`He was obliged to sit next to Mr. Emerson, but he would not speak. The
+    /// old man … He commanded Lucy`: the old man).
+    func opensALaterSentence(_ person: Speaker, after index: Int, in range: Range<Int>, speakerOf: [Speaker]) -> Bool {
+        let starts = sentenceStarts(in: range)
+        guard let last = starts.last, last > index else { return false }
+        func namesSomeone(_ start: Int) -> Bool {
+            (start..<range.upperBound).prefix(while: { !tokens[$0].isSentenceEnd }).contains { mentionStarting[$0] != nil || personNouns[tokens[$0].lower] != nil }
+        }
+        if starts.contains(where: { $0 > index && $0 < last && namesSomeone($0) }) { return false }
+        for word in last..<min(last + 3, range.upperBound) {
+            if let mention = mentionStarting[word] { return speakerOf[mentions[mention].character] == person }
+            if let sex = Lexicon.subjectPronouns[tokens[word].lower] { return sex == gender(of: person) }
+        }
+        return false
     }
 
     /// Who this turn's alternation points to: the speaker of the nearest turn of the same parity
@@ -878,7 +911,7 @@ extension Attributor {
     }
 
     /// The tokens of narration between a line's first and last quotation pieces.
-    private func narrationBetweenPieces(_ turn: Turn) -> Range<Int> {
+    func narrationBetweenPieces(_ turn: Turn) -> Range<Int> {
         let from = token(atOrAfter: quoteEnd(pieces[turn.pieces[0]]))
         let to = token(atOrAfter: quoteStart(pieces[turn.pieces[turn.pieces.count - 1]]))
         return from..<max(from, to)

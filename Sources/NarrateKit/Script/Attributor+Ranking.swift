@@ -354,11 +354,16 @@ extension Attributor {
         // the line after such a beat was as often the listener's (training −0.0004).
         // (Not when the line calls the one the pronoun means: `She was watching the sea.` ⏎
         // `"Margaret?"` is said to her.)
-        if turn.tag == nil, !turn.continuesSpeech, isPassage || firstPersonNarrator, let gender = pronounBeat(turn) ?? pronounBeatEndingTheParagraphBefore(turn),
+        // (Also a he or she acting between the line's pieces: `"It's from her." He handed it
+        // across. "…"`, not the one who spoke the line before, in a new paragraph.)
+        let beatBefore = pronounBeat(turn) ?? pronounBeatEndingTheParagraphBefore(turn)
+        let beatBetween = beatBefore == nil ? pronounBeatBetweenPieces(turn) : nil
+        let notTheBeat = beatBetween != nil && opensItsParagraph(turn) ? addressedNow.union([previous].compactMap { $0 }) : addressedNow
+        if turn.tag == nil, !turn.continuesSpeech, isPassage || firstPersonNarrator, let gender = beatBefore ?? beatBetween,
             namedInParagraph == nil,
             resolve(gender, previous: previous, salience: salience, position: position, exclude: [], addressed: addressedBefore, expected: beforePrevious, participants: participants)
                 .map(addressedNow.contains) != true,
-            let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: addressedNow, addressed: addressedBefore, expected: beforePrevious, participants: participants)
+            let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: notTheBeat, addressed: addressedBefore, expected: beforePrevious, participants: participants)
         {
             return (speaker, Attribution(method: .paragraphMention, confidence: 0.6, evidence: "\(gender == .male ? "he" : "she") acts just before"))
         }
@@ -527,9 +532,11 @@ extension Attributor {
             let recalled = stative || verb < narration.upperBound && tokens[verb].lower == "had"
             if isSentenceSubject(index), !recalled { acting = mention.character }
         }
-        // (`He laughed. Eliza was…`: someone else acts there too, unnamed.)
+        // (`He laughed. Eliza was…`: someone else acts there too, unnamed; not one who goes,
+        // `When he had gone, Dora leaned across.`)
         if let acting, narration.contains(where: { index in
             Lexicon.subjectPronouns[tokens[index].lower].map { $0 != characters[acting].gender && characters[acting].gender != .unknown } == true && opensClause(index)
+                && !CharacterIndex.saysAbsent(tokens, after: index + 1)
         }) {
             return nil
         }
@@ -559,6 +566,17 @@ extension Attributor {
         let quote = token(atOrAfter: quoteStart(pieces[turn.pieces[0]]))
         guard first < quote, !(first..<quote).contains(where: { tokens[$0].inQuote || mentionStarting[$0] != nil }) else { return nil }
         guard let opener = (first..<quote).last(where: { tokens[$0].startsSentence }) else { return nil }
+        return Lexicon.subjectPronouns[tokens[opener].lower]
+    }
+
+    /// The sex of the he or she that opens the narration between a line's pieces (`"But she did
+    /// not." He took her wrist. "How long…?"`), when no one is named there and no speech verb
+    /// makes it a tag.
+    func pronounBeatBetweenPieces(_ turn: Turn) -> Gender? {
+        guard turn.tag == nil, turn.pieces.count > 1 else { return nil }
+        let between = narrationBetweenPieces(turn)
+        guard let opener = between.first, tokens[opener].startsSentence, !between.contains(where: { tokens[$0].inQuote || mentionStarting[$0] != nil })
+        else { return nil }
         return Lexicon.subjectPronouns[tokens[opener].lower]
     }
 

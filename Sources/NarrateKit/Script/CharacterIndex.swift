@@ -17,7 +17,7 @@ struct CharacterIndex {
     static let absences: [[String]] = [
         ["was", "away"], ["is", "away"], ["had", "left"], ["has", "left"], ["was", "out"], ["was", "absent"], ["was", "abroad"],
         ["had", "been", "called", "away"], ["was", "not", "there"], ["was", "dead"], ["had", "died"], ["had", "not", "come"],
-        ["had", "gone", "away"], ["had", "gone", "out"], ["had", "gone", "home"], ["went", "away"], ["was", "gone"],
+        ["had", "gone", "away"], ["had", "gone", "out"], ["had", "gone", "home"], ["had", "gone", ","], ["had", "gone", "."], ["went", "away"], ["was", "gone"],
         // Leaving the scene, or never joining it.
         ["left", "the", "room"], ["left", "the", "house"], ["went", "out", "of", "the", "room"],
         // (`went out.`, and no further: `went out into the garden` takes the scene along.)

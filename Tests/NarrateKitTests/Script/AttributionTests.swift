@@ -3885,6 +3885,88 @@ import Testing
         #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name).dropFirst(2).first == "Osric Lisle")
         #expect(!script.characters.contains { $0.name == "the young man" })
     }
+
+    @Test func aDescriptionOfTheFirstSpeakersOwnSexMayBeThemself() {
+        // `…by a man who had been there a week.` ⏎ `"…," said Lieutenant Crane`: the man is
+        // Crane, not the cast's one man not named yet.
+        let text = """
+            Colonel Ashe had served on that river for twenty years, and he did not care to be advised about it by a man who had been there a week.
+
+            "The ford is quite passable," said Lieutenant Crane. "I crossed it on Monday."
+
+            "On Monday it was passable."
+
+            "And now?"
+            """
+        let cast = [Character(name: "Colonel Ashe", gender: .male), Character(name: "Lieutenant Crane", gender: .male), Character(name: "General Mott", gender: .male)]
+        #expect(speakers(text, cast: cast) == ["Lieutenant Crane", "Lieutenant Crane", "Colonel Ashe", "Lieutenant Crane"])
+    }
+
+    @Test func aSilenceEndedByAGestureLeadsIntoTheSilentOnesLine() {
+        // `The lieutenant said nothing for a moment. Then he shrugged.` ⏎ `"…"`: his.
+        let text = """
+            "You will stay in camp," said Colonel Ashe.
+
+            "Very well, sir," said Lieutenant Crane.
+
+            "And you will keep the men in camp."
+
+            The lieutenant said nothing for a moment. Then he shrugged.
+
+            "You are in command, sir."
+
+            "I am. I am glad you remember it."
+            """
+        let cast = [Character(name: "Colonel Ashe", aliases: ["the colonel"], gender: .male), Character(name: "Lieutenant Crane", aliases: ["the lieutenant"], gender: .male)]
+        #expect(speakers(text, cast: cast) == ["Colonel Ashe", "Lieutenant Crane", "Colonel Ashe", "Lieutenant Crane", "Colonel Ashe"])
+    }
+
+    @Test func aRelativeTheNarrationSaysIsOutIsNotInTheScene() {
+        // `because her mother was out and she had to show someone` ⏎ `"Look," she said.`: the
+        // daughter, not the absent mother.
+        let text = """
+            It was Joan Penhale who opened the parcel. She carried it into the kitchen, because her mother was out and she had to show it to someone.
+
+            "Look," she said. "It came at last."
+
+            Kate Moyle dried her hands and took it.
+            """
+        let cast = [Character(name: "Joan Penhale", aliases: ["Joan"], gender: .female), Character(name: "Kate Moyle", aliases: ["Kate"], gender: .female),
+                    Character(name: "Mrs. Penhale", gender: .female)]
+        #expect(speakers(text, cast: cast) == ["Joan Penhale", "Joan Penhale"])
+    }
+
+    @Test func oneWhoHasGoneDoesNotKeepAnotherFromActing() {
+        // `When he had gone, Ida Pell leaned across.` ⏎ `"What did he want?"`: hers.
+        let text = """
+            "Bring the accounts up at four," said Mr. Rook, and he went back up the stairs.
+
+            "Yes, sir," said Basil.
+
+            When he had gone, Ida Pell leaned across from the next desk.
+
+            "What did he want?"
+            """
+        let cast = [Character(name: "Mr. Rook", gender: .male), Character(name: "Basil", gender: .male), Character(name: "Ida Pell", gender: .female)]
+        #expect(speakers(text, cast: cast).last == "Ida Pell")
+    }
+
+    @Test func aPronounActingBetweenTheLinesPiecesSpeaksThem() {
+        // `"But she did not." He took her wrist. "How long…?"`: the doctor's, in a talk of women.
+        let text = """
+            Dr. Quill went up to the sickroom. Mrs. Dace lay on the pillows, with her sister beside her.
+
+            "Only a faint, Doctor," said Mrs. Dace.
+
+            "She fainted on the stairs," said her sister. "She might have been killed."
+
+            "But she was not." He took the sick woman's wrist and looked at his watch. "How long has she been like this?"
+
+            "Since Sunday."
+            """
+        let cast = [Character(name: "Dr. Quill", gender: .male), Character(name: "Mrs. Dace", gender: .female), Character(name: "Miss Lunt", aliases: ["her sister"], gender: .female)]
+        #expect(speakers(text, cast: cast) == ["Mrs. Dace", "Miss Lunt", "Miss Lunt", "Dr. Quill", "Dr. Quill", "Miss Lunt"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
