@@ -683,7 +683,8 @@ extension Attributor {
     /// there (the narration's subject, when of that sex), or the teller (`I`).
     func narratedSubject(_ subject: Subject, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
         switch subject {
-        case .character(let character): speakerOf[character]
+        // (`The carrier thanked her`, when the cast calls the carrier so.)
+        case .character(let character), .described(let character, _): speakerOf[character]
         case .pronoun(let gender): salience.subject.flatMap { self.gender(of: $0) == gender ? $0 : nil }
         case .firstPerson: .narrator
         default: nil

@@ -524,7 +524,12 @@ extension Attributor {
         guard isPassage, let sentence = lastNarrationSentence(before: turn), let actor = describedActor(in: sentence),
             !CharacterIndex.saysAbsent(tokens, after: token(atOrAfter: actor.range.upperBound))
         else { return nil }
-        return actor
+        // (`The carrier thanked her for it.`: the one thanked answers.)
+        let after = token(atOrAfter: actor.range.upperBound)
+        let thanks = (after..<max(after, sentence.upperBound - 1)).contains { verb in
+            Self.addressVerbs.contains(tokens[verb].lower) && (Self.objectPronouns.contains(tokens[verb + 1].lower) || mentionStarting[verb + 1] != nil)
+        }
+        return thanks ? nil : actor
     }
 
     /// The last sentence of the narration paragraph just before a line that opens its own.

@@ -432,11 +432,13 @@ extension Attributor {
     /// when one comes back into a talk of three, the one who answered them the last time
     /// answers again, not the one the turns point to. (Not when someone called them back in,
     /// `"…, Mr. Dunn."`, nor when they had called the one who answered, `"Mamma, …?"`: those
-    /// talks are between two.)
+    /// talks are between two; nor when they take up the words of the line before, `"…my knee's
+    /// never wrong."` ⏎ `"Your knee said snow at Easter."`: they answer it, and its speaker them.)
     func answeredLast(_ turn: Turn, index: Int, turns: [Turn], previous: Speaker?, speakerOf: [Speaker]) -> Speaker? {
         guard isPassage, turn.tag == nil, !turn.continuesSpeech, index >= 4, let previous, previous != .narrator, opensItsParagraph(turn),
             turns[index - 1].speaker == previous, turns[index - 1].paragraph == turn.paragraph - 1,
-            !addressees(of: turns[index - 2]).contains(where: { speakerOf[$0] == previous })
+            !addressees(of: turns[index - 2]).contains(where: { speakerOf[$0] == previous }),
+            contentWords(of: turns[index - 1]).isDisjoint(with: contentWords(of: turns[index - 2]))
         else { return nil }
         var earlier = index - 2
         while earlier >= 0, turns[earlier + 1].paragraph <= turns[earlier].paragraph + 1 {
@@ -452,6 +454,21 @@ extension Attributor {
         }
         return nil
     }
+
+    /// The longer words a line says (`knee`, `snow`), to tell whether a line takes up another's.
+    func contentWords(of turn: Turn) -> Set<String> {
+        Set(turn.pieces.flatMap { tokenRange(of: pieces[$0]) }.compactMap { index -> String? in
+            let word = tokens[index].lower
+            return tokens[index].isWord && word.count >= 4 && !Self.commonWords.contains(word) ? word : nil
+        })
+    }
+
+    static let commonWords: Set<String> = [
+        "that", "this", "there", "then", "than", "they", "them", "their", "what", "when", "where", "which", "with", "will", "would",
+        "shall", "should", "could", "have", "been", "were", "your", "yours", "from", "into", "about", "just", "only", "very", "much",
+        "well", "know", "think", "said", "some", "more", "here", "come", "going", "yes", "sir", "madam", "must", "does", "didn't",
+        "don't", "it's", "i'm", "you're", "can't", "won't", "isn't", "wasn't", "nothing", "something", "always", "never", "because",
+    ]
 
     /// `Aunt Mary was sitting in the best chair. "Well, Benjamin," she said`: with a cast, one
     /// the paragraph's narration names as its subject just before the line, new to the scene

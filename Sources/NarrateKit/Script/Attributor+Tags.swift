@@ -195,6 +195,13 @@ extension Attributor {
         let token = tokens[index]
         if let gender = Lexicon.subjectPronouns[token.lower] { return (.pronoun(gender), index + 1) }
         if token.word == "I" { return (.firstPerson, index + 1) }
+        // `said one`, `another answered`: one of a group the narration does not name, a voice of
+        // their own as `a third` is. (Not `no one`, `said one of them`.)
+        if ["one", "another"].contains(token.lower), index + 1 < tokens.count, !tokens[index + 1].isWord || Lexicon.speechVerbs.contains(tokens[index + 1].lower),
+            index == 0 || !["no", "any", "every", "some", "each", "the", "this", "that", "which", "such"].contains(tokens[index - 1].lower)
+        {
+            return (.description(token.lower == "one" ? "the first" : "the second", .unknown), index + 1)
+        }
         // `the former`, `the latter`: of the last two people named.
         if token.lower == "the", index + 1 < limit, ["former", "latter"].contains(tokens[index + 1].lower) {
             var named: [Int] = []

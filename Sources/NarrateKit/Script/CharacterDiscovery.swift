@@ -796,6 +796,13 @@ struct CharacterDiscovery {
     func descriptions() -> [Character] {
         var counts: [String: (count: Int, gender: Gender)] = [:]
         var introductions: [String: String] = [:]
+        // `said one`, `said another`: two of a group the narration does not name, each with a
+        // voice as `a third` has (the attributor reads the tags so).
+        for (index, token) in tokens.enumerated().dropFirst() where token.isWord && !token.inQuote && (token.lower == "one" || token.lower == "another")
+            && index + 1 < tokens.count && !tokens[index + 1].isWord && Lexicon.speechVerbs.contains(tokens[index - 1].lower) && isSpeechTag(around: index..<(index + 1))
+        {
+            counts[token.lower == "one" ? "the first" : "the second", default: (0, .unknown)].count += 1
+        }
         for (index, token) in tokens.enumerated() where token.isWord && !token.inQuote && (token.lower == "the" || token.lower == "a") {
             var end = index + 1
             while end < tokens.count, end - index <= 3, tokens[end].isWord, !tokens[end].isCapitalized,

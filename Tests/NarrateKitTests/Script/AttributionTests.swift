@@ -3967,6 +3967,47 @@ import Testing
         let cast = [Character(name: "Dr. Quill", gender: .male), Character(name: "Mrs. Dace", gender: .female), Character(name: "Miss Lunt", aliases: ["her sister"], gender: .female)]
         #expect(speakers(text, cast: cast) == ["Mrs. Dace", "Miss Lunt", "Miss Lunt", "Dr. Quill", "Dr. Quill", "Miss Lunt"])
     }
+
+    @Test func oneThankedByADescriptionTheCastListsAnswers() {
+        // `The pedlar thanked her for it.` ⏎ `"…, Father?"`: she answers, not the pedlar.
+        let text = """
+            Ruth set down the jug. "You'll take a drop of cider, Mr. Ebbs?"
+
+            "I will, thank you." The pedlar sat down by the fire.
+
+            Her father came in from the yard and nodded to him.
+
+            "Ebbs."
+
+            "Morning, Saul. I've the letter from Rye for you."
+
+            Ruth filled a mug. The pedlar thanked her for it and warmed his hands.
+
+            "Aren't you going to read it, Father?"
+            """
+        let cast = [Character(name: "Ruth Gale", aliases: ["Ruth"], gender: .female), Character(name: "Mr. Ebbs", aliases: ["Ebbs", "the pedlar"], gender: .male),
+                    Character(name: "Saul Gale", aliases: ["Saul", "her father"], gender: .male)]
+        #expect(speakers(text, cast: cast).last == "Ruth Gale")
+    }
+
+    @Test func saidOneAndSaidAnotherAreTwoVoicesOfTheGroup() {
+        let text = """
+            Three women stood at the pump, waiting their turn.
+
+            "It'll freeze tonight," said one.
+
+            "It won't," said another. "The wind's gone west."
+
+            "West or no," said a third, "my hands say frost."
+
+            The first woman laughed. "Your hands said snow at Whitsun."
+
+            "And didn't it snow, on the moor?"
+            """
+        let cast = [Character(name: "Hester", gender: .female)]
+        #expect(speakers(text, cast: cast) == ["the first", "the second", "the second", "the third", "the third", "the first", "the third"])
+        #expect(Set(speakers(text).prefix(4)) == ["the first", "the second", "the third"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
