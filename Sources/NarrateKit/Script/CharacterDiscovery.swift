@@ -84,6 +84,7 @@ struct CharacterDiscovery {
         for mention in namedMentions where !tokens.isInQuote(mention.tokens.lowerBound) {
             if let (_, head) = tokens.apposition(after: mention.tokens.upperBound, nouns: personNouns)
                 ?? tokens.introduction(before: mention.tokens.lowerBound, nouns: personNouns)
+                ?? tokens.predicate(after: mention.tokens.upperBound, nouns: personNouns)
             {
                 apposed["the " + head, default: []].insert(mention.character)
             }
@@ -117,9 +118,11 @@ struct CharacterDiscovery {
             let fitting = aged[age, default: []].filter { [description.gender, .unknown].contains(characters[$0].gender) || description.gender == .unknown }
             return fitting.count == 1 ? fitting.first : nil
         }
-        for description in joiningOrdinals(joiningBareRoles(introducedTogether(descriptions()))) {
+        let described = joiningOrdinals(joiningBareRoles(introducedTogether(descriptions())))
+        for description in described {
             if let index = byKey[key(description.name)] ?? titled(description.name) ?? apposedTo(description)
                 ?? (passage ? seenAnew(description, in: characters, mentions: namedMentions) ?? parentOfTheFamily(description, in: characters)
+                    ?? agedAnew(description, in: characters, mentions: namedMentions, aged: aged, described: described)
                     ?? presented(description, in: characters, mentions: namedMentions) : nil)
             {
                 characters[index].aliases.append(description.name)
@@ -166,6 +169,26 @@ struct CharacterDiscovery {
         return openers.count == 1 && named.count == 1 ? openers.first : nil
     }
 
+    /// `Young Tobias had spoken to Mr. Garside twice.` ⏎ `…the old man came down the stairs`: a
+    /// description by age that the narration does not bring in with `a`, first used where the
+    /// paragraph before or its own has named: the last one of that sex whose age does not deny it.
+    /// (Not when another description says the same age: `the old sailor` … `The old man lit
+    /// his pipe.`)
+    private func agedAnew(_ description: Character, in characters: [Character], mentions: [CharacterIndex.Mention], aged: [String: Set<Int>], described: [Character]) -> Int? {
+        let words = description.name.split(separator: " ").dropFirst().map(String.init)
+        guard words.count == 2, let age = Attributor.age(of: words[0]), Lexicon.plainPersonNouns.contains(words[1]),
+            let use = firstUse(of: words[...]), !tokens[use].inQuote, !describedJustBefore(words, use, articles: ["a", "an"]),
+            !described.contains(where: { $0.name != description.name && $0.name.split(separator: " ").contains { Attributor.age(of: String($0)) == age } })
+        else { return nil }
+        let otherAges = Set(aged.filter { $0.key != age }.values.flatMap { $0 })
+        return mentions.last { mention in
+            let start = mention.tokens.lowerBound
+            guard start < use, !tokens[start].inQuote, tokens[use].paragraph - tokens[start].paragraph <= 1, !otherAges.contains(mention.character) else { return false }
+            let gender = characters[mention.character].gender
+            return gender == description.gender
+        }?.character
+    }
+
     /// `"This is Mr. Ferrand," said Hobbs.` ⏎ `The stranger rose. He was a thin man…`: a
     /// description first met in the paragraph that presents someone of that sex, or the next,
     /// is the one presented, whom the narration has not named yet.
@@ -188,10 +211,10 @@ struct CharacterDiscovery {
 
     /// Whether the narration calls someone by these words (after `the`, `a` or `an`) in the
     /// two paragraphs before `index` or its own.
-    private func describedJustBefore(_ words: [String], _ index: Int) -> Bool {
+    private func describedJustBefore(_ words: [String], _ index: Int, articles: Set<String> = ["the", "a", "an"]) -> Bool {
         var cursor = index - 1
         while cursor >= 0, tokens[index].paragraph - tokens[cursor].paragraph <= 2 {
-            if !tokens[cursor].inQuote, ["the", "a", "an"].contains(tokens[cursor].lower), cursor + words.count < index,
+            if !tokens[cursor].inQuote, articles.contains(tokens[cursor].lower), cursor + words.count < index,
                 words.indices.allSatisfy({ tokens[cursor + 1 + $0].lower == words[$0] })
             {
                 return true

@@ -107,6 +107,21 @@ extension TokenList {
         return ("the " + self[(end + 2)..<close].map(\.lower).joined(separator: " "), head)
     }
 
+    /// `Tobias Wren had been a clerk there`, `Mrs. Pike was the cook`: what the narration says
+    /// a name ending at `end` is, as `the clerk`, and its noun.
+    func predicate(after end: Int, nouns: PersonNouns) -> (phrase: String, head: String)? {
+        var article = end
+        if article + 1 < count, ["had", "has"].contains(self[article].lower), self[article + 1].lower == "been" { article += 2 }
+        else if article < count, ["was", "is"].contains(self[article].lower) { article += 1 }
+        guard article > end, article + 1 < count, ["the", "a", "an"].contains(self[article].lower), !isInQuote(article) else { return nil }
+        var head = article + 1
+        while head < count, head - article <= 3, self[head].isWord, !self[head].isCapitalized, nouns[self[head].lower] == nil { head += 1 }
+        guard head < count, head - article <= 3, self[head].isWord, !self[head].isPossessive, let _ = nouns[self[head].lower],
+            !["old", "voice"].contains(self[head].lower), head + 1 >= count || self[head + 1].lower != "of"
+        else { return nil }
+        return ("the " + self[(article + 1)...head].map(\.lower).joined(separator: " "), self[head].lower)
+    }
+
     /// `a young curate named` (`called`) just before a name starting at `start`: the
     /// description it is brought in by, as `the young curate`, and its noun.
     func introduction(before start: Int, nouns: PersonNouns) -> (phrase: String, head: String)? {

@@ -4008,6 +4008,29 @@ import Testing
         #expect(speakers(text, cast: cast) == ["the first", "the second", "the second", "the third", "the third", "the first", "the third"])
         #expect(Set(speakers(text).prefix(4)) == ["the first", "the second", "the third"])
     }
+
+    @Test func withoutACastTheOldManIsTheManJustNamedAndTheClerkTheOneSaidToBeOne() {
+        // `Young Basil Orme had been a clerk there … Mr. Hallam` ⏎ `the old man came down` …
+        // `The young clerk stood up.`: two people, each with one voice.
+        let text = """
+            Young Basil Orme had been a clerk at the bank for a year, and in that time he had spoken to Mr. Hallam twice.
+
+            On the Monday after the storm, the old man came down and stopped at his desk.
+
+            "You are Orme?"
+
+            "Yes, sir," said Basil.
+
+            "These figures are wrong."
+
+            The young clerk stood up. "I think not, sir."
+
+            "Mr. Hallam is never wrong," said the old man.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(!script.characters.contains { $0.name == "the old man" || $0.name == "the young clerk" })
+        #expect(speakers(text) == ["Mr. Hallam", "Basil Orme", "Mr. Hallam", "Basil Orme", "Mr. Hallam"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
