@@ -237,6 +237,8 @@ struct CharacterIndex {
         if let title, !["Mr", "Mrs", "Miss", "Ms", "Mx"].contains(title) {
             result.append([title])
             result.append(["the", (Self.spokenTitles[title] ?? title).lowercased()])
+            // (`"Nothing, Doctor."`: Dr. Fenn, called by his title as it is spoken.)
+            if let spoken = Self.spokenTitles[title] { result.append([spoken.capitalized]) }
         }
         if core.count >= 2 {
             if !Lexicon.notNames.contains(core[0]) { result.append([core[0]]) }
@@ -263,6 +265,8 @@ struct CharacterIndex {
     func mentions(in tokens: TokenList) -> [Mention] {
         var result: [Mention] = []
         var lastNamed: [Int: Int] = [:]
+        /// Mentions a shared form gave to the cast's bare label for want of anyone named before.
+        var givenToTheLabel: [(mention: Int, sharers: [Int])] = []
         var index = 0
         let formsBySpelling = tokens.bySpelling { forms[$0] }
         while index < tokens.count {
@@ -299,6 +303,7 @@ struct CharacterIndex {
                         .filter { index - $0.1 < Self.sharedFormReach }
                         .max { $0.1 < $1.1 }
                     if let who = recent?.0 ?? candidate.fallback { character = who } else { ok = false }
+                    if ok, recent == nil { givenToTheLabel.append((result.count, candidate.sharedWith)) }
                 }
                 if ok {
                     let absent = !token.inQuote && (Self.saysAbsent(tokens, after: end) || Self.elsewhere(tokens, before: index))
@@ -329,6 +334,17 @@ struct CharacterIndex {
                 }
             }
             if !matched { index += 1 }
+        }
+        // `The doctor came at half past.` … `Dr. Fenn went up`: one the text names by that title
+        // soon after is the one it meant, not the cast's bare label.
+        for (mention, sharers) in givenToTheLabel {
+            let start = result[mention].tokens.lowerBound
+            if let named = result[(mention + 1)...].prefix(while: { $0.tokens.lowerBound - start < Self.sharedFormReach / 4 })
+                .first(where: { sharers.contains($0.character) && !$0.descriptive && !$0.absent })
+            {
+                result[mention].character = named.character
+                result[mention].descriptive = false
+            }
         }
         return result
     }

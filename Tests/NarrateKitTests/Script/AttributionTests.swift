@@ -4031,6 +4031,41 @@ import Testing
         #expect(!script.characters.contains { $0.name == "the old man" || $0.name == "the young clerk" })
         #expect(speakers(text) == ["Mr. Hallam", "Basil Orme", "Mr. Hallam", "Basil Orme", "Mr. Hallam"])
     }
+
+    @Test func theDoctorTheTextNamesSoonAfterIsNotTheCastsBareLabel() {
+        // `The doctor came at ten.` … `"Where is he?" he said.` … `Dr. Amery went up`: his.
+        let text = """
+            The doctor was sent for at nine, and came at ten, with the snow on his collar.
+
+            "Where is he?" he said.
+
+            "Upstairs," said Mrs. Lowe.
+
+            Dr. Amery went up the stairs two at a time.
+            """
+        let cast = [Character(name: "Dr. Amery", gender: .male), Character(name: "Mrs. Lowe", gender: .female), Character(name: "The Doctor", gender: .male)]
+        #expect(speakers(text, cast: cast) == ["Dr. Amery", "Mrs. Lowe"])
+    }
+
+    @Test func withoutACastDoctorCalledByTitleIsTheOneDoctor() {
+        // `"Nothing, Doctor."` answers Dr. Amery: the line before it is his.
+        let text = """
+            The doctor came at ten, with the snow on his hat.
+
+            "Where is she?" he said.
+
+            "Upstairs," said Mr. Lowe.
+
+            Dr. Amery went up the stairs. Mrs. Lowe lay propped on the pillows, with her sister beside her.
+
+            "Well, Mrs. Lowe. What have you been doing?"
+
+            "Nothing, Doctor. I only fainted."
+
+            "She fainted on the stairs," said her sister.
+            """
+        #expect(speakers(text).dropFirst(2).prefix(2) == ["Dr. Amery", "Mrs. Lowe"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
