@@ -123,7 +123,8 @@ struct CharacterDiscovery {
             if let index = byKey[key(description.name)] ?? titled(description.name) ?? apposedTo(description)
                 ?? (passage ? seenAnew(description, in: characters, mentions: namedMentions) ?? parentOfTheFamily(description, in: characters)
                     ?? agedAnew(description, in: characters, mentions: namedMentions, aged: aged, described: described)
-                    ?? presented(description, in: characters, mentions: namedMentions) : nil)
+                    ?? presented(description, in: characters, mentions: namedMentions)
+                    ?? calledJustBefore(description, in: characters, mentions: namedMentions) : nil)
             {
                 characters[index].aliases.append(description.name)
                 if characters[index].gender == .unknown { characters[index].gender = description.gender }
@@ -187,6 +188,26 @@ struct CharacterDiscovery {
             let gender = characters[mention.character].gender
             return gender == description.gender
         }?.character
+    }
+
+    /// `"You'll stop for a cup, Mr. Quayle?"` ⏎ `"I will." The carrier sat down.`: a
+    /// description first met acting in the reply to a line that called one person of that sex
+    /// by name is that person.
+    private func calledJustBefore(_ description: Character, in characters: [Character], mentions: [CharacterIndex.Mention]) -> Int? {
+        let words = description.name.split(separator: " ").dropFirst().map(String.init)
+        guard !words.isEmpty, let use = firstUse(of: words[...]), tokens[use].startsSentence, tokens[use].paragraph > 0 else { return nil }
+        let paragraph = tokens[use].paragraph
+        // (The reply: a paragraph that opens with a quotation.)
+        guard let opening = tokens.indices[..<use].last(where: { tokens[$0].paragraph < paragraph }).map({ $0 + 1 }), tokens[opening].inQuote else { return nil }
+        let called = Set(mentions.filter { mention in
+            let start = mention.tokens.lowerBound, end = mention.tokens.upperBound
+            guard tokens[start].inQuote, tokens[start].paragraph == paragraph - 1, end < tokens.count, !tokens[end].isWord,
+                start > 0, tokens[start - 1].word == "," || !tokens[start - 1].inQuote
+            else { return false }
+            let gender = characters[mention.character].gender
+            return gender == .unknown || description.gender == .unknown || gender == description.gender
+        }.map(\.character))
+        return called.count == 1 ? called.first : nil
     }
 
     /// `"This is Mr. Ferrand," said Hobbs.` ⏎ `The stranger rose. He was a thin man…`: a

@@ -4066,6 +4066,22 @@ import Testing
             """
         #expect(speakers(text).dropFirst(2).prefix(2) == ["Dr. Amery", "Mrs. Lowe"])
     }
+
+    @Test func withoutACastADescriptionActingInTheReplyToACallIsTheOneCalled() {
+        // `"…, Mr. Tibbs?"` ⏎ `"I will." The pedlar sat down.`: Mr. Tibbs, one voice.
+        let text = """
+            Ruth set down the jug. "You'll take a drop of cider, Mr. Tibbs?"
+
+            "I will, thank you." The pedlar sat down by the fire. "It's cold out."
+
+            "It's been cold all week," said Ruth.
+
+            "Colder on the hill," said the pedlar.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(!script.characters.contains { $0.name == "the pedlar" })
+        #expect(speakers(text) == ["Ruth", "Mr. Tibbs", "Mr. Tibbs", "Ruth", "Mr. Tibbs"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
