@@ -343,7 +343,13 @@ extension Attributor {
         if turn.tag == nil, !turn.continuesSpeech, let acting = salience.actingRelative, acting.speaker != previous, !addressedNow.contains(acting.speaker),
             tokens[acting.position].paragraph == turn.paragraph
                 || isPassage && opensItsParagraph(turn) && tokens[acting.position].paragraph == turn.paragraph - 1
-                    && narrationParagraph(before: turn.paragraph)?.first == acting.position,
+                    && narrationParagraph(before: turn.paragraph).map({ narration in
+                        // (Not when someone else opens a later sentence there: `Her daughter
+                        // rang. Mr. Lisle sat down.`)
+                        narration.first == acting.position && !sentenceStarts(in: narration).dropFirst().contains {
+                            mentionStarting[$0].map { speakerOf[mentions[$0].character] != acting.speaker } ?? false
+                        }
+                    }) == true,
             acting.position < position, namedInParagraph == nil
         {
             return (acting.speaker, Attribution(method: .paragraphMention, confidence: 0.7, evidence: text(tokenSpan(acting.position..<(acting.position + 2)))))

@@ -4082,6 +4082,22 @@ import Testing
         #expect(!script.characters.contains { $0.name == "the pedlar" })
         #expect(speakers(text) == ["Ruth", "Mr. Tibbs", "Mr. Tibbs", "Ruth", "Mr. Tibbs"])
     }
+
+    @Test func aRelativeOpeningTheNarrationDoesNotSpeakWhenSomeoneElseActsAfter() {
+        // `Her daughter rang. Mr. Ames sat down on the edge of a chair.` ⏎ `"…?"`: his.
+        let text = """
+            "I walked from the station," said Mr. Ames.
+
+            "You must be tired," said Mrs. Holt. "Jane, ring for more hot water."
+
+            Her daughter rang. Mr. Ames sat down on the edge of a chair.
+
+            "I hope Mr. Holt is well?"
+            """
+        let cast = [Character(name: "Mrs. Holt", gender: .female), Character(name: "Jane Holt", aliases: ["Jane", "her daughter"], gender: .female),
+                    Character(name: "Mr. Ames", gender: .male), Character(name: "Mr. Holt", gender: .male)]
+        #expect(speakers(text, cast: cast).last == "Mr. Ames")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
