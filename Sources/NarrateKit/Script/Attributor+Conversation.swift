@@ -321,6 +321,16 @@ extension Attributor {
                     if self.gender(of: mover) != .unknown { salience.followed[self.gender(of: mover)] = mover }
                     goneOut = nil
                 }
+                // `…, and went out to the stables.` ⏎ `"…," said Mrs. Venn to her daughter`: the
+                // story stays with one who was there, and the one who went out is gone.
+                if let (mover, at) = goneOut, tokens[mention.tokens.lowerBound].paragraph > tokens[at].paragraph {
+                    let stayer = speakerOf[mention.character]
+                    if stayer != mover, salience.mentioned[stayer] != nil || salience.spoke[stayer] != nil {
+                        leave(mover)
+                        salience.spoke[mover] = nil
+                    }
+                    goneOut = nil
+                }
                 // `Old Mr. Ferris was asleep in his chair`: he is the old man, asleep or awake.
                 let before = mention.tokens.lowerBound - 1
                 if !mention.descriptive, before >= 0, tokens[before].isWord, !tokens[before].isCapitalized || tokens[before].startsSentence, let age = Self.age(of: tokens[before].lower) {

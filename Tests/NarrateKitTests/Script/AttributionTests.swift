@@ -4098,6 +4098,39 @@ import Testing
                     Character(name: "Mr. Ames", gender: .male), Character(name: "Mr. Holt", gender: .male)]
         #expect(speakers(text, cast: cast).last == "Mr. Ames")
     }
+
+    @Test func oneWhoWentOutWhileTheStoryStayedIsOutOfTheTalk() {
+        // `…, and went out to the stables.` ⏎ `"…," said Mrs. Grey to her daughter`: Mr. Grey
+        // is gone, so `"Your father likes nobody…"` is not his.
+        let text = """
+            Mrs. Grey had told her husband, over breakfast, that the new curate was coming to tea, and that he was to be civil to him. Mr. Grey said that he was always civil, and went out to the stables.
+
+            "He will not be," said Mrs. Grey to her daughter, when the door had shut.
+
+            "Papa likes curates."
+
+            "Your father likes nobody before luncheon."
+
+            * * *
+
+            The curate came at four. He was a tall, anxious young man called Mr. Ames, and he dropped his hat twice in the hall.
+
+            "You must forgive me," he said. "I walked from the station."
+
+            "All that way!" said Mrs. Grey. "You must be quite worn out. Jane, ring for more hot water."
+
+            Her daughter rang. Mr. Ames sat down on the edge of a chair.
+
+            "I hope Mr. Grey is well?"
+
+            "Very well. He is in the stables, I believe. He will be in directly."
+
+            "I should like to see the stables. I am very fond of horses."
+
+            "Then you and my father will get on," said Jane.
+            """
+        #expect(speakers(text)[2] == "Mrs. Grey")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
