@@ -182,12 +182,16 @@ struct CharacterDiscovery {
             !described.contains(where: { $0.name != description.name && $0.name.split(separator: " ").contains { Attributor.age(of: String($0)) == age } })
         else { return nil }
         let otherAges = Set(aged.filter { $0.key != age }.values.flatMap { $0 })
-        return mentions.last { mention in
+        guard let named = mentions.last(where: { mention in
             let start = mention.tokens.lowerBound
             guard start < use, !tokens[start].inQuote, tokens[use].paragraph - tokens[start].paragraph <= 1, !otherAges.contains(mention.character) else { return false }
             let gender = characters[mention.character].gender
             return gender == description.gender
-        }?.character
+        }) else { return nil }
+        // (`Tom came in. His grandfather was mending a chair.` … `said the old man`: someone of
+        // that sex the narration brings in after the name, unnamed.)
+        let between = named.tokens.upperBound..<use
+        return between.contains { personNouns[tokens[$0].lower] == description.gender && !tokens[$0].inQuote } ? nil : named.character
     }
 
     /// `"You'll stop for a cup, Mr. Quayle?"` ⏎ `"I will." The carrier sat down.`: a
