@@ -4131,6 +4131,23 @@ import Testing
             """
         #expect(speakers(text)[2] == "Mrs. Grey")
     }
+
+    @Test func withoutACastAnUnnamedNieceIsAVoice() {
+        // `she stopped her niece with a hand on her arm` ⏎ … `"At what, Aunt?"`: the niece's,
+        // not the man seen across the street.
+        let text = """
+            Everyone in Holm knew that Mr. Tarn and the vicar had not spoken for a year. So when Mrs. Pell saw them together at the station, she stopped her niece with a hand on her arm.
+
+            "Look at that," she said.
+
+            "At what, Aunt?"
+
+            "Mr. Tarn and the vicar. Talking."
+
+            "Perhaps they've made it up."
+            """
+        #expect(speakers(text) == ["Mrs. Pell", "Mrs. Pell's niece", "Mrs. Pell", "Mrs. Pell's niece"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
