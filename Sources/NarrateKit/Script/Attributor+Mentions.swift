@@ -292,7 +292,6 @@ extension Attributor {
     static let relations: [String: Gender] = [
         "wife": .female, "lady": .female, "husband": .male, "mother": .female, "father": .male, "sister": .female,
         "brother": .male, "daughter": .female, "son": .male, "aunt": .female, "uncle": .male, "grandmother": .female, "grandfather": .male,
-        "niece": .female, "nephew": .male, "granddaughter": .female, "grandson": .male,
     ].merging(parentWords) { relation, _ in relation }  // (`her mamma`, `his dad`: the mother or father.)
 
     /// `his wife`, `her husband`, `his sister`: the one character of that sex who shares the

@@ -262,11 +262,17 @@ struct CharacterDiscovery {
         for index in tokens.indices.dropLast(2) where !tokens[index].inQuote && ["his", "her"].contains(tokens[index].lower) {
             let relation = tokens[index + 1]
             guard relation.isWord, !relation.isPossessive, !tokens[index + 2].isCapitalized || tokens[index + 2].startsSentence || !tokens[index + 2].isWord,
-                let gender = Attributor.relations[relation.lower], gender != .unknown,
+                let gender = Attributor.relations[relation.lower] ?? Self.youngerKinSexes[relation.lower], gender != .unknown,
                 !taken.contains(relation.lower), !result.contains(where: { $0.aliases.contains(tokens[index].lower + " " + relation.lower) })
             else { continue }
             // (Not one away: `what her brother had written from Bombay`.)
             if CharacterIndex.saysAbsent(tokens, after: index + 2) { continue }
+            // (Nor one a line names: `"And this is my niece, Clara."`)
+            let namedKin = mentions.contains { mention in
+                let start = mention.tokens.lowerBound
+                return start >= 2 && (tokens[start - 1].lower == relation.lower || tokens[start - 1].word == "," && tokens[start - 2].lower == relation.lower)
+            }
+            if namedKin { continue }
             // The owner: the last one named before of the pronoun's sex.
             let ownerGender: Gender = tokens[index].lower == "his" ? .male : .female
             let named = mentions.last { $0.tokens.upperBound <= index && characters[$0.character].gender == ownerGender }
@@ -294,6 +300,9 @@ struct CharacterDiscovery {
         }
         return result
     }
+
+    /// Kin of the younger generation, by sex: `her niece` is a woman.
+    static let youngerKinSexes: [String: Gender] = ["niece": .female, "nephew": .male, "granddaughter": .female, "grandson": .male]
 
     /// `the Emersons`, `the Miss Lucases`: a name whose last word is the plural of a surname
     /// that characters mentioned more often bear is the family, not one speaker. (A surname

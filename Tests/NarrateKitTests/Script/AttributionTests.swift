@@ -4148,6 +4148,26 @@ import Testing
             """
         #expect(speakers(text) == ["Mrs. Pell", "Mrs. Pell's niece", "Mrs. Pell", "Mrs. Pell's niece"])
     }
+
+    @Test func withoutACastANieceALineNamesIsNoOtherVoice() {
+        // `"And this is my niece, Hetty."` … `The old man looked at his niece`: Hetty, not the
+        // constable's niece.
+        let text = """
+            The constable found them on the pier: an old man in a jersey and a young woman with her hands in her pockets.
+
+            "Evening," said the constable. "You'll be Mr. Budge?"
+
+            "I will," said the old man. "And this is my niece, Hetty."
+
+            "Anyone you'd suspect?"
+
+            The old man looked at his niece, and she looked at the sea.
+
+            "There's Jack Lowry," she said at last.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(!script.characters.contains { $0.name.hasSuffix("'s niece") })
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
