@@ -257,17 +257,35 @@ extension Attributor {
         // scene or a later one.
         let isThe = tokens.bySpelling { $0 == "the" }
         let narrationDescriptions: [(index: Int, phrase: String)] = tokens.indices.dropLast().compactMap { index in
-            guard isThe[tokens.spelling(at: index)], !tokens.isInQuote(index), personNouns[tokens[index + 1].lower] != nil, !tokens[index + 1].isPossessive,
+            guard isThe[tokens.spelling(at: index)], !tokens.isInQuote(index) else { return nil }
+            // (In a passage, also one by age, `The old man waited`, that no cast name matches.)
+            if isPassage, index + 2 < tokens.count, Self.age(of: tokens[index + 1].lower) != nil, Lexicon.plainPersonNouns.contains(tokens[index + 2].lower),
+                !tokens[index + 2].isPossessive, mentionStarting[index] == nil
+            {
+                return (index, "the " + tokens[index + 1].lower + " " + tokens[index + 2].lower)
+            }
+            guard personNouns[tokens[index + 1].lower] != nil, !tokens[index + 1].isPossessive,
                 index + 2 >= tokens.count || personNouns[tokens[index + 2].lower] == nil
             else { return nil }
             return (index, "the " + tokens[index + 1].lower)
         }
         var descriptionCursor = 0
+        /// `Young Tobias had spoken to Mr. Garside twice.` … `The old man waited`: in a passage,
+        /// the one of that sex named lately whose age the narration does not deny.
+        func agedReferent(_ phrase: String, at index: Int) -> Speaker? {
+            let words = phrase.split(separator: " ").map(String.init)
+            guard isPassage, words.count == 3, let age = Self.age(of: words[1]), let gender = personNouns[words[2]], gender != .unknown else { return nil }
+            return salience.mentioned.filter { speaker, at in
+                speaker != .narrator && self.gender(of: speaker) == gender && index - at < Self.nearbyWindow && (salience.ages[speaker].map { $0.0 == age } ?? true)
+            }.max { ($0.value, $0.key.name) < ($1.value, $1.key.name) }?.key
+        }
         func followDescription(_ entry: (index: Int, phrase: String)) {
             // (`William Tasker, the new shepherd,` … `The shepherd ran.`: in a passage, he, and
             // so not `the farmer` who speaks next.)
             let apposed = isPassage ? salience.appositions[String(entry.phrase.dropFirst(4))].flatMap { entry.index - $0.position < 3000 ? $0.speaker : nil } : nil
-            guard let known = salience.knownAs[entry.phrase] ?? apposed, salience.mentioned[known] == nil || salience.mentioned[known]! < entry.index else { return }
+            guard let known = salience.knownAs[entry.phrase] ?? apposed ?? agedReferent(entry.phrase, at: entry.index),
+                salience.mentioned[known] == nil || salience.mentioned[known]! < entry.index
+            else { return }
             if apposed != nil { salience.describedAs[known] = (entry.phrase, entry.index) }
             salience.mentioned[known] = entry.index
             if tokens[entry.index].startsSentence {

@@ -4168,6 +4168,30 @@ import Testing
         let script = ScriptBuilder().build(SourceText(name: "t", text: text))
         #expect(!script.characters.contains { $0.name.hasSuffix("'s niece") })
     }
+
+    @Test func anOldManTheCastDoesNotListIsTheManNamedLatelyForThePronounsAfter() {
+        // `The old man waited, and then he laughed.` … `When he had gone, Ida leaned across.`:
+        // he is Mr. Rook, who went; Basil, young, is still there to answer her.
+        let text = """
+            Young Basil Orme had been a clerk at the bank for a year, and in that time he had spoken to Mr. Rook twice.
+
+            "These figures are wrong," said Mr. Rook.
+
+            "I think not, sir," said Basil.
+
+            Basil felt his face grow hot. The old man waited, and then, unexpectedly, he laughed.
+
+            "Well, you stand up for your figures. Bring the book up at four."
+
+            When he had gone, Ida Pell leaned across from the next desk.
+
+            "What did he want?"
+
+            "I don't know. To frighten me, I think."
+            """
+        let cast = [Character(name: "Basil Orme", aliases: ["Basil"], gender: .male), Character(name: "Mr. Rook", gender: .male), Character(name: "Ida Pell", gender: .female)]
+        #expect(speakers(text, cast: cast).suffix(3) == ["Mr. Rook", "Ida Pell", "Basil Orme"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
