@@ -472,7 +472,7 @@ extension Attributor {
     static let commonWords: Set<String> = [
         "that", "this", "there", "then", "than", "they", "them", "their", "what", "when", "where", "which", "with", "will", "would",
         "shall", "should", "could", "have", "been", "were", "your", "yours", "from", "into", "about", "just", "only", "very", "much",
-        "well", "know", "think", "said", "some", "more", "here", "come", "going", "yes", "sir", "madam", "must", "does", "didn't",
+        "well", "know", "think", "said", "some", "more", "here", "come", "going", "madam", "must", "does", "didn't",
         "don't", "it's", "i'm", "you're", "can't", "won't", "isn't", "wasn't", "nothing", "something", "always", "never", "because",
     ]
 
