@@ -362,11 +362,11 @@ extension Attributor {
         // `"Margaret?"` is said to her.)
         // (Also a he or she acting between the line's pieces: `"It's from her." He handed it
         // across. "…"`, not the one who spoke the line before, in a new paragraph.)
-        let beatBefore = pronounBeat(turn) ?? pronounBeatEndingTheParagraphBefore(turn)
-        let beatBetween = beatBefore == nil ? pronounBeatBetweenPieces(turn) : nil
+        let beatReadable = turn.tag == nil && !turn.continuesSpeech && (isPassage || firstPersonNarrator)
+        let beatBefore = beatReadable ? pronounBeat(turn) ?? pronounBeatEndingTheParagraphBefore(turn) : nil
+        let beatBetween = beatReadable && beatBefore == nil ? pronounBeatBetweenPieces(turn) : nil
         let notTheBeat = beatBetween != nil && opensItsParagraph(turn) ? addressedNow.union([previous].compactMap { $0 }) : addressedNow
-        if turn.tag == nil, !turn.continuesSpeech, isPassage || firstPersonNarrator, let gender = beatBefore ?? beatBetween,
-            namedInParagraph == nil,
+        if let gender = beatBefore ?? beatBetween, namedInParagraph == nil,
             resolve(gender, previous: previous, salience: salience, position: position, exclude: [], addressed: addressedBefore, expected: beforePrevious, participants: participants)
                 .map(addressedNow.contains) != true,
             let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: notTheBeat, addressed: addressedBefore, expected: beforePrevious, participants: participants)

@@ -116,7 +116,7 @@ extension TokenList {
         guard article > end, article + 1 < count, ["the", "a", "an"].contains(self[article].lower), !isInQuote(article) else { return nil }
         var head = article + 1
         while head < count, head - article <= 3, self[head].isWord, !self[head].isCapitalized, nouns[self[head].lower] == nil { head += 1 }
-        guard head < count, head - article <= 3, self[head].isWord, !self[head].isPossessive, let _ = nouns[self[head].lower],
+        guard head < count, head - article <= 3, self[head].isWord, !self[head].isPossessive, nouns[self[head].lower] != nil,
             !["old", "voice"].contains(self[head].lower), head + 1 >= count || self[head + 1].lower != "of"
         else { return nil }
         return ("the " + self[(article + 1)...head].map(\.lower).joined(separator: " "), self[head].lower)
