@@ -26,7 +26,7 @@ extension Attributor {
             case .firstPerson:
                 return (.narrator, Attribution(method: .firstPerson, confidence: 0.9, evidence: evidence))
             case .pronoun(let gender):
-                if let speaker = goesOn(turn, gender, index: index, turns: turns) {
+                if let speaker = goesOn(turn, gender, index: index, turns: turns, salience: salience, speakerOf: speakerOf) {
                     return (speaker, Attribution(method: .pronounTag, confidence: 0.8, evidence: evidence + " (\(speaker.name), who spoke last, goes on)"))
                 }
                 // `The boy thought for a moment. "…," he said`: the description just before, with
@@ -778,7 +778,7 @@ extension Attributor {
     /// goes on, often after the other's short reply (`"Ah," said Mrs. Gray.` ⏎ `"What I
     /// mean," he continued, …`), whoever the narration named since. Where the paragraph
     /// already has a line, or a long speech comes before the tag, the resolver reads it.
-    func goesOn(_ turn: Turn, _ gender: Gender, index: Int, turns: [Turn]) -> Speaker? {
+    func goesOn(_ turn: Turn, _ gender: Gender, index: Int, turns: [Turn], salience: Salience, speakerOf: [Speaker]) -> Speaker? {
         guard index > 0, turns[index - 1].paragraph != turn.paragraph, let tag = turn.tag else { return nil }
         let tagStart = token(atOrAfter: tag.evidence.lowerBound)
         // (One token past the tag, whose evidence ends at `went` in `he went on`.)
@@ -797,10 +797,28 @@ extension Attributor {
         } else {
             guard tagStart <= 2 || tokens[tagStart - 3].paragraph != turn.paragraph else { return nil }
         }
+        // `Mrs. Gray was profuse in her thanks.` ⏎ `"I am sure," she added`: a paragraph of
+        // narration just before, whose subject is someone else of that sex, says who adds.
+        let narratedSubject = namedSubject(ofNarrationBefore: turn, gender, salience: salience, speakerOf: speakerOf)
         for earlier in turns[..<index].reversed() {
             guard turn.paragraph - earlier.paragraph <= 3 else { return nil }
             if earlier.paragraph < turn.paragraph - 1, paragraphs[(earlier.paragraph + 1)..<turn.paragraph].contains(where: { $0.kind == .sceneBreak }) { return nil }
-            if let speaker = earlier.speaker, self.gender(of: speaker) == gender { return speaker }
+            if let speaker = earlier.speaker, self.gender(of: speaker) == gender { return narratedSubject.map { $0 == speaker } == false ? nil : speaker }
+        }
+        return nil
+    }
+
+    /// The one named as the subject of a sentence of the narration paragraph just before a line
+    /// that opens its paragraph, when of `gender` (the last such sentence); not one the paragraph
+    /// says is silent (`Emma could not speak.`).
+    func namedSubject(ofNarrationBefore turn: Turn, _ gender: Gender, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
+        guard opensItsParagraph(turn), let narration = narrationParagraph(before: turn.paragraph),
+            reportedSpeaker(before: turn.paragraph, salience: salience, speakerOf: speakerOf) == nil
+        else { return nil }
+        for start in sentenceStarts(in: narration).reversed() {
+            guard let mention = mentionStarting[start].map({ mentions[$0] }), !mention.descriptive else { continue }
+            let speaker = speakerOf[mention.character]
+            if self.gender(of: speaker) == gender { return speaker }
         }
         return nil
     }
@@ -817,7 +835,9 @@ extension Attributor {
         guard !discovered, let margin = pronounOverrideMargin, !actsJustBefore(speaker, turn, speakerOf: speakerOf),
             let ranked = rankTurn(turn, index: index, turns: turns, context: context, salience: salience, speakerOf: speakerOf, record: false)
         else { return nil }
-        let fitting = ranked.probabilities.filter { self.gender(of: $0.key) == gender && !context.addressedNow.contains($0.key) }
+        var fitting = ranked.probabilities.filter { self.gender(of: $0.key) == gender && !context.addressedNow.contains($0.key) }
+        let inThisChapter = fitting.filter { !leftInTheChapterBefore($0.key, salience: salience, position: context.position) }
+        if !inThisChapter.isEmpty { fitting = inThisChapter }
         let total = fitting.values.reduce(0, +)
         guard total > 0, let best = fitting.max(by: { ($0.value, $1.key.name) < ($1.value, $0.key.name) }), best.key != speaker,
             (best.value - (fitting[speaker] ?? 0)) / total > margin
@@ -849,6 +869,16 @@ extension Attributor {
         guard starts.count >= 2, let pronoun = Lexicon.subjectPronouns[tokens[last].lower], pronoun == gender(of: speaker) else { return false }
         return subject(starts[starts.count - 2]) == speaker
     }
+
+    /// Whether `speaker`, near the start of a chapter, was last named or heard in the chapter
+    /// before (see `resolve`).
+    func leftInTheChapterBefore(_ speaker: Speaker, salience: Salience, position: Int) -> Bool {
+        let chapter = chapterStart(before: position)
+        return chapter > 0 && position - chapter < Self.chapterOpening && salience.last(speaker) < chapter
+    }
+
+    /// How far into a chapter, in tokens, one the chapter has not named yet gives way to one it has.
+    static let chapterOpening = 400
 
     /// How near before a plain description (`the old man`) the one it means came in, in tokens.
     static let entrantWindow = 200
@@ -963,7 +993,12 @@ extension Attributor {
         _ gender: Gender, previous: Speaker?, salience: Salience, position: Int, exclude: Set<Speaker>, addressed: Set<Speaker>,
         expected: Speaker? = nil, participants: Set<Speaker> = [], record: Bool = false
     ) -> Speaker? {
-        let candidates = sceneCandidates(gender, exclude: exclude, addressed: addressed, salience: salience, position: position)
+        var candidates = sceneCandidates(gender, exclude: exclude, addressed: addressed, salience: salience, position: position)
+        // `CHAPTER IV.` ⏎ `When Jane and Ann were alone, …` ⏎ `"…," said she`: one the new
+        // chapter has brought in, before one the chapter before left talking.
+        // (Near its start only: later, one the chapter calls `her mother` throughout is no less there.)
+        let inThisChapter = candidates.filter { !leftInTheChapterBefore($0, salience: salience, position: position) }
+        if !inThisChapter.isEmpty { candidates = inThisChapter }
         guard !candidates.isEmpty else {
             // Nobody of that gender has appeared yet: the most prominent one in the book, or,
             // when that one is ruled out (`said the girl`, the aunt being no girl), the next.

@@ -140,6 +140,9 @@ struct Attributor {
     /// `Churchill`), name first; kin and titles are read from these for every tag.
     let nameWords: [[[String]]]
 
+    /// The first token after each chapter heading, in text order.
+    private(set) var chapterStarts: [Int] = []
+
     /// Where each character is first named, in text order.
     private(set) var firstMentions: [(position: Int, character: Int)] = []
 
@@ -170,6 +173,28 @@ struct Attributor {
         return added.isEmpty ? mentions : (mentions + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
+    /// `When Jane and Ann were alone, the former …`: `the former` and `the latter` in the
+    /// narration are mentions of the first and the second of the last two people it named, as
+    /// in a tag (`said the former`). (Not `the former owner`: a person noun goes on.)
+    static func withFormerAndLatter(_ mentions: [CharacterIndex.Mention], tokens: TokenList) -> [CharacterIndex.Mention] {
+        var added: [CharacterIndex.Mention] = []
+        var next = 0
+        for index in tokens.indices where tokens[index].lower == "the" && !tokens[index].inQuote && index + 1 < tokens.count {
+            let word = tokens[index + 1].lower
+            guard word == "former" || word == "latter" else { continue }
+            if index + 2 < tokens.count, tokens[index + 2].isWord, Lexicon.personNouns[tokens[index + 2].lower] != nil { continue }
+            while next < mentions.count, mentions[next].tokens.lowerBound < index { next += 1 }
+            var named: [Int] = []
+            for mention in mentions[..<next].reversed() {
+                guard index - mention.tokens.lowerBound < 80, named.count < 2 else { break }
+                if !tokens[mention.tokens.lowerBound].inQuote, !named.contains(mention.character) { named.append(mention.character) }
+            }
+            guard named.count == 2 else { continue }
+            added.append(CharacterIndex.Mention(tokens: index..<(index + 2), character: word == "former" ? named[1] : named[0]))
+        }
+        return added.isEmpty ? mentions : (mentions + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
     init(
         scalars: [Unicode.Scalar], paragraphs: [Paragraph], pieces: [QuotePiece], tokens: TokenList,
         mentions: [CharacterIndex.Mention], characters: [Character], firstPersonNarrator: Bool, discovered: Bool,
@@ -183,8 +208,9 @@ struct Attributor {
         self.pieces = pieces
         self.tokens = tokens
         personNouns = PersonNouns(tokens: tokens)
-        self.mentions = discovered || tokens.count >= CharacterDiscovery.passageTokens
-            ? mentions : Self.withIntroductions(mentions, tokens: tokens, characters: characters)
+        self.mentions = Self.withFormerAndLatter(
+            discovered || tokens.count >= CharacterDiscovery.passageTokens
+                ? mentions : Self.withIntroductions(mentions, tokens: tokens, characters: characters), tokens: tokens)
         self.characters = characters
         nameWords = characters.map { ([$0.name] + $0.aliases).map(CharacterIndex.words(of:)) }
         self.firstPersonNarrator = firstPersonNarrator
@@ -203,6 +229,7 @@ struct Attributor {
             prominent[gender] = byProminence[gender]?.first
         }
         parentCandidates = Self.parents(among: characters)
+        chapterStarts = paragraphs.filter { $0.kind == .heading }.map { heading in tokens.partitionPoint { $0.range.lowerBound < heading.range.upperBound } }
         // (Asked for in passages only.)
         if tokens.count < CharacterDiscovery.passageTokens { statedKin = Self.statedKin(tokens: tokens, mentions: mentions, characters: characters) }
         var labels: [String: [Int]] = [:]
@@ -331,6 +358,12 @@ struct Attributor {
         let ranked = called.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
         guard let top = ranked.first, top.value >= 3, top.value >= 3 * (ranked.dropFirst().first?.value ?? 0) else { return nil }
         return top.key
+    }
+
+    /// Where the chapter that `position` falls in starts (0 before the first heading).
+    func chapterStart(before position: Int) -> Int {
+        let after = chapterStarts.partitionPoint { $0 <= position }
+        return after == 0 ? 0 : chapterStarts[after - 1]
     }
 
     /// Methods that guess from the shape of the exchange rather than read evidence.

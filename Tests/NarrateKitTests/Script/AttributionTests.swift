@@ -4192,6 +4192,69 @@ import Testing
         let cast = [Character(name: "Basil Orme", aliases: ["Basil"], gender: .male), Character(name: "Mr. Rook", gender: .male), Character(name: "Ida Pell", gender: .female)]
         #expect(speakers(text, cast: cast).suffix(3) == ["Mr. Rook", "Ida Pell", "Basil Orme"])
     }
+
+    @Test func oneNarratedBetweenAddsWhatSheAdds() {
+        // `Mrs. Dale was all thanks.` ⏎ `"I am sure," she added`: Mrs. Dale adds, not Miss
+        // Tarrant, the last woman to speak; a silence (`Mrs. Dale could not speak.`) would not say so.
+        let text = """
+            "Is the carriage at the door?" asked Mrs. Dale.
+
+            "Not yet, madam," said Miss Tarrant. "The grey has cast a shoe, and the boy is gone to the forge."
+
+            Mrs. Dale was all thanks and apologies.
+
+            "I am sure," she added, "we could very well have walked."
+            """
+        let cast = [Character(name: "Mrs. Dale", gender: .female), Character(name: "Miss Tarrant", gender: .female)]
+        #expect(speakers(text, cast: cast) == ["Mrs. Dale", "Miss Tarrant", "Miss Tarrant", "Mrs. Dale", "Mrs. Dale"])
+    }
+
+    @Test func theFormerAndTheLatterAreThePairJustNamed() {
+        // `When Ruth and Ann were alone, the former …` ⏎ `"…," said she`: Ruth, though Ann was
+        // named last and talked of before.
+        let text = """
+            Ann Cole had talked of nothing but the ball all the way home. Ann had danced every dance, and Ann said so twice.
+
+            When Ruth and Ann were alone, the former, who had danced only twice, confessed to her sister how much she had liked him.
+
+            "He is just what a young man ought to be," said she.
+
+            "He is also rich," said Ann.
+            """
+        let cast = [Character(name: "Ruth Cole", aliases: ["Ruth"], gender: .female), Character(name: "Ann Cole", aliases: ["Ann"], gender: .female)]
+        #expect(speakers(text, cast: cast) == ["Ruth Cole", "Ann Cole"])
+    }
+
+    @Test func aNewChapterOpensWithThoseItNames() {
+        // The aunt talks through chapter I; chapter II opens on the sisters alone, and `said
+        // she` is one of them, not the aunt the chapter has not named.
+        let text = """
+            CHAPTER I.
+
+            "The girls will never marry," said Aunt Prue, "if they read at table."
+
+            Aunt Prue said so every evening. She believed it, too, and she said it again as she folded her napkin.
+
+            "They might marry a bookseller," said Uncle Tom.
+
+            "They will marry whom they are given," said Aunt Prue, and she rang for the tea things.
+
+            "Even so," said Uncle Tom.
+
+            "Even so," said Aunt Prue. She rose and went up to bed.
+
+            CHAPTER II.
+
+            The next morning Nell and Kate were alone in the garden.
+
+            "I wish we had a bookseller here," said she.
+            """
+        let cast = [
+            Character(name: "Aunt Prue", gender: .female), Character(name: "Uncle Tom", gender: .male), Character(name: "Nell", gender: .female),
+            Character(name: "Kate", gender: .female),
+        ]
+        #expect(speakers(text, cast: cast).last == "Nell")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
