@@ -254,6 +254,12 @@ extension Attributor {
                 if let unnamed = neverNamed(gender, exclude: others, before: isPassage ? position : nil), sceneCandidates(gender, exclude: others, salience: salience, position: position).isEmpty {
                     return (unnamed, Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase): \(unnamed.name), \(isPassage ? "not named yet" : "never named"))"))
                 }
+                // `a girl whom Mr. Gray knew` … `said the girl`, with no one of her sex in the scene
+                // the description could be: one the story names soon after for the first time
+                // (`"…, Jupe?"`), not someone it left in another scene.
+                if let newcomer = namedSoonAfter(gender, turn, exclude: others.union(addressedNow), salience: salience, position: position, speakerOf: speakerOf) {
+                    return (newcomer, Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase), named soon after)"))
+                }
                 if let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: others, addressed: addressedBefore, expected: beforePrevious, participants: participants, record: true) {
                     return (speaker, Attribution(method: .descriptionTag, confidence: Self.describedGuessConfidence, evidence: evidence + " (\(phrase))"))
                 }
@@ -660,6 +666,24 @@ extension Attributor {
                 && !exclude.contains(speaker(of: index)) && salience.last(speaker(of: index)) < 0
         }
         return newcomers.count == 1 ? speaker(of: newcomers[0]) : nil
+    }
+
+    /// For a description of one sex where the scene has no one of that sex it could be (all
+    /// are ruled out or far back): the next of that sex the story names soon after, unless
+    /// the line itself names them (`"Are you not Mrs. Hollis?"`: whom it speaks to).
+    func namedSoonAfter(_ gender: Gender, _ turn: Turn, exclude: Set<Speaker>, salience: Salience, position: Int, speakerOf: [Speaker]) -> Speaker? {
+        guard gender != .unknown,
+            !sceneCandidates(gender, exclude: exclude, salience: salience, position: position).contains(where: {
+                self.gender(of: $0) == gender && inScene($0, salience: salience, position: position)
+            })
+        else { return nil }
+        let start = mentions.partitionPoint { $0.tokens.lowerBound <= position }
+        for mention in mentions[start...] {
+            guard mention.tokens.lowerBound - position < Self.nearbyWindow else { break }
+            guard !mention.descriptive, characters[mention.character].gender == gender, !exclude.contains(speakerOf[mention.character]) else { continue }
+            return turn.named.contains(mention.character) ? nil : speakerOf[mention.character]
+        }
+        return nil
     }
 
     /// Who of that sex (or of none known), but those left out, may be meant: named or heard

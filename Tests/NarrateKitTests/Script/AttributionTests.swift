@@ -4255,6 +4255,34 @@ import Testing
         ]
         #expect(speakers(text, cast: cast).last == "Nell")
     }
+
+    @Test func aDescriptionWithNoOneOfThatSexInTheSceneIsTheOneNamedSoonAfter() {
+        // In a book: `a girl whom Mr. Gray recognized` … `the girl panted` … `"…, Jupe?"`. No
+        // woman is in the scene; Ann, named long before, is not the girl: Cissy, named just after.
+        let street = String(repeating: "The street was long and grey, and the chimneys smoked over the roofs of the mills as they always did. ", count: 30)
+        let text = """
+            Cissy Jupe had come to the school in the spring, and nobody knew what to make of her.
+
+            \(String(repeating: street, count: 7))
+
+            Ann Gray went home to her mother, and Ann was glad to go.
+
+            \(street)
+
+            Mr. Gray and Mr. Bounder walked on, talking of figures.
+
+            Almost at once there came running round the corner a girl whom Mr. Gray recognized. "Halloa!" said he. "Stop! Where are you going?"
+
+            "I was run after, sir," the girl panted, "and I wanted to get away."
+
+            "Run after?" repeated Mr. Gray. "Who would run after you, Jupe?"
+            """
+        let cast = [
+            Character(name: "Mr. Gray", gender: .male), Character(name: "Mr. Bounder", gender: .male),
+            Character(name: "Cissy Jupe", aliases: ["Jupe", "Cissy"], gender: .female), Character(name: "Ann Gray", aliases: ["Ann"], gender: .female),
+        ]
+        #expect(speakers(text, cast: cast) == ["Mr. Gray", "Mr. Gray", "Cissy Jupe", "Cissy Jupe", "Mr. Gray", "Mr. Gray"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
