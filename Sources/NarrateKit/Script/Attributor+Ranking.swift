@@ -67,6 +67,11 @@ extension Attributor {
                 {
                     return (known.speaker, Attribution(method: .descriptionTag, confidence: 0.8, evidence: evidence + " (\(phrase): \(known.speaker.name))"))
                 }
+                // `"…," said the young man.` … `said Bitzer, the very light young man in question`:
+                // the narration says just after who the description was.
+                if let named = apposedSoonAfter(phrase, gender, after: turn, exclude: addressedNow, speakerOf: speakerOf) {
+                    return (named, Attribution(method: .descriptionTag, confidence: 0.75, evidence: evidence + " (\(phrase): \(named.name), so called just after)"))
+                }
                 // `said a third voice from the window seat. Margaret had not spoken all evening.`
                 if Self.isVoiceOnly(phrase), let named = nameAfterTag(turn, speakerOf: speakerOf), !addressedNow.contains(named) {
                     return (named, Attribution(method: .descriptionTag, confidence: 0.8, evidence: evidence + " (\(named.name), named just after)"))
@@ -666,6 +671,26 @@ extension Attributor {
                 && !exclude.contains(speaker(of: index)) && salience.last(speaker(of: index)) < 0
         }
         return newcomers.count == 1 ? speaker(of: newcomers[0]) : nil
+    }
+
+    /// The one the narration, soon after a line a description tagged, names with that
+    /// description's noun beside the name (`Bitzer, the very light young man`).
+    func apposedSoonAfter(_ phrase: String, _ gender: Gender, after turn: Turn, exclude: Set<Speaker>, speakerOf: [Speaker]) -> Speaker? {
+        guard let head = phrase.split(separator: " ").last.map(String.init), personNouns[head] != nil else { return nil }
+        let end = token(atOrAfter: quoteEnd(pieces[turn.pieces[turn.pieces.count - 1]]))
+        let start = mentions.partitionPoint { $0.tokens.lowerBound < end }
+        for mention in mentions[start...] {
+            guard mention.tokens.lowerBound - end < Self.nearbyWindow else { break }
+            let after = mention.tokens.upperBound
+            guard !mention.descriptive, !tokens[mention.tokens.lowerBound].inQuote, after + 2 < tokens.count, tokens[after].word == ",",
+                ["the", "a", "an"].contains(tokens[after + 1].lower),
+                (after + 2..<min(tokens.count, after + 8)).prefix(while: { tokens[$0].isWord && !tokens[$0].isCapitalized }).contains(where: { tokens[$0].lower == head })
+            else { continue }
+            let named = speakerOf[mention.character]
+            guard !exclude.contains(named), gender == .unknown || [gender, .unknown].contains(self.gender(of: named)) else { return nil }
+            return named
+        }
+        return nil
     }
 
     /// For a description of one sex where the scene has no one of that sex it could be (all

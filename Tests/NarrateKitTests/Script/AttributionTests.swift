@@ -4283,6 +4283,32 @@ import Testing
         ]
         #expect(speakers(text, cast: cast) == ["Mr. Gray", "Mr. Gray", "Cissy Jupe", "Cissy Jupe", "Mr. Gray", "Mr. Gray"])
     }
+
+    @Test func aDescriptionTheNarrationSetsBesideANameJustAfterIsThatOne() {
+        // In a book: `"…," said the young man.` … `said Bitzer, the very light young man in
+        // question`: Bitzer, not Tom, who was about.
+        let street = String(repeating: "The street was long and grey, and the chimneys smoked over the roofs of the mills as they always did. ", count: 240)
+        let text = """
+            Bitzer had a place at the bank, and everyone in the town knew it.
+
+            \(street)
+
+            Stephen Brook had spoken to no one for four days. Tom Hale had passed him twice in the yard and looked away.
+
+            On the fifth evening, as he was leaving the mill, a young man of a very light complexion stopped him in the street.
+
+            "Your name's Brook, ain't it?" said the young man.
+
+            Stephen coloured, and said, "Yes."
+
+            "You are the hand they have sent to Coventry, I mean?" said Bitzer, the very light young man in question.
+            """
+        let cast = [
+            Character(name: "Stephen Brook", aliases: ["Stephen"], gender: .male), Character(name: "Tom Hale", aliases: ["Tom"], gender: .male),
+            Character(name: "Bitzer", gender: .male),
+        ]
+        #expect(speakers(text, cast: cast) == ["Bitzer", "Stephen Brook", "Bitzer"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
