@@ -50,8 +50,10 @@ public enum SynthesisWorker {
 
     /// Serves jobs until the socket closes; returns the process's exit status.
     public static func serve(socket: Int32 = STDIN_FILENO) -> Int32 {
-        // Nothing a parent set may stop this process from dying with its render.
-        signal(SIGPIPE, SIG_DFL)
+        // A closed pipe or socket is an answer, not a death: a child that crashed between two
+        // jobs must not take the worker down when the next job is written to its pipe (the
+        // socket's sends say MSG_NOSIGNAL; a closed render socket ends the loop below).
+        signal(SIGPIPE, SIG_IGN)
         let engine = SpeechEngine.shared
         // Before espeak-ng starts, so that everything it allocates is captured.
         let restorable = engine.captureState()
@@ -113,6 +115,12 @@ public enum SynthesisWorker {
                 if child == nil { child = Child.fork(socket: socket, fault: fault, reusable: reusable) }
                 let job = queued.removeFirst()
                 guard let active = child, active.start(job.request) else {
+                    // The child died at the job it was speaking: the poll below reads what
+                    // became of that one, and this job waits for the next child.
+                    if child != nil, !inChild.isEmpty {
+                        queued.insert(job, at: 0)
+                        break
+                    }
                     if let active = child { retire(active) }
                     child = nil
                     guard report(job.id, .crashed, "could not start a process (\(String(cString: strerror(errno))))") else { return 0 }
