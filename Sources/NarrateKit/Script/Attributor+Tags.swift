@@ -589,8 +589,11 @@ extension Attributor {
         var words = 0, verbNearEnd = false
         for index in window.reversed() where tokens[index].isWord {
             if tokens[index].inQuote || words >= 3 { break }
-            // (`and Mara read.` is no lead-in; `Mara read:` is.)
-            if isSpeechVerb(index) && !Lexicon.gestureVerbs.contains(tokens[index].lower) && (leadsIn || !Self.silentVerbs.contains(tokens[index].lower)) {
+            // (`and Mara read.` is no lead-in; `Mara read:` is. Nor is `She had been crying.`:
+            // what someone was doing, not what they say next; `she gazed before replying.` is.)
+            if isSpeechVerb(index) && !Lexicon.gestureVerbs.contains(tokens[index].lower)
+                && (leadsIn || !Self.silentVerbs.contains(tokens[index].lower) && !(index > 0 && ["been", "was", "were"].contains(tokens[index - 1].lower)))
+            {
                 verbNearEnd = true
             }
             words += 1

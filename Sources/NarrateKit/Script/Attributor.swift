@@ -323,6 +323,7 @@ struct Attributor {
             turns[index].attribution = .pinned
         }
         resolveNamedTags(&turns)
+        nameSpeechesFromLaterTags(&turns)
         resolveInOrder(&turns)
         if firstPersonNarrator, narratorCharacter == nil, let found = narratorsOwnName(turns) {
             narratorCharacter = found
@@ -339,6 +340,27 @@ struct Attributor {
         }
         resolveInOrder(&turns)
         return turns
+    }
+
+    /// A speech over several paragraphs, each reopening with a mark, is one speaker's: a tag
+    /// naming them in a later paragraph (`"…," said Small, "…"`) names them for the paragraphs
+    /// before it, which would otherwise be guessed and carried on.
+    func nameSpeechesFromLaterTags(_ turns: inout [Turn]) {
+        var start = 0
+        while start < turns.count {
+            var end = start + 1
+            while end < turns.count, turns[end].continuesSpeech { end += 1 }
+            if end - start > 1 {
+                let named = Set(turns[start..<end].filter { $0.attribution?.method == .explicitTag }.compactMap(\.speaker))
+                if named.count == 1, let speaker = named.first {
+                    for index in start..<end where turns[index].speaker == nil {
+                        turns[index].speaker = speaker
+                        turns[index].attribution = Attribution(method: .continuation, confidence: 0.8, evidence: "a later paragraph of the speech names \(speaker.name)")
+                    }
+                }
+            }
+            start = end
+        }
     }
 
     /// Who tells a first-person book, when the cast lists them: the one the lines just before

@@ -4309,6 +4309,35 @@ import Testing
         ]
         #expect(speakers(text, cast: cast) == ["Bitzer", "Stephen Brook", "Bitzer"])
     }
+
+    @Test func aSpeechOverParagraphsIsTheOneALaterParagraphNames() {
+        // Three paragraphs of one speech, the third tagged `said Mr. Voss`: the first two are
+        // his too, not Nell's, who acts in the narration just before.
+        let text = """
+            Old Mr. Voss had come up from the harbour to tell them about the wreck, and Mrs. Hale poured the tea.
+
+            Nell looked up from her sewing.
+
+            "It was the third night of the gale. We saw her lights off the point at ten, and by midnight she was on the rocks.
+
+            "We got the boat out at one. There were four of us, and the sea was higher than I have ever seen it.
+
+            "We brought off eleven men," said Mr. Voss, "and lost one of our own."
+
+            "Who was it?" asked Nell.
+            """
+        let cast = [Character(name: "Mrs. Hale", gender: .female), Character(name: "Nell", gender: .female), Character(name: "Mr. Voss", gender: .male)]
+        #expect(speakers(text, cast: cast) == ["Mr. Voss", "Mr. Voss", "Mr. Voss", "Mr. Voss", "Nell"])
+    }
+
+    @Test func whatSomeoneHadBeenDoingLeadsIntoNoLine() {
+        // `she had been crying.` ending a paragraph is what she was doing, not a tag for the line
+        // after it (`she gazed before replying.` still leads in).
+        let text = "Mr. Voss came in from the yard with the post. Nell was at the window; she had been crying.\n\n\"Is there a letter from Tom?\"\n\n\"Not today,\" said Mr. Voss."
+        let cast = [Character(name: "Nell", gender: .female), Character(name: "Mr. Voss", gender: .male)]
+        #expect(lines(text, cast: cast).first?.method != .pronounTag)
+        #expect(speakers(text, cast: cast) == ["Nell", "Mr. Voss"])
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
