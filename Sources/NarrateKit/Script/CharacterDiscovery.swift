@@ -280,6 +280,8 @@ struct CharacterDiscovery {
             // (Not one whose surname is not the owner's: `Mary Holt`'s father is no `Dr. Wren`.)
             func surname(_ name: String) -> String? {
                 let words = CharacterIndex.words(of: name)
+                // (`Sir Giles`, `Lady Alice`: the one word after such a title may be a given name.)
+                if words.count == 2, ["Sir", "Lady", "Lord", "Dame"].contains(words[0]) { return nil }
                 return words.count >= 2 ? words.last : nil
             }
             let sameBlood = ["father", "mother", "brother", "sister"].contains(relation.lower) && !(CharacterIndex.words(of: owner).first.map(Lexicon.marriedTitles.contains) ?? false)

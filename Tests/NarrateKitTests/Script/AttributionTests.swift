@@ -4338,6 +4338,31 @@ import Testing
         #expect(lines(text, cast: cast).first?.method != .pronounTag)
         #expect(speakers(text, cast: cast) == ["Nell", "Mr. Voss"])
     }
+
+    @Test func withoutACastASistersTitledGivenNameIsNoOtherSurname() {
+        // `Sir Giles` … `His sister did not.`, with `Lady Alice` in the room: `Giles` and `Alice`
+        // are given names, not two surnames, so she may be his sister and no other voice is made.
+        let text = """
+            Lady Alice found the colonel in the library. She closed the door behind her.
+
+            "You have been avoiding me, Colonel."
+
+            "I have been avoiding everyone," said Colonel Brandt.
+
+            The door opened again. Sir Giles, wet from the stables, stopped on the threshold when he saw them.
+
+            "I beg your pardon. I was looking for my sister."
+
+            "You have found her," said the colonel. "Take her away, Giles."
+
+            Sir Giles laughed. His sister did not.
+
+            "I am not going anywhere," she said.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(!script.characters.contains { $0.name.hasSuffix("'s sister") })
+        #expect(speakers(text).last == "Lady Alice")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
