@@ -4363,6 +4363,34 @@ import Testing
         #expect(!script.characters.contains { $0.name.hasSuffix("'s sister") })
         #expect(speakers(text).last == "Lady Alice")
     }
+
+    @Test func theCastsBareLabelGivesWayToTheTitledOneOfSeveralInTheScene() {
+        // Two doctors and the cast's `The Doctor`: `she said to Dr. Kell` … `The doctor listened`
+        // is Dr. Kell, and so are the lines he speaks after it.
+        let text = """
+            The surgery was crowded on Monday mornings. Dr. Rowe saw the patients in the front room, and his partner, Dr. Kell, took the overflow in the dispensary at the back.
+
+            A farmer's wife came in with a child wrapped in a shawl.
+
+            "It's his chest, Doctor," she said to Dr. Kell. "He's been coughing all night."
+
+            The doctor listened to the child's chest for a long time.
+
+            "How old is he?"
+
+            "Four in March."
+
+            "Keep him warm and keep him in bed. I'll come out to the farm on Wednesday."
+            """
+        let cast = [
+            Character(name: "Dr. Rowe", aliases: ["Rowe"], gender: .male), Character(name: "Dr. Kell", aliases: ["Kell"], gender: .male),
+            Character(name: "The Doctor", gender: .male), Character(name: "Mrs. Dunn", gender: .female),
+        ]
+        let said = speakers(text, cast: cast)
+        #expect(said[2] == "Dr. Kell")
+        #expect(said.last == "Dr. Kell")
+        #expect(!said.contains("The Doctor"))
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
