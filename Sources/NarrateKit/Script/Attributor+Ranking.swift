@@ -852,7 +852,10 @@ extension Attributor {
         for earlier in turns[..<index].reversed() {
             guard turn.paragraph - earlier.paragraph <= 3 else { return nil }
             if earlier.paragraph < turn.paragraph - 1, paragraphs[(earlier.paragraph + 1)..<turn.paragraph].contains(where: { $0.kind == .sceneBreak }) { return nil }
-            if let speaker = earlier.speaker, self.gender(of: speaker) == gender { return narratedSubject.map { $0 == speaker } == false ? nil : speaker }
+            if let speaker = earlier.speaker, self.gender(of: speaker) == gender {
+                if let narratedSubject, narratedSubject != speaker { return nil }
+                return speaker
+            }
         }
         return nil
     }

@@ -202,19 +202,7 @@ extension Attributor {
         {
             return (.description(token.lower == "one" ? "the first" : "the second", .unknown), index + 1)
         }
-        // `the former`, `the latter`: of the last two people named.
-        if token.lower == "the", index + 1 < limit, ["former", "latter"].contains(tokens[index + 1].lower) {
-            var named: [Int] = []
-            var cursor = index - 1
-            while cursor >= 0, index - cursor < 80, named.count < 2 {
-                if let mention = mentionStarting[cursor].map({ mentions[$0] }), !tokens[cursor].inQuote, !named.contains(mention.character) {
-                    named.append(mention.character)
-                }
-                cursor -= 1
-            }
-            guard named.count == 2 else { return nil }
-            return (.character(tokens[index + 1].lower == "former" ? named[1] : named[0]), index + 2)
-        }
+        // (`the former`, `the latter` are mentions already: `Attributor.withFormerAndLatter`.)
         // `said the Knave`: a name the cast gives with more words (`The Knave Of Hearts`), used
         // with its article.
         if token.lower == "the", index + 1 < limit, tokens[index + 1].isCapitalized,

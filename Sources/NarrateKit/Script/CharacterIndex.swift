@@ -123,12 +123,16 @@ struct CharacterIndex {
         }
         var derived: [[String]: Int] = [:]
         var derivedAmbiguous = Set<[String]>()
+        /// Every character a derived form comes from, lowercased (`the doctor`: Dr. Rowe and Dr. Kell).
+        var derivedHolders: [[String]: [Int]] = [:]
         for (index, character) in characters.enumerated() where !character.name.hasPrefix("_") {
             for name in [character.name] + character.aliases {
                 for form in Self.shortForms(of: Self.words(of: name), gender: character.gender)
                 where explicit[form] == nil {
                     if let owner = derived[form], owner != index { derivedAmbiguous.insert(form) }
                     else { derived[form] = index }
+                    let key = form.map { $0.lowercased() }
+                    if derivedHolders[key]?.contains(index) != true { derivedHolders[key, default: []].append(index) }
                 }
             }
         }
@@ -156,19 +160,6 @@ struct CharacterIndex {
         }
         var derivedByLowercase: [[String]: Int] = [:]
         for (words, character) in derived where !derivedAmbiguous.contains(words) { derivedByLowercase[words.map { $0.lowercased() }] = character }
-        // (With two doctors, `Dr. Rowe` and `Dr. Kell`, `the doctor` is whichever of them, or the
-        // label, the text named last.)
-        var derivedHolders: [[String]: [Int]] = [:]
-        if bySceneWhenShared {
-            for (index, character) in characters.enumerated() where !character.name.hasPrefix("_") {
-                for name in [character.name] + character.aliases {
-                    for form in Self.shortForms(of: Self.words(of: name), gender: character.gender) where derivedAmbiguous.contains(form) {
-                        let key = form.map { $0.lowercased() }
-                        if derivedHolders[key]?.contains(index) != true { derivedHolders[key, default: []].append(index) }
-                    }
-                }
-            }
-        }
         for (words, character) in explicit where !ambiguous.contains(words) {
             // The cast's bare label (`The Doctor`) and a titled character the text also calls
             // `the doctor` (`Dr. Webb`): the one in the scene, else the label.
@@ -176,9 +167,10 @@ struct CharacterIndex {
                 Self.words(of: characters[character].name) == words
             {
                 add(words, character, sharedWith: [titled], fallback: character)
-            } else if bySceneWhenShared, let titled = derivedHolders[words.map { $0.lowercased() }], !titled.contains(character),
+            } else if bySceneWhenShared, let titled = derivedHolders[words.map { $0.lowercased() }], titled.count > 1, !titled.contains(character),
                 Self.words(of: characters[character].name) == words
             {
+                // (With two doctors, `Dr. Rowe` and `Dr. Kell`: whichever the text named last.)
                 add(words, character, sharedWith: titled, fallback: character)
             } else {
                 add(words, character)
