@@ -229,7 +229,10 @@ extension Attributor {
             guard name.hasPrefix("the "), let head = name.split(separator: " ").last else { return true }
             // (`the young man`, who came in as `a tall young gentleman`: that one.)
             let introduced = characters[character].aliases.contains { $0.hasPrefix("a ") || $0.hasPrefix("an ") }
-            return introduced || !Lexicon.plainPersonNouns.contains(String(head))
+            // (`the landlord's daughter`: a relation owned by a role is one person too.)
+            let words = name.split(separator: " ")
+            let owned = words.count >= 3 && words[words.count - 2] != "old" && personNouns[String(words[words.count - 2])] != nil
+            return introduced || owned || !Lexicon.plainPersonNouns.contains(String(head))
         }
         // Written in lower case, as narrate names a speaker the cast leaves out (`the sailor`),
         // it is that speaker's name, whatever its sex.
@@ -521,9 +524,16 @@ extension Attributor {
     /// before a line that opens its own (not one who goes: `The waiter brought the coffee and
     /// went away again.`).
     func describedActorEndingTheParagraphBefore(_ turn: Turn) -> (phrase: String, gender: Gender, range: Range<Int>)? {
-        guard isPassage, let sentence = lastNarrationSentence(before: turn), let actor = describedActor(in: sentence),
-            !CharacterIndex.saysAbsent(tokens, after: token(atOrAfter: actor.range.upperBound))
-        else { return nil }
+        guard isPassage, var sentence = lastNarrationSentence(before: turn) else { return nil }
+        // (`The landlord's daughter came in. She was a tall girl.`: the one the last sentence's
+        // he or she goes on with.)
+        if describedActor(in: sentence) == nil, let gender = Lexicon.pronouns[tokens[sentence.lowerBound].lower], [.male, .female].contains(gender),
+            let narration = narrationParagraph(before: turn.paragraph), let before = sentenceStarts(in: narration).last(where: { $0 < sentence.lowerBound }),
+            describedActor(in: before..<sentence.lowerBound).map({ [gender, .unknown].contains($0.gender) }) == true
+        {
+            sentence = before..<sentence.lowerBound
+        }
+        guard let actor = describedActor(in: sentence), !CharacterIndex.saysAbsent(tokens, after: token(atOrAfter: actor.range.upperBound)) else { return nil }
         // (`The carrier thanked her for it.`: the one thanked answers.)
         let after = token(atOrAfter: actor.range.upperBound)
         let thanks = (after..<max(after, sentence.upperBound - 1)).contains { verb in

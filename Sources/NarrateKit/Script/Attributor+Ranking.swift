@@ -337,7 +337,10 @@ extension Attributor {
             // Someone the scene had not named, of the description's sex, whom the reply calls by
             // name (`the maid put her head in. "…"` `"Who is it, Jane?"`): the one who came in.
             let reply = index + 1 < turns.count && turns[index + 1].paragraph == turn.paragraph + 1 ? turns[index + 1] : nil
-            if let reply, let called = reply.openingVocatives.first(where: { !inScene(speakerOf[$0], salience: salience, position: position) && [actor.gender, .unknown].contains(characters[$0].gender) }) {
+            // (Not one the line itself names: `"…may I present my cousin, Mr. Prior?"`.)
+            if let reply, let called = reply.openingVocatives.first(where: {
+                !inScene(speakerOf[$0], salience: salience, position: position) && [actor.gender, .unknown].contains(characters[$0].gender) && !turn.named.contains($0)
+            }) {
                 return (speakerOf[called], Attribution(method: .paragraphMention, confidence: 0.5, evidence: text(actor.range) + ", called by name in the reply"))
             }
             if let decided = describedSpeaker(
@@ -628,9 +631,15 @@ extension Attributor {
         let words = phrase.split(separator: " ").dropFirst().map(String.init)
         guard !words.isEmpty else { return false }
         let start = max(0, position - Self.nearbyWindow)
+        // (`An old sailor was coiling rope` … `said the old man`: a man or woman may be any role
+        // of that sex.)
+        let anyRole: Gender? = words.count >= 2 ? ["man": Gender.male, "woman": .female][words[words.count - 1]] : nil
         return (start..<max(start, position - words.count)).contains { index in
-            ["a", "an"].contains(tokens[index].lower) && !tokens[index].inQuote
-                && words.indices.allSatisfy { tokens[index + 1 + $0].lower == words[$0] }
+            guard ["a", "an"].contains(tokens[index].lower), !tokens[index].inQuote else { return false }
+            if words.indices.allSatisfy({ tokens[index + 1 + $0].lower == words[$0] }) { return true }
+            guard let anyRole, words.indices.dropLast().allSatisfy({ tokens[index + 1 + $0].lower == words[$0] }) else { return false }
+            let noun = tokens[index + words.count].lower
+            return personNouns[noun].map { [anyRole, .unknown].contains($0) } == true && Self.relations[noun] == nil && !Lexicon.anyoneNouns.contains(noun)
         }
     }
 
@@ -767,8 +776,9 @@ extension Attributor {
         let head = String(actor.phrase.split(separator: " ").last ?? "")
         // (Named first in a line only when called by it, `"Still here, Tom?"`: one the talk is
         // about, `"I shall wait for Mr. Webb"`, is elsewhere.)
+        // (Never one the line itself names: `"…may I present my cousin, Mr. Prior?"`.)
         let newcomer = firstMentions.first { first in
-            first.position > position && first.position - position < Self.nearbyWindow
+            first.position > position && first.position - position < Self.nearbyWindow && !turn.named.contains(first.character)
                 && (!tokens[first.position].inQuote || turns[index...].prefix(4).contains { $0.vocatives.contains(first.character) })
                 && (actor.gender == .unknown || [actor.gender, .unknown].contains(characters[first.character].gender))
                 && !Self.rankForbids(head, characters[first.character])
@@ -1231,12 +1241,20 @@ extension Attributor {
 
     /// `"Your name, sir?"` ⏎ `"Quill. Professor Quill. I have a room here."`: a line that opens
     /// with a name alone, answering a question about the hearer's name, gives its speaker's
-    /// own (`"What is his name?"` ⏎ `"Bingley."` gives another's).
+    /// own (`"What is his name?"` ⏎ `"Bingley."` gives another's). A title left hanging asks
+    /// for the name too (`"Show me, Miss --?"` ⏎ `"Vane. Harriet Vane."`).
     func nameGivenWhenAsked(_ turn: Turn, asked: Turn?) -> Int? {
         guard let asked, !turn.continuesSpeech, let question = asked.pieces.last.map({ tokenRange(of: pieces[$0]) }),
-            question.contains(where: { tokens[$0].lower == "name" }), question.contains(where: { tokens[$0].lower == "your" }), question.last(where: { !tokens[$0].isWord }).map({ tokens[$0].word == "?" }) == true,
-            let first = turn.pieces.first.map({ tokenRange(of: pieces[$0]) }), let mention = mentionStarting[first.lowerBound].map({ mentions[$0] }),
-            !mention.descriptive, mention.tokens.upperBound < first.upperBound, tokens[mention.tokens.upperBound].isSentenceEnd
+            question.last(where: { !tokens[$0].isWord }).map({ tokens[$0].word == "?" }) == true,
+            question.contains(where: { tokens[$0].lower == "name" }) && question.contains(where: { tokens[$0].lower == "your" })
+                || question.last(where: { tokens[$0].isWord }).map({ Lexicon.titles[tokens[$0].word] != nil && tokens[$0 + 1].word != "?" }) == true,
+            let first = turn.pieces.first.map({ tokenRange(of: pieces[$0]) })
+        else { return nil }
+        // The name alone, or a surname alone before it (`Vane. Harriet Vane.`).
+        var start = first.lowerBound
+        if mentionStarting[start] == nil, start + 2 < first.upperBound, tokens[start].isWord, tokens[start + 1].isSentenceEnd { start += 2 }
+        guard let mention = mentionStarting[start].map({ mentions[$0] }), !mention.descriptive, mention.tokens.upperBound < first.upperBound,
+            tokens[mention.tokens.upperBound].isSentenceEnd
         else { return nil }
         return mention.character
     }

@@ -63,11 +63,26 @@ struct CharacterDiscovery {
         for (index, character) in characters.enumerated() {
             for form in [character.name] + character.aliases where byKey[key(form)] == nil { byKey[key(form)] = index }
         }
+        // `the vicar` where the text has one `the Reverend Mr. Ashby`: the office his rank holds.
+        let isRank = tokens.bySpelling { Lexicon.rankedTitles[$0.capitalized] != nil }
+        let rankUses = tokens.indices.dropLast(2).filter { isRank[tokens.spelling(at: $0)] && tokens[$0].isCapitalized }
+        func ranked(_ head: String) -> Int? {
+            var bearers: Set<Int> = []
+            for index in rankUses where Lexicon.rankedTitles[tokens[index].word]?.contains(head) == true {
+                guard Lexicon.titles[tokens[index + 1].word] != nil, tokens[index + 2].isCapitalized, tokens[index + 2].isWord else { continue }
+                let name = (tokens[index + 1].word + " " + tokens[index + 2].word).replacingOccurrences(of: ".", with: "")
+                bearers.formUnion(characters.indices.filter { index in
+                    ([characters[index].name] + characters[index].aliases).contains { $0.replacingOccurrences(of: ".", with: "") == name }
+                })
+            }
+            return bearers.count == 1 ? bearers.first : nil
+        }
         // `said the captain` where one discovered person is `Captain Hale`, `the doctor` where
         // one is `Dr. Mead`: his title.
         func titled(_ description: String) -> Int? {
             let words = description.split(separator: " ")
-            guard words.count == 2, words[0] == "the", Lexicon.titles[words[1].capitalized] != nil else { return nil }
+            guard words.count == 2, words[0] == "the" else { return nil }
+            guard Lexicon.titles[words[1].capitalized] != nil else { return ranked(String(words[1])) }
             let bearers = characters.indices.filter { index in
                 guard let first = characters[index].name.split(separator: " ").first else { return false }
                 let title = first.hasSuffix(".") ? String(first.dropLast()) : String(first)
@@ -89,6 +104,9 @@ struct CharacterDiscovery {
                 apposed["the " + head, default: []].insert(mention.character)
             }
         }
+        // `She sat by the window, a widow of sixty in black silk.`: in a passage, what the
+        // narration sets beside a he or she opening a sentence is the one named just before.
+        if passage { for (head, named) in pronounAppositions(namedMentions, characters: characters) { apposed[head, default: []].insert(named) } }
         // `old Mrs. Pike`, `a young curate named Mr. Fenn`: the age the narration gives a name,
         // by which a plain description (`the young man`) may call that one again.
         var aged: [String: Set<Int>] = [:]
@@ -119,14 +137,23 @@ struct CharacterDiscovery {
             return fitting.count == 1 ? fitting.first : nil
         }
         let described = joiningOrdinals(joiningBareRoles(introducedTogether(descriptions())))
+        // In a passage, what the narration says around a description's first use.
+        func namedNearby(_ description: Character) -> Int? {
+            guard passage else { return nil }
+            let ways: [() -> Int?] = [
+                { seenAnew(description, in: characters, mentions: namedMentions) },
+                { parentOfTheFamily(description, in: characters) },
+                { agedAnew(description, in: characters, mentions: namedMentions, aged: aged, described: described) },
+                { presented(description, in: characters, mentions: namedMentions) },
+                { calledJustBefore(description, in: characters, mentions: namedMentions) },
+                { namedThemselfLater(description, in: characters, mentions: namedMentions, described: described) },
+                { calledInTheReply(description, in: characters, mentions: namedMentions) },
+            ]
+            return ways.lazy.compactMap { $0() }.first
+        }
         for description in described {
-            if let index = byKey[key(description.name)] ?? titled(description.name) ?? apposedTo(description)
-                ?? (passage ? seenAnew(description, in: characters, mentions: namedMentions) ?? parentOfTheFamily(description, in: characters)
-                    ?? agedAnew(description, in: characters, mentions: namedMentions, aged: aged, described: described)
-                    ?? presented(description, in: characters, mentions: namedMentions)
-                    ?? calledJustBefore(description, in: characters, mentions: namedMentions) : nil)
-            {
-                characters[index].aliases.append(description.name)
+            if let index = byKey[key(description.name)] ?? titled(description.name) ?? apposedTo(description) ?? namedNearby(description) {
+                characters[index].aliases.append(contentsOf: [description.name] + description.aliases)
                 if characters[index].gender == .unknown { characters[index].gender = description.gender }
             } else {
                 characters.append(description)
@@ -225,13 +252,100 @@ struct CharacterDiscovery {
             // (Or a line just after the narration brought them in: `a young woman who kept her
             // hands in her pockets` … `"And this is my niece, Clara."`)
             guard start >= 2, start < use ? tokens[use].paragraph - tokens[start].paragraph <= 1 : describedJustBefore(words, start),
-                tokens[start].inQuote, presentedInSpeech(start) != nil || tokens[start - 1].lower == "is" && ["this", "here"].contains(tokens[start - 2].lower)
+                tokens[start].inQuote, presentedInSpeech(start) != nil && !namesThemself(start) || tokens[start - 1].lower == "is" && ["this", "here"].contains(tokens[start - 2].lower)
             else { return false }
             let gender = characters[mention.character].gender
             let namedBefore = mentions.contains { $0.character == mention.character && !tokens[$0.tokens.lowerBound].inQuote && $0.tokens.lowerBound < max(use, start) }
             return !namedBefore && (gender == .unknown || description.gender == .unknown || gender == description.gender)
         }
         return Set(presented.map(\.character)).count == 1 ? presented.last?.character : nil
+    }
+
+    /// `Mrs. Dunmore would not have the fire lit. She sat by the window, a widow of sixty.`:
+    /// the description (`the widow`) set beside a sentence's opening he or she, and the one
+    /// person of that sex the narration named in the sentence before.
+    private func pronounAppositions(_ mentions: [CharacterIndex.Mention], characters: [Character]) -> [(String, Int)] {
+        var found: [(String, Int)] = []
+        for index in tokens.indices where tokens[index].startsSentence && !tokens.isInQuote(index) {
+            let gender: Gender
+            switch tokens[index].lower {
+            case "he": gender = .male
+            case "she": gender = .female
+            default: continue
+            }
+            // The description: `, a` or `, an`, up to three words, a noun for a person.
+            var cursor = index + 1
+            var head: String?
+            while cursor + 2 < tokens.count, cursor - index < 30, !tokens[cursor].isSentenceEnd, !tokens.isInQuote(cursor) {
+                if tokens[cursor].word == ",", ["a", "an"].contains(tokens[cursor + 1].lower) {
+                    head = (cursor + 2..<min(tokens.count, cursor + 5)).lazy.map { self.tokens[$0] }.prefix { $0.isWord && !$0.isCapitalized }
+                        .first { self.personNouns[$0.lower].map { [gender, .unknown].contains($0) } == true }?.lower
+                    break
+                }
+                cursor += 1
+            }
+            guard let head, Attributor.relations[head] == nil, !Lexicon.anyoneNouns.contains(head) else { continue }
+            // The one named in the sentence before, of that sex.
+            let before = tokens.indices[..<index].reversed().prefix(60)
+            guard let previousStart = before.dropFirst().first(where: { tokens[$0].startsSentence }) else { continue }
+            let named = Set(mentions.filter { (previousStart..<index).contains($0.tokens.lowerBound) && !tokens.isInQuote($0.tokens.lowerBound) }
+                .map(\.character).filter { characters[$0].gender == gender })
+            if named.count == 1, let person = named.first { found.append(("the " + head, person)) }
+        }
+        return found
+    }
+
+    /// `a lady came in out of the wet` … `"Miss --?"` ⏎ `"Vane. Harriet Vane."`: the last
+    /// newcomer of that sex the narration brought in with `a` before someone, never named till
+    /// then, names themself, within a few paragraphs, is the one who does.
+    private func namedThemselfLater(_ description: Character, in characters: [Character], mentions: [CharacterIndex.Mention], described: [Character]) -> Int? {
+        func compatible(_ one: Gender, _ other: Gender) -> Bool { one == .unknown || other == .unknown || one == other }
+        func introduced(_ character: Character) -> Int? {
+            firstUse(of: character.name.split(separator: " ").dropFirst().map(String.init)[...], articles: ["a", "an"])
+        }
+        guard let use = introduced(description) else { return nil }
+        var firstParagraph: [Int: Int] = [:]
+        for mention in mentions {
+            let start = mention.tokens.lowerBound
+            if firstParagraph[mention.character] == nil { firstParagraph[mention.character] = tokens[start].paragraph }
+            // (Never named before that line: `Vane.` opening it is the name too.)
+            guard start > use, firstParagraph[mention.character] == tokens[start].paragraph else { continue }
+            guard start >= 2, tokens[start].inQuote, namesThemself(start), tokens[start].paragraph - tokens[use].paragraph <= 12,
+                compatible(characters[mention.character].gender, description.gender)
+            else { continue }
+            // (The latest such newcomer before it: `A maid brought tea; a girl came in after her.`)
+            let later = described.contains { other in
+                other.name != description.name && compatible(other.gender, description.gender) && introduced(other).map { $0 > use && $0 < start } == true
+            }
+            return later ? nil : mention.character
+        }
+        return nil
+    }
+
+    /// `"Bad night for it, Cap'n," said the old man.` ⏎ `"…for you, Tobin."`: a description
+    /// first met in a speech tag, whom the reply calls by a name never used before, is that one.
+    private func calledInTheReply(_ description: Character, in characters: [Character], mentions: [CharacterIndex.Mention]) -> Int? {
+        let words = description.name.split(separator: " ").dropFirst().map(String.init)
+        guard !words.isEmpty, let use = firstUse(of: words[...]), !tokens[use].inQuote else { return nil }
+        let paragraph = tokens[use].paragraph
+        // (A tag: the paragraph has a line.)
+        var cursor = use
+        while cursor > 0, tokens[cursor - 1].paragraph == paragraph, !tokens[cursor - 1].inQuote { cursor -= 1 }
+        var after = use
+        while after + 1 < tokens.count, tokens[after + 1].paragraph == paragraph, !tokens[after + 1].inQuote { after += 1 }
+        guard cursor > 0 && tokens[cursor - 1].paragraph == paragraph || after + 1 < tokens.count && tokens[after + 1].paragraph == paragraph else { return nil }
+        var firstParagraph: [Int: Int] = [:]
+        var called: Set<Int> = []
+        for mention in mentions {
+            let start = mention.tokens.lowerBound, end = mention.tokens.upperBound
+            if firstParagraph[mention.character] == nil { firstParagraph[mention.character] = tokens[start].paragraph }
+            guard tokens[start].paragraph == paragraph + 1, firstParagraph[mention.character] == paragraph + 1, tokens[start].inQuote,
+                end < tokens.count, !tokens[end].isWord, start > 0, tokens[start - 1].word == "," || opensLine(start) && tokens[end].word == ","
+            else { continue }
+            let gender = characters[mention.character].gender
+            if gender == .unknown || description.gender == .unknown || gender == description.gender { called.insert(mention.character) }
+        }
+        return called.count == 1 ? called.first : nil
     }
 
     /// Whether the narration calls someone by these words (after `the`, `a` or `an`) in the
@@ -448,7 +562,8 @@ struct CharacterDiscovery {
                         }
                     }
                     if isSpeechTag(around: start..<end) { form.inTags += 1 }
-                    if !token.inQuote, tokens.apposition(after: end, nouns: personNouns) != nil { form.apposed += 1 }
+                    // (`Osric Vane, the tinsmith,`; `a stout grazier called Amos Thorne`.)
+                    if !token.inQuote, tokens.apposition(after: end, nouns: personNouns) ?? tokens.introduction(before: start, nouns: personNouns) != nil { form.apposed += 1 }
                     if let presentedHere {
                         form.presented += 1
                         if presentedHere == .female { form.femaleVotes += 2 } else if presentedHere == .male { form.maleVotes += 2 }
@@ -557,17 +672,21 @@ struct CharacterDiscovery {
         guard tokens.count < Self.passageTokens, index + 1 < tokens.count, tokens[index].inQuote, Lexicon.titles[tokens[index].word] == nil,
             !Lexicon.notNames.contains(tokens[index].word), [",", "!", "?", "."].contains(tokens[index + 1].word)
         else { return false }
-        var before = index - 1
-        while before >= 0, !tokens[before].isWord, QuoteScanner.quotationMarks.contains(tokens[before].word.unicodeScalars.first ?? " ") { before -= 1 }
-        let opensLine = before < 0 || !tokens[before].inQuote || tokens[before].paragraph != tokens[index].paragraph
         // (`"Roland! You are late."`: a rarer name calls too when the narration names someone
         // so mid-sentence.)
-        if opensLine {
+        if opensLine(index) {
             return tokens[index + 1].word != "."
                 && (Lexicon.givenNames[tokens[index].word] != nil || tokens.contains { !$0.inQuote && !$0.startsSentence && $0.word == tokens[index].word })
         }
-        guard tokens[before].word == "," else { return false }
+        guard tokens[index - 1].word == "," else { return false }
         return tokens.contains { !$0.inQuote && $0.word == tokens[index].word }
+    }
+
+    /// The word is the first of a line (after its opening quotation marks).
+    private func opensLine(_ index: Int) -> Bool {
+        var before = index - 1
+        while before >= 0, !tokens[before].isWord, QuoteScanner.quotationMarks.contains(tokens[before].word.unicodeScalars.first ?? " ") { before -= 1 }
+        return before < 0 || !tokens[before].inQuote || tokens[before].paragraph != tokens[index].paragraph
     }
 
     /// `"This is Clara."`, `"And this is my niece, Clara."`: in a passage, a name a line
@@ -579,20 +698,26 @@ struct CharacterDiscovery {
         func presents(_ at: Int) -> Bool {
             at >= 1 && tokens[at].lower == "is" && ["this", "here"].contains(tokens[at - 1].lower) && tokens[at - 1].inQuote
         }
-        if presents(index - 1) { return .unknown }
-        // (`"I'm Edward Lisle."`, `"My name is Fielding."`: one who names themself.)
-        let before = tokens[index - 1].lower
-        if before == "i'm" && tokens[index - 1].inQuote || ["am", "'m"].contains(before) && tokens[index - 2].word == "I" && tokens[index - 2].inQuote
-            || before == "is" && index >= 3 && tokens[index - 2].lower == "name" && tokens[index - 3].lower == "my" && tokens[index - 3].inQuote
-        {
-            return .unknown
-        }
+        if presents(index - 1) || namesThemself(index) { return .unknown }
         var noun = index - 1
         if tokens[noun].word == "," { noun -= 1 }
         guard noun >= 3, tokens[noun].isWord, ["my", "our"].contains(tokens[noun - 1].lower), presents(noun - 2),
             let gender = personNouns[tokens[noun].lower]
         else { return nil }
         return gender
+    }
+
+    /// `"I'm Edward Lisle."`, `"My name is Fielding."`, `"Vane. Harriet Vane."` (a surname, then
+    /// the full name it ends, opening a line): one who names themself.
+    private func namesThemself(_ index: Int) -> Bool {
+        let before = tokens[index - 1].lower
+        if before == "i'm" && tokens[index - 1].inQuote || ["am", "'m"].contains(before) && tokens[index - 2].word == "I" && tokens[index - 2].inQuote
+            || before == "is" && index >= 3 && tokens[index - 2].lower == "name" && tokens[index - 3].lower == "my" && tokens[index - 3].inQuote
+        {
+            return true
+        }
+        return tokens[index - 1].word == "." && tokens[index - 2].isCapitalized && tokens[index - 2].inQuote && opensLine(index - 2)
+            && index + 1 < tokens.count && tokens[index + 1].word == tokens[index - 2].word
     }
 
     /// A name beside a speech verb in the narration of a paragraph that has dialogue.
@@ -729,10 +854,13 @@ struct CharacterDiscovery {
             // `Mr. Knightley` is not `Mr. John Knightley`: a full name written with its title
             // marks someone who must be told apart from the plain titled surname. Nor is
             // `Mr. Fenwick` the `Robert Fenwick` the text calls `her son Robert`: the parent.
+            // (In a passage, a titled full name said once is how someone was presented: `may I
+            // present my cousin, Mr. John Prior?`, then `Mr. Prior`.)
             let parentTitle = ["Mr", "Mr.", "Mrs", "Mrs."].contains(form.title ?? "")
+            let passage = tokens.count < Self.passageTokens
             let lastMatches = groups.indices.filter {
                 groups[$0].last == word && groups[$0].first != nil && compatible(groups[$0].title ?? groups[$0].gender, titleGender) && fits(form, groups[$0])
-                    && !(titleGender != nil && groups[$0].forms.contains { $0.title != nil && $0.core.count >= 2 })
+                    && !(titleGender != nil && groups[$0].forms.contains { $0.title != nil && $0.core.count >= 2 && !(passage && $0.count == 1) })
                     && !(parentTitle && groups[$0].first.map(children.contains) == true)
             }
             let sameTitle = groups.indices.filter {
@@ -1151,7 +1279,14 @@ struct CharacterDiscovery {
     /// in, then up to three words holding every one of `modifiers`, then a noun of `head`'s kind.
     private func introduction(of modifiers: ArraySlice<String>, kindOf head: String, before limit: Int) -> (Int, String)? {
         let kind = Self.sameKind.first { $0.contains(head) } ?? [head]
-        for index in 0..<limit where kind.contains(tokens[index].lower) && !tokens[index].inQuote {
+        // (`an old sailor` … `said the old man`: a man or woman may be any role of that sex.)
+        let anyRole: Gender? = head == "man" ? .male : head == "woman" ? .female : nil
+        func ofKind(_ word: String) -> Bool {
+            if kind.contains(word) { return true }
+            guard let anyRole, !modifiers.isEmpty, let gender = personNouns[word], gender == anyRole || gender == .unknown else { return false }
+            return Attributor.relations[word] == nil && !Lexicon.anyoneNouns.contains(word)
+        }
+        for index in 0..<limit where ofKind(tokens[index].lower) && !tokens[index].inQuote {
             guard let article = bringingInArticle(before: index, capitalsBetween: false) else { continue }
             let between = Set(tokens[(index - article + 1)..<index].map(\.lower))
             guard modifiers.allSatisfy(between.contains) else { continue }

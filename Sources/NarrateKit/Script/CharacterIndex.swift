@@ -248,6 +248,11 @@ struct CharacterIndex {
             result.append(["the", (Self.spokenTitles[title] ?? title).lowercased()])
             // (`"Nothing, Doctor."`: Dr. Fenn, called by his title as it is spoken.)
             if let spoken = Self.spokenTitles[title] { result.append([spoken.capitalized]) }
+            // (`"Bad night, Cap'n."`: and as it is said in the street.)
+            if let colloquial = Self.colloquialTitles[(Self.spokenTitles[title] ?? title).lowercased()] {
+                result.append([colloquial])
+                if colloquial.contains("'") { result.append([colloquial.replacingOccurrences(of: "'", with: "\u{2019}")]) }
+            }
         }
         if core.count >= 2 {
             if !Lexicon.notNames.contains(core[0]) { result.append([core[0]]) }
@@ -268,6 +273,7 @@ struct CharacterIndex {
     }
 
     /// What an abbreviated title is called in a sentence: `Dr. Mead` is `the doctor`.
+    static let colloquialTitles = ["captain": "Cap'n", "doctor": "Doc", "sergeant": "Sarge", "professor": "Prof"]
     static let spokenTitles = ["Dr": "doctor", "Capt": "captain", "Col": "colonel", "Prof": "professor", "Gen": "general", "Lt": "lieutenant", "Sgt": "sergeant"]
 
     /// All mentions in the tokens, in order, each the longest form that matches there.

@@ -122,11 +122,32 @@ extension TokenList {
         return ("the " + self[(article + 1)...head].map(\.lower).joined(separator: " "), self[head].lower)
     }
 
-    /// `a young curate named` (`called`) just before a name starting at `start`: the
-    /// description it is brought in by, as `the young curate`, and its noun.
+    /// `a young curate named` (`called`, `who gave his name as`, `whose name was`, `by the
+    /// name of`) just before a name starting at `start`: the description it is brought in by,
+    /// as `the young curate`, and its noun.
     func introduction(before start: Int, nouns: PersonNouns) -> (phrase: String, head: String)? {
-        guard start >= 3, ["named", "called"].contains(self[start - 1].lower), !isInQuote(start - 1) else { return nil }
-        let head = start - 2
+        guard start >= 3, !isInQuote(start - 1) else { return nil }
+        func words(_ expected: [String]) -> Bool {
+            start > expected.count && expected.reversed().enumerated().allSatisfy { offset, word in
+                word.split(separator: "|").contains { self[start - 1 - offset].lower == $0 }
+            }
+        }
+        var lead: Int
+        if ["named", "called"].contains(self[start - 1].lower) {
+            lead = 1
+        } else if words(["who", "gave|gives", "his|her", "name", "as"]) {
+            lead = 5
+        } else if words(["whose", "name", "was|is"]) {
+            lead = 3
+        } else if words(["by", "the", "name", "of"]) {
+            lead = 4
+        } else {
+            return nil
+        }
+        // (`a clergyman, who gave his name as`.)
+        if lead > 1, start - lead - 1 > 0, self[start - lead - 1].word == "," { lead += 1 }
+        let head = start - lead - 1
+        guard head > 0 else { return nil }
         guard self[head].isWord, !self[head].isCapitalized, nouns[self[head].lower] != nil, !["old", "voice"].contains(self[head].lower) else { return nil }
         var article = head - 1
         while article >= 0, head - article <= 3, self[article].isWord, !self[article].isCapitalized, !["a", "an"].contains(self[article].lower) { article -= 1 }

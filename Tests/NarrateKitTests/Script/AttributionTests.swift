@@ -4391,6 +4391,141 @@ import Testing
         #expect(said.last == "Dr. Kell")
         #expect(!said.contains("The Doctor"))
     }
+
+    // MARK: Passages of the twenty-sixth round: names given, titles said, relations owned
+
+    private let shipsCabin = """
+        The wind had risen, and the cabin lamp swung on its chain. Captain Orme sat at the table. Mr. Pell, the mate, stood by the door.
+
+        "Glass is still falling, sir," said the mate.
+
+        "Let it fall."
+
+        The door opened, and a lady came in out of the wet, holding her hood close about her face.
+
+        "Which of you is the master of this ship?" she asked.
+
+        Captain Orme rose. "I am, madam. You should be below."
+
+        "My brother is ill, and there is no one to help him."
+
+        "The steward is drunk," said the lady.
+
+        The captain took his coat from the hook. "Show me your brother, Miss --?"
+
+        "Vane. Harriet Vane." She was already at the door. "Please be quick."
+
+        An old sailor was coiling rope at the foot of the companion, and he looked up as they passed.
+
+        "Bad night for it, Cap'n," said the old man.
+
+        "Every night is a bad night for you, Tobin. Get that rope stowed."
+
+        Tobin stowed the rope. Miss Vane thanked the captain for coming down.
+        """
+
+    /// `"Show me your brother, Miss --?"` ⏎ `"Vane. Harriet Vane."`: a title left hanging asks
+    /// for a name, and the one who gives it (surname, then full name) is its bearer, whatever
+    /// the line's own naming of her says against it.
+    @Test func aNameGivenForAHangingTitleIsTheSpeakers() {
+        let cast = [
+            Character(name: "Captain Orme", aliases: ["Orme", "The Captain"], gender: .male), Character(name: "Mr. Pell", aliases: ["Pell", "The Mate"], gender: .male),
+            Character(name: "Harriet Vane", aliases: ["Harriet", "Miss Vane"], gender: .female), Character(name: "Tobin", gender: .male),
+        ]
+        let said = speakers(shipsCabin, cast: cast)
+        #expect(said[7] == "Harriet Vane" && said[8] == "Harriet Vane", "\(said)")
+        // `Cap'n` calls the captain as `Captain` would: the reply to the old sailor is his.
+        #expect(said[9] == "Tobin" && said[10] == "Captain Orme", "\(said)")
+    }
+
+    /// Without a cast: the lady who came in and named herself is one voice with every name she
+    /// goes by, and the old sailor the reply calls `Tobin` is Tobin.
+    @Test func aNewcomerIsTheNameTheyGiveOrAreCalledBy() {
+        let script = ScriptBuilder().build(SourceText(name: "t", text: shipsCabin))
+        let women = script.characters.filter { $0.gender == .female }
+        #expect(women.count == 1, "\(women)")
+        #expect(women.first.map { Set([$0.name] + $0.aliases).isSuperset(of: ["Miss Vane", "Harriet Vane", "the lady"]) } == true, "\(women)")
+        let tobin = script.characters.first { $0.name == "Tobin" }
+        #expect(tobin?.aliases.contains("the old man") == true, "\(script.characters)")
+        let said = script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name)
+        #expect(said[5] == women.first?.name && said[9] == "Tobin" && said[10] == "Captain Orme", "\(said)")
+    }
+
+    private let vicarage = """
+        The vicarage parlour was cold, for Mrs. Dunmore would not have the fire lit before October. She sat very upright by the window, a widow of sixty in black silk.
+
+        "Is the carriage ready?" asked the widow.
+
+        "Not yet, madam," said the maid. "The Reverend Mr. Ashby will be here at four."
+
+        At a quarter to four the vicar's gig came up the lane, and with it a second gentleman whom Mrs. Dunmore did not know. The vicar handed his companion down, and the two came in together.
+
+        "Mrs. Dunmore, may I present my cousin, Mr. John Prior? He is come from London to see the church."
+
+        "You are very welcome, Mr. Prior. Do you draw, sir?"
+
+        "A little, ma'am. Not well."
+
+        "I came about the Harlows," the vicar said at last.
+
+        "Then they must go."
+
+        Mr. Prior turned from the window. "How much is the rent?"
+        """
+
+    /// `The vicar handed his companion down` ⏎ `"…, may I present my cousin, Mr. John Prior?"`:
+    /// the one a line presents by name is not its speaker, though the story names him first
+    /// there and the reply calls him.
+    @Test func oneALinePresentsIsNotItsSpeaker() {
+        let cast = [
+            Character(name: "Mrs. Dunmore", aliases: ["The Widow"], gender: .female), Character(name: "John Ashby", aliases: ["Mr. Ashby", "The Vicar"], gender: .male),
+            Character(name: "John Prior", aliases: ["Mr. Prior"], gender: .male), Character(name: "The Maid", gender: .female),
+        ]
+        #expect(speakers(vicarage, cast: cast)[3] == "John Ashby", "\(speakers(vicarage, cast: cast))")
+    }
+
+    /// Without a cast: `the vicar` is the one the text calls `the Reverend Mr. Ashby`, `Mr.
+    /// John Prior` presented once is `Mr. Prior`, and `the widow` the narration set beside
+    /// Mrs. Dunmore's `she` is Mrs. Dunmore.
+    @Test func discoveryJoinsAnOfficeARankAndAPresentedFullName() {
+        let script = ScriptBuilder().build(SourceText(name: "t", text: vicarage))
+        let names = script.characters.map { Set([$0.name] + $0.aliases) }
+        #expect(names.contains { $0.isSuperset(of: ["Mr. Ashby", "the vicar"]) }, "\(script.characters)")
+        #expect(names.contains { $0.isSuperset(of: ["Mr. Prior", "Mr. John Prior"]) }, "\(script.characters)")
+        #expect(names.contains { $0.isSuperset(of: ["Mrs. Dunmore", "the widow"]) }, "\(script.characters)")
+        #expect(script.segments.first { $0.kind == .dialogue }?.speaker.name == "Mrs. Dunmore")
+    }
+
+    private let innParlour = """
+        The inn was full that night, and the landlord put the two travellers together in the back parlour. One was a stout grazier called Amos Thorne; the other, a thin young clergyman who gave his name as Mr. Pryor.
+
+        "You'll be going to the fair, sir?" said the grazier.
+
+        "To the bishop," said the young man.
+
+        Amos Thorne whistled. He had never met a man who was going to be examined by a bishop.
+
+        "And if he don't like your answers?"
+
+        "Then I shall go home to my mother."
+
+        The landlord's daughter came in with the candles. She was a tall girl with red hands.
+
+        "Father says will you want the fire kept up, gentlemen?"
+        """
+
+    /// Without a cast: `a stout grazier called Amos Thorne` (a rarer given name) and `a thin
+    /// young clergyman who gave his name as Mr. Pryor` are those two, by description too; and
+    /// `The landlord's daughter came in. She was a tall girl.` brings in the one who speaks next.
+    @Test func discoveryReadsTheWordsThatIntroduceSomeone() {
+        let script = ScriptBuilder().build(SourceText(name: "t", text: innParlour))
+        let names = script.characters.map { Set([$0.name] + $0.aliases) }
+        #expect(names.contains { $0.isSuperset(of: ["Amos Thorne", "the grazier"]) }, "\(script.characters)")
+        #expect(names.contains { $0.isSuperset(of: ["Mr. Pryor", "the young man"]) }, "\(script.characters)")
+        let said = script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name)
+        #expect(said.prefix(4) == ["Amos Thorne", "Mr. Pryor", "Amos Thorne", "Mr. Pryor"], "\(said)")
+        #expect(said.last?.hasSuffix("daughter") == true, "\(said)")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
