@@ -573,7 +573,9 @@ extension Attributor {
             while head + 1 < quote, tokens[head + 1].isWord, !tokens[head + 1].isCapitalized, personNouns[tokens[head + 1].lower] != nil { head += 1 }
             // (`A boy of about twelve stood there`: an age, not `the sister of Mr. Hale`.)
             let ofAnAge = head + 2 < quote && tokens[head + 1].lower == "of" && Self.ageOpeners.contains(tokens[head + 2].lower)
-            guard head + 1 < quote, let gender = personNouns[tokens[head].lower], !tokens[head].isCapitalized, !tokens[head].isPossessive,
+            // (`The porter's face went grey.`: his face, his doing.)
+            let ownsTheActingPart = tokens[head].isPossessive && head + 2 < quote && Self.actingParts.contains(tokens[head + 1].lower) && tokens[head + 2].isWord
+            guard head + 1 < quote, let gender = personNouns[tokens[head].lower], !tokens[head].isCapitalized, !tokens[head].isPossessive || ownsTheActingPart,
                 tokens[head + 1].isWord, !tokens[head + 1].isCapitalized,
                 ofAnAge || !["of", "and", "or", "who", "whom", "whose", "was", "were", "is"].contains(tokens[head + 1].lower)
             else { continue }
@@ -593,6 +595,9 @@ extension Attributor {
         }
         return nil
     }
+
+    /// Parts of a person that act for them in a beat: `The porter's face went grey.`
+    static let actingParts: Set<String> = ["face", "voice", "eyes", "lips", "mouth", "hand", "hands", "head", "cheeks", "brow", "jaw", "smile", "expression"]
 
     /// Words that open an age after `of`: `a man of fifty`, `a boy of about twelve`.
     static let ageOpeners: Set<String> = [

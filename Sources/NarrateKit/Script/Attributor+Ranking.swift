@@ -60,6 +60,11 @@ extension Attributor {
                     return (speaker, Attribution(method: .pronounTag, confidence: 0.8, evidence: evidence))
                 }
             case .description(let phrase, let gender):
+                // `My friend Quayle was lying on the sofa` … `said my companion`: the one a
+                // teller calls their friend by name.
+                if let companion = tellersCompanion(phrase, before: position, speakerOf: speakerOf), !addressedNow.contains(companion) {
+                    return (companion, Attribution(method: .descriptionTag, confidence: 0.8, evidence: evidence + " (\(phrase): \(companion.name))"))
+                }
                 // `Tom Reeve, the carter, looked up. … said the carter`: the one the narration
                 // said it was.
                 if let head = phrase.split(separator: " ").last, let known = salience.appositions[String(head)],
@@ -407,7 +412,7 @@ extension Attributor {
         // One who names themself (`"I am Lorne."`) speaks, whatever the ranker, which holds a
         // name in a line against its speaker, would say.
         let asked = index > 0 && turns[index - 1].paragraph == turn.paragraph - 1 ? turns[index - 1] : nil
-        if let introduced = selfIntroduction(turn) ?? nameGivenWhenAsked(turn, asked: asked) {
+        if let introduced = selfIntroduction(turn) ?? nameGivenWhenAsked(turn, asked: asked) ?? ownsTheNameAsked(turn, asked: asked) {
             return (speakerOf[introduced], Attribution(method: .paragraphMention, confidence: 0.8, evidence: "names themself: " + characters[introduced].name))
         }
         // `"Tuesday. No, Friday. Dora?"` ⏎ `"Friday, sir."`: the one the line before turned to
@@ -761,6 +766,13 @@ extension Attributor {
         // A description narrate made a voice of its own (`the porter`); not a cast's label
         // (`The Doctor`), which may be the doctor in the room.
         // (Brought in anew, `A girl of ten stood in the doorway`, she may be the cast's `The Girl`.)
+        // (`The porter's face went grey.`, the cast's `The Porter` an alias of Hobbs: he.)
+        if tokens[token(atOrAfter: actor.range.upperBound) - 1].isPossessive,
+            let mention = mentionStarting[token(atOrAfter: actor.range.lowerBound)].map({ mentions[$0] }), !isBareLabel(mention.character),
+            !Lexicon.anyoneNouns.contains(String(actor.phrase.split(separator: " ").last ?? ""))
+        {
+            return (speakerOf[mention.character], text(actor.range))
+        }
         let broughtIn = ["a ", "an "].contains { text(actor.range).lowercased().hasPrefix($0) }
         if let own = characters.firstIndex(where: { $0.name == actor.phrase || broughtIn && $0.name.lowercased() == actor.phrase }), isDefinedDescription(own) {
             return (speakerOf[own], text(actor.range))
@@ -1257,6 +1269,45 @@ extension Attributor {
             tokens[mention.tokens.upperBound].isSentenceEnd
         else { return nil }
         return mention.character
+    }
+
+    /// Words a teller uses for the one they go about with: `my friend`, `my companion`.
+    static let companionNouns: Set<String> = ["friend", "companion", "comrade", "colleague", "partner"]
+
+    /// `My friend Quayle was lying on the sofa` … `said my companion`: in a story told in the
+    /// first person, the one the narration last called `my friend` (`my companion`) by name.
+    func tellersCompanion(_ phrase: String, before position: Int, speakerOf: [Speaker]) -> Speaker? {
+        let words = phrase.split(separator: " ")
+        guard words.count == 2, words[0] == "my", Self.companionNouns.contains(String(words[1])) else { return nil }
+        var index = position - 1
+        while index > 1, position - index < 20_000 {
+            if let mention = mentionStarting[index].map({ mentions[$0] }), !mention.descriptive, !tokens[index].inQuote,
+                Self.companionNouns.contains(tokens[index - 1].lower), tokens[index - 2].lower == "my"
+            {
+                return speakerOf[mention.character]
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// `"You are Mr. Quayle?"` ⏎ `"I am. …"`: one who says yes to their own name.
+    func ownsTheNameAsked(_ turn: Turn, asked: Turn?) -> Int? {
+        guard let asked, !turn.continuesSpeech, let question = asked.pieces.last.map({ tokenRange(of: pieces[$0]) }),
+            question.last(where: { !tokens[$0].isWord }).map({ tokens[$0].word == "?" }) == true,
+            let first = turn.pieces.first.map({ tokenRange(of: pieces[$0]) }), first.count >= 2
+        else { return nil }
+        let opening = tokens[first.lowerBound].lower
+        guard opening == "i'm" || opening == "i" && tokens[first.lowerBound + 1].lower == "am" || opening == "yes" else { return nil }
+        // `you are Mr. Quayle?`, `are you Mr. Quayle?`: the name just after.
+        for index in question.dropFirst().dropLast() where tokens[index].isWord {
+            let pair = (tokens[index - 1].lower, tokens[index].lower)
+            guard pair == ("you", "are") || pair == ("are", "you"), let mention = mentionStarting[index + 1].map({ mentions[$0] }), !mention.descriptive,
+                mention.tokens.upperBound < tokens.count, tokens[mention.tokens.upperBound].word == "?"
+            else { continue }
+            return mention.character
+        }
+        return nil
     }
 
     /// `"…," said a voice. It was Mrs. Gray, …`: the narration right after the line says who.

@@ -4526,6 +4526,47 @@ import Testing
         #expect(said.prefix(4) == ["Amos Thorne", "Mr. Pryor", "Amos Thorne", "Mr. Pryor"], "\(said)")
         #expect(said.last?.hasSuffix("daughter") == true, "\(said)")
     }
+
+    private let bankersKey = """
+        It was past ten when Mr. Fenwick Lowe called upon us. My friend Quayle was lying on the sofa with his eyes closed.
+
+        "You are Mr. Quayle?" said our visitor.
+
+        "I am. This is my friend Dr. Marsh. Pray sit down."
+
+        "I am a clerk at Bartram's bank," said he. "Three days ago a parcel of bonds went missing."
+
+        "Then the matter is simple," said I. "Either you took them, or Mr. Bartram did."
+
+        Lowe looked at the floor.
+
+        My companion laughed. "You go too fast, Marsh. There are always more keys than a banker believes."
+
+        * * *
+
+        The porter blinked at us from the door of his lodge.
+
+        "What is in the grate, Hobbs?" asked Quayle.
+
+        The porter's face went grey.
+
+        "Only paper, sir. Only old paper."
+        """
+
+    /// In a story told in the first person: `"You are Mr. Quayle?"` ⏎ `"I am. This is my friend
+    /// Dr. Marsh."` is Quayle's yes to his own name (not the teller's, whom the line presents);
+    /// `My companion laughed.` is the one the teller called `my friend Quayle`; `The porter's
+    /// face went grey.` leads into the porter's line.
+    @Test func aTellersCompanionAndOneWhoOwnsTheirName() {
+        let cast = [
+            Character(name: "Quayle", aliases: ["Mr. Quayle"], gender: .male), Character(name: "Fenwick Lowe", aliases: ["Lowe"], gender: .male),
+            Character(name: "Hobbs", aliases: ["The Porter"], gender: .male), Character(name: "Dr. Marsh", aliases: ["Marsh"], gender: .male),
+        ]
+        let said = speakers(bankersKey, cast: cast)
+        #expect(said[1] == "Quayle", "\(said)")
+        #expect(said[6] == "Quayle", "\(said)")
+        #expect(said.last == "Hobbs", "\(said)")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
