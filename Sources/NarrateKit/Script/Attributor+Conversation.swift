@@ -505,6 +505,9 @@ extension Attributor {
                     salience.describedSpeakers.append((phrase.lowercased(), speaker, position))
                     if salience.describedSpeakers.count > 8 { salience.describedSpeakers.removeFirst() }
                     salience.knownAs[phrase.lowercased()] = speaker
+                    // (`"…," said the young man, bowing. Jane thanked him. He coloured.`: the
+                    // tag's subject is the one a he goes on following, as a name there would be.)
+                    if isPassage, speaker != .narrator, gender(of: speaker) != .unknown { salience.followed[gender(of: speaker)] = speaker }
                 default:
                     // (`The vicar shook his head. "…"`: a beat says who the description is, as a tag
                     // would. In a passage, so does `A girl of ten stood in the doorway. "…," she

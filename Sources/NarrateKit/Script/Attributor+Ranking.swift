@@ -60,6 +60,11 @@ extension Attributor {
                     return (speaker, Attribution(method: .pronounTag, confidence: 0.8, evidence: evidence))
                 }
             case .description(let phrase, let gender):
+                // `"Robert Ware, ma'am, at your service," said the young man.`: one who names
+                // themself, whatever the description would guess.
+                if let introduced = selfIntroduction(turn), [gender, .unknown].contains(characters[introduced].gender) || gender == .unknown {
+                    return (speakerOf[introduced], Attribution(method: .descriptionTag, confidence: 0.8, evidence: evidence + " (\(phrase): names themself)"))
+                }
                 // `My friend Quayle was lying on the sofa` … `said my companion`: the one a
                 // teller calls their friend by name.
                 if let companion = tellersCompanion(phrase, before: position, speakerOf: speakerOf), !addressedNow.contains(companion) {
@@ -637,14 +642,20 @@ extension Attributor {
         guard !words.isEmpty else { return false }
         let start = max(0, position - Self.nearbyWindow)
         // (`An old sailor was coiling rope` … `said the old man`: a man or woman may be any role
-        // of that sex.)
+        // of that sex. `a tall young man` … `said the young man`: with a word more.)
         let anyRole: Gender? = words.count >= 2 ? ["man": Gender.male, "woman": .female][words[words.count - 1]] : nil
+        let head = words[words.count - 1], modifiers = Set(words.dropLast())
         return (start..<max(start, position - words.count)).contains { index in
             guard ["a", "an"].contains(tokens[index].lower), !tokens[index].inQuote else { return false }
             if words.indices.allSatisfy({ tokens[index + 1 + $0].lower == words[$0] }) { return true }
-            guard let anyRole, words.indices.dropLast().allSatisfy({ tokens[index + 1 + $0].lower == words[$0] }) else { return false }
-            let noun = tokens[index + words.count].lower
-            return personNouns[noun].map { [anyRole, .unknown].contains($0) } == true && Self.relations[noun] == nil && !Lexicon.anyoneNouns.contains(noun)
+            // The noun within a word or two more than the description has, after its words.
+            guard let noun = (index + 1..<min(position, index + words.count + 3)).first(where: { personNouns[tokens[$0].lower] != nil && !modifiers.contains(tokens[$0].lower) }),
+                modifiers.isSubset(of: Set(tokens[(index + 1)..<noun].map(\.lower))), tokens[(index + 1)..<noun].allSatisfy({ $0.isWord && !$0.isCapitalized })
+            else { return false }
+            let word = tokens[noun].lower
+            if word == head { return true }
+            guard let anyRole else { return false }
+            return personNouns[word].map { [anyRole, .unknown].contains($0) } == true && Self.relations[word] == nil && !Lexicon.anyoneNouns.contains(word)
         }
     }
 
@@ -997,7 +1008,12 @@ extension Attributor {
             return (addressed, Attribution(method: .vocative, confidence: 0.65, evidence: "addressed as \(addressed.name) in the line before"))
         }
         // `"…" ⏎ "Impossible, Mr. Bennet…"`: the one the reply addresses said the line it answers.
-        if replyAnswers, let called = turns[index + 1].vocatives.filter({ !turns[index + 1].turningCalls.contains($0) }).map({ speakerOf[$0] }).first(where: {
+        // (Not a name that answers `"Who?"`, `"Who is it?"`.)
+        let asksWho = turn.pieces.count == 1 && turn.pieces.last.map { piece in
+            let words = tokenRange(of: pieces[piece]).filter { tokens[$0].isWord }
+            return words.count <= 3 && words.first.map { tokens[$0].lower == "who" } == true
+        } == true
+        if replyAnswers, !asksWho, let called = turns[index + 1].vocatives.filter({ !turns[index + 1].turningCalls.contains($0) }).map({ speakerOf[$0] }).first(where: {
                 $0 != turns[index + 1].speaker && $0 != previous && !addressedNow.contains($0) && position - salience.last($0) < 800
             })
         {
@@ -1239,6 +1255,9 @@ extension Attributor {
                     name = index + 1
                 } else if tokens[index].lower == "my", index + 2 < range.upperBound, tokens[index + 1].lower == "name", tokens[index + 2].lower == "is" {
                     name = index + 3
+                } else if index == range.lowerBound, mentionStarting[index] != nil, Self.atYourService(range, tokens: tokens) {
+                    // (`"Robert Ware, ma'am, at your service."`)
+                    name = index
                 } else {
                     continue
                 }
@@ -1249,6 +1268,11 @@ extension Attributor {
             }
         }
         return nil
+    }
+
+    /// Whether a line offers its speaker `at your service`.
+    static func atYourService(_ range: Range<Int>, tokens: TokenList) -> Bool {
+        range.dropLast(2).contains { tokens[$0].lower == "at" && tokens[$0 + 1].lower == "your" && tokens[$0 + 2].lower == "service" }
     }
 
     /// `"Your name, sir?"` ⏎ `"Quill. Professor Quill. I have a room here."`: a line that opens

@@ -4567,6 +4567,45 @@ import Testing
         #expect(said[6] == "Quayle", "\(said)")
         #expect(said.last == "Hobbs", "\(said)")
     }
+
+    private let hartleyDrawingRoom = """
+        Mrs. Hartley sat by the tea-urn, and her two daughters, Jane and Lucy, handed the cups.
+
+        Colonel Ware came in at that moment with his nephew, a tall young man in a blue coat. Mrs. Hartley rose to meet them.
+
+        "Colonel, how good of you. And this must be your nephew."
+
+        "Robert Ware, ma'am, at your service," said the young man, bowing.
+
+        Jane thanked him for the book he had sent. He coloured.
+
+        "It was nothing. I thought you might like the pictures."
+
+        * * *
+
+        That evening the sisters sat up late in their room.
+
+        "Do you like him?" asked Lucy.
+
+        "Who?"
+
+        "You know very well who. Robert Ware."
+        """
+
+    /// `"Robert Ware, ma'am, at your service," said the young man`: one who names themself in a
+    /// described tag is that one, not the colonel the line before called; the he who then
+    /// colours goes on from that tag; and a name that answers `"Who?"` is not a call to one who
+    /// spoke it.
+    @Test func oneWhoNamesThemselfUnderADescription() {
+        let cast = [
+            Character(name: "Mrs. Hartley", gender: .female), Character(name: "Jane Hartley", aliases: ["Jane"], gender: .female),
+            Character(name: "Lucy Hartley", aliases: ["Lucy"], gender: .female), Character(name: "Colonel Ware", aliases: ["The Colonel"], gender: .male),
+            Character(name: "Robert Ware", aliases: ["Robert"], gender: .male),
+        ]
+        let said = speakers(hartleyDrawingRoom, cast: cast)
+        #expect(said[1] == "Robert Ware" && said[2] == "Robert Ware", "\(said)")
+        #expect(said[4] != "Robert Ware", "\(said)")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
