@@ -164,7 +164,35 @@ struct CharacterDiscovery {
         let (uses, located) = mentionCounts(characters)
         let people = characters.indices.filter { (located[$0] < 2 || located[$0] * 4 < uses[$0]) && !Self.namesPlace(characters[$0].name) }
         let found = withoutFamilies(people.map { characters[$0] }, uses: people.map { uses[$0] })
-        return tokens.count < Self.passageTokens ? found + unnamedRelatives(of: found) : found
+        return tokens.count < Self.passageTokens ? joiningTheDaughter(found) + unnamedRelatives(of: found) : found
+    }
+
+    /// `Mrs. Morland was a plain woman; … her daughter Catherine` … `said Miss Morland`: in a
+    /// passage, `Miss` with a family's surname is its one daughter the narration names so.
+    private func joiningTheDaughter(_ characters: [Character]) -> [Character] {
+        var result = characters
+        for miss in characters {
+            let words = miss.name.split(separator: " ").map(String.init)
+            guard words.count == 2, words[0] == "Miss", miss.aliases.isEmpty else { continue }
+            let surname = words[1]
+            var daughters: Set<String> = []
+            for index in tokens.indices.dropFirst().dropLast() where tokens[index].lower == "daughter" && !tokens.isInQuote(index) {
+                guard ["her", "his", "their"].contains(tokens[index - 1].lower), tokens[index + 1].isWord, tokens[index + 1].isCapitalized else { continue }
+                // The family: its `Mr.` or `Mrs.` in the same sentence.
+                var start = index
+                while start > 0, !tokens[start - 1].isSentenceEnd { start -= 1 }
+                let family = (start..<index).contains { ["Mr", "Mrs"].contains(tokens[$0].word) && tokens[$0 + 1].word == surname }
+                if family { daughters.insert(tokens[index + 1].word) }
+            }
+            guard daughters.count == 1, let given = daughters.first,
+                let daughter = result.firstIndex(where: { $0.gender != .male && ($0.name == given || $0.name == given + " " + surname || $0.aliases.contains(given)) }),
+                let missIndex = result.firstIndex(where: { $0.name == miss.name })
+            else { continue }
+            result[daughter].aliases.append(miss.name)
+            result[daughter].gender = .female
+            result.remove(at: missIndex)
+        }
+        return result
     }
 
     /// `said the mother`, where the text has one mother of a family it names (`Mrs. Harlow`,

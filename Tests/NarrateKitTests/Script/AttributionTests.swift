@@ -4606,6 +4606,26 @@ import Testing
         #expect(said[1] == "Robert Ware" && said[2] == "Robert Ware", "\(said)")
         #expect(said[4] != "Robert Ware", "\(said)")
     }
+
+    /// Without a cast: `Mrs. Morland …; her son James …, and her daughter Catherine` … `said Miss
+    /// Morland` is Catherine, the family's one daughter, with one voice.
+    @Test func discoveryJoinsMissWithTheFamilysOneDaughter() {
+        let text = """
+            Mrs. Morland was a plain, cheerful woman; her son James was at Oxford, and her daughter Catherine had never been farther than Salisbury.
+
+            "James writes that he will be home on Friday," said Mrs. Morland.
+
+            "Does he bring his friend?" asked Catherine.
+
+            "He says nothing of a friend."
+
+            "Indeed," said Miss Morland. She did not know what else to say.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        let catherine = script.characters.first { $0.name == "Catherine" }
+        #expect(catherine?.aliases.contains("Miss Morland") == true, "\(script.characters)")
+        #expect(script.segments.filter { $0.kind == .dialogue }.last?.speaker.name == "Catherine")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
