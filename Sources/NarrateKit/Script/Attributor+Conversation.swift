@@ -364,7 +364,8 @@ extension Attributor {
                 // in what had happened elsewhere is not brought into the scene (nor kept out).
                 let last = salience.last(speakerOf[mention.character])
                 let recent = last >= 0 && mention.tokens.lowerBound - last < Self.nearbyWindow
-                if !recent, isRecalled(mention.tokens.lowerBound) {
+                // (Nor is one the news comes from: `He had news from the Colonel himself.`)
+                if !recent && isRecalled(mention.tokens.lowerBound) || isPassage && sendsWord(to: mention.tokens.lowerBound) {
                     mentionCursor += 1
                     continue
                 }

@@ -687,6 +687,19 @@ extension Attributor {
         return false
     }
 
+    /// `news from the Colonel`, `a letter from Harry`: one the word comes from, elsewhere.
+    func sendsWord(to index: Int) -> Bool {
+        guard index >= 2, tokens[index - 1].lower == "from", !tokens[index - 1].inQuote else { return false }
+        var cursor = index - 2
+        while cursor >= 0, index - cursor <= 8, !tokens[cursor].isSentenceEnd, !tokens[cursor].inQuote {
+            if Self.tidings.contains(tokens[cursor].lower) { return true }
+            cursor -= 1
+        }
+        return false
+    }
+
+    static let tidings: Set<String> = ["news", "letter", "letters", "word", "message", "note", "telegram", "tidings", "greetings", "compliments", "line"]
+
     /// A name after a preposition is not who acts (`gave it to Jane`), except the owner of a
     /// voice: `The voice of Major Pryce dropped.` is Major Pryce speaking.
     func isGoverned(_ index: Int) -> Bool {

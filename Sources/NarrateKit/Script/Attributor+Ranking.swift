@@ -427,6 +427,15 @@ extension Attributor {
         {
             return (called, Attribution(method: .vocative, confidence: 0.8, evidence: "called by name at the end of the line before"))
         }
+        // `The doctor came in, rubbing his hands.` ⏎ `"Is Harry well?" cried Mrs. Bell.` ⏎
+        // `"Perfectly well, ma'am."`: in a passage, one who came in just before a line, and has
+        // not spoken since, answers it.
+        if isPassage, turn.tag == nil, !turn.continuesSpeech, opensItsParagraph(turn), let asked, asked.tag != nil,
+            let (entrant, at) = entrant(before: asked, speakerOf: speakerOf), entrant != previous, !addressedNow.contains(entrant),
+            (salience.spoke[entrant] ?? -1) < at
+        {
+            return (entrant, Attribution(method: .turnTaking, confidence: 0.6, evidence: "\(entrant.name) came in just before the line answered"))
+        }
         if let answerer = answeredLast(turn, index: index, turns: turns, previous: previous, speakerOf: speakerOf), !addressedNow.contains(answerer) {
             return (answerer, Attribution(method: .turnTaking, confidence: 0.6, evidence: "answers \(previous?.name ?? "the line before"), as the last time"))
         }
@@ -1293,6 +1302,22 @@ extension Attributor {
             tokens[mention.tokens.upperBound].isSentenceEnd
         else { return nil }
         return mention.character
+    }
+
+    /// `The doctor came in, rubbing his hands.`: one a whole paragraph of narration just before
+    /// a line brings in (opening a sentence), and where.
+    func entrant(before turn: Turn, speakerOf: [Speaker]) -> (Speaker, Int)? {
+        guard opensItsParagraph(turn), let narration = narrationParagraph(before: turn.paragraph) else { return nil }
+        for start in sentenceStarts(in: narration) {
+            guard let mention = mentionStarting[start].map({ mentions[$0] }) else { continue }
+            let verb = mention.tokens.upperBound
+            guard verb + 1 < narration.upperBound else { continue }
+            let (word, next) = (tokens[verb].lower, tokens[verb + 1].lower)
+            if ["entered", "arrived", "returned"].contains(word) || ["came", "walked", "hurried", "stepped"].contains(word) && ["in", "into", "back"].contains(next) {
+                return (speakerOf[mention.character], start)
+            }
+        }
+        return nil
     }
 
     /// Words a teller uses for the one they go about with: `my friend`, `my companion`.

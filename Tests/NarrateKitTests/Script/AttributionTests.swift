@@ -4626,6 +4626,30 @@ import Testing
         #expect(catherine?.aliases.contains("Miss Morland") == true, "\(script.characters)")
         #expect(script.segments.filter { $0.kind == .dialogue }.last?.speaker.name == "Catherine")
     }
+
+    /// `The doctor came in, rubbing his hands. He had news, he said, from the Colonel himself.` ⏎
+    /// `"Is Harry well?" cried Mrs. Bell.` ⏎ `"Perfectly well, ma'am."`: the one who came in
+    /// answers, not the sister the mother spoke to before, nor the colonel the news came from.
+    @Test func oneWhoCameInAnswersTheLineAfter() {
+        let text = """
+            Mrs. Bell and her sister Agnes sat by the window with their work. Colonel Drake, who commanded her son's regiment, had never been a good correspondent.
+
+            "Here is Dr. Webb."
+
+            "Then put the kettle on, Agnes. He will want his tea."
+
+            The doctor came in, rubbing his hands. He had news, he said, from the Colonel himself.
+
+            "Is Harry well?" cried Mrs. Bell.
+
+            "Perfectly well, ma'am, and promoted."
+            """
+        let cast = [
+            Character(name: "Mrs. Bell", gender: .female), Character(name: "Agnes", gender: .female),
+            Character(name: "Colonel Drake", gender: .male), Character(name: "Dr. Webb", aliases: ["The Doctor"], gender: .male),
+        ]
+        #expect(speakers(text, cast: cast).last == "Dr. Webb", "\(speakers(text, cast: cast))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
