@@ -335,7 +335,8 @@ extension Attributor {
         if isPassage, turn.tag == nil, namedInParagraph == nil, let actor = describedActor(turn) ?? describedActorBefore(turn),
             ["a", "an"].contains(tokens[token(atOrAfter: actor.range.lowerBound)].lower), actor.gender != .unknown
         {
-            if let newcomer = notNamedYet(actor.gender, before: position, exclude: addressedNow, salience: salience) {
+            // (Not one the line itself names: `"Gran! Mr. Holt says is the cloth ready?"`.)
+            if let newcomer = notNamedYet(actor.gender, before: position, exclude: addressedNow.union(turn.named.map { speakerOf[$0] }), salience: salience) {
                 return (newcomer, Attribution(method: .paragraphMention, confidence: 0.5, evidence: text(actor.range) + ", not named yet"))
             }
         }

@@ -4650,6 +4650,30 @@ import Testing
         ]
         #expect(speakers(text, cast: cast).last == "Dr. Webb", "\(speakers(text, cast: cast))")
     }
+
+    /// `A boy came to the door with a parcel. Mrs. Carver's grandson, Ned, was always running
+    /// errands.` ⏎ `"Gran! Mr. Holt says is the cloth ready?"`: the newcomer is not the one the
+    /// line talks of, though the story has not named Mr. Holt before.
+    @Test func aNewcomerIsNotOneTheLineTalksOf() {
+        let text = """
+            Tom Ellis was left to mind the shop with old Mrs. Carver.
+
+            "Thursday is very soon," said Tom.
+
+            "Everything is soon with the French," said the old woman.
+
+            A boy came to the door with a parcel. Mrs. Carver's grandson, Ned, was always running errands for the mill.
+
+            "Gran! Mr. Holt says is the cloth ready?"
+
+            "Tell Mr. Holt it will be ready when it is ready, Ned."
+            """
+        let cast = [
+            Character(name: "Tom Ellis", aliases: ["Tom"], gender: .male), Character(name: "Mrs. Carver", aliases: ["The Old Woman"], gender: .female),
+            Character(name: "Ned", gender: .male), Character(name: "Mr. Holt", gender: .male),
+        ]
+        #expect(speakers(text, cast: cast).suffix(2) == ["Ned", "Mrs. Carver"], "\(speakers(text, cast: cast))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
