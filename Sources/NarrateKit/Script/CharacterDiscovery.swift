@@ -164,7 +164,39 @@ struct CharacterDiscovery {
         let (uses, located) = mentionCounts(characters)
         let people = characters.indices.filter { (located[$0] < 2 || located[$0] * 4 < uses[$0]) && !Self.namesPlace(characters[$0].name) }
         let found = withoutFamilies(people.map { characters[$0] }, uses: people.map { uses[$0] })
-        return tokens.count < Self.passageTokens ? joiningTheDaughter(found) + unnamedRelatives(of: found) : found
+        return tokens.count < Self.passageTokens ? joiningTheWife(joiningTheDaughter(found)) + unnamedRelatives(of: found) : found
+    }
+
+    /// `Clara Dane had been married a year to Mr. Henry Lisle` … `said Mrs. Lisle`: in a
+    /// passage, the woman the narration marries to `Mr.` someone is the one `Mrs.` with his
+    /// surname.
+    private func joiningTheWife(_ characters: [Character]) -> [Character] {
+        var result = characters
+        for index in tokens.indices where tokens[index].lower == "married" && !tokens.isInQuote(index) {
+            var start = index
+            while start > 0, !tokens[start - 1].isSentenceEnd, tokens[start - 1].paragraph == tokens[index].paragraph { start -= 1 }
+            // The husband: `Mr.`, then his name, after the verb in the sentence.
+            var cursor = index + 1
+            while cursor + 1 < tokens.count, cursor - index < 6, !tokens[cursor].isSentenceEnd, tokens[cursor].word != "Mr" { cursor += 1 }
+            guard cursor + 1 < tokens.count, tokens[cursor].word == "Mr" else { continue }
+            var end = cursor + 1
+            while end < tokens.count, tokens[end].isWord, tokens[end].isCapitalized, end - cursor <= 3 { end += 1 }
+            guard end > cursor + 1 else { continue }
+            let surname = tokens[end - 1].word
+            // The wife: the woman named first in the sentence, before the verb.
+            let names = Set(tokens[start..<index].filter { $0.isWord && $0.isCapitalized }.map(\.word))
+            let wives = result.indices.filter { candidate in
+                result[candidate].gender == .female && !result[candidate].name.hasPrefix("Mrs")
+                    && result[candidate].name.split(separator: " ").allSatisfy { names.contains(String($0)) }
+            }
+            let married = result.indices.filter { candidate in
+                ([result[candidate].name] + result[candidate].aliases).contains { $0.hasPrefix("Mrs") && $0.hasSuffix(" " + surname) }
+            }
+            guard wives.count == 1, married.count == 1, wives[0] != married[0] else { continue }
+            result[wives[0]].aliases += [result[married[0]].name] + result[married[0]].aliases
+            result.remove(at: married[0])
+        }
+        return result
     }
 
     /// `Mrs. Morland was a plain woman; … her daughter Catherine` … `said Miss Morland`: in a

@@ -4674,6 +4674,29 @@ import Testing
         ]
         #expect(speakers(text, cast: cast).suffix(2) == ["Ned", "Mrs. Carver"], "\(speakers(text, cast: cast))")
     }
+
+    /// Without a cast: `Clara Dane had been married a year to Mr. Henry Lisle` … `said Mrs.
+    /// Lisle` is Clara, with one voice under both names.
+    @Test func discoveryJoinsAWifeToHerMarriedName() {
+        let text = """
+            Clara Dane had been married a year to Mr. Henry Lisle, and this was her first visit home.
+
+            "How well you look, Clara," said her father.
+
+            "Marriage agrees with me, Papa."
+
+            Mrs. Henry Lisle laughed and took off her bonnet. Her sister Fanny ran in from the garden.
+
+            "Clara! You never wrote that you were coming!"
+
+            "I wanted to surprise you," said Mrs. Lisle.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        let clara = script.characters.first { $0.name == "Clara Dane" }
+        #expect(clara?.aliases.contains("Mrs. Lisle") == true, "\(script.characters)")
+        #expect(!script.characters.contains { $0.name == "Mrs. Lisle" })
+        #expect(script.segments.filter { $0.kind == .dialogue }.last?.speaker.name == "Clara Dane")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
