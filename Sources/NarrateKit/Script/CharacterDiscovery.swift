@@ -103,6 +103,8 @@ struct CharacterDiscovery {
             {
                 apposed["the " + head, default: []].insert(mention.character)
             }
+            // (`Their lodger, a young man named Gale,`: the lodger too.)
+            if let role = roleBeforeIntroduction(of: mention.tokens.lowerBound) { apposed["the " + role, default: []].insert(mention.character) }
         }
         // `She sat by the window, a widow of sixty in black silk.`: in a passage, what the
         // narration sets beside a he or she opening a sentence is the one named just before.
@@ -353,6 +355,18 @@ struct CharacterDiscovery {
             if named.count == 1, let person = named.first { found.append(("the " + head, person)) }
         }
         return found
+    }
+
+    /// `Their lodger, a young man named Gale`: the role set before the words that introduce the
+    /// name starting at `start`.
+    private func roleBeforeIntroduction(of start: Int) -> String? {
+        guard start >= 4, ["named", "called"].contains(tokens[start - 1].lower) else { return nil }
+        var article = start - 2
+        while article > 0, start - article <= 5, !["a", "an"].contains(tokens[article].lower) { article -= 1 }
+        guard article >= 2, ["a", "an"].contains(tokens[article].lower), tokens[article - 1].word == ",", !tokens.isInQuote(article - 2) else { return nil }
+        let role = tokens[article - 2].lower
+        guard personNouns[role] != nil, !Lexicon.anyoneNouns.contains(role), Attributor.relations[role] == nil else { return nil }
+        return role
     }
 
     /// `a lady came in out of the wet` … `"Miss --?"` ⏎ `"Vane. Harriet Vane."`: the last

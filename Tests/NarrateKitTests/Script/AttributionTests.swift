@@ -4697,6 +4697,27 @@ import Testing
         #expect(!script.characters.contains { $0.name == "Mrs. Lisle" })
         #expect(script.segments.filter { $0.kind == .dialogue }.last?.speaker.name == "Clara Dane")
     }
+
+    /// Without a cast: `Their lodger, a young man named Gale,` … `The lodger came down` ⏎ `"Good
+    /// morning, Mrs. Hume."`: the lodger is Gale, one voice.
+    @Test func discoveryJoinsARoleSetBeforeAnIntroducedName() {
+        let text = """
+            Peter Hume and his wife sat at breakfast. Their lodger, a young man named Gale, was late as usual.
+
+            "Has he paid?" said Peter.
+
+            "Not yet," said Mrs. Hume.
+
+            The lodger came down at that moment, yawning.
+
+            "Good morning, Mrs. Hume. Good morning, sir."
+
+            "Good morning, Mr. Gale," said Peter coldly.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.characters.contains { $0.name.hasSuffix("Gale") && $0.aliases.contains("the lodger") }, "\(script.characters)")
+        #expect(!script.characters.contains { $0.name == "the lodger" })
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
