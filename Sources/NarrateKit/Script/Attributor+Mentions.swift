@@ -313,6 +313,14 @@ extension Attributor {
             return nil
         }
         guard case .character(let ownerName)? = found else { return nil }
+        // (`Aunt Maud was waiting … whom Philippa had never seen.` … `said her aunt`: in a
+        // passage, the her that reads as Aunt Maud herself still means the one aunt.)
+        if isPassage, let owner = characters.firstIndex(where: { $0.name == ownerName }),
+            nameWords[owner].contains(where: { $0.count > 1 && $0[0].lowercased() == words[1] }),
+            characters.indices.filter({ nameWords[$0].contains { $0.count > 1 && $0[0].lowercased() == words[1] } }).count == 1
+        {
+            return speakerOf[owner]
+        }
         return kin(of: ownerName, words[1], at: position, speakerOf: speakerOf)
     }
 

@@ -4718,6 +4718,21 @@ import Testing
         #expect(script.characters.contains { $0.name.hasSuffix("Gale") && $0.aliases.contains("the lodger") }, "\(script.characters)")
         #expect(!script.characters.contains { $0.name == "the lodger" })
     }
+
+    /// Without a cast: `Aunt Maud was waiting on the platform … whom Philippa had never seen.` ⏎
+    /// `"There you are at last," said her aunt.`: the one aunt, though the her reads as Maud.
+    @Test func herAuntIsTheOneAunt() {
+        let text = """
+            Aunt Maud was waiting on the platform when the train came in. Beside her stood a tall man in a shabby coat whom Philippa had never seen.
+
+            "There you are at last," said her aunt. "This is Mr. Quill, who is to drive us. Mr. Quill, my niece."
+
+            The tall man touched his hat. "Miss."
+
+            "How do you do?" said Philippa.
+            """
+        #expect(speakers(text).first == "Aunt Maud", "\(speakers(text))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
