@@ -582,7 +582,7 @@ extension Attributor {
             // (`A boy of about twelve stood there`: an age, not `the sister of Mr. Hale`.)
             let ofAnAge = head + 2 < quote && tokens[head + 1].lower == "of" && Self.ageOpeners.contains(tokens[head + 2].lower)
             // (`The porter's face went grey.`: his face, his doing.)
-            let ownsTheActingPart = tokens[head].isPossessive && head + 2 < quote && Self.actingParts.contains(tokens[head + 1].lower) && tokens[head + 2].isWord
+            let ownsTheActingPart = head + 2 < quote && tokens[head].isPossessive && Self.actingParts.contains(tokens[head + 1].lower) && tokens[head + 2].isWord
             guard head + 1 < quote, let gender = personNouns[tokens[head].lower], !tokens[head].isCapitalized, !tokens[head].isPossessive || ownsTheActingPart,
                 tokens[head + 1].isWord, !tokens[head + 1].isCapitalized,
                 ofAnAge || !["of", "and", "or", "who", "whom", "whose", "was", "were", "is"].contains(tokens[head + 1].lower)

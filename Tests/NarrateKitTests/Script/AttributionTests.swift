@@ -4733,6 +4733,13 @@ import Testing
             """
         #expect(speakers(text).first == "Aunt Maud", "\(speakers(text))")
     }
+
+    /// A text that ends on the article of a description after a line (`"Who is there?" The`),
+    /// as a cut file may: read, not a crash (the fuzzer found it).
+    @Test func aDescriptionCutOffAtTheEndOfTheText() {
+        #expect(speakers("\"Who is there?\" The").count == 1)
+        #expect(speakers("\"Who is there?\" The porter's").count == 1)
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
