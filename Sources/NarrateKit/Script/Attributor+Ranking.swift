@@ -653,7 +653,6 @@ extension Attributor {
         let start = max(0, position - Self.nearbyWindow)
         // (`An old sailor was coiling rope` … `said the old man`: a man or woman may be any role
         // of that sex. `a tall young man` … `said the young man`: with a word more.)
-        let anyRole: Gender? = words.count >= 2 ? ["man": Gender.male, "woman": .female][words[words.count - 1]] : nil
         let head = words[words.count - 1], modifiers = Set(words.dropLast())
         return (start..<max(start, position - words.count)).contains { index in
             guard ["a", "an"].contains(tokens[index].lower), !tokens[index].inQuote else { return false }
@@ -663,9 +662,7 @@ extension Attributor {
                 modifiers.isSubset(of: Set(tokens[(index + 1)..<noun].map(\.lower))), tokens[(index + 1)..<noun].allSatisfy({ $0.isWord && !$0.isCapitalized })
             else { return false }
             let word = tokens[noun].lower
-            if word == head { return true }
-            guard let anyRole else { return false }
-            return personNouns[word].map { [anyRole, .unknown].contains($0) } == true && Self.relations[word] == nil && !Lexicon.anyoneNouns.contains(word)
+            return word == head || words.count >= 2 && personNouns.isRole(word, calledBy: head)
         }
     }
 

@@ -1354,12 +1354,7 @@ struct CharacterDiscovery {
     private func introduction(of modifiers: ArraySlice<String>, kindOf head: String, before limit: Int) -> (Int, String)? {
         let kind = Self.sameKind.first { $0.contains(head) } ?? [head]
         // (`an old sailor` … `said the old man`: a man or woman may be any role of that sex.)
-        let anyRole: Gender? = head == "man" ? .male : head == "woman" ? .female : nil
-        func ofKind(_ word: String) -> Bool {
-            if kind.contains(word) { return true }
-            guard let anyRole, !modifiers.isEmpty, let gender = personNouns[word], gender == anyRole || gender == .unknown else { return false }
-            return Attributor.relations[word] == nil && !Lexicon.anyoneNouns.contains(word)
-        }
+        func ofKind(_ word: String) -> Bool { kind.contains(word) || !modifiers.isEmpty && personNouns.isRole(word, calledBy: head) }
         for index in 0..<limit where ofKind(tokens[index].lower) && !tokens[index].inQuote {
             guard let article = bringingInArticle(before: index, capitalsBetween: false) else { continue }
             let between = Set(tokens[(index - article + 1)..<index].map(\.lower))

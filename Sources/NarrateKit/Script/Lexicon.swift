@@ -391,6 +391,14 @@ struct PersonNouns {
 
     subscript(word: String) -> Gender? { Lexicon.personNouns[word] ?? learned[word] }
 
+    /// Whether `word` is a role that a description ending in `man` or `woman` may call its
+    /// bearer by (`an old sailor` … `the old man`): a person of that sex or either, not a
+    /// relation nor a word for anyone.
+    func isRole(_ word: String, calledBy head: String) -> Bool {
+        guard let sex: Gender = head == "man" ? .male : head == "woman" ? .female : nil, let gender = self[word] else { return false }
+        return (gender == sex || gender == .unknown) && Attributor.relations[word] == nil && !Lexicon.anyoneNouns.contains(word)
+    }
+
     /// The lexicon's alone.
     init() {}
 
