@@ -1325,17 +1325,10 @@ extension Attributor {
     /// first person, the one the narration last called `my friend` (`my companion`) by name.
     func tellersCompanion(_ phrase: String, before position: Int, speakerOf: [Speaker]) -> Speaker? {
         let words = phrase.split(separator: " ")
-        guard words.count == 2, words[0] == "my", Self.companionNouns.contains(String(words[1])) else { return nil }
-        var index = position - 1
-        while index > 1, position - index < 20_000 {
-            if let mention = mentionStarting[index].map({ mentions[$0] }), !mention.descriptive, !tokens[index].inQuote,
-                Self.companionNouns.contains(tokens[index - 1].lower), tokens[index - 2].lower == "my"
-            {
-                return speakerOf[mention.character]
-            }
-            index -= 1
-        }
-        return nil
+        guard words.count == 2, words[0] == "my", Self.companionNouns.contains(String(words[1])),
+            let friend = tellersFriends.last(where: { $0.position < position && position - $0.position < 20_000 })
+        else { return nil }
+        return speakerOf[friend.character]
     }
 
     /// `"You are Mr. Quayle?"` ⏎ `"I am. …"`: one who says yes to their own name.

@@ -146,6 +146,10 @@ struct Attributor {
     /// Where each character is first named, in text order.
     private(set) var firstMentions: [(position: Int, character: Int)] = []
 
+    /// Where the narration calls someone by name its teller's friend (`My friend Quayle`), in
+    /// text order.
+    private(set) var tellersFriends: [(position: Int, character: Int)] = []
+
     static let strangers: Set<String> = ["stranger", "newcomer", "new-comer"]
 
     /// In a passage read with a cast, `a boy came in` brings in the cast's `the boy`: the
@@ -223,6 +227,12 @@ struct Attributor {
         var seen = Set<Int>()
         for mention in mentions where !mention.descriptive && seen.insert(mention.character).inserted {
             firstMentions.append((mention.tokens.lowerBound, mention.character))
+        }
+        for mention in mentions where !mention.descriptive {
+            let start = mention.tokens.lowerBound
+            if start > 1, !tokens.isInQuote(start), Self.companionNouns.contains(tokens[start - 1].lower), tokens[start - 2].lower == "my" {
+                tellersFriends.append((start, mention.character))
+            }
         }
         for gender in [Gender.male, .female] {
             byProminence[gender] = characters.indices.filter { characters[$0].gender == gender }.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
