@@ -180,9 +180,16 @@ extension Attributor {
         // `Miss Bingley saw it. She often tried to provoke Darcy…`: he or she in narration is
         // always a subject, and most often the one the narration was already following.
         let isSubjectPronoun = tokens.bySpelling { Lexicon.subjectPronouns[$0] != nil }
-        let narrationPronouns = tokens.indices.filter { !tokens.isInQuote($0) && isSubjectPronoun[tokens.spelling(at: $0)] }
+        let isHim = tokens.bySpelling { $0 == "him" }
+        let narrationPronouns = tokens.indices.filter {
+            !tokens.isInQuote($0) && (isSubjectPronoun[tokens.spelling(at: $0)] || isPassage && isHim[tokens.spelling(at: $0)])
+        }
         var pronounCursor = 0
         func followPronoun(_ index: Int) {
+            if tokens[index].lower == "him" {
+                followObject(index)
+                return
+            }
             guard let gender = Lexicon.subjectPronouns[tokens[index].lower], let subject = salience.followed[gender],
                 index - (salience.subjectAt[subject] ?? 0) < 400
             else { return }
@@ -196,6 +203,25 @@ extension Attributor {
                 leave(subject)
                 salience.spoke[subject] = nil
             }
+        }
+        /// `"Like a top, sir."` ⏎ `Mrs. Hume handed him a cup. He thanked her.`: a `him` in the
+        /// beat after a man's line, in a sentence about someone else, is the man who spoke, and
+        /// the `he` after it goes on with him.
+        func followObject(_ index: Int) {
+            let paragraph = tokens[index].paragraph
+            guard let (speaker, at) = salience.spoke.filter({ $0.key != .narrator && self.gender(of: $0.key) == .male }).max(by: { $0.value < $1.value }),
+                at < tokens.count, tokens[at].paragraph == paragraph - 1,
+                let subject = salience.subject, subject != speaker, self.gender(of: subject) != .male,
+                let subjectAt = salience.subjectAt[subject], tokens[subjectAt].paragraph == paragraph,
+                !(subjectAt..<index).contains(where: { tokens[$0].isSentenceEnd })
+            else { return }
+            // (Only in the paragraph's first sentence, and only so long as no other man came in.)
+            let paragraphStart = token(atOrAfter: paragraphs[paragraph].range.lowerBound)
+            guard sentenceStarts(in: paragraphStart..<index).count == 1,
+                !salience.mentioned.contains(where: { $0.key != speaker && self.gender(of: $0.key) == .male && $0.value >= paragraphStart })
+            else { return }
+            salience.followed[.male] = speaker
+            salience.subjectAt[speaker] = index
         }
         func leave(_ gone: Speaker) {
             salience.mentioned[gone] = nil
@@ -437,8 +463,15 @@ extension Attributor {
             // do not: forgetting there measured worse, chapters often going on with one scene.)
             if turn.paragraph > lastParagraph + 1,
                 let sceneStart = paragraphs[(lastParagraph + 1)..<turn.paragraph].last(where: { $0.kind == .sceneBreak }) {
-                advance(to: token(atOrAfter: sceneStart.range.lowerBound))
+                let sceneOpens = token(atOrAfter: sceneStart.range.lowerBound)
+                advance(to: sceneOpens)
+                let before = salience
                 salience.forgetScene()
+                // `That evening the sisters sat up late.`: the two of them are in the new scene,
+                // and the line after one's question is the other's.
+                if let group = pairOpeningScene(in: sceneOpens..<position) {
+                    for member in pairMembers(of: group, from: before) { salience.mentioned[member] = group.at }
+                }
             }
             // A paragraph of narration alone ends a conversation (measured: keeping short asides
             // inside the exchange does worse).
@@ -541,6 +574,37 @@ extension Attributor {
             let paragraphEnd = token(atOrAfter: paragraphs[turn.paragraph].range.upperBound)
             advance(to: paragraphEnd)
         }
+    }
+
+    /// `the sisters`, `the two girls`, `the brothers` in the narration that opens a scene: two
+    /// people, of the sex the noun says, and whether it makes them young or kin.
+    func pairOpeningScene(in range: Range<Int>) -> (at: Int, gender: Gender?, young: Bool)? {
+        for index in range.dropLast() where tokens[index].lower == "the" && !tokens.isInQuote(index) {
+            let nounAt = index + 1 < range.upperBound && tokens[index + 1].lower == "two" ? index + 2 : index + 1
+            guard nounAt < range.upperBound, !tokens[nounAt].isPossessive, let group = Self.pairNouns[tokens[nounAt].lower] else { continue }
+            return (index, group.gender, group.young)
+        }
+        return nil
+    }
+
+    static let pairNouns: [String: (gender: Gender?, young: Bool)] = [
+        "sisters": (.female, true), "girls": (.female, true), "brothers": (.male, true), "boys": (.male, true),
+        "women": (.female, false), "ladies": (.female, false), "men": (.male, false), "gentlemen": (.male, false),
+        "friends": (nil, false), "cousins": (nil, true), "lovers": (nil, false),
+    ]
+
+    /// The two of the scene before who fit a pair the new scene opens with: the latest heard of,
+    /// of its sex; for sisters or boys, not a married woman nor a titled man.
+    func pairMembers(of group: (at: Int, gender: Gender?, young: Bool), from before: Salience) -> [Speaker] {
+        let elders = ["mrs", "mr", "lady", "sir", "lord"]
+        let fitting = Set(before.mentioned.keys).union(before.spoke.keys).filter { speaker in
+            guard speaker != .narrator else { return false }
+            if let gender = group.gender, self.gender(of: speaker) != gender { return false }
+            let first = CharacterIndex.words(of: speaker.name).first.map { $0.lowercased().trimmingCharacters(in: ["."]) } ?? ""
+            return !(group.young && (elders.contains(first) || Self.elderWords.contains(first)))
+        }
+        let latest = fitting.sorted { (before.last($0), $0.name) > (before.last($1), $1.name) }
+        return latest.count >= 2 ? Array(latest.prefix(2)) : []
     }
 
     /// The character whose possessive name ends at `index` (`Nora's`, `Mrs. Pitt's`), if any.

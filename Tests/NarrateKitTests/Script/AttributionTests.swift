@@ -4740,6 +4740,51 @@ import Testing
         #expect(speakers("\"Who is there?\" The").count == 1)
         #expect(speakers("\"Who is there?\" The porter's").count == 1)
     }
+
+    /// `That evening the sisters sat up late.` after a scene break: the two sisters of the scene
+    /// before are in the new one, and the answer to one's question is the other's.
+    @Test func theSistersOpenANewScene() {
+        let text = """
+            Mrs. Dale sat by the urn, and her two daughters, Nan and Bess, handed the cups.
+
+            "Is the captain coming?" asked Nan.
+
+            "He is," said Mrs. Dale. "Bess, the cream."
+
+            "Yes, Mamma."
+
+            * * *
+
+            That evening the sisters sat up late in their room.
+
+            "Do you like him?" asked Bess.
+
+            "Who?"
+
+            "You know very well who."
+            """
+        let cast = [Character(name: "Mrs. Dale", gender: .female), Character(name: "Nan Dale", aliases: ["Nan"], gender: .female),
+                    Character(name: "Bess Dale", aliases: ["Bess"], gender: .female)]
+        #expect(speakers(text, cast: cast).suffix(3) == ["Bess Dale", "Nan Dale", "Bess Dale"], "\(speakers(text, cast: cast))")
+        #expect(speakers(text).suffix(3) == ["Bess", "Nan", "Bess"], "\(speakers(text))")
+    }
+
+    /// `"Like a top, sir."` ⏎ `Mrs. Hume handed him a cup. He thanked her.` ⏎ `"…," he said.`:
+    /// the him is the man who had just spoken, and so is the he.
+    @Test func himInTheBeatIsTheManWhoSpoke() {
+        let text = """
+            Peter Hume and his wife sat at breakfast. Their lodger, a young man named Gale, came down late.
+
+            "Good morning, Mr. Gale," said Peter coldly. "You slept well, I hope."
+
+            "Like a top, sir, thank you."
+
+            Mrs. Hume handed him a cup. He thanked her.
+
+            "I have a little news," he said.
+            """
+        #expect(speakers(text).last?.hasSuffix("Gale") == true, "\(speakers(text))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
