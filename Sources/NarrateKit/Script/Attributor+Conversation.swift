@@ -500,6 +500,13 @@ extension Attributor {
                 // (With no one else there to call him so, the one called may be yet to come.)
                 if present.count == 1, inScene.count > 1 { addressedNow.formUnion(present) }
             }
+            // `"How long has he been like this?"`, asked with the sick man and his sister there:
+            // he is talked of, and the sister answers, not he.
+            if isPassage, turn.tag == nil, turns[index].speaker == nil, let last = conversation.last, let asker = turns[last].speaker,
+                let talkedOf = talkedOf(in: turns[last], besides: asker, participants: participants)
+            {
+                addressedNow.insert(talkedOf)
+            }
             // Only someone present can be addressed: named or heard lately.
             // (`"It's Jem Nance."` speaks to him, as calling him would.)
             let addressedBefore = (conversation.last.map { Set(addressees(of: turns[$0]).map { speakerOf[$0] }) } ?? [])
@@ -575,6 +582,32 @@ extension Attributor {
             advance(to: paragraphEnd)
         }
     }
+
+    /// The one a question asks about as `he` or `she`, when the scene makes that one person:
+    /// the only other one of that sex among those who spoke lately, with someone of the other
+    /// sex there to be asked.
+    func talkedOf(in turn: Turn, besides asker: Speaker, participants: Set<Speaker>) -> Speaker? {
+        var asked: Set<Gender> = []
+        for pieceIndex in turn.pieces {
+            let range = tokenRange(of: pieces[pieceIndex])
+            var sentence: [Int] = []
+            for index in range {
+                sentence.append(index)
+                guard tokens[index].isSentenceEnd || index == range.upperBound - 1 else { continue }
+                if tokens[index].word == "?" {
+                    for word in sentence { if let gender = Self.thirdPersonPronouns[tokens[word].lower] { asked.insert(gender) } }
+                }
+                sentence.removeAll()
+            }
+        }
+        guard asked.count == 1, let gender = asked.first else { return nil }
+        let present = participants.filter { $0 != .narrator && $0 != asker }
+        let ofThatSex = present.filter { self.gender(of: $0) == gender }
+        guard ofThatSex.count == 1, present.contains(where: { self.gender(of: $0) != gender && self.gender(of: $0) != .unknown }) else { return nil }
+        return ofThatSex.first
+    }
+
+    static let thirdPersonPronouns: [String: Gender] = ["he": .male, "him": .male, "his": .male, "she": .female, "her": .female]
 
     /// `the sisters`, `the two girls`, `the brothers` in the narration that opens a scene: two
     /// people, of the sex the noun says, and whether it makes them young or kin.
@@ -915,6 +948,8 @@ extension Attributor {
         while index < turns.count, turns[index].paragraph <= turns[index - 1].paragraph + 1 || turns[index].continuesSpeech, step < 8 {
             // `Tom put his head in at the door. "…"`: one who comes in was not in the talk before.
             if entersBeforeSpeaking(turns[index]) { break }
+            // (`"…, Tobin," he called up the ladder.` ⏎ `"Aye, sir!"`: the answer comes from outside.)
+            if index > current + 1, callsOutOfTheRoom(turns[index - 1]) { break }
             step += 1
             if step % 2 == 0, reliable(turns[index]), let speaker = turns[index].speaker {
                 forward = (step, speaker)
@@ -951,6 +986,18 @@ extension Attributor {
         if let actor = describedActor(turn), ["a", "an"].contains(tokens[token(atOrAfter: actor.range.lowerBound)].lower) { return true }
         return false
     }
+
+    /// `"Fetch the chest, Tobin," he called up the ladder.`: the tag sends the call out of the
+    /// room, so the one called is not there, and did not say the line before.
+    func callsOutOfTheRoom(_ turn: Turn) -> Bool {
+        guard let tag = turn.tag else { return false }
+        let range = tokens(from: tag.evidence.lowerBound, to: tag.evidence.upperBound)
+        guard let verb = range.last(where: { Self.callingVerbs.contains(tokens[$0].lower) }), verb + 2 < tokens.count else { return false }
+        return ["up", "down", "through", "into", "out", "across", "from"].contains(tokens[verb + 1].lower)
+            && ["the", "to", "of", "a"].contains(tokens[verb + 2].lower)
+    }
+
+    static let callingVerbs: Set<String> = ["called", "shouted", "cried", "bawled", "yelled", "hallooed", "sang"]
 
     /// Whom a speech tag says the line was spoken to: `he said to the maid`, `asked Jane`,
     /// `she said, turning to Harley`. That one answers next, like one called by name.

@@ -1002,7 +1002,7 @@ extension Attributor {
         var replier: Speaker?
         // (Not one who comes in to say it: `Tom put his head in at the door. "…, Captain."`)
         let replyAnswers = index + 1 < turns.count && turns[index + 1].paragraph == turn.paragraph + 1 && !turns[index + 1].continuesSpeech
-            && !entersBeforeSpeaking(turns[index + 1])
+            && !entersBeforeSpeaking(turns[index + 1]) && !callsOutOfTheRoom(turns[index + 1])
         if replyAnswers, let method = turns[index + 1].attribution?.method, !Self.guesses.contains(method), let next = turns[index + 1].speaker {
             replier = next
             if !appealsToAParent(in: turn).contains(where: { speakerOf[$0] == next }),

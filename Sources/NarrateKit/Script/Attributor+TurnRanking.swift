@@ -52,7 +52,9 @@ extension Attributor {
     func rankTurn(_ turn: Turn, index: Int, turns: [Turn], context: TurnContext, salience: Salience, speakerOf: [Speaker], record: Bool = true) -> RankedTurn? {
         let weights = turnWeights
         let position = context.position
-        let next: Turn? = index + 1 < turns.count && turns[index + 1].paragraph == turn.paragraph + 1 && !turns[index + 1].continuesSpeech ? turns[index + 1] : nil
+        // (Nor one called out of the room: `"…, Tobin," he called up the ladder.`)
+        let next: Turn? = index + 1 < turns.count && turns[index + 1].paragraph == turn.paragraph + 1 && !turns[index + 1].continuesSpeech
+            && !callsOutOfTheRoom(turns[index + 1]) ? turns[index + 1] : nil
         // (Not a line the next paragraph comes to after narration: `He shook his head and walked
         // away. … The waiter shouted to them. "Muerto!"` answers no one.)
         let replier = next.flatMap { next in

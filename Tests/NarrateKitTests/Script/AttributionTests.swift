@@ -4785,6 +4785,45 @@ import Testing
             """
         #expect(speakers(text).last?.hasSuffix("Gale") == true, "\(speakers(text))")
     }
+
+    /// `"How long has he been like this?"`, asked by the doctor with the sick man and his wife
+    /// there: he is talked of, and she answers.
+    @Test func theOneAskedAboutDoesNotAnswer() {
+        let text = """
+            Old Abel lay in the box-bed, grey in the face. His wife Martha sat beside him and held his hand.
+
+            "Abel, the doctor is here."
+
+            "Tell him I am sorry for the trouble," the old man whispered.
+
+            "No trouble at all," said Dr. Kemp. He bent over the bed. "How long has he been like this?"
+
+            "Since noon. He would eat nothing."
+            """
+        let cast = [Character(name: "Abel", aliases: ["Old Abel"], gender: .male), Character(name: "Martha", gender: .female),
+                    Character(name: "Dr. Kemp", aliases: ["Kemp", "the doctor"], gender: .male)]
+        #expect(speakers(text, cast: cast).last == "Martha", "\(speakers(text, cast: cast))")
+    }
+
+    /// `"Fetch the chest, Tobin," he called up the ladder.` ⏎ `"Aye, sir!"`: the one called up
+    /// the ladder is not in the cabin, so neither said the line before nor sets the turns of
+    /// the talk inside.
+    @Test func aCallOutOfTheRoom() {
+        let text = """
+            Old Tobin was coiling rope on the deck above. Below, Orme bent over the berth where the boy lay, and Miss Vane stood at his shoulder.
+
+            "Has he a fever?" said Orme.
+
+            "I think so. His hands are very hot."
+
+            The captain straightened. "Fetch the medicine chest, Tobin," he called up the ladder.
+
+            "Aye, sir!"
+            """
+        let cast = [Character(name: "Captain Orme", aliases: ["Orme", "the captain"], gender: .male),
+                    Character(name: "Harriet Vane", aliases: ["Miss Vane"], gender: .female), Character(name: "Tobin", gender: .male)]
+        #expect(speakers(text, cast: cast) == ["Captain Orme", "Harriet Vane", "Captain Orme", "Tobin"], "\(speakers(text, cast: cast))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
