@@ -454,6 +454,8 @@ extension Attributor {
         /// one in it, whom its second line is expected from.
         var narratedOpener: Speaker?
         var lastParagraph = -1
+        /// The exchange a single paragraph of narration just closed.
+        var exchangeBefore: [Int] = []
         for index in turns.indices {
             let turn = turns[index]
             let firstPiece = pieces[turn.pieces[0]]
@@ -475,7 +477,10 @@ extension Attributor {
             }
             // A paragraph of narration alone ends a conversation (measured: keeping short asides
             // inside the exchange does worse).
-            if turn.paragraph > lastParagraph + 1 && !turn.continuesSpeech { conversation.removeAll() }
+            if turn.paragraph > lastParagraph + 1 && !turn.continuesSpeech {
+                exchangeBefore = turn.paragraph == lastParagraph + 2 ? conversation : []
+                conversation.removeAll()
+            }
             lastParagraph = turn.paragraph
             let tagPosition = turn.tag.map { token(atOrAfter: $0.evidence.lowerBound) } ?? position
             advance(to: max(position, tagPosition))
@@ -534,6 +539,7 @@ extension Attributor {
                     ?? turns[index].speaker.flatMap { partner(of: $0, before: turn.paragraph, speakerOf: speakerOf) }
                     ?? turns[index].speaker.flatMap { describedPartner(of: $0, turn, position: position, salience: salience, speakerOf: speakerOf) }
                     ?? turns[index].speaker.flatMap { lastActor(besides: $0, before: turn, salience: salience, speakerOf: speakerOf) }
+                    ?? turns[index].speaker.flatMap { isPassage ? partner(of: $0, in: exchangeBefore, before: turn.paragraph, turns: turns, speakerOf: speakerOf) : nil }
             }
             if let speaker = turns[index].speaker {
                 salience.spoke[speaker] = position
@@ -581,6 +587,19 @@ extension Attributor {
             let paragraphEnd = token(atOrAfter: paragraphs[turn.paragraph].range.upperBound)
             advance(to: paragraphEnd)
         }
+    }
+
+    /// `"It's his chest, Doctor," she said to Dr. Kell.` ⏎ `The doctor listened for a long time.` ⏎
+    /// `"How old is he?"`: one who spoke, or was spoken to, in the exchange a beat just closed
+    /// goes on talking with the one who spoke last there.
+    /// (Not when the beat names anyone else: `Jane thanked him for the book. He coloured.`)
+    func partner(of speaker: Speaker, in exchange: [Int], before paragraph: Int, turns: [Turn], speakerOf: [Speaker]) -> Speaker? {
+        guard speaker != .narrator, let beat = narrationParagraph(before: paragraph),
+            exchange.contains(where: { turns[$0].speaker == speaker || addressees(of: turns[$0]).contains { speakerOf[$0] == speaker } }),
+            let partner = exchange.reversed().lazy.compactMap({ turns[$0].speaker }).first(where: { $0 != speaker && $0 != .narrator })
+        else { return nil }
+        let named = beat.compactMap { mentionStarting[$0].map { speakerOf[mentions[$0].character] } }
+        return named.allSatisfy { $0 == speaker || $0 == partner } ? partner : nil
     }
 
     /// The one a question asks about as `he` or `she`, when the scene makes that one person:

@@ -791,6 +791,13 @@ extension Attributor {
         {
             return (speakerOf[mention.character], text(actor.range))
         }
+        // (`The colonel put down the Times.`: in a passage, Colonel Brandt, whose title it is. In
+        // the novels, where the scene decides, training lost two lines.)
+        if isPassage, let mention = mentionStarting[token(atOrAfter: actor.range.lowerBound)].map({ mentions[$0] }), !isBareLabel(mention.character),
+            let head = actor.phrase.split(separator: " ").last, Self.bearsTitle(characters[mention.character], String(head))
+        {
+            return (speakerOf[mention.character], text(actor.range))
+        }
         let broughtIn = ["a ", "an "].contains { text(actor.range).lowercased().hasPrefix($0) }
         if let own = characters.firstIndex(where: { $0.name == actor.phrase || broughtIn && $0.name.lowercased() == actor.phrase }), isDefinedDescription(own) {
             return (speakerOf[own], text(actor.range))
@@ -813,6 +820,18 @@ extension Attributor {
                 && (actor.gender == .unknown || [actor.gender, .unknown].contains(characters[first.character].gender))
                 && !Self.rankForbids(head, characters[first.character])
         }
+        // (`Major Pryce stood at the window, and Mr. Lumb sat at his desk. The young clerk closed
+        // his ledger.`: in a passage, the one of the cast of that sex it never names at all, not
+        // a man it has just named, whom nothing says is young.)
+        if isPassage, let speaker = decided.0, salience.named[speaker] != nil, salience.knownAs[actor.phrase] != speaker,
+            salience.ages[speaker] == nil, actor.gender != .unknown,
+            let unnamed = neverNamed(actor.gender, exclude: [speaker]), unnamed != speaker, salience.last(unnamed) < 0,
+            case .character(let name) = unnamed, let member = characters.firstIndex(where: { $0.name == name }), !Self.rankForbids(head, characters[member]),
+            !isBareLabel(member), !actor.phrase.split(separator: " ").contains(where: { ["older", "younger", "elder", "other"].contains($0) })
+        {
+            // (Not a cast's bare label, `The Doctor`, nor one of those there compared, `the older man`.)
+            return (unnamed, text(actor.range) + ", whom the text never names")
+        }
         // (`Old Mr. Ferris was asleep in his chair.` … `The old man stirred.`: he is there, awake.)
         // Only a guess by who is about (`the young clerk`, a man the scene has named but not
         // heard) gives way to one the story names just after.
@@ -827,6 +846,17 @@ extension Attributor {
             return (speaker, decided.1.evidence)
         }
         return newcomer.map { (speakerOf[$0.character], text(actor.range) + ", first named just after") }
+    }
+
+    /// Whether a character's name opens with the title a description's noun says (`Colonel
+    /// Brandt`, `Dr. Kell` for `doctor`).
+    static func bearsTitle(_ character: Character, _ noun: String) -> Bool {
+        ([character.name] + character.aliases).contains { name in
+            let words = CharacterIndex.words(of: name)
+            guard words.count > 1 else { return false }
+            let title = words[0].trimmingCharacters(in: ["."])
+            return (CharacterIndex.spokenTitles[title] ?? title.lowercased()) == noun
+        }
     }
 
     /// Those whose every title contradicts a description's noun: `the widow` is no `Miss`, `the

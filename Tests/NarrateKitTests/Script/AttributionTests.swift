@@ -4824,6 +4824,63 @@ import Testing
                     Character(name: "Harriet Vane", aliases: ["Miss Vane"], gender: .female), Character(name: "Tobin", gender: .male)]
         #expect(speakers(text, cast: cast) == ["Captain Orme", "Harriet Vane", "Captain Orme", "Tobin"], "\(speakers(text, cast: cast))")
     }
+
+    /// `Major Pryce stood at the window, and Mr. Lumb sat at his desk. The young clerk closed
+    /// his ledger. "…," he said.`, with a cast that does not call its clerk so: the one man of
+    /// the cast the passage never names, not Mr. Lumb.
+    @Test func aDescriptionIsTheOneNeverNamed() {
+        let text = """
+            The counting-house was quiet. Major Pryce stood at the window, and Mr. Lumb sat at his desk.
+
+            The young clerk closed his ledger. "The accounts are in order, sir," he said.
+
+            "Then where has the money gone?" asked the major.
+            """
+        let cast = [Character(name: "Major Pryce", aliases: ["the major"], gender: .male), Character(name: "Mr. Lumb", aliases: ["Lumb"], gender: .male),
+                    Character(name: "Tom Harker", aliases: ["Harker"], gender: .male)]
+        #expect(speakers(text, cast: cast).first == "Tom Harker", "\(speakers(text, cast: cast))")
+    }
+
+    /// `"It's his chest, Doctor," she said to Dr. Kell.` ⏎ `The doctor listened for a long time.` ⏎
+    /// `"How old is he?"` ⏎ `"Four in March."`: a beat between them, the doctor still talks with
+    /// the mother.
+    @Test func aBeatKeepsThePairTalking() {
+        let text = """
+            Dr. Rowe saw the patients in the front room, and Dr. Kell took the overflow at the back.
+
+            A farmer's wife came in with a child wrapped in a shawl.
+
+            "It's his chest, Doctor," she said to Dr. Kell. "He's been coughing all night."
+
+            The doctor listened to the child's chest for a long time.
+
+            "How old is he?"
+
+            "Four in March."
+            """
+        let cast = [Character(name: "Dr. Rowe", aliases: ["Rowe"], gender: .male), Character(name: "Dr. Kell", aliases: ["Kell"], gender: .male),
+                    Character(name: "Mrs. Dunn", gender: .female)]
+        #expect(speakers(text, cast: cast) == ["Mrs. Dunn", "Mrs. Dunn", "Dr. Kell", "Mrs. Dunn"], "\(speakers(text, cast: cast))")
+    }
+
+    /// `Colonel Brandt` … `The colonel put down the Times. He did not get up.` ⏎ `"…"`: the
+    /// colonel, whose title it is, not Sir Giles, who comes in later.
+    @Test func aTitleActingIsItsBearer() {
+        let text = """
+            Colonel Brandt had read every newspaper in the library twice. Lady Alice found him there.
+
+            "You have been avoiding me, Colonel."
+
+            The colonel put down the Times. He did not get up.
+
+            "I have been avoiding everyone."
+
+            The door opened. Sir Giles stopped on the threshold when he saw them.
+            """
+        let cast = [Character(name: "Colonel Brandt", aliases: ["Brandt"], gender: .male), Character(name: "Lady Alice", aliases: ["Alice"], gender: .female),
+                    Character(name: "Sir Giles", aliases: ["Giles"], gender: .male)]
+        #expect(speakers(text, cast: cast) == ["Lady Alice", "Colonel Brandt"], "\(speakers(text, cast: cast))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
