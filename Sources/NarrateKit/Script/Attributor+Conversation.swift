@@ -199,7 +199,7 @@ extension Attributor {
             if isPassage, tokens[index].startsSentence { salience.subject = subject }
             // `He went out, and they heard the trap rattle away.`: in a passage, gone, as one named
             // going is.
-            if isPassage, CharacterIndex.saysAbsent(tokens, after: index + 1) {
+            if isPassage, CharacterIndex.saysAbsent(tokens, after: index + 1) || CharacterIndex.saysLeaving(tokens, after: index + 1) {
                 leave(subject)
                 salience.spoke[subject] = nil
             }

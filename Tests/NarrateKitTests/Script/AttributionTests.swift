@@ -4881,6 +4881,25 @@ import Testing
                     Character(name: "Sir Giles", aliases: ["Giles"], gender: .male)]
         #expect(speakers(text, cast: cast) == ["Lady Alice", "Colonel Brandt"], "\(speakers(text, cast: cast))")
     }
+
+    /// `"I'll see to the box," said Quill.` ⏎ `He went off with it on his shoulder, and Aunt Maud
+    /// took her niece's arm.`: he is gone, and the niece answers her aunt.
+    @Test func heWentOffIsGone() {
+        let text = """
+            Aunt Maud was waiting on the platform with Mr. Quill, who was to drive them. Philippa got down from the train.
+
+            "The trap is outside," said Quill. "I'll see to the box."
+
+            He went off with it on his shoulder, and Aunt Maud took her niece's arm.
+
+            "You are thinner," she said. "Your mother does not feed you."
+
+            "Mother sends her love."
+            """
+        let cast = [Character(name: "Aunt Maud", gender: .female), Character(name: "Mr. Quill", aliases: ["Quill"], gender: .male),
+                    Character(name: "Philippa", gender: .female)]
+        #expect(speakers(text, cast: cast).last == "Philippa", "\(speakers(text, cast: cast))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
