@@ -199,7 +199,11 @@ extension Attributor {
             if isPassage, tokens[index].startsSentence { salience.subject = subject }
             // `He went out, and they heard the trap rattle away.`: in a passage, gone, as one named
             // going is.
-            if isPassage, CharacterIndex.saysAbsent(tokens, after: index + 1) || CharacterIndex.saysLeaving(tokens, after: index + 1) {
+            let leaving = isPassage && CharacterIndex.saysLeaving(tokens, after: index + 1)
+            if isPassage, leaving || CharacterIndex.saysAbsent(tokens, after: index + 1) {
+                // (One who goes, `he went out after his daughter`, is out of the talk, as one who
+                // spoke and went, till the narration names him again.)
+                if leaving, salience.spoke[subject] != nil { salience.leftAfterSpeaking[subject] = index }
                 leave(subject)
                 salience.spoke[subject] = nil
             }
@@ -555,6 +559,11 @@ extension Attributor {
                     // (`"…," said the young man, bowing. Jane thanked him. He coloured.`: the
                     // tag's subject is the one a he goes on following, as a name there would be.)
                     if isPassage, speaker != .narrator, gender(of: speaker) != .unknown { salience.followed[gender(of: speaker)] = speaker }
+                    // (`The young man groaned. "…"`: the narration's subject, as a name there would be.)
+                    if isPassage, speaker != .narrator, let tag = turn.tag, tokens[token(atOrAfter: tag.evidence.lowerBound)].startsSentence {
+                        salience.subject = speaker
+                        salience.subjectAt[speaker] = token(atOrAfter: tag.evidence.lowerBound)
+                    }
                 default:
                     // (`The vicar shook his head. "…"`: a beat says who the description is, as a tag
                     // would. In a passage, so does `A girl of ten stood in the doorway. "…," she

@@ -128,8 +128,9 @@ extension Attributor {
                 {
                     return (speakerOf[newcomer.character], Attribution(method: .descriptionTag, confidence: 0.5, evidence: evidence + " (\(phrase), named later)"))
                 }
-                // In a passage, a stranger is the one cast member of that sex it never names.
-                if let head = phrase.split(separator: " ").last, Self.strangers.contains(String(head)), isPassage {
+                // In a passage, a stranger (a traveller, a visitor) is the one cast member of that
+                // sex it never names.
+                if let head = phrase.split(separator: " ").last, Self.strangers.union(Self.visitors).contains(String(head)), isPassage {
                     let named = Set(firstMentions.map(\.character))
                     let unnamed = characters.indices.filter { !named.contains($0) && !characters[$0].name.hasPrefix("_") && (gender == .unknown || characters[$0].gender == gender) }
                     if unnamed.count == 1 {
@@ -793,8 +794,10 @@ extension Attributor {
         }
         // (`The colonel put down the Times.`: in a passage, Colonel Brandt, whose title it is. In
         // the novels, where the scene decides, training lost two lines.)
+        // (Nor `The landlord set down the harness`, the cast giving `The Landlord` to Mr. Tulley.)
         if isPassage, let mention = mentionStarting[token(atOrAfter: actor.range.lowerBound)].map({ mentions[$0] }), !isBareLabel(mention.character),
-            let head = actor.phrase.split(separator: " ").last, Self.bearsTitle(characters[mention.character], String(head))
+            let head = actor.phrase.split(separator: " ").last,
+            Self.bearsTitle(characters[mention.character], String(head)) || !discovered && characters[mention.character].aliases.contains { $0.lowercased() == actor.phrase }
         {
             return (speakerOf[mention.character], text(actor.range))
         }

@@ -138,7 +138,7 @@ struct CharacterDiscovery {
             let fitting = aged[age, default: []].filter { [description.gender, .unknown].contains(characters[$0].gender) || description.gender == .unknown }
             return fitting.count == 1 ? fitting.first : nil
         }
-        let described = joiningOrdinals(joiningBareRoles(introducedTogether(descriptions())))
+        let described = joiningTheNewcomer(joiningOrdinals(joiningBareRoles(introducedTogether(descriptions()))))
         // In a passage, what the narration says around a description's first use.
         func namedNearby(_ description: Character) -> Int? {
             guard passage else { return nil }
@@ -166,7 +166,7 @@ struct CharacterDiscovery {
         let (uses, located) = mentionCounts(characters)
         let people = characters.indices.filter { (located[$0] < 2 || located[$0] * 4 < uses[$0]) && !Self.namesPlace(characters[$0].name) }
         let found = withoutFamilies(people.map { characters[$0] }, uses: people.map { uses[$0] })
-        return tokens.count < Self.passageTokens ? joiningTheWife(joiningTheDaughter(found)) + unnamedRelatives(of: found) : found
+        return tokens.count < Self.passageTokens ? joiningTheCounterpart(joiningTheWife(joiningTheDaughter(found))) + unnamedRelatives(of: found) : found
     }
 
     /// `Clara Dane had been married a year to Mr. Henry Lisle` … `said Mrs. Lisle`: in a
@@ -200,6 +200,31 @@ struct CharacterDiscovery {
         }
         return result
     }
+
+    /// `Mrs. Tulley, the landlady,` and a `Tulley` who is a man: `the landlord` is he, her
+    /// husband, the man of her role (`the host` of `the hostess`, `the master` of `the mistress`).
+    private func joiningTheCounterpart(_ characters: [Character]) -> [Character] {
+        var result = characters
+        for (female, male) in Self.counterparts {
+            guard let role = result.firstIndex(where: { $0.name == "the " + male && $0.aliases.allSatisfy { $0.hasPrefix("a ") || $0.hasPrefix("an ") || $0 == "the " + male } }),
+                let wife = result.firstIndex(where: { $0.aliases.contains("the " + female) && $0.name.hasPrefix("Mrs") }),
+                let surname = result[wife].name.split(separator: " ").last.map(String.init)
+            else { continue }
+            let husbands = result.indices.filter { index in
+                index != role && result[index].gender == .male
+                    && ([result[index].name] + result[index].aliases).contains { $0 == surname || $0 == "Mr. " + surname || $0.hasSuffix(" " + surname) && !$0.hasPrefix("Mrs") }
+            }
+            guard husbands.count == 1 else { continue }
+            result[husbands[0]].aliases += [result[role].name] + result[role].aliases
+            result.remove(at: role)
+        }
+        return result
+    }
+
+    static let counterparts: [(String, String)] = [
+        ("landlady", "landlord"), ("hostess", "host"), ("mistress", "master"), ("innkeeper's wife", "innkeeper"), ("duchess", "duke"),
+        ("countess", "earl"), ("baroness", "baron"), ("farmer's wife", "farmer"), ("shopkeeper's wife", "shopkeeper"),
+    ]
 
     /// `Mrs. Morland was a plain woman; … her daughter Catherine` … `said Miss Morland`: in a
     /// passage, `Miss` with a family's surname is its one daughter the narration names so.
@@ -268,6 +293,8 @@ struct CharacterDiscovery {
         let words = description.name.split(separator: " ").dropFirst().map(String.init)
         guard words.count == 2, let age = Attributor.age(of: words[0]), Lexicon.plainPersonNouns.contains(words[1]),
             let use = firstUse(of: words[...]), !tokens[use].inQuote, !describedJustBefore(words, use, articles: ["a", "an"]),
+            // (Nor one the narration brought in as `a young man` further back: that one.)
+            firstUse(of: words[...], articles: ["a", "an"]).map({ $0 > use }) ?? true,
             !described.contains(where: { $0.name != description.name && $0.name.split(separator: " ").contains { Attributor.age(of: String($0)) == age } })
         else { return nil }
         let otherAges = Set(aged.filter { $0.key != age }.values.flatMap { $0 })
@@ -937,8 +964,13 @@ struct CharacterDiscovery {
                     && !(titleGender != nil && groups[$0].forms.contains { $0.title != nil && $0.core.count >= 2 && !(passage && $0.count == 1) })
                     && !(parentTitle && groups[$0].first.map(children.contains) == true)
             }
+            // (`Tulley looked up from his harness`: a bare surname the pronouns make a man is not
+            // the `Mrs. Tulley` of the text, but her husband.)
+            let votedGender: Gender? = form.maleVotes >= 2 && form.femaleVotes * 2 < form.maleVotes ? .male
+                : form.femaleVotes >= 2 && form.maleVotes * 2 < form.femaleVotes ? .female : nil
             let sameTitle = groups.indices.filter {
                 groups[$0].first == nil && groups[$0].last == word && (titleGender == nil || groups[$0].title == titleGender) && fits(form, groups[$0])
+                    && !(titleGender == nil && votedGender != nil && groups[$0].title != nil && groups[$0].title != .unknown && groups[$0].title != votedGender)
             }
             let titledMen = groups.indices.filter { groups[$0].first == nil && groups[$0].last == word && groups[$0].title == .male }
             if firstMatches.count == 1 {
@@ -1307,6 +1339,34 @@ struct CharacterDiscovery {
             }
         }
         return rest + people.map(\.character)
+    }
+
+    /// `A young man in a wet riding-coat came in` … `asked the traveller`: in a passage, a
+    /// stranger, traveller or visitor first met just after the narration brought someone in
+    /// is that newcomer.
+    func joiningTheNewcomer(_ descriptions: [Character]) -> [Character] {
+        guard tokens.count < Self.passageTokens else { return descriptions }
+        var result = descriptions
+        for visitor in descriptions {
+            let words = visitor.name.split(separator: " ").map(String.init)
+            guard words.count == 2, words[0] == "the", Attributor.strangers.union(Attributor.visitors).contains(words[1]),
+                let use = firstUse(of: words.dropFirst())
+            else { continue }
+            let broughtIn = result.indices.compactMap { index -> (index: Int, at: Int)? in
+                let other = result[index]
+                guard other.name != visitor.name, other.name.hasPrefix("the "),
+                    visitor.gender == .unknown || other.gender == .unknown || visitor.gender == other.gender,
+                    let at = firstUse(of: other.name.split(separator: " ").dropFirst().map(String.init)[...], articles: ["a", "an"]),
+                    at < use, use - at < Self.entrantReach
+                else { return nil }
+                return (index, at)
+            }
+            guard let newcomer = broughtIn.max(by: { $0.at < $1.at }), let visitorIndex = result.firstIndex(where: { $0.name == visitor.name }) else { continue }
+            result[newcomer.index].aliases += [visitor.name] + visitor.aliases
+            if result[newcomer.index].gender == .unknown { result[newcomer.index].gender = visitor.gender }
+            result.remove(at: visitorIndex)
+        }
+        return result
     }
 
     /// `said the first` … `asked the first man`: one of a group known by the order they spoke

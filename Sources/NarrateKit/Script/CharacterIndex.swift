@@ -33,13 +33,16 @@ struct CharacterIndex {
 
     static let absencesByFirstWord = Dictionary(grouping: absences, by: { $0[0] })
 
-    /// `He went off with it on his shoulder`, `she took her leave`: leaving, said just after a
+    /// `He went off with it on his shoulder`, `she took her leave`, `he went out after her`: leaving, said just after a
     /// pronoun. (The story may follow one who leaves, `Mary walked away, wondering…`; only a
     /// passage's `he` reads it as gone.)
     static func saysLeaving(_ tokens: TokenList, after end: Int) -> Bool {
         guard end + 1 < tokens.count, !tokens[end].inQuote, !tokens[end + 1].inQuote else { return false }
         let verb = tokens[end].lower, next = tokens[end + 1].lower
-        return ["went", "walked", "drove", "rode", "stumped", "strode"].contains(verb) && ["off", "away"].contains(next)
+        let leavingVerbs = ["went", "walked", "drove", "rode", "stumped", "strode", "hurried", "ran"]
+        // (`He went out after his daughter`: gone with her.)
+        return leavingVerbs.contains(verb) && ["off", "away"].contains(next)
+            || leavingVerbs.contains(verb) && next == "out" && end + 2 < tokens.count && ["after", "with"].contains(tokens[end + 2].lower)
             || verb == "took" && ["his", "her"].contains(next) && end + 2 < tokens.count && tokens[end + 2].lower == "leave"
     }
 

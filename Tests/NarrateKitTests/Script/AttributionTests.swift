@@ -4900,6 +4900,75 @@ import Testing
                     Character(name: "Philippa", gender: .female)]
         #expect(speakers(text, cast: cast).last == "Philippa", "\(speakers(text, cast: cast))")
     }
+
+    /// An inn kitchen, read with a cast that names its traveller but never the text: `asked the
+    /// traveller` is he; `The landlord set down the harness.` is the cast's landlord; `The young
+    /// man groaned.` makes him the one the narration follows; and `He went out after his
+    /// daughter` takes the landlord out of the talk.
+    @Test func anInnKitchenWithATravellerTheTextNeverNames() {
+        let text = """
+            The kitchen of the Blue Boar was warm. Mrs. Tulley stood at the range, and her husband sat mending a harness by the fire. A young man in a wet coat came in and shook the rain from his hat.
+
+            "Is there a bed to be had?" asked the traveller.
+
+            "There's the little room over the stable," said Mrs. Tulley.
+
+            "It will do very well."
+
+            "No trouble at all." The landlord set down the harness and went to draw the ale.
+
+            "I saw your horse in the yard," said Tulley. "He's lame."
+
+            The young man groaned. "Then I am stuck here."
+
+            "There's worse places."
+
+            "I did not mean it so, Mrs. Tulley."
+
+            Tulley sighed and got up. "I'll see to the horse."
+
+            He went out after the ostler, and the landlady laughed.
+
+            "You see how it is with us, sir."
+
+            "I think it must be a very happy house."
+            """
+        let cast = [Character(name: "Mrs. Tulley", aliases: ["the landlady"], gender: .female),
+                    Character(name: "Mr. Tulley", aliases: ["Tulley", "the landlord"], gender: .male), Character(name: "Mr. Fane", gender: .male)]
+        #expect(speakers(text, cast: cast) == [
+            "Mr. Fane", "Mrs. Tulley", "Mr. Fane", "Mr. Tulley", "Mr. Tulley", "Mr. Tulley", "Mr. Fane", "Mrs. Tulley", "Mr. Fane", "Mr. Tulley", "Mrs. Tulley",
+            "Mr. Fane",
+        ], "\(speakers(text, cast: cast))")
+    }
+
+    /// Without a cast: `Mrs. Tulley, the landlady,` and a `Tulley` the pronouns make a man are
+    /// two people, and he is `the landlord`; `the traveller` who speaks just after `A young man
+    /// … came in` is that young man.
+    @Test func aLandladyHerHusbandAndATraveller() {
+        let text = """
+            Mrs. Tulley, the landlady, stood at the range. Tulley sat mending a harness by the fire. A young man in a wet coat came in and shook the rain from his hat.
+
+            "Is there a bed to be had?" asked the traveller.
+
+            "There's the little room," said the landlady.
+
+            Tulley looked up from his harness. "You'll be wanting your supper, sir."
+
+            "If it is no trouble."
+
+            "No trouble at all." The landlord set down the harness. He went to draw the ale.
+
+            "He's lame," said Tulley when he came back. "Your horse, I mean."
+
+            The young man groaned.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        let names = script.characters.map(\.name)
+        #expect(script.characters.contains { $0.name == "Tulley" && $0.aliases.contains("the landlord") && $0.gender == .male }, "\(script.characters)")
+        #expect(script.characters.contains { $0.name == "Mrs. Tulley" && !$0.aliases.contains("Tulley") }, "\(script.characters)")
+        #expect(script.characters.contains { $0.name == "the young man" && $0.aliases.contains("the traveller") }, "\(names)")
+        #expect(!names.contains("the traveller") && !names.contains("the landlord"), "\(names)")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
