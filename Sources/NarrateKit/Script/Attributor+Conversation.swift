@@ -309,13 +309,33 @@ extension Attributor {
                 speaker != .narrator && self.gender(of: speaker) == gender && index - at < Self.nearbyWindow && (salience.ages[speaker].map { $0.0 == age } ?? true)
             }.max { ($0.value, $0.key.name) < ($1.value, $1.key.name) }?.key
         }
+        /// `"Not yet, madam," said the maid.` … `The girl curtsied.`: in a passage, a plain
+        /// description no one has been called by is the one in the scene it fits, when only one
+        /// of that sex does (the widow there being no girl).
+        func onlyOneItFits(_ entry: (index: Int, phrase: String)) -> Speaker? {
+            let words = entry.phrase.split(separator: " ").map(String.init)
+            guard isPassage, words.count == 2, Lexicon.plainPersonNouns.contains(words[1]), let gender = personNouns[words[1]], gender != .unknown
+            else { return nil }
+            let forbidden = titlesContradict(words[1])
+            let fitting = Set(salience.mentioned.keys).union(salience.spoke.keys).filter { speaker in
+                speaker != .narrator && self.gender(of: speaker) == gender && !forbidden.contains(speaker) && entry.index - salience.last(speaker) < Self.nearbyWindow
+            }
+            return fitting.count == 1 ? fitting.first : nil
+        }
         func followDescription(_ entry: (index: Int, phrase: String)) {
             // (`William Tasker, the new shepherd,` … `The shepherd ran.`: in a passage, he, and
             // so not `the farmer` who speaks next.)
             let apposed = isPassage ? salience.appositions[String(entry.phrase.dropFirst(4))].flatMap { entry.index - $0.position < 3000 ? $0.speaker : nil } : nil
-            guard let known = salience.knownAs[entry.phrase] ?? apposed ?? agedReferent(entry.phrase, at: entry.index),
+            guard let known = salience.knownAs[entry.phrase] ?? apposed ?? agedReferent(entry.phrase, at: entry.index) ?? onlyOneItFits(entry),
                 salience.mentioned[known] == nil || salience.mentioned[known]! < entry.index
             else { return }
+            // (`The girl curtsied and went out.`: gone, as one named going is.)
+            if isPassage, CharacterIndex.saysAbsent(tokens, after: entry.index + 2) {
+                if salience.spoke[known] != nil { salience.leftAfterSpeaking[known] = entry.index }
+                leave(known)
+                salience.spoke[known] = nil
+                return
+            }
             if apposed != nil { salience.describedAs[known] = (entry.phrase, entry.index) }
             salience.mentioned[known] = entry.index
             if tokens[entry.index].startsSentence {
@@ -409,6 +429,8 @@ extension Attributor {
                 if !mention.descriptive,
                     let (phrase, head) = tokens.apposition(after: mention.tokens.upperBound, nouns: personNouns)
                         ?? tokens.introduction(before: mention.tokens.lowerBound, nouns: personNouns)
+                        // (In a passage, so does `Mrs. Argent had been a widow for eleven years`.)
+                        ?? (isPassage ? tokens.predicate(after: mention.tokens.upperBound, nouns: personNouns) : nil)
                 {
                     let named = speakerOf[mention.character]
                     salience.knownAs[phrase] = named

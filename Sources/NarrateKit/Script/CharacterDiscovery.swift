@@ -318,16 +318,28 @@ struct CharacterDiscovery {
         guard !words.isEmpty, let use = firstUse(of: words[...]), tokens[use].startsSentence, tokens[use].paragraph > 0 else { return nil }
         let paragraph = tokens[use].paragraph
         // (The reply: a paragraph that opens with a quotation.)
-        guard let opening = tokens.indices[..<use].last(where: { tokens[$0].paragraph < paragraph }).map({ $0 + 1 }), tokens[opening].inQuote else { return nil }
-        let called = Set(mentions.filter { mention in
-            let start = mention.tokens.lowerBound, end = mention.tokens.upperBound
-            guard tokens[start].inQuote, tokens[start].paragraph == paragraph - 1, end < tokens.count, !tokens[end].isWord,
-                start > 0, tokens[start - 1].word == "," || !tokens[start - 1].inQuote
-            else { return false }
-            let gender = characters[mention.character].gender
-            return gender == .unknown || description.gender == .unknown || gender == description.gender
-        }.map(\.character))
-        return called.count == 1 ? called.first : nil
+        guard let opening = tokens.indices[..<use].last(where: { tokens[$0].paragraph < paragraph }).map({ $0 + 1 }) else { return nil }
+        // (A beat opening the paragraph, `The young man coloured. "…"`, looks further back.)
+        let hasLine = tokens.indices[use...].prefix { tokens[$0].paragraph == paragraph }.contains { tokens[$0].inQuote }
+        let reach = tokens[opening].inQuote ? 1 : use == opening && hasLine ? 3 : 0
+        guard reach > 0 else { return nil }
+        // (Or, in the talk just before, `"Well, Hugh?"` ⏎ `"…, Aunt."` ⏎ `"Sorry! …"` ⏎ `The young
+        // man coloured.`: the nearest line, up to three back, that called someone of that sex.)
+        for back in 1...reach where paragraph - back >= 0 {
+            let called = Set(mentions.filter { mention in
+                let start = mention.tokens.lowerBound, end = mention.tokens.upperBound
+                guard tokens[start].inQuote, tokens[start].paragraph == paragraph - back, end < tokens.count, !tokens[end].isWord,
+                    start > 0, tokens[start - 1].word == "," || !tokens[start - 1].inQuote
+                else { return false }
+                let gender = characters[mention.character].gender
+                return back == 1 ? gender == .unknown || description.gender == .unknown || gender == description.gender
+                    : gender != .unknown && gender == description.gender
+            }.map(\.character))
+            if !called.isEmpty { return called.count == 1 ? called.first : nil }
+            // (Only through lines: a paragraph of narration between ends the talk.)
+            guard back == 1 || tokens.indices.contains(where: { tokens[$0].paragraph == paragraph - back && tokens[$0].inQuote }) else { return nil }
+        }
+        return nil
     }
 
     /// `"This is Mr. Ferrand," said Hobbs.` ⏎ `The stranger rose. He was a thin man…`: a

@@ -4969,6 +4969,48 @@ import Testing
         #expect(script.characters.contains { $0.name == "the young man" && $0.aliases.contains("the traveller") }, "\(names)")
         #expect(!names.contains("the traveller") && !names.contains("the landlord"), "\(names)")
     }
+
+    /// `Mrs. Argent had been a widow for eleven years` makes `asked the widow` hers; `The girl
+    /// curtsied and went out.` takes the maid, the one girl there, out of the talk; and the
+    /// reply to `"Well, Hugh?"` is Hugh's, though the narration only called him `her nephew`.
+    @Test func aWidowHerMaidAndHerNephew() {
+        let text = """
+            Mrs. Argent had been a widow for eleven years. On the morning of the funeral she came down in black silk and found the household waiting in the hall.
+
+            "Is the carriage ready?" asked the widow.
+
+            "Not yet, madam," said the maid.
+
+            "Then tell Dobbs to be quick about it."
+
+            The girl curtsied and went out. Mrs. Argent turned to her nephew, who stood by the hall table.
+
+            "Well, Hugh? Have you nothing to say to me?"
+
+            "Only that I am sorry, Aunt."
+            """
+        let cast = [Character(name: "Mrs. Argent", gender: .female), Character(name: "Hugh Argent", aliases: ["Hugh"], gender: .male),
+                    Character(name: "Susan", aliases: ["the maid"], gender: .female)]
+        #expect(speakers(text, cast: cast) == ["Mrs. Argent", "Susan", "Mrs. Argent", "Mrs. Argent", "Hugh Argent"], "\(speakers(text, cast: cast))")
+    }
+
+    /// Without a cast: `"Well, Hugh?"` ⏎ `"…," said Hugh.` ⏎ `"Sorry! …"` ⏎ `The young man coloured.
+    /// "…"`: the young man is Hugh, whom the talk called, not a voice of his own.
+    @Test func theYoungManTheTalkCalled() {
+        let text = """
+            Mrs. Argent turned to her nephew, who stood by the hall table.
+
+            "Well, Hugh? Have you nothing to say to me?"
+
+            "Only that I am sorry, Aunt," said Hugh.
+
+            "Sorry! You did not come once in his last illness."
+
+            The young man coloured. "I was in Calcutta. You know I was."
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.characters.contains { $0.name == "Hugh" && $0.aliases.contains("the young man") }, "\(script.characters)")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
