@@ -285,6 +285,9 @@ struct CharacterIndex {
         return result
     }
 
+    /// What a surname before it makes a family: `the Marsh brothers`, `the Hale girls`.
+    static let familyNouns: Set<String> = ["brothers", "sisters", "family", "families", "girls", "boys", "children", "twins", "household", "cousins"]
+
     /// What an abbreviated title is called in a sentence: `Dr. Mead` is `the doctor`.
     static let colloquialTitles = ["captain": "Cap'n", "doctor": "Doc", "sergeant": "Sarge", "professor": "Prof"]
     static let spokenTitles = ["Dr": "doctor", "Capt": "captain", "Col": "colonel", "Prof": "professor", "Gen": "general", "Lt": "lieutenant", "Sgt": "sergeant"]
@@ -322,6 +325,10 @@ struct CharacterIndex {
                 }
                 // A possessive only ends a name, it never sits inside one.
                 if ok, candidate.words.count > 1, tokens[index..<(end - 1)].contains(where: { $0.isPossessive }) {
+                    ok = false
+                }
+                // (`the three Marsh brothers`, `the Hale girls`: a family, not its man.)
+                if ok, candidate.capitalized, end < tokens.count, !tokens[end - 1].isPossessive, Self.familyNouns.contains(tokens[end].lower) {
                     ok = false
                 }
                 var character = candidate.character

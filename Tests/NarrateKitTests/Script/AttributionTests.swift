@@ -5011,6 +5011,22 @@ import Testing
         let script = ScriptBuilder().build(SourceText(name: "t", text: text))
         #expect(script.characters.contains { $0.name == "Hugh" && $0.aliases.contains("the young man") }, "\(script.characters)")
     }
+
+    /// Without a cast: `The three Marsh brothers were mending the nets when John Pender came
+    /// down. He had a letter.` ⏎ `"…," he said.`: the family is not its man, Will Marsh, and
+    /// the he is John Pender.
+    @Test func aFamilyIsNotItsMan() {
+        let text = """
+            The three Marsh brothers were mending the nets on the shingle when John Pender came down from the village. He had a letter in his hand.
+
+            "It's from your cousin," he said.
+
+            Will Marsh wiped his hands on his jersey and took it. "What does he say?" asked Dick.
+
+            "He says the boat is sold," said Will Marsh.
+            """
+        #expect(speakers(text).first == "John Pender", "\(speakers(text))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
