@@ -457,7 +457,10 @@ extension Attributor {
         // says otherwise: the ranker, fitted on novels whose speeches often run on into the next
         // paragraph, does not keep the one who spoke last against the rules.
         let keepsTheLastSpeaker = isPassage && ranked.speaker == previous && speaker != previous && opensItsParagraph(turn)
-        if let margin = rankerOverrideMargin, !attentive, !keepsTheLastSpeaker,
+        // (Nor, in a passage, against one named acting in the beat that opens the paragraph:
+        // `Bella pushed back her chair. "May I go out?"`, whatever the line before called.)
+        let namedBeat = isPassage && ruled.1.method == .paragraphMention && !opensItsParagraph(turn) && beatOpener(turn, speakerOf: speakerOf) == speaker
+        if let margin = rankerOverrideMargin, !attentive, !keepsTheLastSpeaker, !namedBeat,
             margin == 0 || (ranked.probabilities[ranked.speaker] ?? 0) - (ranked.probabilities[speaker] ?? 0) > margin {
             return (ranked.speaker, ranked.attribution(weights: turnWeights, context: context))
         }
@@ -467,6 +470,16 @@ extension Attributor {
     }
 
     static let attentiveEvidence = "turns to speak, named in the narration just before"
+
+    /// The one named by name at the start of the narration that opens a turn's paragraph
+    /// (`Bella pushed back her chair.`), if any.
+    func beatOpener(_ turn: Turn, speakerOf: [Speaker]) -> Speaker? {
+        let start = token(atOrAfter: paragraphs[turn.paragraph].range.lowerBound)
+        guard start < tokens.count, !tokens[start].inQuote, let mention = mentionStarting[start].map({ mentions[$0] }), !mention.descriptive,
+            mention.tokens.upperBound < tokens.count, tokens[mention.tokens.upperBound].isWord, !tokens[mention.tokens.upperBound - 1].isPossessive
+        else { return nil }
+        return speakerOf[mention.character]
+    }
 
     /// `"A sprain," said the doctor.` ⏎ `"A week!" Marlow groaned.` ⏎ … (his cousin and he) ⏎
     /// `The doctor packed his bag. "Keep it raised."` ⏎ `"Thank you, Doctor."`: in a passage,

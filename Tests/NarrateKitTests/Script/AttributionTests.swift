@@ -5027,6 +5027,25 @@ import Testing
             """
         #expect(speakers(text).first == "John Pender", "\(speakers(text))")
     }
+
+    /// `"Yes, Papa."` ⏎ `Bella pushed back her chair. "May I go out?"`: the one the beat names
+    /// acting speaks, though the line before called a man.
+    @Test func aNamedBeatOutweighsTheCallBefore() {
+        let text = """
+            Mr. Thorne came down late to breakfast and found both his daughters at the table.
+
+            "Margaret, my dear, you will see that Arthur's room is aired," said the rector.
+
+            "Yes, Papa."
+
+            Bella pushed back her chair. "May I go out? Kitty Lacy is to call for me at ten."
+
+            "You may go when you have finished your egg."
+            """
+        let cast = [Character(name: "Mr. Thorne", aliases: ["the rector", "Papa"], gender: .male),
+                    Character(name: "Margaret Thorne", aliases: ["Margaret"], gender: .female), Character(name: "Bella Thorne", aliases: ["Bella"], gender: .female)]
+        #expect(speakers(text, cast: cast).suffix(2) == ["Bella Thorne", "Mr. Thorne"], "\(speakers(text, cast: cast))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
