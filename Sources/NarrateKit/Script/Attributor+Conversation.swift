@@ -582,7 +582,9 @@ extension Attributor {
                     // tag's subject is the one a he goes on following, as a name there would be.)
                     if isPassage, speaker != .narrator, gender(of: speaker) != .unknown { salience.followed[gender(of: speaker)] = speaker }
                     // (`The young man groaned. "…"`: the narration's subject, as a name there would be.)
-                    if isPassage, speaker != .narrator, let tag = turn.tag, tokens[token(atOrAfter: tag.evidence.lowerBound)].startsSentence {
+                    if isPassage, speaker != .narrator, let tag = turn.tag, tag.evidence.lowerBound < quoteStart(firstPiece),
+                        tokens[token(atOrAfter: tag.evidence.lowerBound)].startsSentence
+                    {
                         salience.subject = speaker
                         salience.subjectAt[speaker] = token(atOrAfter: tag.evidence.lowerBound)
                     }
