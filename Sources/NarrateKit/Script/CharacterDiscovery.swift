@@ -150,6 +150,7 @@ struct CharacterDiscovery {
                 { calledJustBefore(description, in: characters, mentions: namedMentions) },
                 { namedThemselfLater(description, in: characters, mentions: namedMentions, described: described) },
                 { calledInTheReply(description, in: characters, mentions: namedMentions) },
+                { taggedAfterComingIn(description, in: characters, mentions: namedMentions) },
             ]
             return ways.lazy.compactMap { $0() }.first
         }
@@ -340,6 +341,38 @@ struct CharacterDiscovery {
             guard back == 1 || tokens.indices.contains(where: { tokens[$0].paragraph == paragraph - back && tokens[$0].inQuote }) else { return nil }
         }
         return nil
+    }
+
+    /// `Mr. Thorne came down late to breakfast. He found both girls at the table.` ⏎ `"Well, my
+    /// dears," said the rector`: in a passage, a role first heard in a tag just after a paragraph
+    /// of narration whose first sentence names one person of that sex, and that names no one
+    /// else of it, is that person.
+    private func taggedAfterComingIn(_ description: Character, in characters: [Character], mentions: [CharacterIndex.Mention]) -> Int? {
+        let words = description.name.split(separator: " ").dropFirst().map(String.init)
+        guard description.gender != .unknown, let head = words.last, !Lexicon.plainPersonNouns.contains(head), !Lexicon.anyoneNouns.contains(head),
+            Attributor.relations[head] == nil, !Attributor.strangers.union(Attributor.visitors).contains(head)
+        else { return nil }
+        // The first use in a speech tag, in a paragraph that opens with a line.
+        guard let tag = tokens.indices.first(where: { index in
+            tokens[index].lower == "the" && !tokens[index].inQuote && index + words.count < tokens.count
+                && zip(words, tokens[(index + 1)...]).allSatisfy { $0 == $1.lower } && isSpeechTag(around: index..<(index + words.count + 1))
+        }) else { return nil }
+        let paragraph = tokens[tag].paragraph
+        guard paragraph > 0, let opening = tokens.indices.first(where: { tokens[$0].paragraph == paragraph }), tokens[opening].inQuote,
+            let before = tokens.indices.first(where: { tokens[$0].paragraph == paragraph - 1 }), !tokens[before].inQuote,
+            !tokens.indices.contains(where: { tokens[$0].paragraph == paragraph - 1 && tokens[$0].inQuote })
+        else { return nil }
+        // (Not when that paragraph brings the role in itself: `when the nurse came in`.)
+        guard !tokens.indices.contains(where: { index in
+            tokens[index].paragraph == paragraph - 1 && index + words.count < tokens.count && zip(words, tokens[(index + 1)...]).allSatisfy { $0 == $1.lower }
+        }) else { return nil }
+        let named = mentions.filter { tokens[$0.tokens.lowerBound].paragraph == paragraph - 1 }
+        let ofThatSex = Set(named.filter { characters[$0.character].gender == description.gender }.map(\.character))
+        // (In its first sentence: `On the morning after the ball Mr. Thorne came down…`.)
+        guard let opener = named.first, !(before..<opener.tokens.lowerBound).contains(where: { tokens[$0].isSentenceEnd }),
+            ofThatSex == [opener.character]
+        else { return nil }
+        return opener.character
     }
 
     /// `"This is Mr. Ferrand," said Hobbs.` ⏎ `The stranger rose. He was a thin man…`: a

@@ -5046,6 +5046,25 @@ import Testing
                     Character(name: "Margaret Thorne", aliases: ["Margaret"], gender: .female), Character(name: "Bella Thorne", aliases: ["Bella"], gender: .female)]
         #expect(speakers(text, cast: cast).suffix(2) == ["Bella Thorne", "Mr. Thorne"], "\(speakers(text, cast: cast))")
     }
+
+    /// Without a cast: `On the morning after the ball Mr. Thorne came down late to breakfast.` ⏎
+    /// `"Well, my dears," said the rector`: the rector is Mr. Thorne, one voice.
+    @Test func aRoleHeardJustAfterSomeoneCameIn() {
+        let text = """
+            Margaret Thorne was the elder of the two daughters of the rector of Ashcombe. Her sister Bella was seventeen.
+
+            On the morning after the ball Mr. Thorne came down late to breakfast. He found both girls already at the table.
+
+            "Well, my dears," said the rector, "and how was the ball?"
+
+            "Horrid," said Bella.
+
+            "Here is a letter from Arthur," said Mr. Thorne.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.characters.contains { $0.name == "Mr. Thorne" && $0.aliases.contains("the rector") }, "\(script.characters)")
+        #expect(!script.characters.contains { $0.name == "the rector" })
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
