@@ -604,11 +604,16 @@ struct CharacterDiscovery {
     /// (measured on the development novels: towns and countries 0.38–0.60, people at most 0.17).
     /// So are names, untitled, that end in a word for a place (`Bright River`, `Prince Edward
     /// Island`, `Green Gables`), or a group (`the Council`, `Frenchmen`).
+    /// Days of the calendar named like people.
+    static let feastDays: Set<String> = ["Lady Day", "Lady-Day", "Saint Swithin", "St. Swithin", "St Swithin", "Saint Valentine", "St. Valentine"]
+
     static func namesPlace(_ name: String) -> Bool {
         let words = name.split(separator: " ").map(String.init)
         guard let last = words.last else { return false }
         // No one is called `Prince Edward Island`; many are called `Mrs. Hill`.
         if words.count >= 2, Self.onlyPlaceWords.contains(last) { return true }
+        // (Nor `Lady Day`, the quarter day the rent is due: a feast, not a lady.)
+        if Self.feastDays.contains(name) { return true }
         guard Lexicon.titles[words[0]] == nil else { return false }
         if words.count >= 2, Self.placeWords.contains(last) { return true }
         return Self.groupWords.contains(last) || last.hasSuffix("men") && last.count > 5 && !Lexicon.givenNames.keys.contains(last)

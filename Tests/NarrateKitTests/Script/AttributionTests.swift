@@ -5065,6 +5065,17 @@ import Testing
         #expect(script.characters.contains { $0.name == "Mr. Thorne" && $0.aliases.contains("the rector") }, "\(script.characters)")
         #expect(!script.characters.contains { $0.name == "the rector" })
     }
+
+    /// Without a cast: `"Four pounds the quarter, due at Lady Day."`: a feast day, not a lady.
+    @Test func ladyDayIsADay() {
+        let text = """
+            "They cannot pay the rent," said Mr. Ashby. "Not at Lady Day, nor after."
+
+            "Then they must go," said Mrs. Dunmore. "I let the cottage from Lady Day to Lady Day."
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(!script.characters.contains { $0.name.contains("Day") }, "\(script.characters)")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
