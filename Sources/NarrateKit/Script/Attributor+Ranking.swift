@@ -130,7 +130,7 @@ extension Attributor {
                 }
                 // In a passage, a stranger (a traveller, a visitor) is the one cast member of that
                 // sex it never names.
-                if let head = phrase.split(separator: " ").last, Self.strangers.union(Self.visitors).contains(String(head)), isPassage {
+                if let head = phrase.split(separator: " ").last, Self.comers.contains(String(head)), isPassage {
                     let named = Set(firstMentions.map(\.character))
                     let unnamed = characters.indices.filter { !named.contains($0) && !characters[$0].name.hasPrefix("_") && (gender == .unknown || characters[$0].gender == gender) }
                     if unnamed.count == 1 {
@@ -810,7 +810,7 @@ extension Attributor {
         // (Nor `The landlord set down the harness`, the cast giving `The Landlord` to Mr. Tulley.)
         if isPassage, let mention = mentionStarting[token(atOrAfter: actor.range.lowerBound)].map({ mentions[$0] }), !isBareLabel(mention.character),
             let head = actor.phrase.split(separator: " ").last,
-            Self.bearsTitle(characters[mention.character], String(head)) || !discovered && characters[mention.character].aliases.contains { $0.lowercased() == actor.phrase }
+            Self.bearsTitle(characters[mention.character], String(head)) || !discovered && characters[mention.character].aliases.contains(where: { $0.lowercased() == actor.phrase })
         {
             return (speakerOf[mention.character], text(actor.range))
         }

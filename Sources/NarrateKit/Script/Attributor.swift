@@ -153,6 +153,7 @@ struct Attributor {
     static let strangers: Set<String> = ["stranger", "newcomer", "new-comer"]
     /// Those who come from elsewhere, as a stranger does, but may be known to the house.
     static let visitors: Set<String> = ["traveller", "traveler", "visitor", "caller", "guest"]
+    static let comers = strangers.union(visitors)
 
     /// In a passage read with a cast, `a boy came in` brings in the cast's `the boy`: the
     /// narration's `a` or `an` before the words of a cast name that starts with `the` is a

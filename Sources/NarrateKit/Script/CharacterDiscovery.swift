@@ -350,12 +350,11 @@ struct CharacterDiscovery {
     private func taggedAfterComingIn(_ description: Character, in characters: [Character], mentions: [CharacterIndex.Mention]) -> Int? {
         let words = description.name.split(separator: " ").dropFirst().map(String.init)
         guard description.gender != .unknown, let head = words.last, !Lexicon.plainPersonNouns.contains(head), !Lexicon.anyoneNouns.contains(head),
-            Attributor.relations[head] == nil, !Attributor.strangers.union(Attributor.visitors).contains(head)
+            Attributor.relations[head] == nil, !Attributor.comers.contains(head)
         else { return nil }
         // The first use in a speech tag, in a paragraph that opens with a line.
         guard let tag = tokens.indices.first(where: { index in
-            tokens[index].lower == "the" && !tokens[index].inQuote && index + words.count < tokens.count
-                && zip(words, tokens[(index + 1)...]).allSatisfy { $0 == $1.lower } && isSpeechTag(around: index..<(index + words.count + 1))
+            tokens[index].lower == "the" && !tokens[index].inQuote && wordsFollow(words, index) && isSpeechTag(around: index..<(index + words.count + 1))
         }) else { return nil }
         let paragraph = tokens[tag].paragraph
         guard paragraph > 0, let opening = tokens.indices.first(where: { tokens[$0].paragraph == paragraph }), tokens[opening].inQuote,
@@ -363,9 +362,7 @@ struct CharacterDiscovery {
             !tokens.indices.contains(where: { tokens[$0].paragraph == paragraph - 1 && tokens[$0].inQuote })
         else { return nil }
         // (Not when that paragraph brings the role in itself: `when the nurse came in`.)
-        guard !tokens.indices.contains(where: { index in
-            tokens[index].paragraph == paragraph - 1 && index + words.count < tokens.count && zip(words, tokens[(index + 1)...]).allSatisfy { $0 == $1.lower }
-        }) else { return nil }
+        guard !tokens.indices.contains(where: { tokens[$0].paragraph == paragraph - 1 && wordsFollow(words, $0) }) else { return nil }
         let named = mentions.filter { tokens[$0.tokens.lowerBound].paragraph == paragraph - 1 }
         let ofThatSex = Set(named.filter { characters[$0.character].gender == description.gender }.map(\.character))
         // (In its first sentence: `On the morning after the ball Mr. Thorne came down…`.)
@@ -1399,7 +1396,7 @@ struct CharacterDiscovery {
         var result = descriptions
         for visitor in descriptions {
             let words = visitor.name.split(separator: " ").map(String.init)
-            guard words.count == 2, words[0] == "the", Attributor.strangers.union(Attributor.visitors).contains(words[1]),
+            guard words.count == 2, words[0] == "the", Attributor.comers.contains(words[1]),
                 let use = firstUse(of: words.dropFirst())
             else { continue }
             let broughtIn = result.indices.compactMap { index -> (index: Int, at: Int)? in
@@ -1519,9 +1516,13 @@ struct CharacterDiscovery {
     /// Where `the` (or another of `articles`) + `words` first stands in the narration.
     private func firstUse(of words: ArraySlice<String>, articles: Set<String> = ["the"]) -> Int? {
         tokens.indices.first { index in
-            !tokens[index].inQuote && articles.contains(tokens[index].lower) && index + words.count < tokens.count
-                && zip(words, tokens[(index + 1)...]).allSatisfy { $0 == $1.lower }
+            !tokens[index].inQuote && articles.contains(tokens[index].lower) && wordsFollow(words, index)
         }
+    }
+
+    /// Whether `words` come just after the token at `index`.
+    private func wordsFollow<Words: Collection<String>>(_ words: Words, _ index: Int) -> Bool {
+        index + words.count < tokens.count && zip(words, tokens[(index + 1)...]).allSatisfy { $0 == $1.lower }
     }
 
     /// Where `a sailor`, `an old sailor` first stands in the narration before `limit` (its
