@@ -53,8 +53,7 @@ import ZIPFoundation
         """
 
     func epub(_ files: [String: String], name: String = "ferry.epub") throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("epub-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.make("epub")
         let url = folder.appendingPathComponent(name)
         let archive = try Archive(url: url, accessMode: .create)
         for (path, text) in [("mimetype", "application/epub+zip")] + files.sorted(by: { $0.key < $1.key }) {

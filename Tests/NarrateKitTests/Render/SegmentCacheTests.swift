@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 
 @testable import NarrateKit
@@ -7,18 +6,7 @@ import Testing
 @Suite struct SegmentCacheTests {
     let job = SynthesisJob(text: "The lamp is lit.", voice: VoiceSettings(voice: "en-gb", variant: "f2", rate: 170, pitch: 68, range: 70, volume: 100))
 
-    /// A fresh folder, removed when the test process ends.
-    func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("narrate-cache-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        Self.folders.withLock { folders in
-            if folders.isEmpty { atexit { for folder in SegmentCacheTests.folders.withLock({ $0 }) { try? FileManager.default.removeItem(at: folder) } } }
-            folders.append(url)
-        }
-        return url
-    }
-
-    static let folders = Mutex<[URL]>([])
+    func scratch() throws -> URL { try ScratchFolder.make("narrate-cache") }
 
     func audio(_ length: Int, _ seed: Int16 = 1) -> SegmentAudio {
         SegmentAudio(
