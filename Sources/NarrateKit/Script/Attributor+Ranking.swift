@@ -305,6 +305,14 @@ extension Attributor {
                 if isPassage, !anyone || phrase.split(separator: " ").count > 2, introducedJustBefore(phrase, position: position) {
                     return (named, Attribution(method: .descriptionTag, confidence: 0.75, evidence: evidence + " (\(phrase), in the scene)"))
                 }
+                // `said the boatswain`, the cast giving that role to Mr. Hales and to no one else:
+                // in a passage, Mr. Hales, though the text has not named him yet. (A role is one
+                // person, unlike a cast's bare label, `The Doctor`, or a word for anyone.)
+                if isPassage, !anyone, !isBareLabel(character), !addressedNow.contains(named), named != previous,
+                    characters.indices.filter({ nameWords[$0].contains { $0.map { $0.lowercased() } == ["the"] + phrase.split(separator: " ").dropFirst().map(String.init) } }) == [character]
+                {
+                    return (named, Attribution(method: .descriptionTag, confidence: 0.75, evidence: evidence + " (\(phrase), the cast's)"))
+                }
                 // `said a merry voice. Anne flew up, to find Mrs. Allan by her bed`: one who
                 // arrives, named as the narration goes on.
                 if !anyone, firstNamed(after: turn, excluding: addressedNow.union([previous].compactMap { $0 }), speakerOf: speakerOf) == named {
@@ -411,7 +419,7 @@ extension Attributor {
         // `On the step stood a boy of fourteen or so.` ⏎ `"Please, sir, …"`: in a passage, one
         // the narration just brought in speaks first; with a cast, the one of that sex it never
         // names, else the voice narrate made of that description.
-        if let newcomer = newcomerOfTheParagraphBefore(turn, position: position, salience: salience, speakerOf: speakerOf),
+        if let newcomer = newcomerOfTheParagraphBefore(turn, next: next, position: position, salience: salience, speakerOf: speakerOf),
             newcomer != previous, !addressedNow.contains(newcomer)
         {
             return (newcomer, Attribution(method: .paragraphMention, confidence: 0.6, evidence: newcomer.name + ", brought in just before"))
@@ -544,7 +552,7 @@ extension Attributor {
 
     /// The one the last sentence of a paragraph of narration just before brings in with `a`
     /// (`stood a boy of fourteen`), for an untagged line opening its paragraph in a passage.
-    func newcomerOfTheParagraphBefore(_ turn: Turn, position: Int, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
+    func newcomerOfTheParagraphBefore(_ turn: Turn, next: Turn?, position: Int, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
         guard isPassage, turn.tag == nil, !turn.continuesSpeech, opensItsParagraph(turn),
             let narration = narrationParagraph(before: turn.paragraph), let sentence = sentenceStarts(in: narration).last
         else { return nil }
@@ -557,9 +565,20 @@ extension Attributor {
             // (No one named in that sentence besides: `Mr. Dale came in with a boy`.)
             !(sentence..<narration.upperBound).contains(where: { mentionStarting[$0] != nil && !isGoverned($0) })
         else { return nil }
+        // (`"Send Pascoe to me."` … `A tall sailor ducked in.` ⏎ `"You wanted me, sir?"` ⏎ `"I
+        // did. You know these waters, Pascoe?"`: the one sent for, whom the talk had named but
+        // who had not spoken, nor been named by the narration.)
+        if let sentFor = next?.vocatives.first(where: { called in
+            (gender == .unknown || [gender, .unknown].contains(characters[called].gender)) && !turn.named.contains(called) && salience.spoke[speakerOf[called]] == nil
+                && mentions.contains { $0.character == called && $0.tokens.lowerBound < position }
+                && !mentions.contains { $0.character == called && $0.tokens.lowerBound < position && !tokens[$0.tokens.lowerBound].inQuote }
+        }) {
+            return speakerOf[sentFor]
+        }
         if !discovered { return castLabel(for: tokens[noun].lower).map { speakerOf[$0] } ?? notNamedYet(gender, before: position, exclude: [], salience: salience) }
         let phrase = tokens[article...noun].map(\.lower).joined(separator: " ")
-        let own = characters.indices.filter { characters[$0].aliases.contains(phrase) || characters[$0].name == "the " + tokens[noun].lower }
+        // (Or a named one discovery knows by that noun: `the sailor`, Pascoe sent for.)
+        let own = characters.indices.filter { characters[$0].aliases.contains(phrase) || characters[$0].name == "the " + tokens[noun].lower || characters[$0].aliases.contains("the " + tokens[noun].lower) }
         return own.count == 1 ? speakerOf[own[0]] : nil
     }
 
@@ -587,8 +606,11 @@ extension Attributor {
             guard let mention = mentionStarting[index].map({ mentions[$0] }), !isGoverned(index) else { continue }
             // (`where the farmer's wife was hanging out the washing`: the wife acts, not he.)
             if tokens[mention.tokens.upperBound - 1].isPossessive { continue }
-            // (`The waiter set down the tray and went away.`: gone, not about to speak.)
-            if mention.absent { return nil }
+            // (`The waiter set down the tray and went away.`: gone, not about to speak. But a
+            // paragraph that opens `Downstairs, Mrs. Hale was waiting.` takes the scene there.)
+            let sceneMoves = index - 2 == narration.lowerBound && CharacterIndex.elsewhere(tokens, before: index)
+                && !CharacterIndex.saysAbsent(tokens, after: mention.tokens.upperBound)
+            if mention.absent && !sceneMoves { return nil }
             named.insert(speakerOf[mention.character])
             // (`Mr. Hale had said only yesterday…`, `Mr. Hale, the carrier, had promised…`: what
             // was, not what is done now.)

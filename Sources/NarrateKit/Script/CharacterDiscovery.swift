@@ -150,6 +150,7 @@ struct CharacterDiscovery {
                 { calledJustBefore(description, in: characters, mentions: namedMentions) },
                 { namedThemselfLater(description, in: characters, mentions: namedMentions, described: described) },
                 { calledInTheReply(description, in: characters, mentions: namedMentions) },
+                { sentForAndCome(description, in: characters, mentions: namedMentions) },
                 { taggedAfterComingIn(description, in: characters, mentions: namedMentions) },
             ]
             return ways.lazy.compactMap { $0() }.first
@@ -316,7 +317,11 @@ struct CharacterDiscovery {
     /// by name is that person.
     private func calledJustBefore(_ description: Character, in characters: [Character], mentions: [CharacterIndex.Mention]) -> Int? {
         let words = description.name.split(separator: " ").dropFirst().map(String.init)
-        guard !words.isEmpty, let use = firstUse(of: words[...]), tokens[use].startsSentence, tokens[use].paragraph > 0 else { return nil }
+        // (Or heard first in the reply's tag: `"Is that true, Miss Abney?"` ⏎ `"Quite true,"
+        // said the governess.`)
+        guard !words.isEmpty, let use = firstUse(of: words[...]), tokens[use].paragraph > 0,
+            tokens[use].startsSentence || isSpeechTag(around: use..<(use + words.count + 1))
+        else { return nil }
         let paragraph = tokens[use].paragraph
         // (The reply: a paragraph that opens with a quotation.)
         guard let opening = tokens.indices[..<use].last(where: { tokens[$0].paragraph < paragraph }).map({ $0 + 1 }) else { return nil }
@@ -378,15 +383,18 @@ struct CharacterDiscovery {
     private func presented(_ description: Character, in characters: [Character], mentions: [CharacterIndex.Mention]) -> Int? {
         let words = description.name.split(separator: " ").dropFirst().map(String.init)
         guard !words.isEmpty, let use = firstUse(of: words[...], articles: ["the", "a", "an"]) else { return nil }
+        // (A visitor is the one presented, however long the talk since: `"This is Professor
+        // Lind, children."` … `The visitor laughed.`)
+        let comer = words.count == 1 && Attributor.comers.contains(words[0])
         let presented = mentions.filter { mention in
             let start = mention.tokens.lowerBound
             // (Or a line just after the narration brought them in: `a young woman who kept her
             // hands in her pockets` … `"And this is my niece, Clara."`)
-            guard start >= 2, start < use ? tokens[use].paragraph - tokens[start].paragraph <= 1 : describedJustBefore(words, start),
+            guard start >= 2, start < use ? comer || tokens[use].paragraph - tokens[start].paragraph <= 1 : describedJustBefore(words, start),
                 tokens[start].inQuote, presentedInSpeech(start) != nil && !namesThemself(start) || tokens[start - 1].lower == "is" && ["this", "here"].contains(tokens[start - 2].lower)
             else { return false }
             let gender = characters[mention.character].gender
-            let namedBefore = mentions.contains { $0.character == mention.character && !tokens[$0.tokens.lowerBound].inQuote && $0.tokens.lowerBound < max(use, start) }
+            let namedBefore = mentions.contains { $0.character == mention.character && !tokens[$0.tokens.lowerBound].inQuote && $0.tokens.lowerBound < (comer ? start : max(use, start)) }
             return !namedBefore && (gender == .unknown || description.gender == .unknown || gender == description.gender)
         }
         return Set(presented.map(\.character)).count == 1 ? presented.last?.character : nil
@@ -485,6 +493,32 @@ struct CharacterDiscovery {
             guard tokens[start].paragraph == paragraph + 1, firstParagraph[mention.character] == paragraph + 1, tokens[start].inQuote,
                 end < tokens.count, !tokens[end].isWord, start > 0, tokens[start - 1].word == "," || opensLine(start) && tokens[end].word == ","
             else { continue }
+            let gender = characters[mention.character].gender
+            if gender == .unknown || description.gender == .unknown || gender == description.gender { called.insert(mention.character) }
+        }
+        return called.count == 1 ? called.first : nil
+    }
+
+    /// `"Send Pascoe to me."` … `A tall sailor ducked in at the door.` ⏎ `"You wanted me,
+    /// sir?"` ⏎ `"I did. You know these waters, Pascoe?"`: one brought in with `a` whose line
+    /// is answered by a call to someone the talk had named but the narration had not, is that
+    /// one, sent for and come.
+    private func sentForAndCome(_ description: Character, in characters: [Character], mentions: [CharacterIndex.Mention]) -> Int? {
+        let words = description.name.split(separator: " ").dropFirst().map(String.init)
+        guard words.count == 1, let use = introduction(of: words[0], before: tokens.count) else { return nil }
+        let paragraph = tokens[use].paragraph
+        // (The newcomer's line opens the next paragraph; the reply, the one after.)
+        guard let line = tokens.indices[use...].first(where: { tokens[$0].paragraph > paragraph }), tokens[line].paragraph == paragraph + 1,
+            tokens[line].inQuote || QuoteScanner.quotationMarks.contains(tokens[line].word.unicodeScalars.first ?? " ")
+        else { return nil }
+        var called: Set<Int> = []
+        for mention in mentions {
+            let start = mention.tokens.lowerBound, end = mention.tokens.upperBound
+            guard tokens[start].paragraph == paragraph + 2, tokens[start].inQuote, end < tokens.count, !tokens[end].isWord, start > 0,
+                tokens[start - 1].word == "," || opensLine(start) && tokens[end].word == ","
+            else { continue }
+            let earlier = mentions.filter { $0.character == mention.character && $0.tokens.lowerBound < use }
+            guard !earlier.isEmpty, earlier.allSatisfy({ tokens[$0.tokens.lowerBound].inQuote }) else { continue }
             let gender = characters[mention.character].gender
             if gender == .unknown || description.gender == .unknown || gender == description.gender { called.insert(mention.character) }
         }

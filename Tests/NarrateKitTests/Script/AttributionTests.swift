@@ -5076,6 +5076,98 @@ import Testing
         let script = ScriptBuilder().build(SourceText(name: "t", text: text))
         #expect(!script.characters.contains { $0.name.contains("Day") }, "\(script.characters)")
     }
+
+    /// `said the boatswain`, the cast giving that role to Hales alone: Hales, though the text
+    /// has not named him yet, not whichever man is about.
+    @Test func aRoleTheCastGivesToOnePerson() {
+        let text = """
+            The fog lay thick on the water. Mr. Dacre stood by the rail with his glass, and the men sat about the galley fire.
+
+            "It will rain before night," said the cook.
+
+            "Rain or no rain, we sail at six," said the boatswain.
+            """
+        let cast = [Character(name: "Bryant", aliases: ["The Cook"], gender: .male), Character(name: "Mr. Dacre", aliases: ["The Mate"], gender: .male),
+                    Character(name: "Hales", aliases: ["The Boatswain"], gender: .male)]
+        #expect(speakers(text, cast: cast) == ["Bryant", "Hales"], "\(speakers(text, cast: cast))")
+    }
+
+    /// `"Send Pascoe to me."` … `A tall sailor ducked in at the door.` ⏎ `"You wanted me, sir?"`
+    /// ⏎ `"I did. You know these waters, Pascoe?"`: the sailor is Pascoe, sent for and come; with
+    /// a cast, not its `Young Sailor`, and without one, one voice.
+    @Test func theOneSentForComes() {
+        let text = """
+            Captain Rowe looked up from the chart. "I don't doubt it, Mr. Dacre. Send Pascoe to me."
+
+            The mate went out. Presently a tall sailor with a scarred cheek ducked in at the door and stood waiting.
+
+            "You wanted me, sir?"
+
+            "I did. You know these waters, Pascoe?"
+
+            "Born on the point, sir."
+
+            The sailor rubbed his cheek. "There's rocks under the point."
+
+            "Then we wait," said Captain Rowe.
+
+            "Aye, sir," said Pascoe.
+            """
+        let cast = [Character(name: "Captain Rowe", aliases: ["The Captain"], gender: .male), Character(name: "Mr. Dacre", aliases: ["The Mate"], gender: .male),
+                    Character(name: "Pascoe", gender: .male), Character(name: "Young Sailor", gender: .male)]
+        #expect(speakers(text, cast: cast).dropFirst().first == "Pascoe", "\(speakers(text, cast: cast))")
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.characters.contains { $0.name == "Pascoe" && $0.aliases.contains("the sailor") }, "\(script.characters)")
+        #expect(script.segments.filter { $0.kind == .dialogue }.dropFirst().first?.speaker == .character("Pascoe"))
+    }
+
+    /// Without a cast: `"Is that true, Miss Abney?"` ⏎ `"Perfectly true," said the governess.`:
+    /// the governess is Miss Abney, called by name the line before; and `The visitor laughed`
+    /// is the one presented (`"This is Professor Lind, children."`), however long after.
+    @Test func aRoleAnsweringItsNameAndAVisitorPresented() {
+        let text = """
+            Miss Abney kept her shawl on while the children worked. At eleven the door opened, and Aunt Sophia came in with a tall gentleman in spectacles.
+
+            "This is Professor Lind, children."
+
+            The professor bowed. "Which of you is the linguist?"
+
+            "Kitty is," said Ned.
+
+            "She reads Racine in bed," said the boy.
+
+            The visitor laughed, and turned to Miss Abney. "You have an honest pupil, madam."
+
+            "Is that true, Miss Abney?" asked Kitty.
+
+            "Perfectly true," said the governess.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.characters.contains { $0.name == "Miss Abney" && $0.aliases.contains("the governess") }, "\(script.characters)")
+        #expect(script.characters.contains { $0.name == "Professor Lind" && $0.aliases.contains("the visitor") }, "\(script.characters)")
+    }
+
+    /// `"You will if you do as you're told." The doctor closed his bag.` ⏎ `Downstairs, Mrs.
+    /// Carver was waiting.` ⏎ `"Will he mend, Doctor?"`: a paragraph that opens on a place
+    /// takes the scene there; she asks, not the sick man upstairs.
+    @Test func aParagraphOpeningOnAPlaceMovesTheScene() {
+        let text = """
+            Old John lay propped on his pillows. He opened his eyes when Dr. Wells came in.
+
+            "So it's you, Wells."
+
+            "You will mend if you do as you're told." The doctor stood up and closed his bag.
+
+            Downstairs, Mrs. Carver was waiting with her hands in her apron.
+
+            "Will he mend, Doctor?"
+
+            "He may."
+            """
+        let cast = [Character(name: "John Carver", aliases: ["Old John"], gender: .male), Character(name: "Dr. Wells", aliases: ["Wells"], gender: .male),
+                    Character(name: "Martha Carver", aliases: ["Mrs. Carver"], gender: .female)]
+        #expect(speakers(text, cast: cast).suffix(2) == ["Martha Carver", "Dr. Wells"], "\(speakers(text, cast: cast))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
