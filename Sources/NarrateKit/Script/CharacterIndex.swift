@@ -288,6 +288,8 @@ struct CharacterIndex {
     /// What a surname before it makes a family: `the Marsh brothers`, `the Hale girls`.
     static let familyNouns: Set<String> = ["brothers", "sisters", "family", "families", "girls", "boys", "children", "twins", "household", "cousins"]
 
+    static let ageWords: Set<String> = ["young", "old", "little"]
+
     /// What an abbreviated title is called in a sentence: `Dr. Mead` is `the doctor`.
     static let colloquialTitles = ["captain": "Cap'n", "doctor": "Doc", "sergeant": "Sarge", "professor": "Prof"]
     static let spokenTitles = ["Dr": "doctor", "Capt": "captain", "Col": "colonel", "Prof": "professor", "Gen": "general", "Lt": "lieutenant", "Sgt": "sergeant"]
@@ -314,7 +316,10 @@ struct CharacterIndex {
             for candidate in candidates {
                 let end = index + candidate.words.count
                 guard end <= tokens.count else { continue }
-                if candidate.capitalized && !token.isCapitalized { continue }
+                // (`young John` for the cast's `Young John`: an age before a name is written
+                // in lower case too.)
+                let aged = candidate.words.count > 1 && Self.ageWords.contains(candidate.words[0]) && index + 1 < tokens.count && tokens[index + 1].isCapitalized
+                if candidate.capitalized && !token.isCapitalized && !aged { continue }
                 var ok = true
                 for offset in 1..<max(1, candidate.words.count) {
                     let next = tokens[index + offset]

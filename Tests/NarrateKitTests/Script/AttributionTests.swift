@@ -5168,6 +5168,21 @@ import Testing
                     Character(name: "Martha Carver", aliases: ["Mrs. Carver"], gender: .female)]
         #expect(speakers(text, cast: cast).suffix(2) == ["Martha Carver", "Dr. Wells"], "\(speakers(text, cast: cast))")
     }
+
+    /// `found young John waiting for him at the gate`: the cast's `Young John`, an age before
+    /// a name being written in lower case too; not his father, `Old John`, ill in bed.
+    @Test func anAgeBeforeANameInLowerCase() {
+        let text = """
+            Old John Carver had been ill since Michaelmas, and his wife sent for Dr. Wells. The doctor came out in his gig, and found young John waiting for him at the gate.
+
+            "How is he?"
+
+            "Worse, sir. He won't eat."
+            """
+        let cast = [Character(name: "John Carver", aliases: ["Old John", "John"], gender: .male), Character(name: "Young John", aliases: ["John"], gender: .male),
+                    Character(name: "Dr. Wells", aliases: ["Wells"], gender: .male)]
+        #expect(speakers(text, cast: cast) == ["Dr. Wells", "Young John"], "\(speakers(text, cast: cast))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
