@@ -363,9 +363,12 @@ extension Attributor {
             }) {
                 return (speakerOf[called], Attribution(method: .paragraphMention, confidence: 0.5, evidence: text(actor.range) + ", called by name in the reply"))
             }
+            // (Never one the line calls by name: `The farmer went on to the Vicar's table.` ⏎
+            // `"Your men are in good heart, Heale."`)
             if let decided = describedSpeaker(
                 actor, turn, index: index, turns: turns, previous: previous, beforePrevious: beforePrevious, twoBack: twoBack, addressedNow: addressedNow,
-                addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf)
+                addressedBefore: addressedBefore, participants: participants, salience: salience, position: position, speakerOf: speakerOf),
+                !addressedNow.contains(decided.0)
             {
                 return (decided.0, Attribution(method: .paragraphMention, confidence: 0.5, evidence: decided.1))
             }

@@ -5183,6 +5183,25 @@ import Testing
                     Character(name: "Dr. Wells", aliases: ["Wells"], gender: .male)]
         #expect(speakers(text, cast: cast) == ["Dr. Wells", "Young John"], "\(speakers(text, cast: cast))")
     }
+
+    /// `The farmer went on to the Vicar's table.` ⏎ `"Your men are in good heart, Heale."`: the
+    /// farmer, the cast's `The Farmer`, acts, but the line calls him by name: the Vicar speaks.
+    @Test func aDescribedActorTheLineCallsByName() {
+        let text = """
+            Farmer Heale stood at the head of the table and welcomed his people as they came in.
+
+            "Then we'll get it in wet, Tom Pardew, as we always have."
+
+            Tom Pardew grinned and said nothing. The farmer went on to the Vicar's table.
+
+            "Your men are in good heart, Heale."
+
+            "They are, sir."
+            """
+        let cast = [Character(name: "Farmer Heale", aliases: ["Heale", "The Farmer"], gender: .male), Character(name: "The Vicar", gender: .male),
+                    Character(name: "Tom Pardew", aliases: ["Tom"], gender: .male)]
+        #expect(speakers(text, cast: cast).suffix(2) == ["The Vicar", "Farmer Heale"], "\(speakers(text, cast: cast))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
