@@ -710,6 +710,12 @@ struct CharacterDiscovery {
             {
                 start += 1
             }
+            // (`Little Bessy Heale`, `young Tom Hale`: a child, whose name the age is not part
+            // of, and who is not the `Mrs.` or `Mr.` of that surname.)
+            let childsAge = tokens.count < Self.passageTokens && !token.inQuote
+                && (start > 0 && ["little", "young"].contains(tokens[start - 1].word) && !tokens[start - 1].inQuote
+                    || end - start >= 3 && ["Little", "Young"].contains(tokens[start].word) && Lexicon.givenNames[tokens[start + 1].word] != nil)
+            if childsAge, ["Little", "Young"].contains(tokens[start].word) { start += 1 }
             // Nor does a name go on before its title (`Old Mrs. Pike`, `Poor Mr. Hale`).
             if start < end, let title = (start + 1..<end).first(where: { Lexicon.titles[tokens[$0].word] != nil }), end - title >= 2 { start = title }
             // A title alone is not a name and a name never ends with a title, except a title
@@ -734,7 +740,7 @@ struct CharacterDiscovery {
                     // (`Lily Pollard came in with a basket. Her mother took it from her.`: in a
                     // passage; in the novels `her mother` there was as often her own, −0.0010
                     // without a cast on the development novels.)
-                    if tokens.count < Self.passageTokens, !token.inQuote, end - start >= 2, hasParentJustAfter(end) { form.asChild += 1 }
+                    if tokens.count < Self.passageTokens, !token.inQuote, end - start >= 2, hasParentJustAfter(end) || childsAge { form.asChild += 1 }
                     if tokens.count < Self.passageTokens, !token.inQuote {
                         if end + 1 < tokens.count, tokens[end].lower == "and", tokens[end + 1].isCapitalized, tokens[end + 1].isWord {
                             form.joinedWith.insert(tokens[end + 1].word)
@@ -1179,7 +1185,7 @@ struct CharacterDiscovery {
         }
         for (index, token) in tokens.enumerated() where token.isWord && !token.inQuote && (token.lower == "the" || token.lower == "a") {
             var end = index + 1
-            while end < tokens.count, end - index <= 3, tokens[end].isWord, !tokens[end].isCapitalized,
+            while end < tokens.count, end - index <= 3, tokens[end].isWord, !tokens[end].isCapitalized || end == index + 1 && token.lower == "the" && personNouns[tokens[end].lower] != nil,
                 !tokens[end].inQuote, !Lexicon.speechVerbs.contains(tokens[end].lower)
             {
                 end += 1
@@ -1213,6 +1219,20 @@ struct CharacterDiscovery {
                 // (`said the boy` later: the boy who came in is he.)
                 if let introduction, introductions[phrase] == nil { introductions[phrase] = introduction }
                 if counts[phrase] == nil { counts[phrase] = (1, gender) }
+            }
+            // (`When the Vicar arrived, she thanked him.` … `the Vicar's table`: a role the
+            // narration writes with a capital, as a name, twice and never in lower case, is a
+            // person of the passage.)
+            var capitalRoles: [String: Int] = [:]
+            for index in tokens.indices.dropFirst().dropLast() where tokens[index].lower == "the" && !tokens[index].inQuote {
+                let role = tokens[index + 1]
+                guard role.isWord, role.isCapitalized, !role.inQuote, Lexicon.titles[role.word] == nil, let gender = personNouns[role.lower],
+                    !Lexicon.plainPersonNouns.contains(role.lower), Attributor.relations[role.lower] == nil, !["old", "voice"].contains(role.lower)
+                else { continue }
+                capitalRoles[role.lower, default: 0] += 1
+                if capitalRoles[role.lower] == 2, !tokens.contains(where: { $0.lower == role.lower && !$0.isCapitalized }), counts["the " + role.lower] == nil {
+                    counts["the " + role.lower] = (1, gender)
+                }
             }
         }
         // `The young clerk closed his ledger`: the pronouns the narration gives one a word of
@@ -1258,8 +1278,10 @@ struct CharacterDiscovery {
             while head < tokens.count, head - index <= 3, tokens[head].isWord, !tokens[head].isCapitalized, personNouns[tokens[head].lower] == nil { head += 1 }
             // (`the old butler`: the noun is the last of the words that could be one.)
             while head + 1 < tokens.count, head - index < 3, tokens[head + 1].isWord, !tokens[head + 1].isCapitalized, personNouns[tokens[head + 1].lower] != nil { head += 1 }
+            // (`The Vicar smiled.`: a role written with a capital, as a name is, is that role.)
+            let capitalRole = token.lower == "the" && head == index + 1 && head < tokens.count && tokens[head].isCapitalized
             guard head + 1 < tokens.count, head - index <= 3, let gender = personNouns[tokens[head].lower], !["old", "voice"].contains(tokens[head].lower),
-                tokens[head].isWord, !tokens[head].isCapitalized, tokens[head + 1].isWord || inverted, !tokens[head + 1].isCapitalized, !tokens[head + 1].inQuote
+                tokens[head].isWord, !tokens[head].isCapitalized || capitalRole, tokens[head + 1].isWord || inverted, !tokens[head + 1].isCapitalized, !tokens[head + 1].inQuote
             else { continue }
             var end = head + 1
             while end < tokens.count, !tokens[end].isSentenceEnd, !tokens[end].inQuote, tokens[end].paragraph == token.paragraph { end += 1 }

@@ -96,6 +96,8 @@ enum Lexicon {
         "Grandmother": .female, "Grandfather": .male, "Grandad": .male, "Granddad": .male,
         "Inspector": .unknown, "Constable": .unknown, "Detective": .unknown, "Superintendent": .unknown,
         "Sheriff": .unknown, "Judge": .unknown, "Nurse": .unknown,
+        // The country's: `Farmer Heale`, `Squire Allworth`, `Widow Pask`.
+        "Farmer": .male, "Squire": .male, "Parson": .male, "Gaffer": .male, "Widow": .female, "Goody": .female, "Mistress": .female,
     ]
 
     /// Nouns that head a description of a person (`the old sailor`), with their gender.
@@ -204,7 +206,7 @@ enum Lexicon {
 
     /// English pet names and the given names they stand for.
     static let petNames: [String: Set<String>] = [
-        "Lizzy": ["Elizabeth"], "Lizzie": ["Elizabeth"], "Bess": ["Elizabeth"], "Bessie": ["Elizabeth"], "Beth": ["Elizabeth"],
+        "Lizzy": ["Elizabeth"], "Lizzie": ["Elizabeth"], "Bess": ["Elizabeth"], "Bessie": ["Elizabeth"], "Bessy": ["Elizabeth"], "Beth": ["Elizabeth"],
         "Betsy": ["Elizabeth"], "Betty": ["Elizabeth"], "Libby": ["Elizabeth"], "Kitty": ["Catherine", "Katherine"],
         "Kate": ["Catherine", "Katherine"], "Katie": ["Catherine", "Katherine"], "Cathy": ["Catherine"],
         "Fanny": ["Frances"], "Polly": ["Mary"], "Molly": ["Mary"], "Mamie": ["Mary"], "Peggy": ["Margaret"],

@@ -5202,6 +5202,41 @@ import Testing
                     Character(name: "Tom Pardew", aliases: ["Tom"], gender: .male)]
         #expect(speakers(text, cast: cast).suffix(2) == ["The Vicar", "Farmer Heale"], "\(speakers(text, cast: cast))")
     }
+
+    /// Without a cast: `Farmer Heale` is a name with a country title, as `Mr. Heale` would be,
+    /// not a part of `Mrs. Heale`; and `the Vicar`, written with a capital as a name is, is a
+    /// voice of the passage though no tag names him.
+    @Test func aCountryTitleAndARoleWrittenAsAName() {
+        let text = """
+            Farmer Heale stood at the head of the table and welcomed his people. When the Vicar arrived, Mrs. Heale thanked him for coming.
+
+            "Not at all, Mrs. Heale. I would not miss your pies."
+
+            The farmer went on to the Vicar's table.
+
+            "Your men are in good heart, Heale."
+
+            "They are, sir," said Farmer Heale.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.characters.contains { $0.name == "Farmer Heale" && $0.gender == .male }, "\(script.characters)")
+        #expect(script.characters.contains { $0.name == "the vicar" }, "\(script.characters)")
+        #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name) == ["the vicar", "the vicar", "Farmer Heale"])
+    }
+
+    /// Without a cast: `Little Bessy Heale had been listening` … `"Can I have an apple,
+    /// Mother?"`: a child, not the `Mrs. Heale` of her surname.
+    @Test func aChildIsNotTheMrsOfHerSurname() {
+        let text = """
+            Mrs. Heale had been baking since dawn. Little Bessy Heale had been listening from under the table. She crawled out now, with her pinafore full of crumbs.
+
+            "Can I have an apple, Mother?"
+
+            "You may have one, and then bed," said Mrs. Heale.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name) == ["Bessy Heale", "Mrs. Heale"], "\(script.characters)")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
