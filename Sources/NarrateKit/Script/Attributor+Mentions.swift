@@ -459,6 +459,14 @@ extension Attributor {
         if distinct.count == 1 {
             return (found[0].speaker, found[0].evidence)
         }
+        // (In a passage, the one whose sentence leads into the line: `The boy rubbed out his
+        // ship. Kitty looked up from her map. "Is it true…?"`.)
+        let quote = token(atOrAfter: quoteStart(pieces[turn.pieces[0]]))
+        if isPassage, let last = found.last(where: { tokens[$0.at].startsSentence && $0.at < quote }),
+            !(last.at..<quote).contains(where: { $0 > last.at && tokens[$0].startsSentence })
+        {
+            return (last.speaker, last.evidence)
+        }
         if let first = found.first(where: { tokens[$0.at].startsSentence }) {
             return (first.speaker, first.evidence)
         }

@@ -5237,6 +5237,31 @@ import Testing
         let script = ScriptBuilder().build(SourceText(name: "t", text: text))
         #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name) == ["Bessy Heale", "Mrs. Heale"], "\(script.characters)")
     }
+
+    /// Without a cast: `The boy rubbed out his ship with his sleeve. Kitty looked up from her
+    /// map. "Is it true…?"`: of two acting in a line's paragraph, the one whose sentence leads
+    /// into it speaks.
+    @Test func theActorWhoseSentenceLeadsIntoTheLine() {
+        let text = """
+            The schoolroom was cold in the mornings, and Miss Abney kept her shawl on while the children worked. Kitty was copying a map of Italy. Ned had given up any pretence of sums and was drawing a ship on his slate.
+
+            "Ned, that is not arithmetic."
+
+            "It's a frigate, Miss Abney. Thirty-two guns."
+
+            "Then let it sail away, and let us see the sum."
+
+            The boy rubbed out his ship with his sleeve. Kitty looked up from her map. "Is it true the professor is coming today?"
+
+            "Your aunt says so."
+
+            "Mine is dreadful," said the girl.
+
+            "She reads Racine in bed," said the boy.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name).dropFirst(3).first == "Kitty", "\(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
