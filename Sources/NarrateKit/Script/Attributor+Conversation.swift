@@ -860,6 +860,23 @@ extension Attributor {
         return nil
     }
 
+    /// `The mate waited. At last a voice came down to him.`: the one a voice comes to, at the end
+    /// of the paragraph of narration before a line (`him`: the subject of the sentence before).
+    func hearerOfAVoice(before paragraph: Int, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
+        guard let range = narrationParagraph(before: paragraph) else { return nil }
+        let starts = sentenceStarts(in: range)
+        guard starts.count >= 2, let last = starts.last else { return nil }
+        let sentence = last..<range.upperBound
+        guard let voice = sentence.first(where: { tokens[$0].lower == "voice" }), voice - last <= 4, tokens[voice - 1].lower == "a",
+            let to = sentence.first(where: { tokens[$0].lower == "to" && $0 > voice }), to + 1 < range.upperBound,
+            let gender = Lexicon.objectPronouns[tokens[to + 1].lower]
+        else { return nil }
+        let before = starts[starts.count - 2]
+        guard let mention = mentionStarting[before].map({ mentions[$0] }), characters[mention.character].gender == gender || characters[mention.character].gender == .unknown
+        else { return nil }
+        return speakerOf[mention.character]
+    }
+
     /// Who the subject of a sentence of narration is: by name, the one a `he` or `she` follows
     /// there (the narration's subject, when of that sex), or the teller (`I`).
     func narratedSubject(_ subject: Subject, salience: Salience, speakerOf: [Speaker]) -> Speaker? {

@@ -56,6 +56,15 @@ extension Attributor {
     func turningCalls(in turn: Turn) -> [Int] {
         let appeals = appealsToAParent(in: turn)
         guard appeals.isEmpty else { return appeals }
+        // (`"Good man! Come down." He turned to the cook. "Tell the captain, Bryant."`: those
+        // called after the speaker turns to someone else.)
+        if let turning = turn.pieces.indices.dropFirst().first(where: { number in
+            let between = tokenRange(of: pieces[turn.pieces[number - 1]]).upperBound..<tokenRange(of: pieces[turn.pieces[number]]).lowerBound
+            return between.contains { !tokens[$0].inQuote && ["turned", "turning"].contains(tokens[$0].lower) && $0 + 1 < between.upperBound && tokens[$0 + 1].lower == "to" }
+        }) {
+            let later = vocatives(in: Turn(pieces: Array(turn.pieces[turning...]), paragraph: turn.paragraph, continuesSpeech: false))
+            if !later.isEmpty { return later }
+        }
         guard let last = turn.pieces.last, !pieces[last].isEmbedded else { return [] }
         var range = tokenRange(of: pieces[last])
         while range.upperBound > range.lowerBound, !tokens[range.upperBound - 1].isWord, !"?!".contains(tokens[range.upperBound - 1].word) {

@@ -463,7 +463,9 @@ extension Attributor {
         // One the narration just named turning to someone (`At last Henry turned to Clara.`)
         // speaks: the ranker has no word for that, and would give the line to whoever spoke
         // last. (`She looked at me` may be someone the cast lacks: there the ranker may judge.)
-        let attentive = ruled.1.evidence == Self.attentiveEvidence
+        // (Nor one a voice comes to, `At last a voice came down to him.`: the ranker would give
+        // the line to him, the subject of the narration.)
+        let attentive = ruled.1.evidence == Self.attentiveEvidence || ruled.1.evidence.hasPrefix(Self.voiceEvidence)
         // In a passage, a new paragraph that opens with a line is a new speaker unless something
         // says otherwise: the ranker, fitted on novels whose speeches often run on into the next
         // paragraph, does not keep the one who spoke last against the rules.
@@ -481,6 +483,7 @@ extension Attributor {
     }
 
     static let attentiveEvidence = "turns to speak, named in the narration just before"
+    static let voiceEvidence = "a voice comes to "
 
     /// The one named by name at the start of the narration that opens a turn's paragraph
     /// (`Bella pushed back her chair.`), if any.
@@ -1068,6 +1071,15 @@ extension Attributor {
     ) -> (Speaker?, Attribution) {
         if let named = paragraphMention(turn, exclude: addressedNow, speakerOf: speakerOf) {
             return (named.0, Attribution(method: .paragraphMention, confidence: 0.7, evidence: named.1))
+        }
+        // `The mate waited. At last a voice came down to him.` ⏎ `"Clearing to the west!"`: a
+        // voice that comes to someone is not theirs; in a passage, the other of the two talking.
+        // (The narration between may have closed the talk: the two who spoke last before it.)
+        let lastTwo = index >= 2 ? [turns[index - 1].speaker, turns[index - 2].speaker] : []
+        if isPassage, opensItsParagraph(turn), let hearer = hearerOfAVoice(before: turn.paragraph, salience: salience, speakerOf: speakerOf),
+            let speaker = lastTwo.compactMap({ $0 }).first(where: { $0 != hearer }), speaker != .narrator, !addressedNow.contains(speaker)
+        {
+            return (speaker, Attribution(method: .turnTaking, confidence: 0.6, evidence: Self.voiceEvidence + hearer.name))
         }
         // The reply decides: `"…" said X. "…, Y."` after this line makes it Y's, and never X's.
         var replier: Speaker?

@@ -71,6 +71,7 @@ enum Lexicon {
     ]
 
     static let subjectPronouns: [String: Gender] = ["he": .male, "she": .female]
+    static let objectPronouns: [String: Gender] = ["him": .male, "her": .female]
 
     /// Titles of a married and of an unmarried woman: `Mrs. Bennet` and `Miss Bennet` are mother
     /// and daughter, never one person.

@@ -5262,6 +5262,29 @@ import Testing
         let script = ScriptBuilder().build(SourceText(name: "t", text: text))
         #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name).dropFirst(3).first == "Kitty", "\(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name))")
     }
+
+    /// `"Pascoe, get aloft."` ⏎ `"Aye, sir."` ⏎ `The mate waited. At last a voice came down to
+    /// him.` ⏎ `"Clearing to the west, sir!"`: a voice that comes to the mate is not his; and in
+    /// `"Good man! Come down." He turned to the cook. "Tell the captain, Bryant."` the one called
+    /// after he turns away did not say the line before.
+    @Test func aVoiceComesToSomeoneAndACallAfterTurningAway() {
+        let text = """
+            Mr. Dacre came forward along the deck with his glass under his arm.
+
+            "Pascoe, get aloft and tell me what you see to the west."
+
+            "Aye, sir."
+
+            The sailor went up the shrouds like a cat. The mate waited, squinting at the white wall of the fog. At last a voice came down to him.
+
+            "Clearing to the west, sir! I can see the light on the point!"
+
+            "Good man! Come down." He turned to the cook. "Tell the captain, Bryant. Quick now."
+            """
+        let cast = [Character(name: "Mr. Dacre", aliases: ["The Mate"], gender: .male), Character(name: "Pascoe", gender: .male),
+                    Character(name: "Bryant", aliases: ["The Cook"], gender: .male)]
+        #expect(speakers(text, cast: cast) == ["Mr. Dacre", "Pascoe", "Pascoe", "Mr. Dacre", "Mr. Dacre"], "\(speakers(text, cast: cast))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
