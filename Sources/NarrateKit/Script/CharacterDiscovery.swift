@@ -105,6 +105,9 @@ struct CharacterDiscovery {
             }
             // (`Their lodger, a young man named Gale,`: the lodger too.)
             if let role = roleBeforeIntroduction(of: mention.tokens.lowerBound) { apposed["the " + role, default: []].insert(mention.character) }
+            // (`When Mrs. Grey the housekeeper brought in the lamp`: a role set beside a name
+            // that opens a clause, without commas.)
+            if let role = roleJustAfter(mention) { apposed["the " + role, default: []].insert(mention.character) }
         }
         // `She sat by the window, a widow of sixty in black silk.`: in a passage, what the
         // narration sets beside a he or she opening a sentence is the one named just before.
@@ -523,6 +526,22 @@ struct CharacterDiscovery {
             if gender == .unknown || description.gender == .unknown || gender == description.gender { called.insert(mention.character) }
         }
         return called.count == 1 ? called.first : nil
+    }
+
+    /// `When Mrs. Grey the housekeeper brought in the lamp`: the role (`housekeeper`) that
+    /// follows a name opening a clause, with no comma, before the clause's verb.
+    private func roleJustAfter(_ mention: CharacterIndex.Mention) -> String? {
+        let start = mention.tokens.lowerBound, end = mention.tokens.upperBound
+        let opensClause = tokens[start].startsSentence
+            || start > 0 && [",", "when", "while", "as", "and", "until", "till", "before", "after"].contains(tokens[start - 1].lower)
+        guard opensClause, end + 2 < tokens.count, tokens[end].lower == "the", !tokens[end].inQuote else { return nil }
+        var head = end + 1
+        while head < tokens.count, head - end <= 3, tokens[head].isWord, !tokens[head].isCapitalized, personNouns[tokens[head].lower] == nil { head += 1 }
+        guard head + 1 < tokens.count, head - end <= 3, tokens[head].isWord, !tokens[head].isCapitalized, !tokens[head].isPossessive,
+            personNouns[tokens[head].lower] != nil, !Lexicon.plainPersonNouns.contains(tokens[head].lower), Attributor.relations[tokens[head].lower] == nil,
+            !["old", "voice"].contains(tokens[head].lower), tokens[head + 1].isWord, !tokens[head + 1].isCapitalized, personNouns[tokens[head + 1].lower] == nil
+        else { return nil }
+        return tokens[head].lower
     }
 
     /// Whether the narration calls someone by these words (after `the`, `a` or `an`) in the

@@ -5285,6 +5285,24 @@ import Testing
                     Character(name: "Bryant", aliases: ["The Cook"], gender: .male)]
         #expect(speakers(text, cast: cast) == ["Mr. Dacre", "Pascoe", "Pascoe", "Mr. Dacre", "Mr. Dacre"], "\(speakers(text, cast: cast))")
     }
+
+    /// Without a cast: `When Mrs. Grey the housekeeper brought in the lamp` … `The
+    /// housekeeper's face fell.`: the housekeeper is Mrs. Grey, set beside her name without
+    /// commas; one voice, not two.
+    @Test func aRoleBesideANameWithoutCommas() {
+        let text = """
+            That evening, when Mrs. Grey the housekeeper brought in the lamp, Anna told her the news.
+
+            "Miss Maud, ma'am? For Christmas?" The housekeeper's face fell. "Then I'd best air the blue room."
+
+            "Is there anything wrong with the blue room?" asked Anna.
+
+            "She'll find something, ma'am," said Mrs. Grey darkly.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(!script.characters.contains { $0.name == "the housekeeper" }, "\(script.characters)")
+        #expect(script.segments.filter { $0.kind == .dialogue }.first?.speaker.name == "Mrs. Grey")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
