@@ -568,8 +568,12 @@ extension Attributor {
         }
         guard let article, let noun = (article + 1..<min(article + 4, narration.upperBound)).first(where: { personNouns[tokens[$0].lower] != nil }),
             !tokens[noun].isPossessive, !["old", "voice"].contains(tokens[noun].lower), let gender = personNouns[tokens[noun].lower],
-            // (No one named in that sentence besides: `Mr. Dale came in with a boy`.)
-            !(sentence..<narration.upperBound).contains(where: { mentionStarting[$0] != nil && !isGoverned($0) })
+            // (No one named in that sentence besides: `Mr. Dale came in with a boy`; but `A young
+            // sailor looked up as Pascoe came out.` has the sailor act.)
+            !(sentence..<narration.upperBound).contains(where: { index in
+                mentionStarting[index] != nil && !isGoverned(index)
+                    && !(index > article && index > 0 && CharacterDiscovery.timeClauseWords.contains(tokens[index - 1].lower) && tokens[article].startsSentence)
+            })
         else { return nil }
         // (`"Send Pascoe to me."` … `A tall sailor ducked in.` ⏎ `"You wanted me, sir?"` ⏎ `"I
         // did. You know these waters, Pascoe?"`: the one sent for, whom the talk had named but

@@ -544,6 +544,8 @@ struct CharacterDiscovery {
         return tokens[head].lower
     }
 
+    static let timeClauseWords: Set<String> = ["as", "when", "while"]
+
     /// Whether the narration calls someone by these words (after `the`, `a` or `an`) in the
     /// two paragraphs before `index` or its own.
     private func describedJustBefore(_ words: [String], _ index: Int, articles: Set<String> = ["the", "a", "an"]) -> Bool {
@@ -1315,7 +1317,12 @@ struct CharacterDiscovery {
             while quote < tokens.count, tokens[quote].paragraph == token.paragraph, !tokens[quote].inQuote { quote += 1 }
             let opensNext = quote < tokens.count && tokens[quote].inQuote && tokens[quote].paragraph == token.paragraph + 1
                 && (quote == 0 || tokens[quote - 1].paragraph != tokens[quote].paragraph)
-                && !tokens[(head + 1)..<quote].contains { $0.isCapitalized && !$0.startsSentence && $0.isWord && $0.lower != "i" }
+                && !tokens.indices[(head + 1)..<quote].contains { index in
+                    // (`A young sailor looked up as Pascoe came out.`: one named in a clause of
+                    // time is not the one who acts.)
+                    tokens[index].isCapitalized && !tokens[index].startsSentence && tokens[index].isWord && tokens[index].lower != "i"
+                        && !Self.timeClauseWords.contains(tokens[index - 1].lower)
+                }
                 && !tokens[(head + 1)..<quote].contains { $0.lower == "the" && $0.startsSentence }
             guard leadsIn || opensNext else { continue }
             let words = tokens[(index + 1)...head].map(\.lower).joined(separator: " ")
@@ -1521,6 +1528,11 @@ struct CharacterDiscovery {
                 return other.count > 2 && other[0] == "the" && other.last == words[1]
             }
             guard fuller.count == 1, let bareIndex = result.firstIndex(where: { $0.name == bare.name }) else { continue }
+            // (Not a bare role met before the fuller one came in: `a tall sailor` … `the sailor`
+            // … later `a young sailor`.)
+            let fullerWords = result[fuller[0]].name.split(separator: " ").dropFirst().map(String.init)
+            let fullerStart = min(firstUse(of: fullerWords[...]) ?? Int.max, firstUse(of: fullerWords[...], articles: ["a", "an"]) ?? Int.max)
+            if let bareUse = firstUse(of: words.dropFirst()), bareUse < fullerStart { continue }
             result[fuller[0]].aliases.append(bare.name)
             if result[fuller[0]].gender == .unknown { result[fuller[0]].gender = bare.gender }
             result.remove(at: bareIndex)

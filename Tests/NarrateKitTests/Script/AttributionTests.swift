@@ -5303,6 +5303,37 @@ import Testing
         #expect(!script.characters.contains { $0.name == "the housekeeper" }, "\(script.characters)")
         #expect(script.segments.filter { $0.kind == .dialogue }.first?.speaker.name == "Mrs. Grey")
     }
+
+    /// Without a cast: `A young sailor looked up as Pascoe came out.` ⏎ `"What did the old man
+    /// want?"`: the sailor acts, Pascoe only comes out in a clause of time; the young sailor is a
+    /// voice of his own, not the `the sailor` met before he came in, who was Pascoe.
+    @Test func aNewcomerActingAsSomeoneNamedComesOut() {
+        let text = """
+            Captain Rowe sat in his cabin. "Send Pascoe to me."
+
+            The mate went out. Presently a tall sailor with a scarred cheek ducked in at the door.
+
+            "You wanted me, sir?"
+
+            "I did. You know these waters, Pascoe?"
+
+            The sailor rubbed his cheek. "Born on the point, sir."
+
+            On deck the men were gathered by the galley. A young sailor looked up as Pascoe came out.
+
+            "What did the old man want?"
+
+            "To know when the fog would lift."
+
+            "And what did you tell him?"
+
+            "That I didn't know," said Pascoe.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        let names = script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name)
+        #expect(names.suffix(4) == ["the young sailor", "Pascoe", "the young sailor", "Pascoe"], "\(names) \(script.characters)")
+        #expect(script.characters.contains { $0.name == "Pascoe" && $0.aliases.contains("the sailor") }, "\(script.characters)")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
