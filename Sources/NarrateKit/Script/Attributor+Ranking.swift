@@ -463,9 +463,10 @@ extension Attributor {
         // One the narration just named turning to someone (`At last Henry turned to Clara.`)
         // speaks: the ranker has no word for that, and would give the line to whoever spoke
         // last. (`She looked at me` may be someone the cast lacks: there the ranker may judge.)
-        // (Nor one a voice comes to, `At last a voice came down to him.`: the ranker would give
-        // the line to him, the subject of the narration.)
+        // (Nor one a voice comes to, `At last a voice came down to him.`, nor one who laughed,
+        // `"What's the joke?"`: the ranker would give the line to the narration's subject.)
         let attentive = ruled.1.evidence == Self.attentiveEvidence || ruled.1.evidence.hasPrefix(Self.voiceEvidence)
+            || ruled.1.evidence.hasPrefix(Self.reactionEvidence)
         // In a passage, a new paragraph that opens with a line is a new speaker unless something
         // says otherwise: the ranker, fitted on novels whose speeches often run on into the next
         // paragraph, does not keep the one who spoke last against the rules.
@@ -484,6 +485,7 @@ extension Attributor {
 
     static let attentiveEvidence = "turns to speak, named in the narration just before"
     static let voiceEvidence = "a voice comes to "
+    static let reactionEvidence = "asks after what "
 
     /// The one named by name at the start of the narration that opens a turn's paragraph
     /// (`Bella pushed back her chair.`), if any.
@@ -658,8 +660,23 @@ extension Attributor {
         let silent = reportedSpeaker(before: turn.paragraph, salience: salience, speakerOf: speakerOf) != nil
             || narratedAddressee(before: turn.paragraph, salience: salience, speakerOf: speakerOf) != nil
         let calledElse = next.map { !$0.openingVocatives.isEmpty && !$0.openingVocatives.contains { $0 == acting } } ?? false
-        return silent || calledElse ? nil : speakerOf[acting]
+        return silent || calledElse || asksAfterAReaction(turn) ? nil : speakerOf[acting]
     }
+
+    /// `Walter laughed.` ⏎ `"What's the joke?"`: a line asking after what someone just showed is
+    /// another's, not theirs.
+    func asksAfterAReaction(_ turn: Turn) -> Bool {
+        let words = tokenRange(of: pieces[turn.pieces[0]]).filter { tokens[$0].isWord }.prefix(6).map { tokens[$0].lower }
+        return Self.reactionQuestions.contains { question in words.starts(with: question) }
+    }
+
+    /// (As the tokens have them: `What's` is `what` with its `'s` set apart.)
+    static let reactionQuestions: [[String]] = [
+        ["what", "the", "joke"], ["what", "is", "the", "joke"], ["what", "so", "funny"], ["what", "is", "so", "funny"],
+        ["why", "are", "you", "laughing"], ["what", "are", "you", "laughing"], ["why", "do", "you", "laugh"],
+        ["what", "are", "you", "smiling"], ["why", "are", "you", "smiling"], ["why", "do", "you", "smile"],
+        ["what", "the", "matter"], ["what", "is", "the", "matter"], ["why", "are", "you", "crying"],
+    ]
 
     /// The sex of the he or she that opens the last sentence of the narration before a turn's
     /// first quotation in its paragraph (`He lit a cigarette.`), when no one is named there.
@@ -1084,6 +1101,13 @@ extension Attributor {
             let speaker = lastTwo.compactMap({ $0 }).first(where: { $0 != hearer }), speaker != .narrator, !addressedNow.contains(speaker)
         {
             return (speaker, Attribution(method: .turnTaking, confidence: 0.6, evidence: Self.voiceEvidence + hearer.name))
+        }
+        // `When he had gone, Walter laughed.` ⏎ `"What's the joke?"`: in a passage, the other of
+        // the two talking asks after what the narration's subject showed.
+        if isPassage, opensItsParagraph(turn), asksAfterAReaction(turn), let reacting = salience.subject, narrationParagraph(before: turn.paragraph) != nil,
+            let speaker = lastTwo.compactMap({ $0 }).first(where: { $0 != reacting }), speaker != .narrator, !addressedNow.contains(speaker)
+        {
+            return (speaker, Attribution(method: .turnTaking, confidence: 0.6, evidence: Self.reactionEvidence + reacting.name + " showed"))
         }
         // The reply decides: `"…" said X. "…, Y."` after this line makes it Y's, and never X's.
         var replier: Speaker?

@@ -5334,6 +5334,27 @@ import Testing
         #expect(names.suffix(4) == ["the young sailor", "Pascoe", "the young sailor", "Pascoe"], "\(names) \(script.characters)")
         #expect(script.characters.contains { $0.name == "Pascoe" && $0.aliases.contains("the sailor") }, "\(script.characters)")
     }
+
+    /// `When he had gone, Walter laughed.` ⏎ `"What's the joke?"`: the one who laughed does not
+    /// ask after the joke; his sister does, and he answers.
+    @Test func aQuestionAfterSomeonesLaugh() {
+        let text = """
+            Hetty Marsh had set up her stall beside the pump, and her brother Walter stood behind her.
+
+            "I'll take half a dozen for the missus," said the constable.
+
+            "Yes, Mr. Pyke," said Hetty.
+
+            When he had gone, Walter laughed.
+
+            "What's the joke?"
+
+            "He says that every week, and he never comes back for them."
+            """
+        let cast = [Character(name: "Hetty Marsh", aliases: ["Hetty"], gender: .female), Character(name: "Walter Marsh", aliases: ["Walter"], gender: .male),
+                    Character(name: "Mr. Pyke", aliases: ["The Constable"], gender: .male)]
+        #expect(speakers(text, cast: cast).suffix(2) == ["Hetty Marsh", "Walter Marsh"], "\(speakers(text, cast: cast))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
