@@ -464,9 +464,10 @@ extension Attributor {
         // speaks: the ranker has no word for that, and would give the line to whoever spoke
         // last. (`She looked at me` may be someone the cast lacks: there the ranker may judge.)
         // (Nor one a voice comes to, `At last a voice came down to him.`, nor one who laughed,
-        // `"What's the joke?"`: the ranker would give the line to the narration's subject.)
-        let attentive = ruled.1.evidence == Self.attentiveEvidence || ruled.1.evidence.hasPrefix(Self.voiceEvidence)
-            || ruled.1.evidence.hasPrefix(Self.reactionEvidence)
+        // `"What's the joke?"`: the ranker would give the line to the narration's subject; nor
+        // one who denies what was said of them, `"I am not!"`, which it gives to the one asked.)
+        let attentive = [Self.voiceEvidence, Self.reactionEvidence, Self.denialEvidence].contains { ruled.1.evidence.hasPrefix($0) }
+            || ruled.1.evidence == Self.attentiveEvidence
         // In a passage, a new paragraph that opens with a line is a new speaker unless something
         // says otherwise: the ranker, fitted on novels whose speeches often run on into the next
         // paragraph, does not keep the one who spoke last against the rules.
@@ -486,6 +487,7 @@ extension Attributor {
     static let attentiveEvidence = "turns to speak, named in the narration just before"
     static let voiceEvidence = "a voice comes to "
     static let reactionEvidence = "asks after what "
+    static let denialEvidence = "denies what the line before said of "
 
     /// The one named by name at the start of the narration that opens a turn's paragraph
     /// (`Bella pushed back her chair.`), if any.
@@ -668,6 +670,13 @@ extension Attributor {
     func asksAfterAReaction(_ turn: Turn) -> Bool {
         let words = tokenRange(of: pieces[turn.pieces[0]]).filter { tokens[$0].isWord }.prefix(6).map { tokens[$0].lower }
         return Self.reactionQuestions.contains { question in words.starts(with: question) }
+    }
+
+    /// `"I am not!"`, `"I never did!"`: a line that opens by denying, in the first person.
+    func deniesInTheFirstPerson(_ turn: Turn) -> Bool {
+        let words = tokenRange(of: pieces[turn.pieces[0]]).filter { tokens[$0].isWord }.prefix(5).map { tokens[$0].lower }
+        guard words.count >= 2, words.count <= 4, words[0] == "i" else { return false }
+        return words[1] == "never" || words.count >= 3 && ["am", "was", "did", "do", "have", "had", "will", "can", "shall"].contains(words[1]) && words[2] == "not"
     }
 
     /// (As the tokens have them: `What's` is `what` with its `'s` set apart.)
@@ -1101,6 +1110,14 @@ extension Attributor {
             let speaker = lastTwo.compactMap({ $0 }).first(where: { $0 != hearer }), speaker != .narrator, !addressedNow.contains(speaker)
         {
             return (speaker, Attribution(method: .turnTaking, confidence: 0.6, evidence: Self.voiceEvidence + hearer.name))
+        }
+        // `"Kitty is," said Ned.` ⏎ `"I am not!"`: in a passage, one the line before spoke of
+        // denies it.
+        if isPassage, opensItsParagraph(turn), index > 0, turns[index - 1].paragraph == turn.paragraph - 1, deniesInTheFirstPerson(turn),
+            turns[index - 1].named.count == 1, let spokenOf = turns[index - 1].named.first.map({ speakerOf[$0] }), spokenOf != turns[index - 1].speaker, !addressedNow.contains(spokenOf),
+            inScene(spokenOf, salience: salience, position: position)
+        {
+            return (spokenOf, Attribution(method: .turnTaking, confidence: 0.6, evidence: Self.denialEvidence + spokenOf.name))
         }
         // `When he had gone, Walter laughed.` ⏎ `"What's the joke?"`: in a passage, the other of
         // the two talking asks after what the narration's subject showed.

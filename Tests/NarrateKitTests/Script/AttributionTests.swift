@@ -5355,6 +5355,25 @@ import Testing
                     Character(name: "Mr. Pyke", aliases: ["The Constable"], gender: .male)]
         #expect(speakers(text, cast: cast).suffix(2) == ["Hetty Marsh", "Walter Marsh"], "\(speakers(text, cast: cast))")
     }
+
+    /// `"Which of you is the linguist?"` ⏎ `"Kitty is," said Ned.` ⏎ `"I am not!"`: the one the
+    /// line before spoke of denies it, not the one who asked.
+    @Test func oneSpokenOfDeniesIt() {
+        let text = """
+            Kitty and Ned stood up when the professor came in. He bowed to each of them in turn.
+
+            "I am very glad to know you. Which of you is the linguist?"
+
+            "Kitty is," said Ned at once.
+
+            "I am not!"
+
+            "She reads Racine in bed," said the boy.
+            """
+        let cast = [Character(name: "Professor Lind", aliases: ["The Professor"], gender: .male), Character(name: "Kitty Marlowe", aliases: ["Kitty"], gender: .female),
+                    Character(name: "Ned Marlowe", aliases: ["Ned"], gender: .male)]
+        #expect(speakers(text, cast: cast) == ["Professor Lind", "Ned Marlowe", "Kitty Marlowe", "Ned Marlowe"], "\(speakers(text, cast: cast))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
