@@ -1106,8 +1106,28 @@ extension Attributor {
             {
                 return mentions[mention].character
             }
+            // (`Walter leaned down to his sister.`, where the narration has called him `her
+            // brother Walter`: in a passage, the sister.)
+            if isPassage, object + 2 < end, ["to", "towards", "toward", "at", "beside"].contains(tokens[object].lower), ["his", "her"].contains(tokens[object + 1].lower),
+                ["sister", "brother"].contains(tokens[object + 2].lower),
+                let actor = mentions[..<mentions.partitionPoint({ $0.tokens.lowerBound < verb })].last(where: { tokens[$0.tokens.lowerBound].paragraph == turn.paragraph && !$0.descriptive }),
+                let sibling = sibling(of: actor.character, tokens[object + 2].lower)
+            {
+                return sibling
+            }
         }
         return nil
+    }
+
+    /// The sister or brother the narration has stated `character` to have, either way round
+    /// (`her brother Walter` makes her Walter's sister).
+    func sibling(of character: Int, _ relation: String) -> Int? {
+        if let stated = statedKin[character]?[relation] { return stated }
+        let gender: Gender = relation == "sister" ? .female : .male
+        let owners = statedKin.filter { entry in
+            entry.key != character && characters[entry.key].gender == gender && ["sister", "brother"].contains { entry.value[$0] == character }
+        }.map(\.key)
+        return owners.count == 1 ? owners[0] : nil
     }
 
     /// Whom a line speaks to, for the one who answers it: the names it calls and the one its

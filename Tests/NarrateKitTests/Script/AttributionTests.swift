@@ -5374,6 +5374,36 @@ import Testing
                     Character(name: "Ned Marlowe", aliases: ["Ned"], gender: .male)]
         #expect(speakers(text, cast: cast) == ["Professor Lind", "Ned Marlowe", "Kitty Marlowe", "Ned Marlowe"], "\(speakers(text, cast: cast))")
     }
+
+    /// Without a cast: `Hetty Marsh had set up her stall, and her brother Walter stood behind
+    /// her.` … `Walter leaned down to his sister. "That's Mrs. Bunce."` ⏎ `"How do you know?"`:
+    /// the sister he spoke to answers, not the customer who has gone.
+    @Test func theSisterSpokenToAnswers() {
+        let text = """
+            The square was full by nine o'clock. Hetty Marsh had set up her stall of eggs beside the pump, and her brother Walter stood behind her, watching the crowd.
+
+            "Eggs, ma'am? Fresh this morning."
+
+            A stout woman in a purple bonnet stopped and turned one over in her fingers. "How much the dozen?"
+
+            "Tenpence, ma'am."
+
+            "Tenpence! They were ninepence last week."
+
+            "Hens have been slow, ma'am."
+
+            The stout woman sniffed, but she took a dozen all the same, and Hetty wrapped them in a cloth.
+
+            Walter leaned down to his sister. "That's Mrs. Bunce from the mill. She'll be back for butter."
+
+            "How do you know?"
+
+            "She always is."
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        let names = script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name)
+        #expect(names.suffix(3) == ["Walter", "Hetty Marsh", "Walter"], "\(names)")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
