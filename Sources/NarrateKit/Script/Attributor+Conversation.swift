@@ -1101,15 +1101,11 @@ extension Attributor {
             guard !tokens[verb].inQuote, Self.attentionVerbs.contains(tokens[verb].lower) || Self.nearVerbs.contains(tokens[verb].lower) else { continue }
             var object = verb + 1
             if object < end, ["round", "around", "back", "up", "over", "again", "down"].contains(tokens[object].lower) { object += 1 }
-            if object + 1 < end, ["to", "towards", "toward", "at", "beside"].contains(tokens[object].lower), !tokens[object + 1].inQuote,
-                let mention = mentionStarting[object + 1]
-            {
-                return mentions[mention].character
-            }
+            guard object + 1 < end, ["to", "towards", "toward", "at", "beside"].contains(tokens[object].lower), !tokens[object + 1].inQuote else { continue }
+            if let mention = mentionStarting[object + 1] { return mentions[mention].character }
             // (`Walter leaned down to his sister.`, where the narration has called him `her
             // brother Walter`: in a passage, the sister.)
-            if isPassage, object + 2 < end, ["to", "towards", "toward", "at", "beside"].contains(tokens[object].lower), ["his", "her"].contains(tokens[object + 1].lower),
-                ["sister", "brother"].contains(tokens[object + 2].lower),
+            if isPassage, object + 2 < end, ["his", "her"].contains(tokens[object + 1].lower), ["sister", "brother"].contains(tokens[object + 2].lower),
                 let actor = mentions[..<mentions.partitionPoint({ $0.tokens.lowerBound < verb })].last(where: { tokens[$0.tokens.lowerBound].paragraph == turn.paragraph && !$0.descriptive }),
                 let sibling = sibling(of: actor.character, tokens[object + 2].lower)
             {

@@ -1105,9 +1105,12 @@ extension Attributor {
         // `The mate waited. At last a voice came down to him.` ⏎ `"Clearing to the west!"`: a
         // voice that comes to someone is not theirs; in a passage, the other of the two talking.
         // (The narration between may have closed the talk: the two who spoke last before it.)
-        let lastTwo = index >= 2 ? [turns[index - 1].speaker, turns[index - 2].speaker] : []
+        let lastTwo = index >= 2 ? [turns[index - 1].speaker, turns[index - 2].speaker].compactMap { $0 } : []
+        func otherOfTheLastTwo(besides someone: Speaker) -> Speaker? {
+            lastTwo.first { $0 != someone }.flatMap { $0 != .narrator && !addressedNow.contains($0) ? $0 : nil }
+        }
         if isPassage, opensItsParagraph(turn), let hearer = hearerOfAVoice(before: turn.paragraph, salience: salience, speakerOf: speakerOf),
-            let speaker = lastTwo.compactMap({ $0 }).first(where: { $0 != hearer }), speaker != .narrator, !addressedNow.contains(speaker)
+            let speaker = otherOfTheLastTwo(besides: hearer)
         {
             return (speaker, Attribution(method: .turnTaking, confidence: 0.6, evidence: Self.voiceEvidence + hearer.name))
         }
@@ -1122,7 +1125,7 @@ extension Attributor {
         // `When he had gone, Walter laughed.` ⏎ `"What's the joke?"`: in a passage, the other of
         // the two talking asks after what the narration's subject showed.
         if isPassage, opensItsParagraph(turn), asksAfterAReaction(turn), let reacting = salience.subject, narrationParagraph(before: turn.paragraph) != nil,
-            let speaker = lastTwo.compactMap({ $0 }).first(where: { $0 != reacting }), speaker != .narrator, !addressedNow.contains(speaker)
+            let speaker = otherOfTheLastTwo(besides: reacting)
         {
             return (speaker, Attribution(method: .turnTaking, confidence: 0.6, evidence: Self.reactionEvidence + reacting.name + " showed"))
         }
