@@ -883,7 +883,9 @@ extension Attributor {
         switch subject {
         // (`The carrier thanked her`, when the cast calls the carrier so.)
         case .character(let character), .described(let character, _): speakerOf[character]
-        case .pronoun(let gender): salience.subject.flatMap { self.gender(of: $0) == gender ? $0 : nil }
+        // (The one a main clause last had acting: `when Martha came in she told her…` is not
+        // Martha.)
+        case .pronoun(let gender): salience.followed[gender] ?? salience.subject.flatMap { self.gender(of: $0) == gender ? $0 : nil }
         case .firstPerson: .narrator
         default: nil
         }

@@ -79,6 +79,24 @@ extension Attributor {
         return [mention.character]
     }
 
+    /// `"Yes, Father." She looked shyly at the stranger. "Will you have the mutton, sir?"`: the
+    /// one the narration between a turn's last two pieces has the speaker look or turn to, whom
+    /// the last piece speaks to.
+    func turnedToward(in turn: Turn) -> Int? {
+        guard turn.pieces.count >= 2 else { return nil }
+        let between = tokenRange(of: pieces[turn.pieces[turn.pieces.count - 2]]).upperBound..<tokenRange(of: pieces[turn.pieces.last!]).lowerBound
+        guard let verb = between.first(where: { !tokens[$0].inQuote && Self.lookingVerbs.contains(tokens[$0].lower) }) else { return nil }
+        // (`looked at`, `looked shyly at`, `turned to`, `turned back to`.)
+        guard let preposition = (verb + 1..<min(between.upperBound, verb + 3)).first(where: { ["at", "to", "towards", "toward"].contains(tokens[$0].lower) }),
+            preposition + 1 < between.upperBound
+        else { return nil }
+        var start = preposition + 1
+        if ["the", "her", "his"].contains(tokens[start].lower), mentionStarting[start] == nil { start += 1 }
+        return mentionStarting[start].map { mentions[$0].character } ?? mentionStarting[preposition + 1].map { mentions[$0].character }
+    }
+
+    static let lookingVerbs: Set<String> = ["looked", "looking", "glanced", "glancing", "turned", "turning"]
+
     /// Characters addressed by name in a turn: `"Mara, listen."`, `"Come here, Mara!"`.
     func vocatives(in turn: Turn, openingOnly: Bool = false) -> [Int] {
         var result: [Int] = []
@@ -345,14 +363,9 @@ extension Attributor {
     ///   or in a passage of a `Kelly` who has no other name).
     func kin(of ownerName: String, _ word: String, at position: Int? = nil, speakerOf: [Speaker]) -> Speaker? {
         let relationWord = Self.parentWords[word].map { $0 == .female ? "mother" : "father" } ?? word
-        if let found = kinBySurname(of: ownerName, relationWord, speakerOf: speakerOf) { return found }
-        // Else kin the narration states (`Robert's sister, Kitty,`). In a passage: in the
-        // novels, a sister named so once is not every later `her sister` (training −0.0003).
-        if isPassage, let owner = characters.firstIndex(where: { $0.name == ownerName }), let stated = statedKin[owner]?[word] ?? statedKin[owner]?[relationWord] {
-            return speakerOf[stated]
-        }
         // `her aunt`, where a passage's cast has one `Aunt Em`: she, whose title says what she
-        // is. (In a novel the heroine may have another aunt the cast names otherwise,
+        // is, before any who shares the owner's surname (her sister, likelier than her aunt).
+        // (In a novel the heroine may have another aunt the cast names otherwise,
         // `Mrs. Gardner` beside `Aunt Phipps`: there the scene decides.)
         let titled = !isPassage ? [] : characters.indices.filter { index in
             characters[index].name != ownerName && nameWords[index].contains { words in
@@ -360,6 +373,12 @@ extension Attributor {
             }
         }
         if titled.count == 1 { return speakerOf[titled[0]] }
+        if let found = kinBySurname(of: ownerName, relationWord, speakerOf: speakerOf) { return found }
+        // Else kin the narration states (`Robert's sister, Kitty,`). In a passage: in the
+        // novels, a sister named so once is not every later `her sister` (training −0.0003).
+        if isPassage, let owner = characters.firstIndex(where: { $0.name == ownerName }), let stated = statedKin[owner]?[word] ?? statedKin[owner]?[relationWord] {
+            return speakerOf[stated]
+        }
         if let found = neverNamed(relationWord, owner: ownerName) { return speakerOf[found] }
         guard let position, let gender = Self.parentWords[relationWord], let owner = characters.first(where: { $0.name == ownerName }),
             Self.isKnownWithoutSurname(owner) || isPassage && !([owner.name] + owner.aliases).contains(where: { CharacterIndex.words(of: $0).count > 1 }),

@@ -422,7 +422,8 @@ extension Attributor {
         // `On the step stood a boy of fourteen or so.` ⏎ `"Please, sir, …"`: in a passage, one
         // the narration just brought in speaks first; with a cast, the one of that sex it never
         // names, else the voice narrate made of that description.
-        if let newcomer = newcomerOfTheParagraphBefore(turn, next: next, position: position, salience: salience, speakerOf: speakerOf),
+        let callBefore = index > 0 && turns[index - 1].paragraph == turn.paragraph - 2 ? turns[index - 1] : nil
+        if let newcomer = newcomerOfTheParagraphBefore(turn, next: next, callBefore: callBefore, position: position, salience: salience, speakerOf: speakerOf),
             newcomer != previous, !addressedNow.contains(newcomer)
         {
             return (newcomer, Attribution(method: .paragraphMention, confidence: 0.6, evidence: newcomer.name + ", brought in just before"))
@@ -439,6 +440,14 @@ extension Attributor {
             let called = asked.turningCalls.first.map({ speakerOf[$0] }), called != previous, called != asked.speaker, !addressedNow.contains(called)
         {
             return (called, Attribution(method: .vocative, confidence: 0.8, evidence: "called by name at the end of the line before"))
+        }
+        // `"Yes, Father." She looked shyly at the stranger. "Mutton, sir, or eggs?"` ⏎ `"Eggs."`:
+        // in a passage, the one the line before ended looking at answers it, not the one it
+        // began by calling. (In the novels, development lost a line and gained none.)
+        if isPassage, turn.tag == nil, !turn.continuesSpeech, opensItsParagraph(turn), let asked,
+            let looked = turnedToward(in: asked).map({ speakerOf[$0] }), looked != previous, looked != asked.speaker, !addressedNow.contains(looked)
+        {
+            return (looked, Attribution(method: .vocative, confidence: 0.7, evidence: "looked at in the line before"))
         }
         // `The doctor came in, rubbing his hands.` ⏎ `"Is Harry well?" cried Mrs. Bell.` ⏎
         // `"Perfectly well, ma'am."`: in a passage, one who came in just before a line, and has
@@ -466,8 +475,10 @@ extension Attributor {
         // (Nor one a voice comes to, `At last a voice came down to him.`, nor one who laughed,
         // `"What's the joke?"`: the ranker would give the line to the narration's subject; nor
         // one who denies what was said of them, `"I am not!"`, which it gives to the one asked.)
+        // (In a passage, nor one the narration has just told or asked something: `she told her
+        // to air the blue room.` ⏎ `"For Mr. Harry, ma'am?"`.)
         let attentive = [Self.voiceEvidence, Self.reactionEvidence, Self.denialEvidence].contains { ruled.1.evidence.hasPrefix($0) }
-            || ruled.1.evidence == Self.attentiveEvidence
+            || ruled.1.evidence == Self.attentiveEvidence || isPassage && ruled.1.evidence.hasPrefix(Self.toldEvidence)
         // In a passage, a new paragraph that opens with a line is a new speaker unless something
         // says otherwise: the ranker, fitted on novels whose speeches often run on into the next
         // paragraph, does not keep the one who spoke last against the rules.
@@ -486,6 +497,7 @@ extension Attributor {
 
     static let attentiveEvidence = "turns to speak, named in the narration just before"
     static let voiceEvidence = "a voice comes to "
+    static let toldEvidence = "answers, having been "
     static let reactionEvidence = "asks after what "
     static let denialEvidence = "denies what the line before said of "
 
@@ -562,7 +574,7 @@ extension Attributor {
 
     /// The one the last sentence of a paragraph of narration just before brings in with `a`
     /// (`stood a boy of fourteen`), for an untagged line opening its paragraph in a passage.
-    func newcomerOfTheParagraphBefore(_ turn: Turn, next: Turn?, position: Int, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
+    func newcomerOfTheParagraphBefore(_ turn: Turn, next: Turn?, callBefore: Turn? = nil, position: Int, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
         guard isPassage, turn.tag == nil, !turn.continuesSpeech, opensItsParagraph(turn),
             let narration = narrationParagraph(before: turn.paragraph), let sentence = sentenceStarts(in: narration).last
         else { return nil }
@@ -582,7 +594,9 @@ extension Attributor {
         // (`"Send Pascoe to me."` … `A tall sailor ducked in.` ⏎ `"You wanted me, sir?"` ⏎ `"I
         // did. You know these waters, Pascoe?"`: the one sent for, whom the talk had named but
         // who had not spoken, nor been named by the narration.)
-        if let sentFor = next?.vocatives.first(where: { called in
+        // (Or called for by the line just before: `"No trouble. Ellen!"` ⏎ `A girl came
+        // running.` ⏎ `"Yes, Father?"`.)
+        if let sentFor = ((callBefore?.turningCalls ?? []) + (next?.vocatives ?? [])).first(where: { called in
             (gender == .unknown || [gender, .unknown].contains(characters[called].gender)) && !turn.named.contains(called) && salience.spoke[speakerOf[called]] == nil
                 && mentions.contains { $0.character == called && $0.tokens.lowerBound < position }
                 && !mentions.contains { $0.character == called && $0.tokens.lowerBound < position && !tokens[$0.tokens.lowerBound].inQuote }
@@ -603,7 +617,7 @@ extension Attributor {
         guard isPassage, turn.tag == nil, !turn.continuesSpeech, opensItsParagraph(turn),
             let narration = narrationParagraph(before: turn.paragraph)
         else { return nil }
-        var named: Set<Speaker> = [], acting: Int?
+        var named: Set<Speaker> = [], acting: Int?, actingAt = 0
         for index in narration {
             // (`a boy came running down the steps`: someone else is there, unnamed.)
             if ["a", "an"].contains(tokens[index].lower),
@@ -637,7 +651,18 @@ extension Attributor {
             // (`Eliza was the only one…`: what she is, not what she does, as `was scrubbing` is.)
             let stative = verb + 1 < narration.upperBound && ["was", "is"].contains(tokens[verb].lower) && !tokens[verb + 1].lower.hasSuffix("ing")
             let recalled = stative || verb < narration.upperBound && tokens[verb].lower == "had"
-            if isSentenceSubject(index), !recalled { acting = mention.character }
+            if isSentenceSubject(index), !recalled { acting = mention.character; actingAt = index }
+        }
+        // (`Constance read in silence. Her sister watched her face.` ⏎ `"Well?"`: a relative
+        // opening the last sentence acts after the one named.)
+        // (Not one who `had nothing more to say`, nor `was` anything: what she does.)
+        if let acting, let (relative, at) = salience.actingRelative, at > actingAt, narration.contains(at), relative != speakerOf[acting],
+            at + 2 < narration.upperBound, !["had", "was", "is", "were", "did", "could", "would"].contains(tokens[at + 2].lower),
+            let last = lastNarrationSentence(before: turn), last.contains(at), !turn.named.contains(where: { speakerOf[$0] == relative })
+        {
+            let silent = reportedSpeaker(before: turn.paragraph, salience: salience, speakerOf: speakerOf) != nil
+                || narratedAddressee(before: turn.paragraph, salience: salience, speakerOf: speakerOf) != nil
+            return silent || asksAfterAReaction(turn) ? nil : relative
         }
         // (`He laughed. Eliza was…`: someone else acts there too, unnamed; not one who goes,
         // `When he had gone, Dora leaned across.`)
@@ -1137,7 +1162,10 @@ extension Attributor {
         if replyAnswers, let method = turns[index + 1].attribution?.method, !Self.guesses.contains(method), let next = turns[index + 1].speaker {
             replier = next
             if !appealsToAParent(in: turn).contains(where: { speakerOf[$0] == next }),
-                let called = turns[index + 1].openingVocatives.map({ speakerOf[$0] }).first(where: { $0 != next && !addressedNow.contains($0) })
+                let called = turns[index + 1].openingVocatives.map({ speakerOf[$0] }).first(where: { $0 != next && !addressedNow.contains($0) }),
+                // (In a passage, not one who asked the line before: `"How long will you stop?"` ⏎
+                // `"One night."` ⏎ `Mrs. Aske put down her knitting. "…, Tom."` answers the guest.)
+                !(isPassage && called == previous && index > 0 && turns[index - 1].paragraph == turn.paragraph - 1 && endsWithQuestion(turns[index - 1]))
             {
                 return (called, Attribution(method: .vocative, confidence: 0.55, evidence: "\(next.name) answers \(called.name) by name"))
             }
@@ -1179,7 +1207,7 @@ extension Attributor {
         if let addressed = narratedAddressee(before: turn.paragraph, salience: salience, speakerOf: speakerOf),
             addressed.speaker != replier, !addressedNow.contains(addressed.speaker)
         {
-            return (addressed.speaker, Attribution(method: .turnTaking, confidence: 0.55, evidence: "answers, having been \(addressed.verb)"))
+            return (addressed.speaker, Attribution(method: .turnTaking, confidence: 0.55, evidence: Self.toldEvidence + addressed.verb))
         }
         if let reported = reportedSpeaker(before: turn.paragraph, salience: salience, speakerOf: speakerOf) {
             let others = salience.spoke.keys.filter { $0 != reported && !addressedNow.contains($0) && position - salience.spoke[$0]! < 1000 }

@@ -208,20 +208,35 @@ struct CharacterDiscovery {
 
     /// `Mrs. Tulley, the landlady,` and a `Tulley` who is a man: `the landlord` is he, her
     /// husband, the man of her role (`the host` of `the hostess`, `the master` of `the mistress`).
+    /// So too the other way: `Mr. Aske, the landlord,` … `asked the landlady`: she is his wife,
+    /// the one `Mrs. Aske`.
     private func joiningTheCounterpart(_ characters: [Character]) -> [Character] {
         var result = characters
+        func bareRole(_ role: String) -> Int? {
+            result.firstIndex { $0.name == "the " + role && $0.aliases.allSatisfy { $0.hasPrefix("a ") || $0.hasPrefix("an ") || $0 == "the " + role } }
+        }
         for (female, male) in Self.counterparts {
-            guard let role = result.firstIndex(where: { $0.name == "the " + male && $0.aliases.allSatisfy { $0.hasPrefix("a ") || $0.hasPrefix("an ") || $0 == "the " + male } }),
-                let wife = result.firstIndex(where: { $0.aliases.contains("the " + female) && $0.name.hasPrefix("Mrs") }),
+            if let role = bareRole(male), let wife = result.firstIndex(where: { $0.aliases.contains("the " + female) && $0.name.hasPrefix("Mrs") }),
                 let surname = result[wife].name.split(separator: " ").last.map(String.init)
-            else { continue }
-            let husbands = result.indices.filter { index in
-                index != role && result[index].gender == .male
-                    && ([result[index].name] + result[index].aliases).contains { $0 == surname || $0 == "Mr. " + surname || $0.hasSuffix(" " + surname) && !$0.hasPrefix("Mrs") }
+            {
+                let husbands = result.indices.filter { index in
+                    index != role && result[index].gender == .male
+                        && ([result[index].name] + result[index].aliases).contains { $0 == surname || $0 == "Mr. " + surname || $0.hasSuffix(" " + surname) && !$0.hasPrefix("Mrs") }
+                }
+                guard husbands.count == 1 else { continue }
+                result[husbands[0]].aliases += [result[role].name] + result[role].aliases
+                result.remove(at: role)
+            } else if let role = bareRole(female), let husband = result.firstIndex(where: { $0.aliases.contains("the " + male) && $0.name.hasPrefix("Mr") && !$0.name.hasPrefix("Mrs") }),
+                let surname = result[husband].name.split(separator: " ").last.map(String.init)
+            {
+                let wives = result.indices.filter { index in
+                    index != role && result[index].gender != .male && ([result[index].name] + result[index].aliases).contains("Mrs. " + surname)
+                }
+                guard wives.count == 1 else { continue }
+                result[wives[0]].aliases += [result[role].name] + result[role].aliases
+                if result[wives[0]].gender == .unknown { result[wives[0]].gender = .female }
+                result.remove(at: role)
             }
-            guard husbands.count == 1 else { continue }
-            result[husbands[0]].aliases += [result[role].name] + result[role].aliases
-            result.remove(at: role)
         }
         return result
     }
@@ -455,7 +470,14 @@ struct CharacterDiscovery {
     private func namedThemselfLater(_ description: Character, in characters: [Character], mentions: [CharacterIndex.Mention], described: [Character]) -> Int? {
         func compatible(_ one: Gender, _ other: Gender) -> Bool { one == .unknown || other == .unknown || one == other }
         func introduced(_ character: Character) -> Int? {
-            firstUse(of: character.name.split(separator: " ").dropFirst().map(String.init)[...], articles: ["a", "an"])
+            let words = character.name.split(separator: " ").dropFirst().map(String.init)
+            // (`It was past nine when the stranger came in.`: a stranger is new with `the` too.)
+            let comer = words.count == 1 && Attributor.comers.contains(words[0])
+            let articles: Set<String> = comer ? ["a", "an", "the"] : ["a", "an"]
+            // (Not what someone there is: `He was a thin man of forty.`)
+            return tokens.indices.first { index in
+                !tokens[index].inQuote && articles.contains(tokens[index].lower) && wordsFollow(words, index) && !isPredicate(article: index)
+            }
         }
         guard let use = introduced(description) else { return nil }
         var firstParagraph: [Int: Int] = [:]
@@ -1382,8 +1404,17 @@ struct CharacterDiscovery {
         }
         /// A cast member of that sex the story has not named by then may be the one coming in;
         /// not one the cast calls by another part (`the landlord` is no farmer).
+        /// (Or called for just before by a line, and never named in the narration: `"Ellen!"` ⏎
+        /// `A girl came running from the kitchen.`)
         func unnamedBefore(_ introduction: Int, _ gender: Gender, head: String) -> Bool {
-            cast.indices.contains { fits($0, gender) && !playsAnotherPart($0, head) && (firstNamedAt($0) ?? .max) > introduction }
+            cast.indices.contains { fits($0, gender) && !playsAnotherPart($0, head) && ((firstNamedAt($0) ?? .max) > introduction || calledFor($0, before: introduction)) }
+        }
+        var castMentions: [CharacterIndex.Mention]?
+        func calledFor(_ character: Int, before introduction: Int) -> Bool {
+            if castMentions == nil { castMentions = CharacterIndex(characters: cast).mentions(in: tokens) }
+            let before = castMentions!.filter { $0.character == character && $0.tokens.lowerBound < introduction }
+            guard let last = before.last, before.allSatisfy({ tokens[$0.tokens.lowerBound].inQuote }) else { return false }
+            return tokens[introduction].paragraph - tokens[last.tokens.lowerBound].paragraph == 1
         }
         func playsAnotherPart(_ character: Int, _ head: String) -> Bool {
             ([cast[character].name] + cast[character].aliases).contains { name in

@@ -5404,6 +5404,134 @@ import Testing
         let names = script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name)
         #expect(names.suffix(3) == ["Walter", "Hetty Marsh", "Walter"], "\(names)")
     }
+
+    /// Without a cast: `It was late when the stranger came in.` … `He was a thin man of forty.`
+    /// … `"And your name, sir?" asked the landlady.` ⏎ `"Hale. Walter Hale."`: the stranger is
+    /// the one who names himself (what he was, `a thin man`, is no newcomer); and with `Mr.
+    /// Venn, the landlord,` the landlady is his wife, `Mrs. Venn`.
+    @Test func theStrangerNamesHimselfAndTheLandladyIsTheLandlordsWife() {
+        let text = """
+            It was late when the stranger came into the Bell. Mr. Venn, the landlord, was wiping glasses, and his wife sat by the fire. The stranger shook the rain from his hat.
+
+            "Have you a room?"
+
+            "That depends, sir," said the landlord.
+
+            Mrs. Venn looked up. "The back room is aired, Sam."
+
+            The stranger smiled. He was a thin man of forty, with a clerk's stoop.
+
+            "I'll take it," he said.
+
+            "And your name, sir?" asked the landlady.
+
+            "Hale. Walter Hale."
+
+            "From London, Mr. Hale?"
+
+            "From further than London."
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        let names = script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name)
+        #expect(names == ["Mr. Hale", "Mr. Venn", "Mrs. Venn", "Mr. Hale", "Mrs. Venn", "Mr. Hale", "Mrs. Venn", "Mr. Hale"], "\(names)")
+    }
+
+    /// `"How long will you stop?"` ⏎ `"One night."` ⏎ `Mrs. Venn put down her knitting. "The
+    /// back room, Sam."`: the line the wife answers by calling her husband is the guest's reply
+    /// to him, not the husband asking again.
+    @Test func theOneWhoAskedDoesNotAnswerHimself() {
+        let text = """
+            The stranger shook the rain from his hat.
+
+            "Have you a bed for the night?"
+
+            "That depends, sir," said the landlord. "How long will you be stopping?"
+
+            "One night. Perhaps two."
+
+            Mrs. Venn put down her knitting. "There's the back room, Sam."
+            """
+        let cast = [Character(name: "Sam Venn", aliases: ["Sam", "The Landlord"], gender: .male), Character(name: "Mrs. Venn", gender: .female),
+                    Character(name: "Walter Hale", aliases: ["The Stranger"], gender: .male)]
+        #expect(speakers(text, cast: cast) == ["Walter Hale", "Sam Venn", "Sam Venn", "Walter Hale", "Mrs. Venn"], "\(speakers(text, cast: cast))")
+    }
+
+    /// `"No trouble at all. Ellen!"` ⏎ `A girl came running from the kitchen.` ⏎ `"Yes,
+    /// Father?"`: the girl is the Ellen of the cast, called for, not a voice the cast lacks; and
+    /// after `"Yes, Father." She looked shyly at the stranger. "Mutton, sir, or eggs?"`, the
+    /// stranger she looked at answers, not the father she began by calling.
+    @Test func theGirlCalledForAndTheStrangerSheLookedAt() {
+        let text = """
+            "I'll take the room," said the stranger.
+
+            The landlord set down his glass.
+
+            "You'll want supper," he said.
+
+            "If it's no trouble."
+
+            "No trouble at all. Ellen!"
+
+            A girl came running from the back kitchen, wiping her hands on her apron.
+
+            "Yes, Father?"
+
+            "Lay a place for the gentleman in the parlour."
+
+            "Yes, Father." She looked shyly at the stranger. "Will you have the mutton, sir, or eggs?"
+
+            "Eggs, I think."
+            """
+        let cast = [Character(name: "Sam Venn", aliases: ["The Landlord"], gender: .male), Character(name: "Ellen", gender: .female),
+                    Character(name: "Walter Hale", aliases: ["The Stranger"], gender: .male)]
+        #expect(speakers(text, cast: cast) == ["Walter Hale", "Sam Venn", "Walter Hale", "Sam Venn", "Ellen", "Sam Venn", "Ellen", "Ellen", "Walter Hale"],
+                "\(speakers(text, cast: cast))")
+    }
+
+    /// `"From Harry," said Constance.` … `Her sister watched her face.` ⏎ `"Well?"`: the sister
+    /// who watched asks; and `said her aunt`, with a cast whose `Aunt Pryor` is the one aunt, is
+    /// she, not the sister who shares the girl's surname.
+    @Test func herSisterActsAndHerAuntIsTheAunt() {
+        let text = """
+            The post came while the Marlowe sisters were at breakfast, and their aunt handed a letter to the elder.
+
+            "From Harry?" asked Judith.
+
+            "From Harry," said Constance. "He has written small."
+
+            Constance broke the seal and read in silence for a minute. Her sister watched her face.
+
+            "Well?"
+
+            "He has lost forty pounds at cards."
+
+            "He gave me a pencil-case at Christmas," said the younger girl.
+
+            "He gave you a pencil-case because he had no money for anything better," said her aunt.
+            """
+        let cast = [Character(name: "Constance Marlowe", aliases: ["Constance"], gender: .female), Character(name: "Judith Marlowe", aliases: ["Judith"], gender: .female),
+                    Character(name: "Mrs. Pryor", aliases: ["Aunt Pryor"], gender: .female)]
+        #expect(speakers(text, cast: cast) == ["Judith Marlowe", "Constance Marlowe", "Constance Marlowe", "Judith Marlowe", "Constance Marlowe", "Judith Marlowe", "Mrs. Pryor"],
+                "\(speakers(text, cast: cast))")
+    }
+
+    /// `Then she rang the bell, and when Martha came in she told her to air the blue room.` ⏎
+    /// `"For Mr. Harry, ma'am?"`: the `she` of the main clause is the aunt who rang, not Martha,
+    /// who came in; Martha, told, answers.
+    @Test func theOneToldAnswersNotTheOneWhoCameIn() {
+        let text = """
+            "It is the only answer I have."
+
+            Mrs. Pryor looked at her niece for a long moment. Then she sighed and rang the bell, and when Martha came in she told her to air the blue room.
+
+            "For Mr. Harry, ma'am?"
+
+            "For Mr. Harry. Heaven help us all."
+            """
+        let cast = [Character(name: "Constance Marlowe", aliases: ["Constance"], gender: .female), Character(name: "Mrs. Pryor", gender: .female),
+                    Character(name: "Martha", gender: .female)]
+        #expect(speakers(text, cast: cast).suffix(2) == ["Martha", "Mrs. Pryor"], "\(speakers(text, cast: cast))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
