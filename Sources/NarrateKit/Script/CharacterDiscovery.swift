@@ -1249,7 +1249,11 @@ struct CharacterDiscovery {
             let head = tokens[phraseEnd - 1].lower
             // `a third` only as a number in a group (`said a third`); `a girl` is anyone.
             let ordinal = phraseEnd == index + 2 && Lexicon.ordinals.contains(head)
-            guard token.lower == "the" || ordinal else { continue }
+            // (In a passage, `said a young carter` is someone new by what he does, as `said the
+            // carter` is; `a woman` is still anyone.)
+            let newcomer = token.lower == "a" && tokens.count < Self.passageTokens && phraseEnd >= index + 3 && !Lexicon.anyoneNouns.contains(head)
+                && personNouns[head] != nil && index > 0 && tokens[index - 1].isWord && Lexicon.speechVerbs.contains(tokens[index - 1].lower)
+            guard token.lower == "the" || ordinal || newcomer else { continue }
             guard let gender = personNouns[head] ?? (ordinal ? .unknown : nil), head != "old", head != "voice" else { continue }
             let verbAfter = tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].lower)
             let verbBefore = index > 0 && tokens[index - 1].isWord && Lexicon.speechVerbs.contains(tokens[index - 1].lower)

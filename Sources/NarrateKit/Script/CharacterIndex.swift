@@ -285,6 +285,13 @@ struct CharacterIndex {
         return result
     }
 
+    /// Whether the words stand as a call, set off by marks: `"Go home, Annie."`, `"Annie, go."`.
+    static func standsAsACall(_ tokens: TokenList, _ words: Range<Int>) -> Bool {
+        guard words.lowerBound > 0, words.upperBound < tokens.count else { return false }
+        let before = tokens[words.lowerBound - 1], after = tokens[words.upperBound]
+        return !before.isWord && [",", "!", "?", "."].contains(after.word) && (before.word == "," || !before.inQuote || before.paragraph != tokens[words.lowerBound].paragraph || QuoteScanner.quotationMarks.contains(before.word.unicodeScalars.first ?? " "))
+    }
+
     /// What a surname before it makes a family: `the Marsh brothers`, `the Hale girls`.
     static let familyNouns: Set<String> = ["brothers", "sisters", "family", "families", "girls", "boys", "children", "twins", "household", "cousins"]
 
@@ -338,10 +345,21 @@ struct CharacterIndex {
                 }
                 var character = candidate.character
                 if ok, !candidate.sharedWith.isEmpty {
-                    let recent = ([candidate.character] + candidate.sharedWith)
+                    let named = ([candidate.character] + candidate.sharedWith)
                         .compactMap { who in lastNamed[who].map { (who, $0) } }
                         .filter { index - $0.1 < Self.sharedFormReach }
-                        .max { $0.1 < $1.1 }
+                        .sorted { $0.1 > $1.1 }
+                    var recent = named.first
+                    // `Annie Marsh took the can from her.` ⏎ `"Go home, Annie."`: a name two
+                    // share, called in a line just after the narration had one of them act, is
+                    // the other's; the one who acted speaks.
+                    if let last = recent, named.count > 1, token.inQuote, Self.standsAsACall(tokens, index..<end),
+                        !tokens[last.1].inQuote, tokens[index].paragraph - tokens[last.1].paragraph == 1,
+                        // (By name, opening a sentence: not `The farmer went on to the table.`)
+                        tokens[last.1].startsSentence, tokens[last.1].isCapitalized, tokens[last.1].lower != "the"
+                    {
+                        recent = named[1]
+                    }
                     if let who = recent?.0 ?? candidate.fallback { character = who } else { ok = false }
                     if ok, recent == nil { givenToTheLabel.append((result.count, candidate.sharedWith)) }
                 }

@@ -109,8 +109,10 @@ extension TokenList {
 
     /// `Tobias Wren had been a clerk there`, `Mrs. Pike was the cook`: what the narration says
     /// a name ending at `end` is, as `the clerk`, and its noun.
+    /// (So too `Mrs. Ashdown, who was the treasurer,`.)
     func predicate(after end: Int, nouns: PersonNouns) -> (phrase: String, head: String)? {
         var article = end
+        if article + 1 < count, self[article].word == ",", self[article + 1].lower == "who", !isInQuote(article + 1) { article += 2 }
         if article + 1 < count, ["had", "has"].contains(self[article].lower), self[article + 1].lower == "been" { article += 2 }
         else if article < count, ["was", "is"].contains(self[article].lower) { article += 1 }
         guard article > end, article + 1 < count, ["the", "a", "an"].contains(self[article].lower), !isInQuote(article) else { return nil }

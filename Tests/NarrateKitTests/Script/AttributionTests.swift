@@ -5532,6 +5532,80 @@ import Testing
                     Character(name: "Martha", gender: .female)]
         #expect(speakers(text, cast: cast).suffix(2) == ["Martha", "Mrs. Pryor"], "\(speakers(text, cast: cast))")
     }
+
+    /// Without a cast: `Mrs. Ashdown, who was the treasurer, came last` … `"I do," said the
+    /// treasurer.`: the treasurer is Mrs. Ashdown, one voice.
+    @Test func whoWasTheTreasurerIsOnePerson() {
+        let text = """
+            Mr. Pellow, the chairman, was always there first, and Mrs. Ashdown, who was the treasurer, came last and apologised.
+
+            "Shall we begin?" said Mr. Pellow.
+
+            "I am so sorry to be late," said Mrs. Ashdown.
+
+            "Not at all. Does anyone wish to raise a matter?"
+
+            "I do," said the treasurer.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        let names = script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name)
+        #expect(names == ["Mr. Pellow", "Mrs. Ashdown", "Mr. Pellow", "Mrs. Ashdown"], "\(names)")
+    }
+
+    /// `"Half!" said a young carter.`: with a cast whose one carter is its bare label `The
+    /// Carter`, he; without one, a voice of his own, not the girl the passage called `little`.
+    @Test func saidAYoungCarter() {
+        let text = """
+            There were two at the mill that summer: Annie Marsh, who kept the books, and little Nell Tregear, who carried the dinners. The foreman, a big slow man called Joss Pengelly, got up when Annie came into the yard.
+
+            "Well, miss?"
+
+            "There's only half this week, Joss."
+
+            "Half!" said a young carter. "I can't feed three children on half."
+
+            "Nor can any of us," said the foreman.
+            """
+        let cast = [Character(name: "Annie Marsh", aliases: ["Annie"], gender: .female), Character(name: "Nell Tregear", aliases: ["Nell"], gender: .female),
+                    Character(name: "Joss Pengelly", aliases: ["Joss", "The Foreman"], gender: .male), Character(name: "The Carter", gender: .male)]
+        #expect(speakers(text, cast: cast) == ["Joss Pengelly", "Annie Marsh", "The Carter", "The Carter", "Joss Pengelly"], "\(speakers(text, cast: cast))")
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        let names = script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name)
+        #expect(names[2...3] == ["the young carter", "the young carter"], "\(names)")
+    }
+
+    /// Two Annies: `little Annie came running across the yard, and stopped when she saw their
+    /// faces.` ⏎ `"What's the matter, Mr. Pengelly?"` is hers, who came, not the other Annie's;
+    /// and after `Annie Marsh took the can from her.`, `"Go home, Annie."` is Annie Marsh's,
+    /// calling the other by the name they share.
+    @Test func twoWhoShareAName() {
+        let text = """
+            There were two Annies at the mill: Annie Marsh, who kept the books, and little Annie Tregear, who carried the dinners.
+
+            On the Friday Annie Marsh went down to the yard to tell the men.
+
+            "There's only half this week, Joss."
+
+            "Is that all he says?" said the foreman.
+
+            "That's all."
+
+            Then little Annie came running across the yard with a can of tea, and stopped when she saw their faces.
+
+            "What's the matter, Mr. Pengelly?"
+
+            "Nothing for you to fret about, my bird."
+
+            Annie Marsh took the can from her and set it on the wall.
+
+            "Go home, Annie. Tell your mother I'll come by tonight."
+            """
+        let cast = [Character(name: "Annie Marsh", aliases: ["Annie", "Miss Marsh"], gender: .female),
+                    Character(name: "Annie Tregear", aliases: ["Annie", "Little Annie"], gender: .female),
+                    Character(name: "Joss Pengelly", aliases: ["Joss", "Mr. Pengelly", "The Foreman"], gender: .male)]
+        #expect(speakers(text, cast: cast) == ["Annie Marsh", "Joss Pengelly", "Annie Marsh", "Annie Tregear", "Joss Pengelly", "Annie Marsh"],
+                "\(speakers(text, cast: cast))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
