@@ -635,9 +635,27 @@ extension Attributor {
                 else { return nil }
                 return .female
             }.first ?? gender
+            // (In a passage, not one a newcomer comes in on later in the sentence: `The young
+            // clerk closed his ledger when a gentleman came in.` The newcomer speaks.)
+            if isPassage, newcomerArrives(after: head, before: quote) { return nil }
             return (phrase, told, tokens[index].range.lowerBound..<tokens[head].range.upperBound)
         }
         return nil
+    }
+
+    /// Whether, in the sentence after `index`, `a` or `an` brings in a person who comes
+    /// (`and a gentleman in a caped coat came in`).
+    func newcomerArrives(after index: Int, before limit: Int) -> Bool {
+        var cursor = index + 1
+        while cursor < limit, !tokens[cursor].isSentenceEnd {
+            if ["a", "an"].contains(tokens[cursor].lower), let noun = (cursor + 1..<min(cursor + 4, limit)).first(where: { personNouns[tokens[$0].lower] != nil }),
+                (noun + 1..<min(noun + 10, limit)).prefix(while: { !tokens[$0].isSentenceEnd }).contains(where: { Self.arrivalVerbs.contains(tokens[$0].lower) })
+            {
+                return true
+            }
+            cursor += 1
+        }
+        return false
     }
 
     /// Parts of a person that act for them in a beat: `The porter's face went grey.`

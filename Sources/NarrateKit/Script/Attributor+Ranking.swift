@@ -591,16 +591,21 @@ extension Attributor {
             let narration = narrationParagraph(before: turn.paragraph), let sentence = sentenceStarts(in: narration).last
         else { return nil }
         // (`a woman's voice`, `to a boy`: not one who stands there.)
+        // (The last that brings in a person: `a gentleman in a caped coat came in`.)
         let article = (sentence..<narration.upperBound).last { index in
             ["a", "an"].contains(tokens[index].lower) && (index == 0 || !Lexicon.prepositions.contains(tokens[index - 1].lower))
+                && (index + 1..<min(index + 4, narration.upperBound)).contains { personNouns[tokens[$0].lower] != nil }
         }
         guard let article, let noun = (article + 1..<min(article + 4, narration.upperBound)).first(where: { personNouns[tokens[$0].lower] != nil }),
             !tokens[noun].isPossessive, !["old", "voice"].contains(tokens[noun].lower), let gender = personNouns[tokens[noun].lower],
             // (No one named in that sentence besides: `Mr. Dale came in with a boy`; but `A young
             // sailor looked up as Pascoe came out.` has the sailor act.)
+            // (Nor one the newcomer comes in on: `The young clerk closed his ledger when the door
+            // opened and a gentleman came in.`)
             !(sentence..<narration.upperBound).contains(where: { index in
                 mentionStarting[index] != nil && !isGoverned(index)
                     && !(index > article && index > 0 && CharacterDiscovery.timeClauseWords.contains(tokens[index - 1].lower) && tokens[article].startsSentence)
+                    && !(index < article && (noun + 1..<min(noun + 10, narration.upperBound)).contains { Self.arrivalVerbs.contains(tokens[$0].lower) })
             })
         else { return nil }
         // (`"Send Pascoe to me."` … `A tall sailor ducked in.` ⏎ `"You wanted me, sir?"` ⏎ `"I
@@ -615,7 +620,13 @@ extension Attributor {
         }) {
             return speakerOf[sentFor]
         }
-        if !discovered { return castLabel(for: tokens[noun].lower).map { speakerOf[$0] } ?? notNamedYet(gender, before: position, exclude: [], salience: salience) }
+        if !discovered {
+            // (Else the one of that sex the narration names next, soon, never named before: `He
+            // was Major Pryce, of the Grange.`)
+            let namedNext = firstMentions.first { $0.position > position && !tokens[$0.position].inQuote }
+                .flatMap { first in first.position - position < 400 && [gender, .unknown].contains(characters[first.character].gender) ? speakerOf[first.character] : nil }
+            return castLabel(for: tokens[noun].lower).map { speakerOf[$0] } ?? notNamedYet(gender, before: position, exclude: [], salience: salience) ?? namedNext
+        }
         let phrase = tokens[article...noun].map(\.lower).joined(separator: " ")
         // (Or a named one discovery knows by that noun: `the sailor`, Pascoe sent for.)
         let own = characters.indices.filter { characters[$0].aliases.contains(phrase) || characters[$0].name == "the " + tokens[noun].lower || characters[$0].aliases.contains("the " + tokens[noun].lower) }

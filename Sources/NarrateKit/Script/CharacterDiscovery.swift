@@ -147,6 +147,7 @@ struct CharacterDiscovery {
             guard passage else { return nil }
             let ways: [() -> Int?] = [
                 { seenAnew(description, in: characters, mentions: namedMentions) },
+                { namedByThePredicate(description, in: characters, mentions: namedMentions) },
                 { parentOfTheFamily(description, in: characters) },
                 { agedAnew(description, in: characters, mentions: namedMentions, aged: aged, described: described) },
                 { presented(description, in: characters, mentions: namedMentions) },
@@ -302,6 +303,28 @@ struct CharacterDiscovery {
         // the description open.)
         let named = Set(mentions.filter { tokens[$0.tokens.lowerBound].paragraph == paragraph && $0.tokens.lowerBound < use }.map(\.character))
         return openers.count == 1 && named.count == 1 ? openers.first : nil
+    }
+
+    /// `A gentleman came in out of the sleet.` … `The gentleman held his hands to the stove. He
+    /// was Major Pryce, of the Grange.`: a description the narration then names, with `he was`
+    /// or `she was` opening a sentence soon after its first use, is that one, named there first.
+    private func namedByThePredicate(_ description: Character, in characters: [Character], mentions: [CharacterIndex.Mention]) -> Int? {
+        let words = description.name.split(separator: " ").dropFirst().map(String.init)
+        guard !words.isEmpty, let use = firstUse(of: words[...], articles: ["a", "an", "the"]) else { return nil }
+        for mention in mentions where mention.tokens.lowerBound > use {
+            let start = mention.tokens.lowerBound
+            guard tokens[start].paragraph - tokens[use].paragraph <= 4 else { break }
+            guard start >= 2, !tokens[start].inQuote, ["was", "is"].contains(tokens[start - 1].lower), tokens[start - 2].startsSentence,
+                let gender = Lexicon.subjectPronouns[tokens[start - 2].lower], description.gender == .unknown || gender == description.gender,
+                !mentions.contains(where: { $0.character == mention.character && $0.tokens.lowerBound < start })
+            else { continue }
+            // (The description the sentence before opens on: not `the young clerk` further back.)
+            var before = start - 3
+            while before > 0, !tokens[before - 1].isSentenceEnd, tokens[before - 1].paragraph == tokens[before].paragraph { before -= 1 }
+            guard ["the", "a", "an"].contains(tokens[before].lower), wordsFollow(words, before) else { return nil }
+            return mention.character
+        }
+        return nil
     }
 
     /// `Young Tobias had spoken to Mr. Garside twice.` ⏎ `…the old man came down the stairs`: a
@@ -1411,7 +1434,9 @@ struct CharacterDiscovery {
         /// (Or called for just before by a line, and never named in the narration: `"Ellen!"` ⏎
         /// `A girl came running from the kitchen.`)
         func unnamedBefore(_ introduction: Int, _ gender: Gender, head: String) -> Bool {
-            cast.indices.contains { fits($0, gender) && !playsAnotherPart($0, head) && ((firstNamedAt($0) ?? .max) > introduction || calledFor($0, before: introduction)) }
+            // (Anyone may be `a gentleman`, the cast's `The Major` too.)
+            cast.indices.contains { fits($0, gender) && (Lexicon.anyoneNouns.contains(head) || !playsAnotherPart($0, head))
+                && ((firstNamedAt($0) ?? .max) > introduction || calledFor($0, before: introduction)) }
         }
         var castMentions: [CharacterIndex.Mention]?
         func calledFor(_ character: Int, before introduction: Int) -> Bool {

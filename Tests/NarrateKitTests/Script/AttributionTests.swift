@@ -5606,6 +5606,29 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Annie Marsh", "Joss Pengelly", "Annie Marsh", "Annie Tregear", "Joss Pengelly", "Annie Marsh"],
                 "\(speakers(text, cast: cast))")
     }
+
+    /// `The young clerk closed his ledger when the door opened and a gentleman in a caped coat
+    /// came in.` ⏎ `"Is the up train late?"`: the newcomer asks, not the clerk; with a cast, he
+    /// is the one the narration names next (`He was Major Pryce`), though the cast calls him
+    /// `The Major`; without one, the gentleman and Major Pryce are one character.
+    @Test func theNewcomerNamedByWhatHeWas() {
+        let text = """
+            The booking office was a narrow room with a stove in one corner. The young clerk closed his ledger when the door opened and a gentleman in a caped coat came in out of the sleet.
+
+            "Is the up train late?"
+
+            "Twenty minutes, sir."
+
+            The gentleman took off his hat and held his hands to the stove. He was Major Pryce, of the Grange.
+
+            "Then I shall wait here."
+            """
+        let cast = [Character(name: "Major Pryce", aliases: ["The Major"], gender: .male), Character(name: "The Clerk", gender: .male),
+                    Character(name: "The Vicar", gender: .male)]
+        #expect(speakers(text, cast: cast).prefix(2) == ["Major Pryce", "The Clerk"], "\(speakers(text, cast: cast))")
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.characters.contains { $0.name == "Major Pryce" && $0.aliases.contains("the gentleman") }, "\(script.characters)")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
