@@ -1170,6 +1170,23 @@ extension Attributor {
         {
             return (spokenOf, Attribution(method: .turnTaking, confidence: 0.6, evidence: Self.denialEvidence + spokenOf.name))
         }
+        // `"I have put in a cake," she said.` ⏎ `"Thank you, Aunt."`: in a passage, the one in
+        // the scene who shares the surname of the one the line answers (`Kitty Lowther`, of
+        // `Mrs. Lowther`), her niece.
+        if isPassage, opensItsParagraph(turn), let previous, case .character(let answered) = previous,
+            turn.addressWords.contains(where: { ["aunt", "uncle"].contains($0) }),
+            let answeredIndex = characters.firstIndex(where: { $0.name == answered }),
+            let surname = nameWords[answeredIndex].first(where: { $0.count == 2 && ["Mrs", "Mr"].contains($0[0]) })?.last
+        {
+            let nieces = characters.indices.filter { index in
+                let speaker = speakerOf[index]
+                return index != answeredIndex && !addressedNow.contains(speaker) && inScene(speaker, salience: salience, position: position)
+                    && nameWords[index].contains { $0.count >= 2 && Lexicon.titles[$0[0]] == nil && $0.last == surname }
+            }
+            if nieces.count == 1 {
+                return (speakerOf[nieces[0]], Attribution(method: .vocative, confidence: 0.7, evidence: "calls \(answered) aunt or uncle, as kin"))
+            }
+        }
         // `When he had gone, Walter laughed.` ⏎ `"What's the joke?"`: in a passage, the other of
         // the two talking asks after what the narration's subject showed. (Not after one who
         // has just come: `little Annie came running with the tea, and stopped when she saw their

@@ -5629,6 +5629,30 @@ import Testing
         let script = ScriptBuilder().build(SourceText(name: "t", text: text))
         #expect(script.characters.contains { $0.name == "Major Pryce" && $0.aliases.contains("the gentleman") }, "\(script.characters)")
     }
+
+    /// `"I have put in a cake," she said.` ⏎ `"Thank you, Aunt."`: the one there who shares
+    /// Mrs. Lowther's surname (`Kitty Lowther`, whom the cast also calls `Miss Kitty`) thanks
+    /// her, not the clerk the narration last named.
+    @Test func theNieceCallsHerAunt() {
+        let text = """
+            Mrs. Lowther came in from the vicarage with her niece behind her.
+
+            "Only Kitty travels tonight."
+
+            "He is a tyrant."
+
+            "Kitty!"
+
+            The clerk bent over his ledger so that nobody should see him smile. Mrs. Lowther set down her basket.
+
+            "I have put in a cake," she said, "and the socks you left behind."
+
+            "Thank you, Aunt."
+            """
+        let cast = [Character(name: "Mrs. Lowther", gender: .female), Character(name: "Kitty", aliases: ["Miss Kitty", "Kitty Lowther"], gender: .female),
+                    Character(name: "The Clerk", gender: .male)]
+        #expect(speakers(text, cast: cast).last == "Kitty", "\(speakers(text, cast: cast))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
