@@ -591,6 +591,11 @@ extension Attributor {
             let narration = narrationParagraph(before: turn.paragraph), let sentence = sentenceStarts(in: narration).last
         else { return nil }
         // (`a woman's voice`, `to a boy`: not one who stands there.)
+        // (`…, and a tall young man came in and stood blinking at them. He was Mr. Carew, the
+        // curate.`: the one the narration names so, after bringing him in.)
+        if let named = newcomerNamedAfter(in: narration), !turn.named.contains(named) {
+            return speakerOf[named]
+        }
         // (The last that brings in a person: `a gentleman in a caped coat came in`.)
         let article = (sentence..<narration.upperBound).last { index in
             ["a", "an"].contains(tokens[index].lower) && (index == 0 || !Lexicon.prepositions.contains(tokens[index - 1].lower))
@@ -631,6 +636,23 @@ extension Attributor {
         // (Or a named one discovery knows by that noun: `the sailor`, Pascoe sent for.)
         let own = characters.indices.filter { characters[$0].aliases.contains(phrase) || characters[$0].name == "the " + tokens[noun].lower || characters[$0].aliases.contains("the " + tokens[noun].lower) }
         return own.count == 1 ? speakerOf[own[0]] : nil
+    }
+
+    /// In a paragraph of narration, one `a` or `an` brings in coming (`a tall young man came
+    /// in`), then named by a later sentence that opens `He was` or `She was` (`He was Mr.
+    /// Carew, the curate`).
+    func newcomerNamedAfter(in narration: Range<Int>) -> Int? {
+        guard let arrival = narration.first(where: { index in
+            ["a", "an"].contains(tokens[index].lower) && newcomerArrives(after: index - 1, before: narration.upperBound)
+                && (index + 1..<min(index + 5, narration.upperBound)).contains { personNouns[tokens[$0].lower] != nil }
+        }) else { return nil }
+        for index in arrival..<narration.upperBound where tokens[index].startsSentence && Lexicon.subjectPronouns[tokens[index].lower] != nil {
+            guard index + 2 < narration.upperBound, ["was", "is"].contains(tokens[index + 1].lower), let mention = mentionStarting[index + 2].map({ mentions[$0] }),
+                !mention.descriptive, characters[mention.character].gender == Lexicon.subjectPronouns[tokens[index].lower] || characters[mention.character].gender == .unknown
+            else { continue }
+            return mention.character
+        }
+        return nil
     }
 
     /// For an untagged line opening its paragraph in a passage, the one person named in the
@@ -1547,8 +1569,10 @@ extension Attributor {
         // `you are Mr. Quayle?`, `are you Mr. Quayle?`: the name just after.
         for index in question.dropFirst().dropLast() where tokens[index].isWord {
             let pair = (tokens[index - 1].lower, tokens[index].lower)
+            // (Or with a word of doubt after it: `You are Mary Rowe, I think?`)
             guard pair == ("you", "are") || pair == ("are", "you"), let mention = mentionStarting[index + 1].map({ mentions[$0] }), !mention.descriptive,
-                mention.tokens.upperBound < tokens.count, tokens[mention.tokens.upperBound].word == "?"
+                mention.tokens.upperBound < tokens.count,
+                tokens[mention.tokens.upperBound].word == "?" || tokens[mention.tokens.upperBound].word == "," && question.upperBound - mention.tokens.upperBound <= 5
             else { continue }
             return mention.character
         }

@@ -5653,6 +5653,32 @@ import Testing
                     Character(name: "The Clerk", gender: .male)]
         #expect(speakers(text, cast: cast).last == "Kitty", "\(speakers(text, cast: cast))")
     }
+
+    /// `The door opened, and a tall young man came in. He was Mr. Carew, the curate.` ⏎ `"Good
+    /// morning, children."`: he, brought in and then named, speaks; and after `"You are Mary
+    /// Rowe, I think?"`, `"Yes, sir."` is Mary's, the name asked after with a word of doubt.
+    @Test func theCurateNamedAfterComingInAndTheNameAsked() {
+        let text = """
+            When the clock struck nine and her desk was empty, the children looked at one another.
+
+            "She's ill," said Dick Rowe at last.
+
+            "She's never ill," said Mary.
+
+            The door opened, and a tall young man with a bag of books came in and stood blinking at them. He was Mr. Carew, the curate, and most of them knew him from church.
+
+            "Good morning, children. I am to take you today."
+
+            Nobody answered. The curate put his bag on the desk.
+
+            "You are Mary Rowe, I think?"
+
+            "Yes, sir."
+            """
+        let cast = [Character(name: "Dick Rowe", aliases: ["Dick"], gender: .male), Character(name: "Mary Rowe", aliases: ["Mary"], gender: .female),
+                    Character(name: "Mr. Carew", aliases: ["The Curate"], gender: .male)]
+        #expect(speakers(text, cast: cast) == ["Dick Rowe", "Mary Rowe", "Mr. Carew", "Mr. Carew", "Mary Rowe"], "\(speakers(text, cast: cast))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
