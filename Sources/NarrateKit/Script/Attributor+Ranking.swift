@@ -698,6 +698,12 @@ extension Attributor {
             let recalled = stative || verb < narration.upperBound && tokens[verb].lower == "had"
             if isSentenceSubject(index), !recalled { acting = mention.character; actingAt = index }
         }
+        // Silence, reported words or thanks (`Rosa said nothing.`, `Anne thanked him.`) hand
+        // the turn to the other.
+        func handsTheTurnOn() -> Bool {
+            reportedSpeaker(before: turn.paragraph, salience: salience, speakerOf: speakerOf) != nil
+                || narratedAddressee(before: turn.paragraph, salience: salience, speakerOf: speakerOf) != nil
+        }
         // (`Constance read in silence. Her sister watched her face.` ⏎ `"Well?"`: a relative
         // opening the last sentence acts after the one named.)
         // (Not one who `had nothing more to say`, nor `was` anything: what she does.)
@@ -705,9 +711,7 @@ extension Attributor {
             at + 2 < narration.upperBound, !["had", "was", "is", "were", "did", "could", "would"].contains(tokens[at + 2].lower),
             let last = lastNarrationSentence(before: turn), last.contains(at), !turn.named.contains(where: { speakerOf[$0] == relative })
         {
-            let silent = reportedSpeaker(before: turn.paragraph, salience: salience, speakerOf: speakerOf) != nil
-                || narratedAddressee(before: turn.paragraph, salience: salience, speakerOf: speakerOf) != nil
-            return silent || asksAfterAReaction(turn) ? nil : relative
+            return handsTheTurnOn() || asksAfterAReaction(turn) ? nil : relative
         }
         // (`He laughed. Eliza was…`: someone else acts there too, unnamed; not one who goes,
         // `When he had gone, Dora leaned across.`)
@@ -727,12 +731,9 @@ extension Attributor {
                 !sentence.contains(where: { $0 >= opener.tokens.upperBound && mentionStarting[$0] != nil })
             else { return nil }
         }
-        // Silence, reported words or thanks (`Rosa said nothing.`, `Anne thanked him.`) hand
-        // the turn to the other; a reply that calls someone else by name says who spoke.
-        let silent = reportedSpeaker(before: turn.paragraph, salience: salience, speakerOf: speakerOf) != nil
-            || narratedAddressee(before: turn.paragraph, salience: salience, speakerOf: speakerOf) != nil
+        // A reply that calls someone else by name says who spoke.
         let calledElse = next.map { !$0.openingVocatives.isEmpty && !$0.openingVocatives.contains { $0 == acting } } ?? false
-        return silent || calledElse || asksAfterAReaction(turn) ? nil : speakerOf[acting]
+        return handsTheTurnOn() || calledElse || asksAfterAReaction(turn) ? nil : speakerOf[acting]
     }
 
     /// `Walter laughed.` ⏎ `"What's the joke?"`: a line asking after what someone just showed is
