@@ -65,6 +65,18 @@ extension Attributor {
                 if let introduced = selfIntroduction(turn), [gender, .unknown].contains(characters[introduced].gender) || gender == .unknown {
                     return (speakerOf[introduced], Attribution(method: .descriptionTag, confidence: 0.8, evidence: evidence + " (\(phrase): names themself)"))
                 }
+                // `"Then she's dead," said a small boy at the back.` ⏎ `"…, Sam Hatch, if she hears
+                // you."`: in a passage, someone new whom the reply calls by a name never used
+                // before is that one.
+                if isPassage, phrase.hasPrefix("a ") || phrase.hasPrefix("an "), index + 1 < turns.count, turns[index + 1].paragraph == turn.paragraph + 1,
+                    let called = turns[index + 1].vocatives.first(where: { called in
+                        let firstNamed = firstMentions.first { $0.character == called }?.position ?? .max
+                        return firstNamed >= token(atOrAfter: quoteStart(pieces[turns[index + 1].pieces[0]])) && [gender, .unknown].contains(characters[called].gender)
+                    }),
+                    !addressedNow.contains(speakerOf[called])
+                {
+                    return (speakerOf[called], Attribution(method: .descriptionTag, confidence: 0.75, evidence: evidence + " (\(phrase): \(characters[called].name), called so in the reply)"))
+                }
                 // `My friend Quayle was lying on the sofa` … `said my companion`: the one a
                 // teller calls their friend by name.
                 if let companion = tellersCompanion(phrase, before: position, speakerOf: speakerOf), !addressedNow.contains(companion) {

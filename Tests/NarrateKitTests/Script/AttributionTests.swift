@@ -5679,6 +5679,27 @@ import Testing
                     Character(name: "Mr. Carew", aliases: ["The Curate"], gender: .male)]
         #expect(speakers(text, cast: cast) == ["Dick Rowe", "Mary Rowe", "Mr. Carew", "Mr. Carew", "Mary Rowe"], "\(speakers(text, cast: cast))")
     }
+
+    /// `"Then she's dead," said a small boy at the back.` ⏎ `Mary turned round on him. "You'll
+    /// be dead yourself, Sam Hatch, if she hears you."`: the boy is the Sam Hatch the reply
+    /// calls by a name not used before, not Dick, who spoke first.
+    @Test func theSmallBoyTheReplyCallsByName() {
+        let text = """
+            Miss Thorne had taught the village school for eleven years, and she had never once been late. So when the church clock struck nine and her desk was empty, the children looked at one another in silence.
+
+            "She's ill," said Dick Rowe at last.
+
+            "She's never ill."
+
+            "Then she's dead," said a small boy at the back.
+
+            Mary Rowe turned round on him. "You'll be dead yourself, Sam Hatch, if she hears you."
+            """
+        let cast = [Character(name: "Miss Thorne", gender: .female), Character(name: "Dick Rowe", aliases: ["Dick"], gender: .male),
+                    Character(name: "Mary Rowe", aliases: ["Mary"], gender: .female), Character(name: "Sam Hatch", aliases: ["Sam"], gender: .male),
+                    Character(name: "Mr. Carew", aliases: ["The Curate"], gender: .male)]
+        #expect(speakers(text, cast: cast) == ["Dick Rowe", "Mary Rowe", "Sam Hatch", "Mary Rowe"], "\(speakers(text, cast: cast))")
+    }
 }
 
 /// The resolver's weights and the evidence it records for fitting them.
