@@ -414,8 +414,8 @@ struct PersonNouns {
 
     init(tokens: TokenList) {
         let speechVerb = tokens.bySpelling { Lexicon.speechVerbs.contains($0) }
-        // (`said the carter`, and in a passage `said a young carter` of one not met before: in
-        // the novels, training lost 0.0008.)
+        // (`said the carter`, and in a passage `said a young carter` of one not met before: only
+        // a passage's rules read such a newcomer's tag.)
         let passage = tokens.count < CharacterDiscovery.passageTokens
         let isThe = tokens.bySpelling { $0 == "the" || passage && ["a", "an"].contains($0) }
         func noun(from start: Int) -> (head: Int, end: Int)? {
