@@ -649,13 +649,19 @@ extension Attributor {
         var cursor = index + 1
         while cursor < limit, !tokens[cursor].isSentenceEnd {
             if ["a", "an"].contains(tokens[cursor].lower), let noun = (cursor + 1..<min(cursor + 4, limit)).first(where: { personNouns[tokens[$0].lower] != nil }),
-                (noun + 1..<min(noun + 10, limit)).prefix(while: { !tokens[$0].isSentenceEnd }).contains(where: { Self.arrivalVerbs.contains(tokens[$0].lower) })
+                comes(after: noun, before: limit)
             {
                 return true
             }
             cursor += 1
         }
         return false
+    }
+
+    /// Whether the person whose noun is at `noun` comes, a few words on in its sentence (`a
+    /// gentleman in a caped coat came in`).
+    func comes(after noun: Int, before limit: Int) -> Bool {
+        (noun + 1..<min(noun + 10, limit)).prefix(while: { !tokens[$0].isSentenceEnd }).contains { Self.arrivalVerbs.contains(tokens[$0].lower) }
     }
 
     /// Parts of a person that act for them in a beat: `The porter's face went grey.`

@@ -622,7 +622,7 @@ extension Attributor {
             !(sentence..<narration.upperBound).contains(where: { index in
                 mentionStarting[index] != nil && !isGoverned(index)
                     && !(index > article && index > 0 && CharacterDiscovery.timeClauseWords.contains(tokens[index - 1].lower) && tokens[article].startsSentence)
-                    && !(index < article && (noun + 1..<min(noun + 10, narration.upperBound)).contains { Self.arrivalVerbs.contains(tokens[$0].lower) })
+                    && !(index < article && comes(after: noun, before: narration.upperBound))
             })
         else { return nil }
         // (`"Send Pascoe to me."` … `A tall sailor ducked in.` ⏎ `"You wanted me, sir?"` ⏎ `"I
