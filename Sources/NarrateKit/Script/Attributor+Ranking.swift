@@ -455,7 +455,7 @@ extension Attributor {
         // name in a line against its speaker, would say.
         let asked = index > 0 && turns[index - 1].paragraph == turn.paragraph - 1 ? turns[index - 1] : nil
         if let introduced = selfIntroduction(turn) ?? nameGivenWhenAsked(turn, asked: asked) ?? ownsTheNameAsked(turn, asked: asked) {
-            return (speakerOf[introduced], Attribution(method: .paragraphMention, confidence: 0.8, evidence: "names themself: " + characters[introduced].name))
+            return (speakerOf[introduced], Attribution(method: .paragraphMention, confidence: 0.8, evidence: Self.selfNamingEvidence + characters[introduced].name))
         }
         // `"Tuesday. No, Friday. Dora?"` ⏎ `"Friday, sir."`: the one the line before turned to
         // answers, whoever the talk went between.
@@ -499,8 +499,9 @@ extension Attributor {
         // `"What's the joke?"`: the ranker would give the line to the narration's subject; nor
         // one who denies what was said of them, `"I am not!"`, which it gives to the one asked.)
         // (In a passage, nor one the narration has just told or asked something: `she told her
-        // to air the blue room.` ⏎ `"For Mr. Harry, ma'am?"`.)
-        let attentive = [Self.voiceEvidence, Self.reactionEvidence, Self.denialEvidence].contains { ruled.1.evidence.hasPrefix($0) }
+        // to air the blue room.` ⏎ `"For Mr. Harry, ma'am?"`.) Nor one who names themself, whom
+        // the ranker, holding a name in a line against its speaker, takes for the one called.
+        let attentive = [Self.voiceEvidence, Self.reactionEvidence, Self.denialEvidence, Self.selfNamingEvidence].contains { ruled.1.evidence.hasPrefix($0) }
             || ruled.1.evidence == Self.attentiveEvidence || isPassage && ruled.1.evidence.hasPrefix(Self.toldEvidence)
         // In a passage, a new paragraph that opens with a line is a new speaker unless something
         // says otherwise: the ranker, fitted on novels whose speeches often run on into the next
@@ -523,6 +524,7 @@ extension Attributor {
     static let toldEvidence = "answers, having been "
     static let arrivalVerbs: Set<String> = ["came", "ran", "entered", "arrived", "appeared", "hurried", "rushed", "burst"]
     static let reactionEvidence = "asks after what "
+    static let selfNamingEvidence = "names themself: "
     static let denialEvidence = "denies what the line before said of "
 
     /// The one named by name at the start of the narration that opens a turn's paragraph
@@ -1522,6 +1524,18 @@ extension Attributor {
         range.dropLast(2).contains { tokens[$0].lower == "at" && tokens[$0 + 1].lower == "your" && tokens[$0 + 2].lower == "service" }
     }
 
+    /// `"Your name?"`, `"What are you called?"`, `"What do they call you?"`, `"Who are you?"`:
+    /// a question for the hearer's name (not `"Did you call?"`).
+    func asksTheHearersName(_ question: Range<Int>) -> Bool {
+        let words = question.filter { tokens[$0].isWord }.map { tokens[$0].lower }
+        if words.contains("name") && words.contains("your") { return true }
+        // (The question's own sentence: `"Nell. How are you called?"`.)
+        let sentence = question.dropLast().lastIndex { tokens[$0].isSentenceEnd }.map { $0 + 1 } ?? question.lowerBound
+        let asked = (sentence..<question.upperBound).filter { tokens[$0].isWord }.map { tokens[$0].lower }
+        guard let opening = asked.first, ["what", "how", "who"].contains(opening), asked.contains("you") else { return false }
+        return asked.contains("called") || asked.contains("call") || asked == ["who", "are", "you"]
+    }
+
     /// `"Your name, sir?"` ⏎ `"Quill. Professor Quill. I have a room here."`: a line that opens
     /// with a name alone, answering a question about the hearer's name, gives its speaker's
     /// own (`"What is his name?"` ⏎ `"Bingley."` gives another's). A title left hanging asks
@@ -1529,7 +1543,7 @@ extension Attributor {
     func nameGivenWhenAsked(_ turn: Turn, asked: Turn?) -> Int? {
         guard let asked, !turn.continuesSpeech, let question = asked.pieces.last.map({ tokenRange(of: pieces[$0]) }),
             question.last(where: { !tokens[$0].isWord }).map({ tokens[$0].word == "?" }) == true,
-            question.contains(where: { tokens[$0].lower == "name" }) && question.contains(where: { tokens[$0].lower == "your" })
+            asksTheHearersName(question)
                 || question.last(where: { tokens[$0].isWord }).map({ Lexicon.titles[tokens[$0].word] != nil && tokens[$0 + 1].word != "?" }) == true,
             let first = turn.pieces.first.map({ tokenRange(of: pieces[$0]) })
         else { return nil }

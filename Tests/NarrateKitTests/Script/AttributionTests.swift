@@ -1269,6 +1269,17 @@ import Testing
         #expect(speakers(text, cast: cast) == ["The Porter", "Major Tarrant", "The Porter"])
     }
 
+    /// `"What are you called?"` ⏎ `"Nell. How are you called?"` ⏎ `"Jacob."`: each name
+    /// answers the question before it (not a call to the one asking), and the talk alternates
+    /// from there.
+    @Test func aNameGivenWhenAskedWhatOneIsCalled() {
+        let cast = [Character(name: "Nell Farrow", aliases: ["Nell"], gender: .female), Character(name: "Jacob Barnes", aliases: ["Jacob"], gender: .male)]
+        let text = "Jacob Barnes sat down at the table and the girl sat down beside him. They watched the street for a while.\n\n"
+            + "\"You oughtn't to drink gin if you're tired.\"\n\n\"You neither.\"\n\n\"What are you called?\"\n\n"
+            + "\"Nell. How are you called?\"\n\n\"Jacob.\"\n\n\"That's a Dutch name.\"\n\n\"American too.\""
+        #expect(Array(speakers(text, cast: cast).suffix(4)) == ["Nell Farrow", "Jacob Barnes", "Nell Farrow", "Jacob Barnes"])
+    }
+
     /// `Uncle Noll rocked. Bet put a walnut in his hand, and he cracked it.` ⏎ `"…," he said`:
     /// the he is the uncle, though a woman is the last sentence's subject and the boy spoke last.
     @Test func theHeOfALaterClauseFollowsTheManOfTheSentenceBefore() {
