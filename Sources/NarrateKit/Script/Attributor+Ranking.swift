@@ -94,6 +94,13 @@ extension Attributor {
                 if let named = apposedSoonAfter(phrase, gender, after: turn, exclude: addressedNow, speakerOf: speakerOf) {
                     return (named, Attribution(method: .descriptionTag, confidence: 0.75, evidence: evidence + " (\(phrase): \(named.name), so called just after)"))
                 }
+                // `A man leaned over and asked: "…?"` … `He was an old man, …`: the narration
+                // soon after says what the newcomer was, in the words of a cast label.
+                if phrase.hasPrefix("a ") || phrase.hasPrefix("an "), let described = describedSoonAfter(gender, after: turn, salience: salience, speakerOf: speakerOf),
+                    !addressedNow.contains(described)
+                {
+                    return (described, Attribution(method: .descriptionTag, confidence: 0.75, evidence: evidence + " (\(phrase): \(described.name), described so just after)"))
+                }
                 // `said a young carter`, with a cast whose one carter is its bare label `The
                 // Carter`: in a passage, he, as `said a carter` would be by the label's own words.
                 // (In the novels, training lost 0.0008: their casts' labels are more often
@@ -1639,6 +1646,22 @@ extension Attributor {
                 cursor += 1
                 steps += 1
             }
+        }
+        return nil
+    }
+
+    /// `He was an old man, as brown as the others.`: a sentence soon after a line, saying what
+    /// its he or she was in the words of a cast member who has not spoken yet.
+    func describedSoonAfter(_ gender: Gender, after turn: Turn, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
+        guard gender != .unknown else { return nil }
+        let start = token(atOrAfter: quoteEnd(pieces[turn.pieces[turn.pieces.count - 1]]))
+        for cursor in start..<max(start, min(tokens.count - 3, start + 120)) where !tokens[cursor].inQuote {
+            guard Lexicon.subjectPronouns[tokens[cursor].lower] == gender, tokens[cursor + 1].lower == "was",
+                tokens[cursor].startsSentence || cursor > 0 && tokens[cursor - 1].isSentenceEnd,
+                let mention = mentionStarting[cursor + 2].map({ mentions[$0] }), characters[mention.character].gender == gender
+            else { continue }
+            let speaker = speakerOf[mention.character]
+            return salience.spoke[speaker] == nil ? speaker : nil
         }
         return nil
     }

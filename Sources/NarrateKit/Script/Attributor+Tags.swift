@@ -219,6 +219,13 @@ extension Attributor {
             {
                 end += 1
             }
+            // `A man leaned over and asked`: the noun may come before the words run out, when
+            // a verb of what the person did follows it (not `a voice close ahead`).
+            if end > index + 2, personNouns[tokens[end - 1].lower] == nil, let noun = (index + 2..<end).last(where: { personNouns[tokens[$0 - 1].lower] != nil }),
+                Self.isActingVerb(tokens[noun].lower)
+            {
+                end = noun
+            }
             guard end > index + 1 else { return nil }
             let head = tokens[end - 1].lower
             let ordinal = end == index + 2 && ["the", "a"].contains(token.lower) && Lexicon.ordinals.contains(head)
@@ -252,6 +259,12 @@ extension Attributor {
             return (.description(phrase, gender), end)
         }
         return nil
+    }
+
+    /// A past verb of something a person does (`leaned`, `came`, `sat`), after its subject.
+    static func isActingVerb(_ word: String) -> Bool {
+        word.count > 3 && word.hasSuffix("ed") || Attributor.attentionVerbs.contains(word) || Attributor.nearVerbs.contains(word)
+            || Attributor.arrivalVerbs.contains(word) || Lexicon.gestureVerbs.contains(word)
     }
 
     /// `the boy called Dick`, `a man named Pike`: the name after a description's noun.

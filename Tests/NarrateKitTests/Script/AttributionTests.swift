@@ -1280,6 +1280,21 @@ import Testing
         #expect(Array(speakers(text, cast: cast).suffix(4)) == ["Nell Farrow", "Jacob Barnes", "Nell Farrow", "Jacob Barnes"])
     }
 
+    /// `A man leaned over and asked: "…?"` ⏎ … ⏎ `He was an old man, …`: a description is the
+    /// subject of a speech verb though another verb of what he did comes between, and the
+    /// narration soon after says in a cast label's words who the newcomer was.
+    @Test func aNewcomerDescribedJustAfterIsTheCastLabelSoWorded() {
+        let cast = [
+            Character(name: "Bill Gorton", aliases: ["Bill"], gender: .male), Character(name: "The Drover", gender: .male),
+            Character(name: "An Old Man", gender: .male), Character(name: "A Young Man", gender: .male),
+        ]
+        let text = "The road left the valley and climbed into the hills. Bill and the drover were having a conversation on the roof. "
+            + "A man leaned over from the other side of the seat and asked in English: \"You're from the city?\"\n\n\"Yes.\"\n\n"
+            + "\"I was there once,\" he said. \"Forty years ago.\"\n\nHe was an old man, as brown as the others, with a white beard.\n\n"
+            + "\"How was it?\"\n\n\"What you say?\""
+        #expect(speakers(text, cast: cast).first == "An Old Man")
+    }
+
     /// `Uncle Noll rocked. Bet put a walnut in his hand, and he cracked it.` ⏎ `"…," he said`:
     /// the he is the uncle, though a woman is the last sentence's subject and the boy spoke last.
     @Test func theHeOfALaterClauseFollowsTheManOfTheSentenceBefore() {
