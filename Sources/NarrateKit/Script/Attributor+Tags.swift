@@ -471,6 +471,20 @@ extension Attributor {
         {
             return (.pronoun(gender), cursor)
         }
+        // `Mr. Beebe heard her kiss Lucy and say:`: the one heard, with what else they did
+        // between (a bare verb: not `heard him, and said`).
+        if ["say", "cry", "exclaim", "ask", "whisper", "murmur", "add", "answer", "reply", "call"].contains(tokens[verb].lower) {
+            var back = verb - 1
+            while back > max(sentenceStart, verb - 10), !Self.hearingVerbs.contains(tokens[back - 1].lower), !tokens[back].isClauseEnd, tokens[back].word != "," {
+                back -= 1
+            }
+            if back > sentenceStart, back < verb - 1, Self.hearingVerbs.contains(tokens[back - 1].lower),
+                (back + 1..<verb).contains(where: { tokens[$0].lower == "and" })
+            {
+                if let gender = Lexicon.objectPronouns[tokens[back].lower] { return (.pronoun(gender), back) }
+                if let mention = mentionStarting[back].map({ mentions[$0] }), mention.tokens.upperBound < verb { return (.character(mention.character), back) }
+            }
+        }
         // `He turned to Mr. Gradgrind, who answered`: the relative pronoun's antecedent speaks.
         if cursor - 1 > sentenceStart, tokens[cursor].lower == "who", tokens[cursor - 1].word == "," {
             var start = cursor - 2

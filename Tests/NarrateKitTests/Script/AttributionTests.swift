@@ -1295,6 +1295,15 @@ import Testing
         #expect(speakers(text, cast: cast).first == "An Old Man")
     }
 
+    /// `Mr. Beebe heard her kiss Lucy and say: "…"`: the one heard speaks, though she does
+    /// something else first, not the one who hears.
+    @Test func theOneHeardDoingSomethingAndSpeakingSpeaks() {
+        let cast = [Character(name: "Mrs. Honeychurch", gender: .female), Character(name: "Lucy", gender: .female), Character(name: "Mr. Beebe", gender: .male)]
+        let text = "Lucy was at the piano when they came in from the garden. Mrs. Honeychurch went into the drawing-room, "
+            + "and Mr. Beebe heard her kiss Lucy and say: \"I am sorry I was so cross about Greece.\""
+        #expect(speakers(text, cast: cast) == ["Mrs. Honeychurch"])
+    }
+
     /// `Uncle Noll rocked. Bet put a walnut in his hand, and he cracked it.` ⏎ `"…," he said`:
     /// the he is the uncle, though a woman is the last sentence's subject and the boy spoke last.
     @Test func theHeOfALaterClauseFollowsTheManOfTheSentenceBefore() {
