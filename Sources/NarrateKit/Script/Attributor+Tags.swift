@@ -308,6 +308,18 @@ extension Attributor {
             return Tag(subject: .pronoun(gender), evidence: tokenSpan(window.lowerBound..<(noun + 1)))
         }
         if let tag = tagWithUnlistedVerb(window) { return tag }
+        // `"…"--And when Mrs. Bates was saying something to Emma, whispered farther,`: a clause
+        // of time opening the narration is not the tag, nor is the one it speaks of; the tag is
+        // after its comma, with a subject of its own or none (the speaker goes on).
+        var opening = window.lowerBound
+        while opening < window.upperBound, !tokens[opening].isWord { opening += 1 }
+        if opening < window.upperBound, ["and", "but"].contains(tokens[opening].lower) { opening += 1 }
+        if opening < window.upperBound, Self.subordinators.contains(tokens[opening].lower),
+            let comma = (opening..<clauseEnd(from: opening, in: window, words: 14)).first(where: { tokens[$0].word == "," }),
+            comma + 1 < window.upperBound
+        {
+            return tagAfter(comma + 1..<window.upperBound)
+        }
         let end = clauseEnd(from: window.lowerBound, in: window, words: 9)
         // A gesture tags only a quotation that runs on into it (`"Yes," she smiled`).
         let runsOn = [",", "—", "–", "-"].contains(closingPunctuation(before: window.lowerBound))

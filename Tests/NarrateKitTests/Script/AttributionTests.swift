@@ -1304,6 +1304,15 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mrs. Honeychurch"])
     }
 
+    /// `"…" And though he exclaimed at the word, she found…`: a clause of time or concession
+    /// opening the narration after a line does not tag it with its own verb and subject.
+    @Test func aClauseOfConcessionAfterALineIsNotItsTag() {
+        let text = "Ben had come back from London that morning, and Rosa met him in the lane.\n\n\"Were you surprised?\" said Rosa.\n\n\"Not at all. I felt that it would soon happen.\"\n\n"
+            + "\"That is to say, you had given your permission. I guessed as much.\" And though he exclaimed at the word, "
+            + "she found that it had been pretty much the case."
+        #expect(speakers(text, cast: rosaAndBen) == ["Rosa", "Ben", "Rosa"])
+    }
+
     /// `Uncle Noll rocked. Bet put a walnut in his hand, and he cracked it.` ⏎ `"…," he said`:
     /// the he is the uncle, though a woman is the last sentence's subject and the boy spoke last.
     @Test func theHeOfALaterClauseFollowsTheManOfTheSentenceBefore() {
