@@ -190,13 +190,24 @@ extension Attributor {
                 followObject(index)
                 return
             }
-            guard let gender = Lexicon.subjectPronouns[tokens[index].lower], let subject = salience.followed[gender],
-                index - (salience.subjectAt[subject] ?? 0) < 400
-            else { return }
+            guard let gender = Lexicon.subjectPronouns[tokens[index].lower] else { return }
+            // `showed in a tall woman in grey.` ⏎ `"Mr. Lennox?"` ⏎ … ⏎ `She sat down.`: with no one
+            // of that sex in the narration lately, the he or she is the last of that sex to speak.
+            if salience.followed[gender] == nil,
+                let (speaker, at) = salience.spoke.filter({ $0.key != .narrator && self.gender(of: $0.key) == gender }).max(by: { $0.value < $1.value }),
+                index - at < 400
+            {
+                salience.followed[gender] = speaker
+                salience.subjectAt[speaker] = at
+            }
+            guard let subject = salience.followed[gender], index - (salience.subjectAt[subject] ?? 0) < 400 else { return }
             salience.subjectAt[subject] = index
             // `Jack was mending a net when the constable came up. He did not get up.`: a `He`
             // opening a sentence makes the one it follows the narration's subject again.
-            if isPassage, tokens[index].startsSentence { salience.subject = subject }
+            // (So does one opening a clause after `, and`: `I poured her a glass of water, and
+            // she drank a little of it.`)
+            let opensAClause = index > 1 && tokens[index - 1].lower == "and" && tokens[index - 2].word == ","
+            if isPassage, tokens[index].startsSentence || opensAClause { salience.subject = subject }
             // `He went out, and they heard the trap rattle away.`: in a passage, gone, as one named
             // going is.
             let leaving = isPassage && CharacterIndex.saysLeaving(tokens, after: index + 1)
@@ -569,6 +580,14 @@ extension Attributor {
             }
             if let speaker = turns[index].speaker {
                 salience.spoke[speaker] = position
+                // (`showed in a tall woman in grey. She put back her veil.` ⏎ `"Mr. Lennox?"`: one
+                // the narration brought in, or had acting, never by name, is in the scene as one it
+                // named would be.)
+                if salience.mentioned[speaker] == nil, speaker != .narrator,
+                    turns[index].attribution.map({ [Self.broughtInEvidence, Self.actsEvidence].contains(where: $0.evidence.hasSuffix) }) == true
+                {
+                    salience.mentioned[speaker] = position
+                }
                 if speaker != .narrator, let tag = turn.tag, CharacterIndex.saysAbsent(tokens, after: token(atOrAfter: tag.evidence.upperBound)) {
                     leave(speaker)
                     salience.leftAfterSpeaking[speaker] = token(atOrAfter: tag.evidence.upperBound)

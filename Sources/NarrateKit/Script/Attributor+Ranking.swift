@@ -438,7 +438,7 @@ extension Attributor {
                 .map(addressedNow.contains) != true,
             let speaker = resolve(gender, previous: previous, salience: salience, position: position, exclude: notTheBeat, addressed: addressedBefore, expected: beforePrevious, participants: participants)
         {
-            return (speaker, Attribution(method: .paragraphMention, confidence: 0.6, evidence: "\(gender == .male ? "he" : "she") acts just before"))
+            return (speaker, Attribution(method: .paragraphMention, confidence: 0.6, evidence: "\(gender == .male ? "he" : "she")" + Self.actsEvidence))
         }
         if turn.tag == nil, !turn.continuesSpeech, let thanked = thankedForAGift(turn, salience: salience, speakerOf: speakerOf), !addressedNow.contains(thanked.speaker) {
             return (thanked.speaker, Attribution(method: .paragraphMention, confidence: 0.7, evidence: "thanks \(thanked.giver.name) for what the narration has given"))
@@ -456,7 +456,7 @@ extension Attributor {
         if let newcomer = newcomerOfTheParagraphBefore(turn, next: next, callBefore: callBefore, position: position, salience: salience, speakerOf: speakerOf),
             newcomer != previous, !addressedNow.contains(newcomer)
         {
-            return (newcomer, Attribution(method: .paragraphMention, confidence: 0.6, evidence: newcomer.name + ", brought in just before"))
+            return (newcomer, Attribution(method: .paragraphMention, confidence: 0.6, evidence: newcomer.name + Self.broughtInEvidence))
         }
         // One who names themself (`"I am Lorne."`) speaks, whatever the ranker, which holds a
         // name in a line against its speaker, would say.
@@ -532,6 +532,8 @@ extension Attributor {
     static let arrivalVerbs: Set<String> = ["came", "ran", "entered", "arrived", "appeared", "hurried", "rushed", "burst"]
     static let reactionEvidence = "asks after what "
     static let selfNamingEvidence = "names themself: "
+    static let broughtInEvidence = ", brought in just before"
+    static let actsEvidence = " acts just before"
     static let denialEvidence = "denies what the line before said of "
 
     /// The one named by name at the start of the narration that opens a turn's paragraph

@@ -1313,6 +1313,28 @@ import Testing
         #expect(speakers(text, cast: rosaAndBen) == ["Rosa", "Ben", "Rosa"])
     }
 
+    /// A client told of in the first person, whom the narration never names: `our landlady
+    /// showed in a tall woman in grey.` ⏎ `"Mr. Quarles?"` ⏎ … ⏎ `She sat down. Her hands were
+    /// shaking.` ⏎ `"I hardly know where to begin."`: the she is the woman who spoke, and so is
+    /// the one who drinks (`I poured her a glass of water, and she drank.`) and thanks the teller.
+    @Test func aClientNeverNamedInTheNarrationKeepsHerLines() {
+        let cast = [Character(name: "Quarles", gender: .male), Character(name: "Mrs. Dunne", gender: .female)]
+        let text = "I had been out on my rounds since seven, and when I came back I found Quarles at the window.\n\n"
+            + "\"There is a letter for you,\" said he. \"A Mrs. Dunne asks if she may call at eleven.\"\n\n"
+            + "There was a tap at the door, and our landlady showed in a tall woman in grey. She put back her veil.\n\n"
+            + "\"Mr. Quarles?\"\n\n\"I am Quarles. Pray sit down.\"\n\nShe sat down in the basket chair. Her hands were shaking.\n\n"
+            + "\"I hardly know where to begin.\"\n\n\"At the beginning,\" said Quarles gently.\n\n"
+            + "\"My husband went out on Tuesday evening, and he has not come back.\"\n\n\"You have been to the police?\"\n\n"
+            + "\"They say that men go away, and come back when they choose.\"\n\nI poured her a glass of water, and she drank a little of it.\n\n"
+            + "\"Thank you, Doctor. You are very kind.\"\n\n\"Did he take anything with him?\" I asked.\n\n\"Nothing at all.\"\n\n"
+            + "Quarles had been watching her with his eyes half closed. He leaned forward now.\n\n"
+            + "\"What was in the letter that he went out to post?\"\n\n\"I do not know. He would not let me see it.\""
+        #expect(speakers(text, cast: cast) == [
+            "Quarles", "Quarles", "Mrs. Dunne", "Quarles", "Mrs. Dunne", "Quarles", "Mrs. Dunne", "Quarles", "Mrs. Dunne", "Mrs. Dunne", "Narrator",
+            "Mrs. Dunne", "Quarles", "Mrs. Dunne",
+        ])
+    }
+
     /// `Uncle Noll rocked. Bet put a walnut in his hand, and he cracked it.` ⏎ `"…," he said`:
     /// the he is the uncle, though a woman is the last sentence's subject and the boy spoke last.
     @Test func theHeOfALaterClauseFollowsTheManOfTheSentenceBefore() {
