@@ -588,6 +588,13 @@ extension Attributor {
                 {
                     salience.mentioned[speaker] = position
                 }
+                // (And `The man looked at me` after `a short, broad man … came into the room.` ⏎
+                // `"Which of you is Ferrers?"` is he.)
+                if turns[index].attribution?.evidence.hasSuffix(Self.broughtInEvidence) == true, let narration = narrationParagraph(before: turn.paragraph),
+                    let article = newcomerArticle(in: narration), let noun = describedNoun(after: article, before: narration.upperBound)
+                {
+                    salience.knownAs["the " + tokens[noun].lower] = speaker
+                }
                 if speaker != .narrator, let tag = turn.tag, CharacterIndex.saysAbsent(tokens, after: token(atOrAfter: tag.evidence.upperBound)) {
                     leave(speaker)
                     salience.leftAfterSpeaking[speaker] = token(atOrAfter: tag.evidence.upperBound)

@@ -620,11 +620,7 @@ extension Attributor {
             return speakerOf[named]
         }
         // (The last that brings in a person: `a gentleman in a caped coat came in`.)
-        let article = (sentence..<narration.upperBound).last { index in
-            ["a", "an"].contains(tokens[index].lower) && (index == 0 || !Lexicon.prepositions.contains(tokens[index - 1].lower))
-                && (index + 1..<min(index + 4, narration.upperBound)).contains { personNouns[tokens[$0].lower] != nil }
-        }
-        guard let article, let noun = (article + 1..<min(article + 4, narration.upperBound)).first(where: { personNouns[tokens[$0].lower] != nil }),
+        guard let article = newcomerArticle(in: sentence..<narration.upperBound), let noun = describedNoun(after: article, before: narration.upperBound),
             !tokens[noun].isPossessive, !["old", "voice"].contains(tokens[noun].lower), let gender = personNouns[tokens[noun].lower],
             // (No one named in that sentence besides: `Mr. Dale came in with a boy`; but `A young
             // sailor looked up as Pascoe came out.` has the sailor act.)
@@ -659,6 +655,25 @@ extension Attributor {
         // (Or a named one discovery knows by that noun: `the sailor`, Pascoe sent for.)
         let own = characters.indices.filter { characters[$0].aliases.contains(phrase) || characters[$0].name == "the " + tokens[noun].lower || characters[$0].aliases.contains("the " + tokens[noun].lower) }
         return own.count == 1 ? speakerOf[own[0]] : nil
+    }
+
+    /// The last `a` or `an` in a stretch of narration that brings in a person (`a gentleman in
+    /// a caped coat came in`), not after a preposition (`to a boy`).
+    func newcomerArticle(in range: Range<Int>) -> Int? {
+        range.last { index in
+            ["a", "an"].contains(tokens[index].lower) && (index == 0 || !Lexicon.prepositions.contains(tokens[index - 1].lower))
+                && describedNoun(after: index, before: range.upperBound) != nil
+        }
+    }
+
+    /// The person noun an article leads to, after words of description (`a short, broad man`).
+    func describedNoun(after article: Int, before limit: Int) -> Int? {
+        var index = article + 1
+        while index < min(article + 6, limit), tokens[index].isWord || tokens[index].word == "," {
+            if personNouns[tokens[index].lower] != nil { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// In a paragraph of narration, one `a` or `an` brings in coming (`a tall young man came

@@ -1335,6 +1335,18 @@ import Testing
         ])
     }
 
+    /// `A moment later a short, broad man with a red beard came into the room` ⏎ `"Which of you
+    /// is Ferrers?"`: the newcomer, described with more than one word, speaks; and `The man
+    /// looked at me … then nodded.` is he again.
+    @Test func aNewcomerDescribedAtLengthSpeaksAndIsTheManAfter() {
+        let cast = [Character(name: "Ferrers", gender: .male), Character(name: "Trask", gender: .male), Character(name: "The Seaman", gender: .male)]
+        let text = "Ferrers was at the window when Trask came up to say that a man was asking for him.\n\n\"Show him in, Trask.\"\n\n"
+            + "The landlord went out. A moment later a short, broad man with a red beard came into the room, and stood with his back against the door.\n\n"
+            + "\"Which of you is Ferrers?\"\n\n\"I am. And this is my friend Dr. Marsh. You may speak before him.\"\n\nThe man looked at me for a long moment, then nodded.\n\n"
+            + "\"They told me in Falmouth you was the man to go to.\""
+        #expect(speakers(text, cast: cast) == ["Ferrers", "The Seaman", "Ferrers", "The Seaman"])
+    }
+
     /// `Uncle Noll rocked. Bet put a walnut in his hand, and he cracked it.` ⏎ `"…," he said`:
     /// the he is the uncle, though a woman is the last sentence's subject and the boy spoke last.
     @Test func theHeOfALaterClauseFollowsTheManOfTheSentenceBefore() {
