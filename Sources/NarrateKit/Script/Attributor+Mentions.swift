@@ -176,12 +176,16 @@ extension Attributor {
     func parentsNamed(in turn: Turn) -> [Int] {
         var result: [Int] = []
         for pieceIndex in turn.pieces where !pieces[pieceIndex].isEmbedded {
-            for index in tokenRange(of: pieces[pieceIndex]) where mentionStarting[index] == nil && tokens[index].isWord && tokens[index].isCapitalized {
+            for index in tokenRange(of: pieces[pieceIndex]) where tokens[index].isWord && tokens[index].isCapitalized {
                 guard let gender = Self.parentWords[tokens[index].lower],
-                    index == 0 || !["your", "his", "her", "their", "the", "a", "thy"].contains(tokens[index - 1].lower),
-                    let parent = parent(gender, calledAt: index)
+                    index == 0 || !["your", "his", "her", "their", "the", "a", "thy"].contains(tokens[index - 1].lower)
                 else { continue }
-                result.append(parent)
+                // (A cast may give the word as her name: `aliases: [Mamma]`.)
+                if let mention = mentionStarting[index].map({ mentions[$0] }) {
+                    if mention.tokens.count == 1 { result.append(mention.character) }
+                    continue
+                }
+                if let parent = parent(gender, calledAt: index) { result.append(parent) }
             }
         }
         return result

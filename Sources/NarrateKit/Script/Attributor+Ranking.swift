@@ -474,8 +474,11 @@ extension Attributor {
         // `"Yes, Father." She looked shyly at the stranger. "Mutton, sir, or eggs?"` ⏎ `"Eggs."`:
         // in a passage, the one the line before ended looking at answers it, not the one it
         // began by calling. (In the novels, development lost a line and gained none.)
+        // (Or that the narration just before it had the asker look at: `She looked at him for the
+        // first time.` ⏎ `"What sort of writing?"` ⏎ `"Lists, chiefly."`.)
         if isPassage, turn.tag == nil, !turn.continuesSpeech, opensItsParagraph(turn), let asked,
-            let looked = turnedToward(in: asked).map({ speakerOf[$0] }), looked != previous, looked != asked.speaker, !addressedNow.contains(looked)
+            let looked = turnedToward(in: asked).map({ speakerOf[$0] }) ?? lookedAt(before: asked, salience: salience, speakerOf: speakerOf),
+            looked != previous, looked != asked.speaker, !addressedNow.contains(looked)
         {
             return (looked, Attribution(method: .vocative, confidence: 0.7, evidence: "looked at in the line before"))
         }
@@ -517,7 +520,8 @@ extension Attributor {
         // (Nor, in a passage, against one named acting in the beat that opens the paragraph:
         // `Bella pushed back her chair. "May I go out?"`, whatever the line before called.)
         let namedBeat = isPassage && ruled.1.method == .paragraphMention && !opensItsParagraph(turn) && beatOpener(turn, speakerOf: speakerOf) == speaker
-        if let margin = rankerOverrideMargin, !attentive, !keepsTheLastSpeaker, !namedBeat,
+        // (Nor for the parent the line calls so: `"…, Mamma."` is not her line.)
+        if let margin = rankerOverrideMargin, !attentive, !keepsTheLastSpeaker, !namedBeat, !turn.parentsNamed.contains(where: { speakerOf[$0] == ranked.speaker }),
             margin == 0 || (ranked.probabilities[ranked.speaker] ?? 0) - (ranked.probabilities[speaker] ?? 0) > margin {
             return (ranked.speaker, ranked.attribution(weights: turnWeights, context: context))
         }
@@ -655,6 +659,21 @@ extension Attributor {
         // (Or a named one discovery knows by that noun: `the sailor`, Pascoe sent for.)
         let own = characters.indices.filter { characters[$0].aliases.contains(phrase) || characters[$0].name == "the " + tokens[noun].lower || characters[$0].aliases.contains("the " + tokens[noun].lower) }
         return own.count == 1 ? speakerOf[own[0]] : nil
+    }
+
+    /// `She looked at him for the first time.` ⏎ `"…?"`: the one a paragraph of narration just
+    /// before a line (its last sentence) has someone look or turn to, by name or as `him` or
+    /// `her` (the latest of that sex to speak, besides the line's speaker).
+    func lookedAt(before turn: Turn, salience: Salience, speakerOf: [Speaker]) -> Speaker? {
+        guard opensItsParagraph(turn), let narration = narrationParagraph(before: turn.paragraph), let sentence = sentenceStarts(in: narration).last,
+            let verb = (sentence..<narration.upperBound).first(where: { Self.lookingVerbs.contains(tokens[$0].lower) }),
+            let preposition = (verb + 1..<min(narration.upperBound, verb + 3)).first(where: { ["at", "to", "towards", "toward"].contains(tokens[$0].lower) }),
+            preposition + 1 < narration.upperBound
+        else { return nil }
+        let object = preposition + 1
+        if let mention = mentionStarting[object].map({ mentions[$0] }), !mention.descriptive { return speakerOf[mention.character] }
+        guard let gender = Lexicon.objectPronouns[tokens[object].lower] else { return nil }
+        return salience.spoke.filter { $0.key != .narrator && $0.key != turn.speaker && self.gender(of: $0.key) == gender }.max { $0.value < $1.value }?.key
     }
 
     /// The last `a` or `an` in a stretch of narration that brings in a person (`a gentleman in
