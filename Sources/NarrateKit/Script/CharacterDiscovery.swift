@@ -141,7 +141,7 @@ struct CharacterDiscovery {
             let fitting = aged[age, default: []].filter { [description.gender, .unknown].contains(characters[$0].gender) || description.gender == .unknown }
             return fitting.count == 1 ? fitting.first : nil
         }
-        let described = joiningTheNewcomer(joiningOrdinals(joiningBareRoles(introducedTogether(descriptions()))))
+        let described = joiningByAge(joiningTheNewcomer(joiningOrdinals(joiningBareRoles(introducedTogether(descriptions())))))
         // In a passage, what the narration says around a description's first use.
         func namedNearby(_ description: Character) -> Int? {
             guard passage else { return nil }
@@ -1556,6 +1556,38 @@ struct CharacterDiscovery {
             result.remove(at: visitorIndex)
         }
         return result
+    }
+
+    /// `an elderly clergyman with a newspaper` … `The old man thought for a while.`: in a
+    /// passage, a plain noun with an age (`the old man`, `the young woman`) is the one other
+    /// description of that sex and age met before it, when there is only one.
+    func joiningByAge(_ descriptions: [Character]) -> [Character] {
+        guard tokens.count < Self.passageTokens else { return descriptions }
+        var result = descriptions
+        for plain in descriptions {
+            let words = plain.name.split(separator: " ").map(String.init)
+            guard words.count == 3, words[0] == "the", Lexicon.plainPersonNouns.contains(words[2]), let age = Attributor.age(of: words[1]),
+                let use = firstUse(of: words.dropFirst())
+            else { continue }
+            let older = result.indices.filter { index in
+                let other = result[index]
+                guard other.name != plain.name, other.name.hasPrefix("the "), self.age(ofDescription: other) == age,
+                    plain.gender == .unknown || other.gender == .unknown || plain.gender == other.gender
+                else { return false }
+                let otherWords = other.name.split(separator: " ").dropFirst().map(String.init)
+                let met = min(firstUse(of: otherWords[...]) ?? Int.max, firstUse(of: otherWords[...], articles: ["a", "an"]) ?? Int.max)
+                return met < use
+            }
+            guard older.count == 1, let plainIndex = result.firstIndex(where: { $0.name == plain.name }) else { continue }
+            result[older[0]].aliases += [plain.name] + plain.aliases
+            if result[older[0]].gender == .unknown { result[older[0]].gender = plain.gender }
+            result.remove(at: plainIndex)
+        }
+        return result
+    }
+
+    private func age(ofDescription description: Character) -> String? {
+        description.name.split(separator: " ").dropFirst().dropLast().lazy.compactMap { Attributor.age(of: String($0)) }.first
     }
 
     /// `said the first` … `asked the first man`: one of a group known by the order they spoke

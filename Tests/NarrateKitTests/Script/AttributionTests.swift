@@ -1384,6 +1384,17 @@ import Testing
         #expect(Array(speakers(text, cast: cast)[9...10]) == ["Fanny Hayward", "Fanny Hayward"])
     }
 
+    /// `an elderly clergyman with a newspaper` … `The old man thought for a while.` ⏎ `"…?"`:
+    /// with no cast, the old man is the clergyman, not a voice of his own.
+    @Test func theOldManIsTheElderlyOneDescribedBefore() {
+        let text = "In the corner sat an elderly clergyman with a newspaper; opposite him a stout widow kept a basket on her knees.\n\n"
+            + "\"Are you going far?\" asked the clergyman.\n\n\"To Bath. My sister lives there.\"\n\n\"I know Bath a little.\"\n\n"
+            + "\"Then you may have known her. Mrs. Pratt.\"\n\nThe old man thought for a while.\n\n\"A tall lady, who keeps a parrot?\""
+        let voices = ScriptBuilder().build(SourceText(name: "t", text: text)).characters.map(\.name)
+        #expect(!voices.contains("the old man"), "\(voices)")
+        #expect(speakers(text).last == "the elderly clergyman")
+    }
+
     /// `Uncle Noll rocked. Bet put a walnut in his hand, and he cracked it.` ⏎ `"…," he said`:
     /// the he is the uncle, though a woman is the last sentence's subject and the boy spoke last.
     @Test func theHeOfALaterClauseFollowsTheManOfTheSentenceBefore() {
