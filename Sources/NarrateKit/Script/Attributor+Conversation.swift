@@ -121,6 +121,17 @@ extension Attributor {
         return ["out", "outside"].contains(tokens[index + 1].lower) && !tokens[index + 2].isSentenceEnd
     }
 
+    /// `I went up-stairs.`, `I walked out into the street`: in the narration of a book told in
+    /// the first person, the teller leaving the place the scene is in.
+    /// (Or the others leaving the teller: `They went up-stairs and I stopped to speak with
+    /// Montoya.`)
+    func tellerGoesElsewhere(at index: Int) -> Bool {
+        guard index + 2 < tokens.count, ["I", "They"].contains(tokens[index].word), !tokens[index].inQuote,
+            ["went", "walked", "ran", "hurried", "climbed", "came"].contains(tokens[index + 1].lower)
+        else { return false }
+        return ["up-stairs", "upstairs", "down-stairs", "downstairs", "out", "outside", "home"].contains(tokens[index + 2].lower)
+    }
+
     /// One a line presents to the company, `"This is Mr. Ferrand"`, `"May I introduce my
     /// cousin, Miss Vane?"`, and where.
     func presentation(in turn: Turn) -> (character: Int, at: Int)? {
@@ -358,19 +369,25 @@ extension Attributor {
         // `She took her coat and went out into the rain. Tom was at the gate…`: one who goes out
         // and finds someone not in the scene takes the scene along; those left indoors are out of it.
         // (In a passage: in the novels, training lost 0.0004 with the cast.)
-        let departures = isPassage ? tokens.indices.filter { Self.saysGoingOut(tokens, at: $0) } : []
+        // (In a book told in the first person, also the teller going elsewhere: `I went
+        // up-stairs. Bill was in his room.`)
+        let departures = tokens.indices.filter { index in
+            isPassage && Self.saysGoingOut(tokens, at: index) || firstPersonNarrator && tellerGoesElsewhere(at: index)
+        }
         var departureCursor = 0
         var goneOut: (mover: Speaker, at: Int)?
         func followDeparture(_ index: Int) {
             var start = index
             while start > 0, !tokens[start].startsSentence, tokens[start - 1].paragraph == tokens[index].paragraph { start -= 1 }
-            let mover = Lexicon.subjectPronouns[tokens[start].lower].flatMap { salience.followed[$0] }
-                ?? mentionStarting[start].map { speakerOf[mentions[$0].character] }
+            let mover = firstPersonNarrator && ["I", "They"].contains(tokens[start].word) ? .narrator
+                : Lexicon.subjectPronouns[tokens[start].lower].flatMap { salience.followed[$0] } ?? mentionStarting[start].map { speakerOf[mentions[$0].character] }
             goneOut = mover.map { ($0, index) }
         }
         func meetsSomeoneElsewhere(_ mention: CharacterIndex.Mention) -> Bool {
             guard let (mover, at) = goneOut, tokens[at].paragraph == tokens[mention.tokens.lowerBound].paragraph else { return false }
             let met = speakerOf[mention.character]
+            // (The teller, gone up-stairs, meets whoever the narration finds there.)
+            if mover == .narrator { return met != mover }
             return met != mover && salience.spoke[met] == nil && salience.mentioned[met].map { mention.tokens.lowerBound - $0 > Self.nearbyWindow } ?? true
         }
         func advance(to position: Int) {

@@ -1395,6 +1395,33 @@ import Testing
         #expect(speakers(text).last == "the elderly clergyman")
     }
 
+    /// Told in the first person: `They went up-stairs and I stopped to speak with Rourke at the
+    /// desk.` leaves the teller with Rourke (`"…?" he asked` is his, not Ned's, who went up), and
+    /// `I went up-stairs. Ned was in his room.` leaves Rourke behind.
+    @Test func theTellerGoingElsewhereLeavesTheOthersBehind() {
+        let cast = [Character(name: "Kitty", gender: .female), Character(name: "Ned", gender: .male), Character(name: "Rourke", gender: .male)]
+        let text = "\"Come on,\" Kitty said. \"I must change before dinner.\"\n\n"
+            + "\"You go on,\" I said. \"I'll be up.\"\n\n"
+            + "\"Don't be long,\" said Ned.\n\n"
+            + "They went up-stairs and I stopped to speak with Rourke at the desk.\n\n"
+            + "\"Well, how did you like the races?\" he asked.\n\n"
+            + "\"Good. They were good races.\"\n\n"
+            + "\"They're all right, but they're not too good.\"\n\n"
+            + "\"What didn't you like about them?\"\n\n"
+            + "\"I don't know. The horses were tired.\"\n\n"
+            + "\"I know what you mean.\"\n\n"
+            + "\"Good,\" Rourke said.\n\n"
+            + "I went up-stairs. Ned was in his room standing at the window. I stood beside him.\n\n"
+            + "\"Where's Kitty?\"\n\n"
+            + "\"Changing. She'll be down soon.\"\n\n"
+            + "\"How did she like the races?\"\n\n"
+            + "\"She loved them.\""
+        #expect(speakers(text, cast: cast) == [
+            "Kitty", "Kitty", "Narrator", "Narrator", "Ned", "Rourke", "Narrator", "Rourke", "Narrator", "Rourke", "Narrator", "Rourke",
+            "Narrator", "Ned", "Narrator", "Ned",
+        ])
+    }
+
     /// `Uncle Noll rocked. Bet put a walnut in his hand, and he cracked it.` ⏎ `"…," he said`:
     /// the he is the uncle, though a woman is the last sentence's subject and the boy spoke last.
     @Test func theHeOfALaterClauseFollowsTheManOfTheSentenceBefore() {
