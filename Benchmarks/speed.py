@@ -36,7 +36,7 @@ def timed(cmd, stdin_text=None):
 
 def duration(report):
     """Seconds of audio, from narrate's own report: `(N samples at R Hz)`."""
-    match = re.search(r"\((\d+) samples at (\d+) Hz\)", report)
+    match = re.search(r"\((\d+) samples at (\d+) Hz[,)]", report)
     return int(match.group(1)) / int(match.group(2))
 
 
