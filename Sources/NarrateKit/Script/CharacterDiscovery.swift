@@ -368,7 +368,9 @@ struct CharacterDiscovery {
         guard let opening = tokens.indices[..<use].last(where: { tokens[$0].paragraph < paragraph }).map({ $0 + 1 }) else { return nil }
         // (A beat opening the paragraph, `The young man coloured. "…"`, looks further back.)
         let hasLine = tokens.indices[use...].prefix { tokens[$0].paragraph == paragraph }.contains { tokens[$0].inQuote }
-        let reach = tokens[opening].inQuote ? 1 : use == opening && hasLine ? 3 : 0
+        // (So does a paragraph of narration that opens with it, right after the line: `"Shut
+        // that window, Ellen."` ⏎ `The girl got up and struggled with the strap.`)
+        let reach = tokens[opening].inQuote ? 1 : use == opening ? (hasLine ? 3 : 1) : 0
         guard reach > 0 else { return nil }
         // (Or, in the talk just before, `"Well, Hugh?"` ⏎ `"…, Aunt."` ⏎ `"Sorry! …"` ⏎ `The young
         // man coloured.`: the nearest line, up to three back, that called someone of that sex.)

@@ -1422,6 +1422,18 @@ import Testing
         ])
     }
 
+    /// `"Shut that window, Ellen."` ⏎ `The girl got up and struggled with the strap.` … `said the
+    /// girl`: with no cast, in a passage, the girl is Ellen, told just before, not a voice of her own.
+    @Test func theGirlToldJustBeforeIsTheOneCalled() {
+        let text = "The carriage was full. A stout widow kept a basket on her knees, and beside her sat her maid, a thin girl with red hands.\n\n"
+            + "\"Is the carriage warm enough for you, ma'am?\" asked the maid.\n\n\"It is not,\" said the widow. \"Shut that window, Ellen.\"\n\n"
+            + "The girl got up and struggled with the strap.\n\n\"It sticks, ma'am.\"\n\n\"Then leave it,\" said the widow. \"Ellen, sit down.\"\n\n"
+            + "\"Yes, ma'am,\" said the girl."
+        let voices = ScriptBuilder().build(SourceText(name: "t", text: text)).characters.map(\.name)
+        #expect(!voices.contains("the girl"), "\(voices)")
+        #expect(speakers(text) == ["Ellen", "the stout widow", "the stout widow", "Ellen", "the stout widow", "the stout widow", "Ellen"])
+    }
+
     /// `Uncle Noll rocked. Bet put a walnut in his hand, and he cracked it.` ⏎ `"…," he said`:
     /// the he is the uncle, though a woman is the last sentence's subject and the boy spoke last.
     @Test func theHeOfALaterClauseFollowsTheManOfTheSentenceBefore() {
