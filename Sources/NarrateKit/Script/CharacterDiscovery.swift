@@ -1573,12 +1573,11 @@ struct CharacterDiscovery {
             else { continue }
             let older = result.indices.filter { index in
                 let other = result[index]
-                guard other.name != plain.name, other.name.hasPrefix("the "), self.age(ofDescription: other) == age,
+                let otherWords = other.name.split(separator: " ").dropFirst().map(String.init)
+                guard other.name != plain.name, other.name.hasPrefix("the "), otherWords.dropLast().lazy.compactMap(Attributor.age(of:)).first == age,
                     plain.gender == .unknown || other.gender == .unknown || plain.gender == other.gender
                 else { return false }
-                let otherWords = other.name.split(separator: " ").dropFirst().map(String.init)
-                let met = min(firstUse(of: otherWords[...]) ?? Int.max, firstUse(of: otherWords[...], articles: ["a", "an"]) ?? Int.max)
-                return met < use
+                return firstMet(otherWords[...]) < use
             }
             guard older.count == 1, let plainIndex = result.firstIndex(where: { $0.name == plain.name }) else { continue }
             result[older[0]].aliases += [plain.name] + plain.aliases
@@ -1588,8 +1587,9 @@ struct CharacterDiscovery {
         return result
     }
 
-    private func age(ofDescription description: Character) -> String? {
-        description.name.split(separator: " ").dropFirst().dropLast().lazy.compactMap { Attributor.age(of: String($0)) }.first
+    /// Where the narration first meets a description, with `the` or brought in with `a`.
+    func firstMet(_ words: ArraySlice<String>) -> Int {
+        min(firstUse(of: words) ?? Int.max, firstUse(of: words, articles: ["a", "an"]) ?? Int.max)
     }
 
     /// `said the first` … `asked the first man`: one of a group known by the order they spoke
@@ -1625,7 +1625,7 @@ struct CharacterDiscovery {
             // (Not a bare role met before the fuller one came in: `a tall sailor` … `the sailor`
             // … later `a young sailor`.)
             let fullerWords = result[fuller[0]].name.split(separator: " ").dropFirst().map(String.init)
-            let fullerStart = min(firstUse(of: fullerWords[...]) ?? Int.max, firstUse(of: fullerWords[...], articles: ["a", "an"]) ?? Int.max)
+            let fullerStart = firstMet(fullerWords[...])
             if let bareUse = firstUse(of: words.dropFirst()), bareUse < fullerStart { continue }
             result[fuller[0]].aliases.append(bare.name)
             if result[fuller[0]].gender == .unknown { result[fuller[0]].gender = bare.gender }
