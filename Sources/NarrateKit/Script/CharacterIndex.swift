@@ -172,8 +172,13 @@ struct CharacterIndex {
             }
         }
         var derivedByLowercase: [[String]: Int] = [:]
-        for (words, character) in derived where !derivedAmbiguous.contains(words) { derivedByLowercase[words.map { $0.lowercased() }] = character }
-        for (words, character) in explicit where !ambiguous.contains(words) {
+        // (Dictionaries are walked in a fixed order: two forms that differ only in case, `The
+        // Colonel` and `the colonel`, are added in it, and the sort below keeps it.)
+        func inOrder(_ table: [[String]: Int]) -> [([String], Int)] {
+            table.map { ($0.key, $0.value) }.sorted { ($0.1, $0.0.joined(separator: " ")) < ($1.1, $1.0.joined(separator: " ")) }
+        }
+        for (words, character) in inOrder(derived) where !derivedAmbiguous.contains(words) { derivedByLowercase[words.map { $0.lowercased() }] = character }
+        for (words, character) in inOrder(explicit) where !ambiguous.contains(words) {
             // The cast's bare label (`The Doctor`) and a titled character the text also calls
             // `the doctor` (`Dr. Webb`): the one in the scene, else the label.
             if bySceneWhenShared, let titled = derivedByLowercase[words.map { $0.lowercased() }], titled != character,
@@ -189,9 +194,10 @@ struct CharacterIndex {
                 add(words, character)
             }
         }
-        for (words, character) in derived where !derivedAmbiguous.contains(words) && spoken[words] == nil { add(words, character) }
-        for (words, character) in spoken { add(words, character) }
-        for (words, candidates) in sharers where spoken[words] == nil && candidates.count > 1 {
+        for (words, character) in inOrder(derived) where !derivedAmbiguous.contains(words) && spoken[words] == nil { add(words, character) }
+        for (words, character) in inOrder(spoken) { add(words, character) }
+        for (words, candidates) in sharers.sorted(by: { $0.key.joined(separator: " ") < $1.key.joined(separator: " ") })
+        where spoken[words] == nil && candidates.count > 1 {
             add(words, candidates[0], sharedWith: Array(candidates.dropFirst()), fallback: nil)
         }
         // Longest first; between forms of one length, the character listed last (a discovered
