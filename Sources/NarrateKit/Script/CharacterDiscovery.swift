@@ -48,6 +48,8 @@ struct CharacterDiscovery {
 
     /// Below this many tokens a text is a passage or a short story, not a book.
     static let passageTokens = 5000
+    /// Titles said to anyone, or in an oath: alone, they name no one in particular.
+    static let titlesOfAddress: Set<String> = ["Mr", "Mr.", "Mister", "Mrs", "Mrs.", "Miss", "Ms", "Ms.", "Sir", "Madam", "Master", "Lord", "Lady", "Dame"]
 
     func discover() -> [Character] {
         var lowercaseCounts: [String: Int] = [:]
@@ -1165,6 +1167,24 @@ struct CharacterDiscovery {
             }
             if owners.count == 1 {
                 groups[owners[0]].forms += groups[index].forms
+                groups.remove(at: index)
+            }
+        }
+        // `the Colonel`, `"…, Colonel?"` where the text has one `Colonel Brede`: his rank is
+        // how he is called, not another person. (Not the titles said to anyone: `Sir`, `Madam`.)
+        func spoken(_ title: String) -> String {
+            let bare = title.hasSuffix(".") ? String(title.dropLast()) : title
+            return CharacterIndex.spokenTitles[bare] ?? bare.lowercased()
+        }
+        for index in groups.indices.reversed() {
+            guard groups[index].last == nil, let word = groups[index].first, Lexicon.titles[word] != nil, !Self.titlesOfAddress.contains(word),
+                groups[index].forms.allSatisfy({ $0.words == [word] })
+            else { continue }
+            let bearers = groups.indices.filter { other in
+                other != index && groups[other].forms.contains { $0.title.map(spoken) == spoken(word) }
+            }
+            if bearers.count == 1 {
+                groups[bearers[0]].forms += groups[index].forms
                 groups.remove(at: index)
             }
         }

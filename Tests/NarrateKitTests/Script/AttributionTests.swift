@@ -2220,6 +2220,26 @@ import Testing
         #expect(Set(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name)) == ["Mr. Penrose", "Clara"])
     }
 
+    @Test func withoutACastTheColonelIsTheOneColonelOfTheText() {
+        let text = """
+            Mr. Quill took the chair; Colonel Ayre sat at his right hand.
+
+            "Shall we begin?" said Mr. Quill.
+
+            "By all means," said the Colonel.
+
+            "Will you read the minutes, Colonel?"
+
+            "Sir, I will," said Sir Hugh, "if the Colonel will not." Sir Hugh smiled.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        let colonels = script.characters.filter { ([$0.name] + $0.aliases).contains { $0.contains("Colonel") } }
+        #expect(colonels.map(\.name) == ["Colonel Ayre"], "\(script.characters)")
+        #expect(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name).prefix(2) == ["Mr. Quill", "Colonel Ayre"])
+        // `Sir` alone is said to anyone: no one's name.
+        #expect(!script.characters.contains { $0.aliases.contains("Sir") }, "\(script.characters)")
+    }
+
     @Test func whatChildrenCallAParentSaysWhichParent() {
         // No pronoun near `Mum`: the word says she is a woman, so `"Tom?"` is hers.
         let text = """
