@@ -407,7 +407,11 @@ extension Attributor {
         // A married woman's father, mother, brother or sister do not bear her married name.
         let marriedName = Self.marriedSurname(ownerNames)
         let blood = ["father", "mother", "brother", "sister"].contains(relationWord)
-        guard let surname = ownerNames.compactMap({ $0.count >= 2 ? $0.last : nil }).first(where: { !(blood && $0 == marriedName) })
+        let named = ownerNames.compactMap({ $0.count >= 2 ? $0.last : nil }).first(where: { !(blood && $0 == marriedName) })
+        // (`Miss Lizzy` gives no surname: the text's `Elizabeth Bennet` does, for her parents,
+        // brothers and sisters; an uncle may be her mother's brother.)
+        let fromText = ["father", "mother", "brother", "sister"].contains(relationWord) ? textSurnames[owner] : nil
+        guard let surname = named.flatMap({ ownerNames[0].count == 1 && givenNames(owner).contains($0) ? nil : $0 }) ?? fromText ?? named
         else { return nil }
         // A brother, sister, son or daughter is none of the family's parents (`her brother` of
         // Kitty Gray is not Mr. Gray).
@@ -425,6 +429,12 @@ extension Attributor {
         }
         if ["wife", "lady", "husband", "mother", "father"].contains(relationWord), married.count == 1 { return speakerOf[married[0]] }
         return kin.count == 1 ? speakerOf[kin[0]] : nil
+    }
+
+    /// The one-word names the cast gives a character (`Elizabeth`, `Lizzy`): given names, not
+    /// surnames, when a longer name ends in one (`Miss Lizzy`).
+    func givenNames(_ character: Int) -> Set<String> {
+        Set(nameWords[character].filter { $0.count == 1 }.map { $0[0] })
     }
 
     /// The surname a cast member bears as `Mrs.` (`Mrs. Bounderby`), if any, from their

@@ -136,6 +136,10 @@ struct Attributor {
     /// Kitty,`; `his nephew Robert`, `his` being one the sentence named before. (Passages only.)
     private(set) var statedKin: [Int: [String: Int]] = [:]
 
+    /// The surname the text gives one the cast names without it (`Elizabeth`, whom the text
+    /// calls `Miss Elizabeth Bennet`), when another cast member bears it: whose kin she is.
+    private(set) var textSurnames: [Int: String] = [:]
+
     /// Each character's name and aliases as words (`Mr. Frank Churchill` → `Mr`, `Frank`,
     /// `Churchill`), name first; kin and titles are read from these for every tag.
     let nameWords: [[[String]]]
@@ -245,12 +249,41 @@ struct Attributor {
         chapterStarts = paragraphs.filter { $0.kind == .heading }.map { heading in tokens.partitionPoint { $0.range.lowerBound < heading.range.upperBound } }
         // (Asked for in passages only.)
         if tokens.count < CharacterDiscovery.passageTokens { statedKin = Self.statedKin(tokens: tokens, mentions: mentions, characters: characters) }
+        textSurnames = Self.textSurnames(tokens: tokens, characters: characters, nameWords: nameWords)
         var labels: [String: [Int]] = [:]
         for (index, character) in characters.enumerated() {
             let words = character.name.lowercased().split(separator: " ")
             if words.count == 2, words[0] == "the", Lexicon.personNouns[String(words[1])] != nil { labels[String(words[1]), default: []].append(index) }
         }
         labelledByRole = labels.compactMapValues { $0.count == 1 ? $0[0] : nil }
+    }
+
+    /// See `textSurnames`: a given name the cast gives one character alone, followed in the
+    /// text by a surname the cast gives a `Mr.`, `Mrs.` or `Miss`, at least twice.
+    static func textSurnames(tokens: TokenList, characters: [Character], nameWords: [[[String]]]) -> [Int: String] {
+        var family: Set<String> = []
+        for names in nameWords {
+            for words in names where words.count == 2 && ["Mr", "Mrs", "Miss", "Master", "Lady", "Sir"].contains(words[0]) { family.insert(words[1]) }
+        }
+        var owners: [String: [Int]] = [:]
+        for (index, names) in nameWords.enumerated() {
+            let given = Set(names.filter { $0.count == 1 }.map { $0[0] })
+            // (Any longer name ending in a word that is not a given name of theirs: a surname.)
+            guard names.first?.count == 1, names.allSatisfy({ $0.count == 1 || given.contains($0[$0.count - 1]) }) else { continue }
+            for name in given where owners[name]?.contains(index) != true { owners[name, default: []].append(index) }
+        }
+        guard !family.isEmpty, !owners.isEmpty else { return [:] }
+        var counts: [Int: [String: Int]] = [:]
+        for index in tokens.indices.dropLast() where tokens[index].isCapitalized && tokens[index].isWord {
+            guard let bearers = owners[tokens[index].word], bearers.count == 1 else { continue }
+            let next = tokens[index + 1]
+            guard next.isWord, next.isCapitalized, family.contains(next.word) else { continue }
+            counts[bearers[0], default: [:]][next.word, default: 0] += 1
+        }
+        return counts.compactMapValues { found in
+            let best = found.max { ($0.value, $1.key) < ($1.value, $0.key) }
+            return best.flatMap { $0.value >= 2 ? $0.key : nil }
+        }
     }
 
     /// `Robert's sister, Kitty,`, `his nephew Robert` in the narration: who is whose kin.

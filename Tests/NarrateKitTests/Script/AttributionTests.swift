@@ -2220,6 +2220,25 @@ import Testing
         #expect(Set(script.segments.filter { $0.kind == .dialogue }.map(\.speaker.name)) == ["Mr. Penrose", "Clara"])
     }
 
+    @Test func herFatherIsOfTheSurnameTheTextGivesHer() {
+        // The cast names her `Elizabeth` alone (`Miss Lizzy` ends in a given name); the text
+        // calls her `Elizabeth Bennet`, so her father is the cast's one Mr. Bennet, not the
+        // father (of a Miss Darcy) named last.
+        let cast = [
+            Character(name: "Elizabeth", aliases: ["Lizzy", "Miss Lizzy"], gender: .female), Character(name: "Mr. Bennet", gender: .male),
+            Character(name: "Mr. Darcy", gender: .male), Character(name: "Mr. Bingley", gender: .male), Character(name: "Mrs. Bennet", aliases: ["Bennet"], gender: .female),
+            Character(name: "Miss Darcy", gender: .female),
+        ]
+        let text = """
+            Elizabeth Bennet was at her window. Mr. Bennet was in the library, and Mrs. Bennet in the garden, talking of Mr. Bingley.
+
+            Mr. Darcy had called that morning, and Mr. Bingley with him. It was of Mr. Darcy that Elizabeth Bennet was thinking when the door opened.
+
+            "Lizzy," said her father, "you have a letter."
+            """
+        #expect(speakers(text, cast: cast) == ["Mr. Bennet", "Mr. Bennet"])
+    }
+
     @Test func withoutACastTheColonelIsTheOneColonelOfTheText() {
         let text = """
             Mr. Quill took the chair; Colonel Ayre sat at his right hand.
