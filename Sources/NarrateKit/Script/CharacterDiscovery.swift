@@ -1118,7 +1118,11 @@ struct CharacterDiscovery {
             let passage = tokens.count < Self.passageTokens
             let lastMatches = groups.indices.filter {
                 groups[$0].last == word && groups[$0].first != nil && compatible(groups[$0].title ?? groups[$0].gender, titleGender) && fits(form, groups[$0])
-                    && !(titleGender != nil && groups[$0].forms.contains { $0.title != nil && $0.core.count >= 2 && !(passage && $0.count == 1) })
+                    && !(titleGender != nil && groups[$0].forms.contains { full in
+                        full.title != nil && full.core.count >= 2 && !(passage && full.count == 1)
+                            // (`Mrs. Rachel Lynde` is `Mrs. Lynde`; `Mrs. John Knightley` is his wife.)
+                            && !(titleGender == .female && full.titleGender == .female && Lexicon.givenNames[full.core[0]] != .male)
+                    })
                     && !(parentTitle && groups[$0].first.map(children.contains) == true)
             }
             // (`Tulley looked up from his harness`: a bare surname the pronouns make a man is not
@@ -1194,6 +1198,23 @@ struct CharacterDiscovery {
                     && (groups[index].last == nil || groups[index].last == full.words[1])
             }
             if owners.count == 1 { groups[owners[0]].forms.append(full) }
+        }
+        // `Miss Woodhouse`, where the text's one woman of that surname with a given name is
+        // `Emma Woodhouse`: she. (Not `Miss Bennet` beside an `Elizabeth Bennet` and a `Jane
+        // Bennet`: which of them, the text must say.)
+        for index in groups.indices.reversed() {
+            let group = groups[index]
+            guard group.first == nil, let surname = group.last, group.forms.allSatisfy({ $0.title == "Miss" && $0.core == [surname] }) else { continue }
+            let owners = groups.indices.filter { other in
+                other != index && [.female, .unknown].contains(groups[other].gender) && groups[other].forms.contains { $0.title == nil && $0.core.count == 2 && $0.core[1] == surname }
+            }
+            let others = groups.indices.filter { other in
+                other != index && groups[other].gender == .female && groups[other].forms.contains { $0.core.count == 2 && $0.core[1] == surname && $0.title != "Mrs" && $0.title != "Mrs." }
+            }
+            if owners.count == 1, others.count <= 1 {
+                groups[owners[0]].forms += group.forms
+                groups.remove(at: index)
+            }
         }
         return groups.map { group in
             // The name a reader sees most in speech tags stands for the character.

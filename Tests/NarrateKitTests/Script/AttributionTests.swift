@@ -2239,6 +2239,32 @@ import Testing
         #expect(speakers(text, cast: cast) == ["Mr. Bennet", "Mr. Bennet"])
     }
 
+    @Test func withoutACastMissWoodhouseIsEmmaAndMrsRachelLyndeIsMrsLynde() {
+        let text = """
+            Mr. Woodhouse sat by the fire at Hartfield with Emma Woodhouse, his daughter. Emma had been thinking of the wedding all morning, and Mr. Woodhouse of the cake.
+
+            "Poor Miss Taylor," said Mr. Woodhouse. "I wish she were here."
+
+            "She is very happy, papa," said Emma. "And Mrs. Rachel Lynde says the house is charming."
+
+            Mrs. Rachel Lynde had called that morning. Nobody in the village missed anything Mrs. Lynde saw, and she saw a good deal.
+
+            The door opened, and Mrs. Lynde came in again. "I forgot my gloves," said Mrs. Lynde. "Good day, Miss Woodhouse."
+
+            "Good day," said Miss Woodhouse. Emma Woodhouse was never rude to a caller.
+
+            "And good day to you, sir," said Mrs. Rachel Lynde. Mr. Woodhouse bowed.
+            """
+        let characters = ScriptBuilder().build(SourceText(name: "t", text: text)).characters
+        func named(_ form: String) -> [String] { characters.filter { ([$0.name] + $0.aliases).contains(form) }.map(\.name) }
+        // The one woman of the surname the text gives a given name is its `Miss`.
+        #expect(named("Miss Woodhouse") == named("Emma"), "\(characters)")
+        // A woman's title with her own given name is the same woman as the title alone (a
+        // `Mrs. John Knightley` would be his wife, not a `Mrs. Knightley` of her own).
+        #expect(named("Mrs. Lynde") == named("Mrs. Rachel Lynde"), "\(characters)")
+        #expect(characters.count == 4, "\(characters)")
+    }
+
     @Test func withoutACastTheColonelIsTheOneColonelOfTheText() {
         let text = """
             Mr. Quill took the chair; Colonel Ayre sat at his right hand.
