@@ -420,8 +420,12 @@ extension Attributor {
         // his sister Ellen`: `their aunt` is not Ellen).
         let siblings = ["aunt", "uncle", "grandmother", "grandfather"].contains(relationWord)
             ? Set(["sister", "brother"].compactMap { statedKin[owner]?[$0] }) : []
+        // Nor is one the text gives as someone's child anyone's parent, aunt or uncle (`Her
+        // daughter Alice`: `his aunt` is her mother, not she).
+        let children = ["aunt", "uncle", "grandmother", "grandfather", "mother", "father"].contains(relationWord)
+            ? Set(statedKin.values.flatMap { kin in ["daughter", "son"].compactMap { kin[$0] } }) : []
         let kin = characters.indices.filter { index in
-            characters[index].name != ownerName && characters[index].gender == relation && !parents.contains(index) && !siblings.contains(index)
+            characters[index].name != ownerName && characters[index].gender == relation && !parents.contains(index) && !siblings.contains(index) && !children.contains(index)
                 && nameWords[index].contains { $0.last == surname }
         }
         let married = kin.filter { index in

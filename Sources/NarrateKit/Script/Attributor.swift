@@ -303,6 +303,12 @@ struct Attributor {
                 // The last one of that sex the sentence named before `his` or `her`.
                 var sentenceStart = ownerToken
                 while sentenceStart > 0, !tokens[sentenceStart - 1].isSentenceEnd { sentenceStart -= 1 }
+                // (`Mrs. Ormerod received him in the library. Her daughter Alice was there`: when
+                // the sentence names no one before it, the sentence before.)
+                if sentenceStart == ownerToken, sentenceStart > 0 {
+                    sentenceStart -= 1
+                    while sentenceStart > 0, !tokens[sentenceStart - 1].isSentenceEnd { sentenceStart -= 1 }
+                }
                 var before = number - 1
                 while before >= 0, mentions[before].tokens.lowerBound >= sentenceStart {
                     if !mentions[before].descriptive && characters[mentions[before].character].gender == ownerGender {

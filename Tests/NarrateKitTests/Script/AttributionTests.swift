@@ -2265,6 +2265,25 @@ import Testing
         #expect(characters.count == 4, "\(characters)")
     }
 
+    @Test func hisAuntIsNotTheOneTheTextGivesAsSomeonesDaughter() {
+        let cast = [
+            Character(name: "Mrs. Ormerod", gender: .female), Character(name: "Alice Ormerod", aliases: ["Alice"], gender: .female),
+            Character(name: "John Ormerod", aliases: ["John"], gender: .male),
+        ]
+        let text = """
+            Mrs. Ormerod received the clerk in the library. Her daughter Alice was there, and John Ormerod, who had come down by the night train.
+
+            "The farms go to Mr. John Ormerod," said the clerk. John walked to the window.
+
+            "He knew you would be kind to them," said Alice.
+
+            John turned round. "I suppose that is that."
+
+            "I suppose it is," said his aunt.
+            """
+        #expect(speakers(text, cast: cast).last == "Mrs. Ormerod")
+    }
+
     @Test func withoutACastTheColonelIsTheOneColonelOfTheText() {
         let text = """
             Mr. Quill took the chair; Colonel Ayre sat at his right hand.
