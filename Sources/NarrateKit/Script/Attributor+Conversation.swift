@@ -586,6 +586,16 @@ extension Attributor {
                     turns[index].speaker = .narrator
                     turns[index].attribution = Attribution(method: .unresolved, confidence: 0.1, evidence: "no one in the scene is \(phrase)")
                 }
+                // `"Only to Dunkeld. My husband's people are there."`: a woman's line, whatever
+                // the turns say; the last woman to speak in the scene, when the turns gave it to a man.
+                if turn.tag == nil, !turn.continuesSpeech, let sex = spouseSex(of: turn), let speaker = turns[index].speaker, speaker != .narrator,
+                    gender(of: speaker) != .unknown, gender(of: speaker) != sex,
+                    let (other, _) = salience.spoke.filter({ $0.key != .narrator && gender(of: $0.key) == sex && position - $0.value < 2000 && !addressedNow.contains($0.key) })
+                        .max(by: { ($0.value, $0.key.name) < ($1.value, $1.key.name) })
+                {
+                    turns[index].speaker = other
+                    turns[index].attribution = Attribution(method: .turnTaking, confidence: 0.6, evidence: "speaks of \(sex == .female ? "her husband" : "his wife"); the last \(sex == .female ? "woman" : "man") to speak")
+                }
             }
             if conversation.isEmpty {
                 narratedOpener = narratedAddressee(before: turn.paragraph, salience: salience, speakerOf: speakerOf)
@@ -794,6 +804,21 @@ extension Attributor {
             let pair = [speakerOf[first.character], speakerOf[second.character]]
             if pair[0] == speaker, pair[1] != speaker { return pair[1] }
             if pair[1] == speaker, pair[0] != speaker { return pair[0] }
+        }
+        return nil
+    }
+
+    /// The sex a line's own words give its speaker: `my husband`, a woman; `my wife`, a man.
+    func spouseSex(of turn: Turn) -> Gender? {
+        for piece in turn.pieces {
+            let words = tokens(from: quoteStart(pieces[piece]), to: quoteEnd(pieces[piece]))
+            for index in words.dropLast() where tokens[index].lower == "my" {
+                switch tokens[index + 1].lower {
+                case "husband": return .female
+                case "wife": return .male
+                default: continue
+                }
+            }
         }
         return nil
     }

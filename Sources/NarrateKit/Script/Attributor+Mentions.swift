@@ -579,7 +579,10 @@ extension Attributor {
         let end = turn.pieces.count > 1 ? quoteStart(pieces[turn.pieces[1]]) : paragraphs[turn.paragraph].range.upperBound
         let window = tokens(from: quoteEnd(first), to: end)
         guard let start = window.first(where: { tokens[$0].isWord }), tokens[start].startsSentence else { return nil }
-        return describedActor(in: start..<window.upperBound).flatMap { token(atOrAfter: $0.range.lowerBound) == start ? $0 : nil }
+        // (Not one asleep: `"…" The boy had fallen asleep against her arm.`)
+        return describedActor(in: start..<window.upperBound).flatMap { actor in
+            token(atOrAfter: actor.range.lowerBound) == start && !CharacterIndex.saysAsleep(tokens, after: token(atOrAfter: actor.range.upperBound)) ? actor : nil
+        }
     }
 
     /// In a passage, a description acting in the last sentence of the narration paragraph just

@@ -46,6 +46,16 @@ struct CharacterIndex {
             || verb == "took" && ["his", "her"].contains(next) && end + 2 < tokens.count && tokens[end + 2].lower == "leave"
     }
 
+    /// `The boy had fallen asleep against her arm`: one asleep says nothing.
+    static func saysAsleep(_ tokens: TokenList, after end: Int) -> Bool {
+        var index = end
+        while index < tokens.count, index - end < 4, tokens[index].isWord, !tokens[index].inQuote {
+            if tokens[index].lower == "asleep" { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// `Outside, Mrs. Pike was calling her hens.`: a sentence that opens by setting its subject
     /// somewhere else says that person is not in the scene.
     static func elsewhere(_ tokens: TokenList, before index: Int) -> Bool {

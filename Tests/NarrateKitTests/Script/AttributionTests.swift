@@ -2284,6 +2284,44 @@ import Testing
         #expect(speakers(text, cast: cast).last == "Mrs. Ormerod")
     }
 
+    @Test func oneAsleepAfterALineDidNotSpeakIt() {
+        let cast = [
+            Character(name: "Mrs. Baird", gender: .female), Character(name: "Major Pryce", gender: .male),
+            Character(name: "Tom", aliases: ["The Boy"], gender: .male),
+        ]
+        let text = """
+            Mrs. Baird sat by the stove with her small son. Major Pryce read his paper.
+
+            "Are you going far, madam?" asked the Major.
+
+            "Only to Dunkeld." The boy had fallen asleep against her arm, and she looked down at him.
+            """
+        #expect(speakers(text, cast: cast) == ["Major Pryce", "Mrs. Baird"])
+    }
+
+    @Test func aLineThatSpeaksOfMyHusbandIsAWomans() {
+        let cast = [
+            Character(name: "Mrs. Baird", gender: .female), Character(name: "Major Pryce", gender: .male),
+            Character(name: "The Porter", gender: .male),
+        ]
+        let text = """
+            The waiting-room was full. Mrs. Baird sat by the stove, and Major Pryce behind his paper.
+
+            "Is there any news of the train?" asked Mrs. Baird.
+
+            "None, madam," said the porter. "Half an hour, they say."
+
+            The voice of Major Pryce rose from behind his paper. "It is always more."
+
+            "Are you going far, sir?"
+
+            "Inverness. And you?"
+
+            "Only to Dunkeld. My husband's people are there."
+            """
+        #expect(speakers(text, cast: cast).last == "Mrs. Baird")
+    }
+
     @Test func withoutACastTheColonelIsTheOneColonelOfTheText() {
         let text = """
             Mr. Quill took the chair; Colonel Ayre sat at his right hand.
