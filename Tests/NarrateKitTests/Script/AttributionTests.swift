@@ -2322,6 +2322,23 @@ import Testing
         #expect(speakers(text, cast: cast).last == "Mrs. Baird")
     }
 
+    @Test func theVicarActingBeforeALineIsTheCastsOneVicar() {
+        let cast = [
+            Character(name: "Nell", gender: .female), Character(name: "Tregear", gender: .male),
+            Character(name: "The Vicar", gender: .male), Character(name: "Jory Pascoe", aliases: ["Jory"], gender: .male),
+        ]
+        let text = """
+            Nell set down the kettle and looked at her father. Tregear said nothing.
+
+            The vicar came in at six, shaking the rain off his hat. He had been up at the coastguard station.
+
+            "There is a barque on the Manacles," he said.
+
+            Tregear got up. Jory Pascoe was already at the door.
+            """
+        #expect(speakers(text, cast: cast) == ["The Vicar"])
+    }
+
     @Test func withoutACastTheColonelIsTheOneColonelOfTheText() {
         let text = """
             Mr. Quill took the chair; Colonel Ayre sat at his right hand.
