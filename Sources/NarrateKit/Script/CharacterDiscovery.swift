@@ -991,7 +991,9 @@ struct CharacterDiscovery {
     /// the same sentence, unless another name comes first; and, for a name that is the subject
     /// of its sentence, a `He`/`She` that starts the next one (counted twice).
     private func voteGender(after end: Int, into form: inout Form) {
-        let isSubject = end > 0 && tokens[end - 1 - (form.words.count - 1)].startsSentence
+        let start = end - form.words.count
+        // (`Old Tregear said nothing. He was the coxswain`: an age before the name opens the sentence.)
+        let isSubject = end > 0 && (tokens[start].startsSentence || start > 0 && tokens[start - 1].startsSentence && ["old", "young", "little"].contains(tokens[start - 1].lower))
         var cursor = end
         var sameSentence = true
         while cursor < tokens.count, cursor < end + 30 {
@@ -1114,6 +1116,10 @@ struct CharacterDiscovery {
             // `Mr. Fenwick` the `Robert Fenwick` the text calls `her son Robert`: the parent.
             // (In a passage, a titled full name said once is how someone was presented: `may I
             // present my cousin, Mr. John Prior?`, then `Mr. Prior`.)
+            // (`Tulley looked up from his harness`: a bare surname the pronouns make a man is not
+            // the `Mrs. Tulley` of the text, but her husband.)
+            let votedGender: Gender? = form.maleVotes >= 2 && form.femaleVotes * 2 < form.maleVotes ? .male
+                : form.femaleVotes >= 2 && form.maleVotes * 2 < form.femaleVotes ? .female : nil
             let parentTitle = ["Mr", "Mr.", "Mrs", "Mrs."].contains(form.title ?? "")
             let passage = tokens.count < Self.passageTokens
             let lastMatches = groups.indices.filter {
@@ -1124,11 +1130,9 @@ struct CharacterDiscovery {
                             && !(titleGender == .female && full.titleGender == .female && Lexicon.givenNames[full.core[0]] != .male)
                     })
                     && !(parentTitle && groups[$0].first.map(children.contains) == true)
+                    // (Nor, `Old Tregear said nothing. He was the coxswain`, his daughter `Nell Tregear`.)
+                    && !(titleGender == nil && votedGender != nil && groups[$0].gender != .unknown && groups[$0].gender != votedGender)
             }
-            // (`Tulley looked up from his harness`: a bare surname the pronouns make a man is not
-            // the `Mrs. Tulley` of the text, but her husband.)
-            let votedGender: Gender? = form.maleVotes >= 2 && form.femaleVotes * 2 < form.maleVotes ? .male
-                : form.femaleVotes >= 2 && form.maleVotes * 2 < form.femaleVotes ? .female : nil
             let sameTitle = groups.indices.filter {
                 groups[$0].first == nil && groups[$0].last == word && (titleGender == nil || groups[$0].title == titleGender) && fits(form, groups[$0])
                     && !(titleGender == nil && votedGender != nil && groups[$0].title != nil && groups[$0].title != .unknown && groups[$0].title != votedGender)

@@ -2339,6 +2339,63 @@ import Testing
         #expect(speakers(text, cast: cast) == ["The Vicar"])
     }
 
+    @Test func withoutACastOldTregearIsNotHisDaughterNellTregear() {
+        let text = """
+            The Lifeboat
+
+            The wind had gone round to the north-east by tea-time, and at the Mariners' Rest nobody talked of anything else. Nell Tregear set down the kettle and looked at her father.
+
+            "You're not going out in that."
+
+            Old Tregear said nothing. He was the coxswain of the lifeboat, and he had nothing to say to anyone who told him what he might do in weather.
+
+            The vicar came in at six, shaking the rain off his hat. He had been up at the coastguard station.
+
+            "There is a barque on the Manacles," he said. "The coastguard saw her lights at five."
+
+            Tregear got up.
+
+            "How many aboard?"
+
+            "They don't know. Twenty, perhaps."
+
+            The vicar shook his head. "I came to ask whether the boat can go."
+
+            "She can go."
+
+            "Father—"
+
+            "She can go, Nell." He took his oilskin from the peg.
+
+            Jory Pascoe and two of the other men were already at the door, and a third was running down the hill.
+
+            "Is it the barque?" asked Jory.
+
+            "It is. Get the crew together."
+
+            "They're coming," said a third voice from the dark. It was Sam Hocking, the youngest of them.
+
+            "Then we'll go."
+
+            Nell went with them as far as the slip. At the bottom she caught her father's arm.
+
+            "Come back," she said.
+
+            "I always do."
+
+            A sailor from the barque, brought ashore at midnight wrapped in a blanket, told the vicar how the boat had come alongside.
+
+            "I never saw such a thing," said the sailor. "The old man stood up in the stern and sang out to us as cool as you please."
+
+            "That would be Tregear," said the vicar.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(script.characters.first { $0.name == "Tregear" }?.gender == .male, "\(script.characters)")
+        let lines = script.segments.filter { $0.kind == .dialogue }
+        #expect(lines.first { $0.text.hasPrefix("She can go, Nell") }?.speaker.name == "Tregear")
+        #expect(lines.first { $0.text.hasPrefix("You're not going") }?.speaker.name == "Nell Tregear")
+    }
+
     @Test func withoutACastTheColonelIsTheOneColonelOfTheText() {
         let text = """
             Mr. Quill took the chair; Colonel Ayre sat at his right hand.
