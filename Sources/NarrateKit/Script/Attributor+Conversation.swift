@@ -90,6 +90,9 @@ extension Attributor {
         /// Who spoke and went (`"I'll bring the bill," said the girl, and went away.`), and where.
         var leftAfterSpeaking: [Speaker: Int] = [:]
         /// Those who spoke and went, and whom the narration has not named since: out of the talk.
+        /// Those the narration last named as elsewhere (`Their brother Arthur had written it
+        /// from Bombay`), and where: a line that calls one of them by name is not answered by them.
+        var absent: [Speaker: Int] = [:]
         var departed: Set<Speaker> { Set(leftAfterSpeaking.filter { (mentioned[$0.key] ?? -1) < $0.value }.keys) }
         func last(_ speaker: Speaker) -> Int { max(mentioned[speaker] ?? -1, spoke[speaker] ?? -1) }
 
@@ -105,6 +108,7 @@ extension Attributor {
             describedAs = [:]
             ages = [:]
             actingRelative = nil
+            absent = [:]
         }
     }
 
@@ -434,6 +438,7 @@ extension Attributor {
                 }
                 // `Tom Hale had gone to market`: not in the scene, whatever was said of him before.
                 if mention.absent {
+                    salience.absent[speakerOf[mention.character]] = mention.tokens.lowerBound
                     leave(speakerOf[mention.character])
                     mentionCursor += 1
                     continue
@@ -448,6 +453,7 @@ extension Attributor {
                     continue
                 }
                 salience.mentioned[speakerOf[mention.character]] = mention.tokens.lowerBound
+                salience.absent[speakerOf[mention.character]] = nil
                 if !mention.descriptive { salience.named[speakerOf[mention.character]] = mention.tokens.lowerBound }
                 if mention.descriptive {
                     salience.describedAs[speakerOf[mention.character]] = (mention.tokens.map { tokens[$0].lower }.joined(separator: " "), mention.tokens.lowerBound)
@@ -569,7 +575,7 @@ extension Attributor {
             // Only someone present can be addressed: named or heard lately.
             // (`"It's Jem Nance."` speaks to him, as calling him would.)
             let addressedBefore = (conversation.last.map { Set(addressees(of: turns[$0]).map { speakerOf[$0] }) } ?? [])
-                .filter { position - salience.last($0) < 2000 }
+                .filter { position - salience.last($0) < 2000 && salience.absent[$0] == nil }
 
             if turns[index].speaker == nil {
                 evidenceLog?.turn = index
@@ -607,6 +613,7 @@ extension Attributor {
             }
             if let speaker = turns[index].speaker {
                 salience.spoke[speaker] = position
+                salience.absent[speaker] = nil
                 // (`showed in a tall woman in grey. She put back her veil.` ⏎ `"Mr. Lennox?"`: one
                 // the narration brought in, or had acting, never by name, is in the scene as one it
                 // named would be.)
