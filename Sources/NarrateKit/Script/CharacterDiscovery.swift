@@ -656,7 +656,9 @@ struct CharacterDiscovery {
                 let other = characters[mention.character].name
                 return !tokens[mention.tokens.lowerBound].inQuote && [gender, .unknown].contains(characters[mention.character].gender) && other != owner
                     && !mentions.contains { $0.character == mention.character && otherKin($0) }
-                    && !(sameBlood && surname(owner) != nil && surname(other) != nil && surname(owner) != surname(other))
+                    && !(sameBlood && surname(owner) != nil && surname(other) != nil && surname(owner) != surname(other)
+                        // (A married sister bears her husband's name: `Mrs. Lacey` may be `Miss Pratt`'s sister.)
+                        && !(CharacterIndex.words(of: other).first.map(Lexicon.marriedTitles.contains) ?? false))
             }
             guard !othersOfThatSex else { continue }
             result.append(Character(name: owner + "'s " + relation.lower, aliases: [tokens[index].lower + " " + relation.lower], gender: gender))

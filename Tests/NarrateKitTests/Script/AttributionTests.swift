@@ -2449,6 +2449,24 @@ import Testing
         #expect(said.filter { $0 == "Mrs. Lacey" }.count >= 7, "\(said)")
     }
 
+    @Test func withoutACastAMarriedSisterIsNoStrangerToHerSister() {
+        // `Mrs. Lacey` bears her husband's name: `said her sister`, of Miss Pratt, may be she,
+        // and is no voice of its own.
+        let text = """
+            Mrs. Lacey read the letter from Bombay and gave it to Miss Pratt. Miss Pratt was the younger by three years.
+
+            "He says he is coming home," said Mrs. Lacey.
+
+            "I wonder if he has changed," said Miss Pratt, folding the letter.
+
+            "Everyone changes in twenty years."
+
+            Miss Pratt shook her head. "Not Arthur," said her sister.
+            """
+        let script = ScriptBuilder().build(SourceText(name: "t", text: text))
+        #expect(!script.characters.contains { $0.name.hasSuffix("'s sister") }, "\(script.characters)")
+    }
+
     @Test func withoutACastTheColonelIsTheOneColonelOfTheText() {
         let text = """
             Mr. Quill took the chair; Colonel Ayre sat at his right hand.
