@@ -368,6 +368,12 @@ extension Attributor {
         }
         // Anyone the paragraph's narration names: asked once, by the rules for untagged lines below.
         lazy var namedInParagraph = paragraphMention(turn, exclude: [], speakerOf: speakerOf)
+        // (Before any description acting: `The old man laughed.` is the one called.)
+        // `"My grandfather says it won't rain."` … `"What does it mean, Grandad?"`: in a
+        // passage, one who calls someone by what they are to them is the one who spoke of them so.
+        if isPassage, turn.tag == nil, !turn.continuesSpeech, let caller = kinCaller(turn, index: index, turns: turns), !addressedNow.contains(caller) {
+            return (caller, Attribution(method: .vocative, confidence: 0.7, evidence: Self.kinCallerEvidence))
+        }
         // In a passage, `A thin man in a straw hat stood up and waved.` ⏎ `"Lock, please!"`: one
         // the narration just brought in with `a` is no one it had named; the one man of the cast
         // not named yet.
@@ -511,7 +517,7 @@ extension Attributor {
         // (In a passage, nor one the narration has just told or asked something: `she told her
         // to air the blue room.` ⏎ `"For Mr. Harry, ma'am?"`.) Nor one who names themself, whom
         // the ranker, holding a name in a line against its speaker, takes for the one called.
-        let attentive = [Self.voiceEvidence, Self.reactionEvidence, Self.denialEvidence, Self.selfNamingEvidence].contains { ruled.1.evidence.hasPrefix($0) }
+        let attentive = [Self.voiceEvidence, Self.reactionEvidence, Self.denialEvidence, Self.selfNamingEvidence, Self.kinCallerEvidence].contains { ruled.1.evidence.hasPrefix($0) }
             || ruled.1.evidence == Self.attentiveEvidence || isPassage && ruled.1.evidence.hasPrefix(Self.toldEvidence)
         // In a passage, a new paragraph that opens with a line is a new speaker unless something
         // says otherwise: the ranker, fitted on novels whose speeches often run on into the next
@@ -531,6 +537,7 @@ extension Attributor {
     }
 
     static let attentiveEvidence = "turns to speak, named in the narration just before"
+    static let kinCallerEvidence = "calls them what they are to the one who spoke of them so"
     static let voiceEvidence = "a voice comes to "
     static let toldEvidence = "answers, having been "
     static let arrivalVerbs: Set<String> = ["came", "ran", "entered", "arrived", "appeared", "hurried", "rushed", "burst"]
@@ -885,6 +892,47 @@ extension Attributor {
         return unnamed.count == 1 ? speaker(of: unnamed[0]) : nil
     }
 
+    /// What a child calls a grandparent, parent, aunt or uncle, and the word for them after `my`.
+    static let kinCalls: [String: Set<String>] = [
+        "grandad": ["grandfather", "grandad", "grandpa"], "granddad": ["grandfather", "granddad", "grandpa"], "grandpa": ["grandfather", "grandpa", "grandad"],
+        "granny": ["grandmother", "granny", "grandma"], "grandma": ["grandmother", "grandma", "granny"], "gran": ["grandmother", "gran", "granny"],
+        "uncle": ["uncle"], "aunt": ["aunt"], "auntie": ["aunt", "auntie"],
+    ]
+
+    /// See `kinCallerEvidence`: the one who, lately in the talk, spoke of `my grandfather` when
+    /// this line calls someone `Grandad`.
+    func kinCaller(_ turn: Turn, index: Int, turns: [Turn]) -> Speaker? {
+        var spokenOf: Set<String>?
+        for piece in turn.pieces {
+            let words = tokens(from: quoteStart(pieces[piece]), to: quoteEnd(pieces[piece]))
+            for at in words where at > words.lowerBound && tokens[at - 1].word == "," || at + 1 < words.upperBound && [",", "?", "!"].contains(tokens[at + 1].word) {
+                if let spoken = Self.kinCalls[tokens[at].lower] { spokenOf = spoken }
+            }
+        }
+        guard let spokenOf else { return nil }
+        for earlier in turns[max(0, index - 30)..<index].reversed() {
+            guard let speaker = earlier.speaker, speaker != .narrator else { continue }
+            for piece in earlier.pieces {
+                let words = tokens(from: quoteStart(pieces[piece]), to: quoteEnd(pieces[piece]))
+                if words.dropLast().contains(where: { tokens[$0].lower == "my" && spokenOf.contains(tokens[$0 + 1].lower) }) { return speaker }
+            }
+        }
+        return nil
+    }
+
+    /// The cast's bare labels (`The Stranger`) whose noun the narration brings in only after
+    /// `position` (`A stranger in a long drab coat came in`): no one there before it.
+    func labelsBroughtInLater(than position: Int) -> [Speaker] {
+        characters.indices.compactMap { index -> Speaker? in
+            guard isBareLabel(index), let noun = labelNoun(of: index) else { return nil }
+            let broughtIn = tokens.indices.filter { at in
+                !tokens[at].inQuote && ["a", "an"].contains(tokens[at].lower) && (at + 1...min(at + 3, tokens.count - 1)).contains { tokens[$0].lower == noun }
+            }
+            guard let first = broughtIn.first, first > position else { return nil }
+            return speaker(of: index)
+        }
+    }
+
     /// The one entry of a cast that names someone by what they are, with this noun (`Stable
     /// Boy`, `The Old Sailor`): whom `a boy`, brought in, is.
     func castLabel(for noun: String) -> Int? {
@@ -1037,7 +1085,7 @@ extension Attributor {
         // a man it has just named, whom nothing says is young.)
         if isPassage, let speaker = decided.0, salience.named[speaker] != nil, salience.knownAs[actor.phrase] != speaker,
             salience.ages[speaker] == nil, actor.gender != .unknown,
-            let unnamed = neverNamed(actor.gender, exclude: [speaker]), unnamed != speaker, salience.last(unnamed) < 0,
+            let unnamed = neverNamed(actor.gender, exclude: Set([speaker] + labelsBroughtInLater(than: position))), unnamed != speaker, salience.last(unnamed) < 0,
             case .character(let name) = unnamed, let member = characters.firstIndex(where: { $0.name == name }), !Self.rankForbids(head, characters[member]),
             !isBareLabel(member), !actor.phrase.split(separator: " ").contains(where: { ["older", "younger", "elder", "other"].contains($0) })
         {

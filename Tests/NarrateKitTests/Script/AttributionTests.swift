@@ -2467,6 +2467,56 @@ import Testing
         #expect(!script.characters.contains { $0.name.hasSuffix("'s sister") }, "\(script.characters)")
     }
 
+    @Test func theOldManWithTheEggsIsTheCastsUnnamedManNotTheStrangerWhoComesLater() {
+        // The cast's `Mr. Dobbs` is never named; `The Stranger` comes in only later (`A stranger
+        // … came in`). And `"…, Grandad?"` is the girl's, who spoke of `my grandfather`.
+        let cast = [
+            Character(name: "Professor Keel", aliases: ["Aldous Keel"], gender: .male), Character(name: "Maisie", gender: .female),
+            Character(name: "Mr. Dobbs", gender: .male), Character(name: "The Stranger", gender: .male),
+        ]
+        let text = """
+            The Professor's Umbrella
+
+            Professor Aldous Keel missed the four-fifteen by the width of a platform, and had to wait an hour at Ashby Junction with nothing to read. The only other people in the waiting-room were an old man with a basket of eggs and a girl of about twelve in a red tam-o'-shanter, who sat swinging her legs and looking at the professor's umbrella.
+
+            "That's a very big umbrella," said the girl.
+
+            "It is a very wet country," the professor replied.
+
+            "My grandfather says it won't rain before Tuesday."
+
+            The old man with the eggs nodded. "Nor it won't," he said. "Wind's in the east."
+
+            "You see?" said the girl.
+
+            The professor looked out at the sky, which was the colour of a slate roof, and said nothing.
+
+            A stranger in a long drab coat came in out of the wet and shook himself like a dog. He looked round the room and sat down beside the professor.
+
+            "Going up to town?" asked the stranger.
+
+            "To Oxford."
+
+            "Ah. A scholar." He said it as if it were an illness.
+
+            "I teach Greek."
+
+            "Greek!" cried the girl. "Say something in Greek."
+
+            The professor said something in Greek. The old man laughed until the eggs rattled.
+
+            "What does it mean, Grandad?"
+
+            "Don't ask me, Maisie," said the old man. "Ask the gentleman."
+
+            "It means that the sky is fair," said the professor, "which it is not."
+            """
+        #expect(speakers(text, cast: cast) == [
+            "Maisie", "Professor Keel", "Maisie", "Mr. Dobbs", "Mr. Dobbs", "Maisie", "The Stranger", "Professor Keel", "The Stranger",
+            "Professor Keel", "Maisie", "Maisie", "Maisie", "Mr. Dobbs", "Mr. Dobbs", "Professor Keel", "Professor Keel",
+        ])
+    }
+
     @Test func withoutACastTheColonelIsTheOneColonelOfTheText() {
         let text = """
             Mr. Quill took the chair; Colonel Ayre sat at his right hand.
