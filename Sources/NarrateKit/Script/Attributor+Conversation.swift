@@ -17,6 +17,12 @@ extension Attributor {
                     turns[index].attribution = Attribution(method: .explicitTag, confidence: 0.9, evidence: text(tag.evidence) + " (" + named.name + ", named just after)")
                     continue
                 }
+                // (`said a third. It was Kate.`: the voice narrate made of `the third` is hers here.)
+                if Self.isOrdinalVoice(characters[character].name), let named = revealed(after: turns[index], speakerOf: speakerOf) {
+                    turns[index].speaker = named
+                    turns[index].attribution = Attribution(method: .descriptionTag, confidence: 0.75, evidence: text(tag.evidence) + " (it was " + named.name + ")")
+                    continue
+                }
                 turns[index].speaker = speaker(of: character)
                 turns[index].attribution = Attribution(method: .explicitTag, confidence: 0.95, evidence: text(tag.evidence))
             } else if case .description(let phrase, _) = tag.subject,

@@ -16,6 +16,7 @@ extension Attributor {
             if let phrase = tag.subject.phrase, let named = revealed(after: turn, speakerOf: speakerOf) {
                 return (named, Attribution(method: .descriptionTag, confidence: 0.75, evidence: evidence + " (\(phrase): it was \(named.name))"))
             }
+
             // `An old lady in black came in` … `said the old lady`: the voice narrate made of her.
             // (In a passage: in the novels, `the girl` is mostly a girl the book has named.)
             if isPassage, let phrase = tag.subject.phrase, let own = characters.firstIndex(where: { $0.name == phrase }), introducedJustBefore(phrase, position: position)
@@ -537,6 +538,12 @@ extension Attributor {
     }
 
     static let attentiveEvidence = "turns to speak, named in the narration just before"
+    /// `the second`, `the third`: a voice told apart only by its turn.
+    static func isOrdinalVoice(_ name: String) -> Bool {
+        let words = name.lowercased().split(separator: " ")
+        return words.count == 2 && words[0] == "the" && Lexicon.ordinals.contains(String(words[1]))
+    }
+
     static let kinCallerEvidence = "calls them what they are to the one who spoke of them so"
     static let voiceEvidence = "a voice comes to "
     static let toldEvidence = "answers, having been "

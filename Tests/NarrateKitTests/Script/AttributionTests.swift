@@ -2517,6 +2517,27 @@ import Testing
         ])
     }
 
+    @Test func saidAThirdItWasKateIsKates() {
+        let cast = [
+            Character(name: "Mrs. Venn", aliases: ["Aunt Maud"], gender: .female), Character(name: "Kate Marsh", aliases: ["Kate"], gender: .female),
+            Character(name: "The Auctioneer", gender: .male),
+        ]
+        let text = """
+            Mrs. Venn and her niece Kate had found chairs near the window.
+
+            "A pair of Staffordshire dogs," called the auctioneer. "Who'll start me at a pound?"
+
+            "A pound," said a farmer's wife at the back.
+
+            "Thirty shillings," said a second voice.
+
+            "Two pounds," said a third. It was Kate.
+
+            Mrs. Venn put up her lorgnette.
+            """
+        #expect(speakers(text, cast: cast).last == "Kate Marsh")
+    }
+
     @Test func withoutACastTheColonelIsTheOneColonelOfTheText() {
         let text = """
             Mr. Quill took the chair; Colonel Ayre sat at his right hand.
