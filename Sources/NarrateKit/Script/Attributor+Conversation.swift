@@ -212,6 +212,22 @@ extension Attributor {
                 return
             }
             guard let gender = Lexicon.subjectPronouns[tokens[index].lower] else { return }
+            // `Miss Gray laid the book open in front of the manager. He ran his finger down a
+            // column`: in a passage, a he or she opening a sentence just after one that names one
+            // person of that sex, and not the one followed, is that person.
+            if isPassage, tokens[index].startsSentence, index > 0, !tokens[index - 1].inQuote, let followed = salience.followed[gender] {
+                var start = index - 1
+                while start > 0, !tokens[start - 1].isSentenceEnd, !tokens[start - 1].inQuote { start -= 1 }
+                let named = Set((start..<index).compactMap { at -> Speaker? in
+                    guard let mention = mentionStarting[at].map({ mentions[$0] }), !mention.absent else { return nil }
+                    let speaker = speakerOf[mention.character]
+                    return self.gender(of: speaker) == gender ? speaker : nil
+                })
+                if named.count == 1, let only = named.first, only != followed, start > 0 || tokens[start].startsSentence {
+                    salience.followed[gender] = only
+                    salience.subjectAt[only] = index
+                }
+            }
             // `showed in a tall woman in grey.` ⏎ `"Mr. Lennox?"` ⏎ … ⏎ `She sat down.`: with no one
             // of that sex in the narration lately, the he or she is the last of that sex to speak.
             if salience.followed[gender] == nil,

@@ -2538,6 +2538,25 @@ import Testing
         #expect(speakers(text, cast: cast).last == "Kate Marsh")
     }
 
+    @Test func heAfterASentenceThatNamesOneManIsThatMan() {
+        let cast = [
+            Character(name: "Mr. Crabbe", aliases: ["The Manager"], gender: .male), Character(name: "Hollis", gender: .male),
+            Character(name: "Miss Gray", gender: .female),
+        ]
+        let text = """
+            Hollis sat down and put his hat on Mr. Crabbe's blotter.
+
+            "She doesn't approve of me," he said.
+
+            "Miss Gray approves of very few people."
+
+            Hollis watched the door. Miss Gray came back with a heavy book and laid it open in front of the manager. He ran his finger down a column and stopped.
+
+            "Your uncle," he said at last, "is overdrawn."
+            """
+        #expect(speakers(text, cast: cast).suffix(2) == ["Mr. Crabbe", "Mr. Crabbe"])
+    }
+
     @Test func withoutACastTheColonelIsTheOneColonelOfTheText() {
         let text = """
             Mr. Quill took the chair; Colonel Ayre sat at his right hand.
