@@ -95,10 +95,10 @@ extension Attributor {
         var styles = SpeechStyles()
         /// Who spoke and went (`"I'll bring the bill," said the girl, and went away.`), and where.
         var leftAfterSpeaking: [Speaker: Int] = [:]
-        /// Those who spoke and went, and whom the narration has not named since: out of the talk.
         /// Those the narration last named as elsewhere (`Their brother Arthur had written it
         /// from Bombay`), and where: a line that calls one of them by name is not answered by them.
         var absent: [Speaker: Int] = [:]
+        /// Those who spoke and went, and whom the narration has not named since: out of the talk.
         var departed: Set<Speaker> { Set(leftAfterSpeaking.filter { (mentioned[$0.key] ?? -1) < $0.value }.keys) }
         func last(_ speaker: Speaker) -> Int { max(mentioned[speaker] ?? -1, spoke[speaker] ?? -1) }
 

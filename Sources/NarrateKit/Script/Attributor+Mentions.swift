@@ -396,7 +396,7 @@ extension Attributor {
     /// alone (`Crump`) may well be the surname; `Mr. Hale`, with `Hale`, is one.
     static func isKnownWithoutSurname(_ character: Character) -> Bool {
         let names = ([character.name] + character.aliases).map(CharacterIndex.words(of:))
-        let given = Set(names.filter { $0.count == 1 }.map { $0[0] })
+        let given = givenNames(names)
         let longer = names.filter { $0.count >= 2 }
         return names[0].count == 1 && !longer.isEmpty && longer.allSatisfy { given.contains($0[$0.count - 1]) }
     }
@@ -437,9 +437,9 @@ extension Attributor {
 
     /// The one-word names the cast gives a character (`Elizabeth`, `Lizzy`): given names, not
     /// surnames, when a longer name ends in one (`Miss Lizzy`).
-    func givenNames(_ character: Int) -> Set<String> {
-        Set(nameWords[character].filter { $0.count == 1 }.map { $0[0] })
-    }
+    func givenNames(_ character: Int) -> Set<String> { Self.givenNames(nameWords[character]) }
+
+    static func givenNames(_ names: [[String]]) -> Set<String> { Set(names.filter { $0.count == 1 }.map { $0[0] }) }
 
     /// The surname a cast member bears as `Mrs.` (`Mrs. Bounderby`), if any, from their
     /// `nameWords`.

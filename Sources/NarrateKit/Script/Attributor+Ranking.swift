@@ -16,7 +16,6 @@ extension Attributor {
             if let phrase = tag.subject.phrase, let named = revealed(after: turn, speakerOf: speakerOf) {
                 return (named, Attribution(method: .descriptionTag, confidence: 0.75, evidence: evidence + " (\(phrase): it was \(named.name))"))
             }
-
             // `An old lady in black came in` … `said the old lady`: the voice narrate made of her.
             // (In a passage: in the novels, `the girl` is mostly a girl the book has named.)
             if isPassage, let phrase = tag.subject.phrase, let own = characters.firstIndex(where: { $0.name == phrase }), introducedJustBefore(phrase, position: position)
@@ -899,7 +898,7 @@ extension Attributor {
         return unnamed.count == 1 ? speaker(of: unnamed[0]) : nil
     }
 
-    /// What a child calls a grandparent, parent, aunt or uncle, and the word for them after `my`.
+    /// What a child calls a grandparent, aunt or uncle, and the words for them after `my`.
     static let kinCalls: [String: Set<String>] = [
         "grandad": ["grandfather", "grandad", "grandpa"], "granddad": ["grandfather", "granddad", "grandpa"], "grandpa": ["grandfather", "grandpa", "grandad"],
         "granny": ["grandmother", "granny", "grandma"], "grandma": ["grandmother", "grandma", "granny"], "gran": ["grandmother", "gran", "granny"],
@@ -912,7 +911,8 @@ extension Attributor {
         var spokenOf: Set<String>?
         for piece in turn.pieces {
             let words = tokens(from: quoteStart(pieces[piece]), to: quoteEnd(pieces[piece]))
-            for at in words where at > words.lowerBound && tokens[at - 1].word == "," || at + 1 < words.upperBound && [",", "?", "!"].contains(tokens[at + 1].word) {
+            // (Called: after a comma, or before one, a `?` or a `!`.)
+            for at in words where (at > words.lowerBound && tokens[at - 1].word == ",") || (at + 1 < words.upperBound && [",", "?", "!"].contains(tokens[at + 1].word)) {
                 if let spoken = Self.kinCalls[tokens[at].lower] { spokenOf = spoken }
             }
         }

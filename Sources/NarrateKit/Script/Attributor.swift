@@ -267,7 +267,7 @@ struct Attributor {
         }
         var owners: [String: [Int]] = [:]
         for (index, names) in nameWords.enumerated() {
-            let given = Set(names.filter { $0.count == 1 }.map { $0[0] })
+            let given = givenNames(names)
             // (Any longer name ending in a word that is not a given name of theirs: a surname.)
             guard names.first?.count == 1, names.allSatisfy({ $0.count == 1 || given.contains($0[$0.count - 1]) }) else { continue }
             for name in given where owners[name]?.contains(index) != true { owners[name, default: []].append(index) }
