@@ -1090,6 +1090,14 @@ struct CharacterDiscovery {
             marriage(form.title) == true && forms.contains { $0.core == form.core && marriage($0.title) == false }
         }
         let children = Set(forms.filter { $0.asChild > 0 }.compactMap { $0.core.first })
+        /// How often the text writes a given name without the surname after it.
+        var aloneCounts: [[String]: Int] = [:]
+        func givenAlone(_ given: String, without surname: String) -> Int {
+            if let known = aloneCounts[[given, surname]] { return known }
+            let count = tokens.indices.filter { tokens[$0].word == given && ($0 + 1 == tokens.count || tokens[$0 + 1].word != surname) }.count
+            aloneCounts[[given, surname]] = count
+            return count
+        }
         var groups: [Group] = []
         // Full names first, then titled short forms, so that bare names find what they belong to.
         let byLength = forms.sorted { ($0.core.count, $0.title != nil ? 1 : 0, $0.count) > ($1.core.count, $1.title != nil ? 1 : 0, $1.count) }
@@ -1128,6 +1136,10 @@ struct CharacterDiscovery {
                 groups[$0].last == word && groups[$0].first != nil && compatible(groups[$0].title ?? groups[$0].gender, titleGender) && fits(form, groups[$0])
                     && !(titleGender != nil && groups[$0].forms.contains { full in
                         full.title != nil && full.core.count >= 2 && !(passage && full.count == 1)
+                            // (Only when the given name alone is how the book knows that one: `Frank`
+                            // beside `Mr. Frank Churchill`, `John` beside `Mr. John Knightley`; not
+                            // `Mr. James Harthouse`, whose `James` is rare: he is `Mr. Harthouse`.)
+                            && givenAlone(full.core[0], without: full.core[1]) * 2 >= full.count
                             // (`Mrs. Rachel Lynde` is `Mrs. Lynde`; `Mrs. John Knightley` is his wife.)
                             && !(titleGender == .female && full.titleGender == .female && Lexicon.givenNames[full.core[0]] != .male)
                     })

@@ -2557,6 +2557,34 @@ import Testing
         #expect(speakers(text, cast: cast).suffix(2) == ["Mr. Crabbe", "Mr. Crabbe"])
     }
 
+    @Test func withoutACastMrJamesHarthouseIsMrHarthouseButMrJohnKnightleyIsNotMrKnightley() {
+        // `James` alone is rare: Mr. James Harthouse is the book's Mr. Harthouse. `John` alone is
+        // how the book knows the younger brother: Mr. John Knightley is not Mr. Knightley.
+        let harthouse = """
+            Mr. James Harthouse arrived by the noon train. Mr. Harthouse had never seen Coketown.
+
+            "A dreary place," said Mr. Harthouse, and yawned.
+
+            "You will like it better in a week," said Louisa.
+
+            Mr. James Harthouse doubted it. "I never like anything better in a week," said Mr. Harthouse.
+            """
+        let found = ScriptBuilder().build(SourceText(name: "t", text: harthouse)).characters
+        #expect(found.filter { ([$0.name] + $0.aliases).contains { $0.contains("Harthouse") } }.count == 1, "\(found)")
+        let knightleys = """
+            Mr. John Knightley came with his wife. John was the younger brother, and John never liked the snow.
+
+            "It will snow before night," said Mr. John Knightley.
+
+            "It will not," said Mr. Knightley. John shrugged.
+
+            "We shall see," said Mr. John Knightley. "John is always right about snow," said Mr. Knightley, laughing at his brother.
+            """
+        let brothers = ScriptBuilder().build(SourceText(name: "t", text: knightleys)).characters
+        func named(_ form: String) -> String? { brothers.first { ([$0.name] + $0.aliases).contains(form) }?.name }
+        #expect(named("Mr. Knightley") != nil && named("Mr. Knightley") != named("Mr. John Knightley"), "\(brothers)")
+    }
+
     @Test func withoutACastTheColonelIsTheOneColonelOfTheText() {
         let text = """
             Mr. Quill took the chair; Colonel Ayre sat at his right hand.
